@@ -1,0 +1,39 @@
+//! Text Explorer's core: tokenise texts, count terms and build keyword-in-context
+//! concordances, for a text explorer that runs in the browser.
+//!
+//! The pipeline, one module a stage: [`tokenize`](mod@tokenize) (words and the counting rule)
+//! → [`index`] (the positional index) → [`terms`] (frequency lists, summaries) and [`kwic`]
+//! (queries and concordances). The `wasm` module, compiled only for `wasm32`, is the
+//! JavaScript boundary; everything else is plain Rust, tested natively.
+//!
+//! ```
+//! use text_explorer::{Corpus, KwicOptions, TermsOptions};
+//!
+//! let corpus = Corpus::with_articles();
+//! let top = corpus.terms(&TermsOptions { stopwords: false, limit: Some(3), ..Default::default() })?;
+//! assert_eq!(top.iter().map(|t| t.term).collect::<Vec<_>>(), ["north", "korea", "putin"]);
+//!
+//! let page = corpus.kwic("\"north korea\"", &KwicOptions { window: 3, ..Default::default() })?;
+//! let line = &page.lines[0];
+//! println!("{} [{}] {}", line.left, line.keyword, line.right);
+//! assert_eq!(line.keyword.to_lowercase(), "north korea");
+//! # Ok::<(), text_explorer::Error>(())
+//! ```
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+
+pub mod articles;
+mod error;
+pub mod index;
+pub mod kwic;
+pub mod terms;
+pub mod tokenize;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+pub use error::{Error, Result};
+pub use index::{Corpus, DocId, Document, Posting, TermId};
+pub use kwic::{Concordance, KwicLine, KwicOptions, Query, Sort};
+pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
+pub use tokenize::{normalize, tokens, Token, Tokens};

@@ -1,0 +1,402 @@
+//! Frequency lists and summary figures, read from the index.
+
+use crate::error::Result;
+use crate::index::{Corpus, DocId};
+
+/// Options for [`Corpus::terms`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermsOptions {
+    /// Count in this document only; `None` (the default) counts the whole corpus.
+    pub doc: Option<DocId>,
+    /// Keep stop words (the default); `false` leaves out the words of [`STOP_WORDS`].
+    pub stopwords: bool,
+    /// Leave out terms counted fewer times than this (default 1, so none is left out).
+    pub min_count: usize,
+    /// At most this many terms, the most frequent; `None` (the default) for all.
+    pub limit: Option<usize>,
+}
+
+impl Default for TermsOptions {
+    fn default() -> TermsOptions {
+        TermsOptions {
+            doc: None,
+            stopwords: true,
+            min_count: 1,
+            limit: None,
+        }
+    }
+}
+
+/// One row of a frequency list.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TermFrequency<'a> {
+    /// The term (see [`crate::normalize`]).
+    pub term: &'a str,
+    /// How many times it occurs.
+    pub count: usize,
+    /// Occurrences per 10,000 tokens of the scope (the document, or the corpus).
+    pub relative: f64,
+    /// How many documents contain it (within the scope: 0 or 1 for one document).
+    pub docs: usize,
+}
+
+/// Summary figures for a document or the corpus.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Summary {
+    /// The number of documents summed up.
+    pub documents: usize,
+    /// Characters (Unicode scalar values).
+    pub chars: usize,
+    /// Words.
+    pub tokens: usize,
+    /// Distinct terms.
+    pub types: usize,
+    /// Types divided by tokens (0 when there are no tokens).
+    pub ttr: f64,
+    /// Sentences that contain a word.
+    pub sentences: usize,
+    /// Tokens divided by sentences (0 when there are no sentences).
+    pub mean_sentence_length: f64,
+}
+
+/// The English stop words that [`TermsOptions::stopwords`] `= false` leaves out: NLTK's
+/// English stop-word list (the `stopwords` corpus of the Natural Language Toolkit, 179 words),
+/// with `’` written `'` as terms are; sorted, for binary search.
+pub const STOP_WORDS: &[&str] = &[
+    "a",
+    "about",
+    "above",
+    "after",
+    "again",
+    "against",
+    "ain",
+    "all",
+    "am",
+    "an",
+    "and",
+    "any",
+    "are",
+    "aren",
+    "aren't",
+    "as",
+    "at",
+    "be",
+    "because",
+    "been",
+    "before",
+    "being",
+    "below",
+    "between",
+    "both",
+    "but",
+    "by",
+    "can",
+    "couldn",
+    "couldn't",
+    "d",
+    "did",
+    "didn",
+    "didn't",
+    "do",
+    "does",
+    "doesn",
+    "doesn't",
+    "doing",
+    "don",
+    "don't",
+    "down",
+    "during",
+    "each",
+    "few",
+    "for",
+    "from",
+    "further",
+    "had",
+    "hadn",
+    "hadn't",
+    "has",
+    "hasn",
+    "hasn't",
+    "have",
+    "haven",
+    "haven't",
+    "having",
+    "he",
+    "her",
+    "here",
+    "hers",
+    "herself",
+    "him",
+    "himself",
+    "his",
+    "how",
+    "i",
+    "if",
+    "in",
+    "into",
+    "is",
+    "isn",
+    "isn't",
+    "it",
+    "it's",
+    "its",
+    "itself",
+    "just",
+    "ll",
+    "m",
+    "ma",
+    "me",
+    "mightn",
+    "mightn't",
+    "more",
+    "most",
+    "mustn",
+    "mustn't",
+    "my",
+    "myself",
+    "needn",
+    "needn't",
+    "no",
+    "nor",
+    "not",
+    "now",
+    "o",
+    "of",
+    "off",
+    "on",
+    "once",
+    "only",
+    "or",
+    "other",
+    "our",
+    "ours",
+    "ourselves",
+    "out",
+    "over",
+    "own",
+    "re",
+    "s",
+    "same",
+    "shan",
+    "shan't",
+    "she",
+    "she's",
+    "should",
+    "should've",
+    "shouldn",
+    "shouldn't",
+    "so",
+    "some",
+    "such",
+    "t",
+    "than",
+    "that",
+    "that'll",
+    "the",
+    "their",
+    "theirs",
+    "them",
+    "themselves",
+    "then",
+    "there",
+    "these",
+    "they",
+    "this",
+    "those",
+    "through",
+    "to",
+    "too",
+    "under",
+    "until",
+    "up",
+    "ve",
+    "very",
+    "was",
+    "wasn",
+    "wasn't",
+    "we",
+    "were",
+    "weren",
+    "weren't",
+    "what",
+    "when",
+    "where",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "will",
+    "with",
+    "won",
+    "won't",
+    "wouldn",
+    "wouldn't",
+    "y",
+    "you",
+    "you'd",
+    "you'll",
+    "you're",
+    "you've",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
+];
+
+/// Whether `term` is one of the [`STOP_WORDS`].
+pub fn is_stop_word(term: &str) -> bool {
+    STOP_WORDS.binary_search(&term).is_ok()
+}
+
+impl Corpus {
+    /// The frequency list: sorted by count, most frequent first, then by term.
+    ///
+    /// ```
+    /// use text_explorer::{Corpus, TermsOptions};
+    /// let mut corpus = Corpus::new();
+    /// corpus.add_document("t", "The cat and the hat.").unwrap();
+    /// let top = corpus.terms(&TermsOptions { stopwords: false, ..Default::default() }).unwrap();
+    /// assert_eq!(top.iter().map(|t| t.term).collect::<Vec<_>>(), ["cat", "hat"]);
+    /// ```
+    pub fn terms(&self, options: &TermsOptions) -> Result<Vec<TermFrequency<'_>>> {
+        let scope_tokens = match options.doc {
+            Some(doc) => self.document(doc)?.token_count(),
+            None => self.documents().iter().map(|d| d.token_count()).sum(),
+        };
+        let mut rows = Vec::new();
+        for (id, term) in self.vocab.iter() {
+            let postings = self.postings_in(id, options.doc);
+            let count = postings.len();
+            if count == 0 || count < options.min_count {
+                continue;
+            }
+            if !options.stopwords && is_stop_word(term) {
+                continue;
+            }
+            // Postings are sorted by document: count the changes of document.
+            let docs = 1 + postings.windows(2).filter(|w| w[0].doc != w[1].doc).count();
+            rows.push(TermFrequency {
+                term,
+                count,
+                relative: count as f64 * 10_000.0 / scope_tokens as f64,
+                docs,
+            });
+        }
+        rows.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(b.term)));
+        if let Some(limit) = options.limit {
+            rows.truncate(limit);
+        }
+        Ok(rows)
+    }
+
+    /// Summary figures for one document, or for the whole corpus when `doc` is `None`.
+    pub fn summary(&self, doc: Option<DocId>) -> Result<Summary> {
+        let docs = match doc {
+            Some(id) => std::slice::from_ref(self.document(id)?),
+            None => self.documents(),
+        };
+        let tokens: usize = docs.iter().map(|d| d.token_count()).sum();
+        let sentences: usize = docs.iter().map(|d| d.sentences()).sum();
+        let types = match doc {
+            Some(_) => docs[0].types(),
+            None => self.types(),
+        };
+        Ok(Summary {
+            documents: docs.len(),
+            chars: docs.iter().map(|d| d.chars()).sum(),
+            tokens,
+            types,
+            ttr: ratio(types, tokens),
+            sentences,
+            mean_sentence_length: ratio(tokens, sentences),
+        })
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stop_words_are_sorted_unique_and_179() {
+        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]));
+        assert_eq!(STOP_WORDS.len(), 179);
+    }
+
+    fn corpus() -> Corpus {
+        let mut corpus = Corpus::new();
+        corpus
+            .add_document("one", "The cat saw the dog. The dog ran!")
+            .unwrap();
+        corpus.add_document("two", "A dog and a cat.").unwrap();
+        corpus
+    }
+
+    #[test]
+    fn corpus_counts_sorted_by_count_then_term() {
+        let c = corpus();
+        let rows = c.terms(&TermsOptions::default()).unwrap();
+        let got: Vec<_> = rows.iter().map(|r| (r.term, r.count, r.docs)).collect();
+        assert_eq!(
+            got,
+            [
+                ("dog", 3, 2),
+                ("the", 3, 1),
+                ("a", 2, 1),
+                ("cat", 2, 2),
+                ("and", 1, 1),
+                ("ran", 1, 1),
+                ("saw", 1, 1)
+            ]
+        );
+        // 13 tokens in all: 3 / 13 * 10,000.
+        assert!((rows[0].relative - 30_000.0 / 13.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn one_document_stop_words_min_count_and_limit() {
+        let c = corpus();
+        let options = TermsOptions {
+            doc: Some(0),
+            stopwords: false,
+            min_count: 2,
+            limit: Some(5),
+        };
+        let rows = c.terms(&options).unwrap();
+        let got: Vec<_> = rows.iter().map(|r| (r.term, r.count, r.docs)).collect();
+        assert_eq!(got, [("dog", 2, 1)]);
+        assert!((rows[0].relative - 2.0 * 10_000.0 / 8.0).abs() < 1e-9);
+        assert!(c
+            .terms(&TermsOptions {
+                doc: Some(9),
+                ..Default::default()
+            })
+            .is_err());
+    }
+
+    #[test]
+    fn summaries() {
+        let c = corpus();
+        let one = c.summary(Some(0)).unwrap();
+        assert_eq!(
+            (one.tokens, one.types, one.sentences, one.chars),
+            (8, 5, 2, 33)
+        );
+        assert_eq!(one.mean_sentence_length, 4.0);
+        let all = c.summary(None).unwrap();
+        assert_eq!(
+            (all.documents, all.tokens, all.types, all.sentences),
+            (2, 13, 7, 3)
+        );
+        assert!((all.ttr - 7.0 / 13.0).abs() < 1e-12);
+    }
+}
