@@ -31,6 +31,8 @@ pub mod tokenize;
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub use wasm::JsCorpus;
 
 pub use error::{Error, Result};
 pub use index::{Corpus, DocId, Document, Posting, TermId};

@@ -1,0 +1,90 @@
+//! A naive reference implementation, a few obvious lines per operation, that rescans the
+//! text every time. The property tests check the index-backed core against it.
+#![allow(dead_code)]
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use text_explorer::tokens;
+
+/// The terms of a text, by rescanning it.
+pub fn terms(text: &str) -> Vec<String> {
+    tokens(text).map(|t| t.term()).collect()
+}
+
+/// Term → (count, number of documents), over the given texts.
+pub fn frequencies(texts: &[String]) -> BTreeMap<String, (usize, usize)> {
+    let mut freq: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    for text in texts {
+        let terms = terms(text);
+        for term in &terms {
+            freq.entry(term.clone()).or_default().0 += 1;
+        }
+        for term in terms.iter().collect::<BTreeSet<_>>() {
+            freq.get_mut(term).unwrap().1 += 1;
+        }
+    }
+    freq
+}
+
+/// One naive query word: a whole term, or a prefix when it ends with `*`.
+#[derive(Clone, Debug)]
+pub enum Word {
+    Term(String),
+    Prefix(String),
+}
+
+impl Word {
+    fn matches(&self, term: &str) -> bool {
+        match self {
+            Word::Term(t) => t == term,
+            Word::Prefix(p) => term.starts_with(p.as_str()),
+        }
+    }
+
+    /// The query syntax for this word.
+    pub fn syntax(&self) -> String {
+        match self {
+            Word::Term(t) => t.clone(),
+            Word::Prefix(p) => format!("{p}*"),
+        }
+    }
+}
+
+/// Every (doc, position, length) where one of the phrases starts, in document order, the
+/// longest phrase kept where several start at one position.
+pub fn hits(texts: &[String], phrases: &[Vec<Word>]) -> Vec<(usize, usize, usize)> {
+    let mut hits = Vec::new();
+    for (doc, text) in texts.iter().enumerate() {
+        let terms = terms(text);
+        for pos in 0..terms.len() {
+            let longest = phrases
+                .iter()
+                .filter(|phrase| {
+                    pos + phrase.len() <= terms.len()
+                        && phrase.iter().zip(&terms[pos..]).all(|(w, t)| w.matches(t))
+                })
+                .map(|phrase| phrase.len())
+                .max();
+            if let Some(len) = longest {
+                hits.push((doc, pos, len));
+            }
+        }
+    }
+    hits
+}
+
+/// Sorts hits by the term `n` tokens right of each hit's last token (missing first), then
+/// by position: the meaning of the sort key `nR`.
+pub fn sort_right(texts: &[String], hits: &mut [(usize, usize, usize)], n: usize) {
+    let all: Vec<Vec<String>> = texts.iter().map(|t| terms(t)).collect();
+    hits.sort_by_key(|&(doc, pos, len)| (all[doc].get(pos + len - 1 + n).cloned(), doc, pos));
+}
+
+/// Sorts hits by the term `n` tokens left of each hit (missing first), then by position.
+pub fn sort_left(texts: &[String], hits: &mut [(usize, usize, usize)], n: usize) {
+    let all: Vec<Vec<String>> = texts.iter().map(|t| terms(t)).collect();
+    hits.sort_by_key(|&(doc, pos, _)| {
+        let term = pos.checked_sub(n).map(|p| all[doc][p].clone());
+        (term, doc, pos)
+    });
+}

@@ -1,0 +1,212 @@
+//! The JavaScript boundary, run by wasm-bindgen-test under Node, headless Chrome and
+//! headless Firefox (scripts/test). No `wasm_bindgen_test_configure!` here: the runner
+//! picks the environment from the command, so this one file runs in all three.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, JsString, Reflect, JSON};
+use text_explorer::JsCorpus;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::wasm_bindgen_test;
+
+fn json(s: &str) -> JsValue {
+    JSON::parse(s).unwrap()
+}
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &key.into()).unwrap()
+}
+
+fn num(value: &JsValue, key: &str) -> f64 {
+    get(value, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number"))
+}
+
+fn string(value: &JsValue, key: &str) -> String {
+    get(value, key)
+        .as_string()
+        .unwrap_or_else(|| panic!("{key} is not a string"))
+}
+
+fn message(err: JsError) -> String {
+    js_sys::Error::from(JsValue::from(err)).message().into()
+}
+
+fn lines(page: &JsValue) -> Array {
+    get(page, "lines").into()
+}
+
+#[wasm_bindgen_test]
+fn documents_are_plain_objects_with_camel_case_fields() {
+    let corpus = JsCorpus::with_articles();
+    let docs: Array = corpus.documents().unwrap().into();
+    assert_eq!(docs.length(), 2);
+    let first = docs.get(0);
+    assert_eq!(num(&first, "id"), 0.0);
+    assert!(string(&first, "title").starts_with("Putin pledges"));
+    assert_eq!(num(&first, "chars"), 4681.0);
+    for key in ["tokens", "types", "sentences"] {
+        assert!(num(&first, key) > 0.0);
+    }
+    let summary = corpus.summary(JsValue::UNDEFINED).unwrap();
+    assert_eq!(num(&summary, "documents"), 2.0);
+    assert!(num(&summary, "meanSentenceLength") > 5.0);
+    let one = corpus.summary(json(r#"{"doc": 1}"#)).unwrap();
+    assert_eq!(num(&one, "chars"), 5369.0);
+}
+
+#[wasm_bindgen_test]
+fn kwic_offsets_are_utf16_so_slice_gives_the_keyword() {
+    let corpus = JsCorpus::with_articles();
+    let page = corpus.kwic("Putin".into(), JsValue::UNDEFINED).unwrap();
+    let total = num(&page, "total");
+    assert!(total > 10.0);
+    let mut possessive = false;
+    for line in lines(&page).iter() {
+        let doc = get(&line, "doc");
+        let text = JsString::from(corpus.text(doc).unwrap());
+        let slice = text.slice(num(&line, "start") as u32, num(&line, "end") as u32);
+        assert_eq!(String::from(slice), string(&line, "keyword"));
+        possessive |= string(&line, "keyword") == "Putin’s";
+    }
+    assert!(possessive, "Putin’s is a hit for Putin");
+}
+
+#[wasm_bindgen_test]
+fn offsets_are_exact_after_accents_emoji_and_cjk() {
+    let mut corpus = JsCorpus::new();
+    let text = "é 🦀 日本 Putin’s 👍🏽 — Putin, 🦀🦀 café putin";
+    let id = corpus.add_document("mixed".into(), text.into()).unwrap();
+    let js_text = JsString::from(corpus.text(id.into()).unwrap());
+    let page = corpus
+        .kwic("putin|café|日".into(), json(r#"{"window": 1}"#))
+        .unwrap();
+    assert_eq!(num(&page, "total"), 5.0);
+    for line in lines(&page).iter() {
+        let slice = js_text.slice(num(&line, "start") as u32, num(&line, "end") as u32);
+        assert_eq!(String::from(slice), string(&line, "keyword"));
+    }
+    let tokens: Array = corpus.tokens(id.into()).unwrap().into();
+    let words: Vec<String> = tokens
+        .iter()
+        .map(|t| String::from(js_text.slice(num(&t, "start") as u32, num(&t, "end") as u32)))
+        .collect();
+    assert_eq!(
+        words,
+        ["é", "日", "本", "Putin’s", "Putin", "café", "putin"]
+    );
+    assert_eq!(string(&tokens.get(3), "term"), "putin");
+}
+
+#[wasm_bindgen_test]
+fn terms_take_camel_case_options() {
+    let corpus = JsCorpus::with_articles();
+    let rows: Array = corpus
+        .terms(json(
+            r#"{"stopwords": false, "minCount": 5, "limit": 3, "doc": 0}"#,
+        ))
+        .unwrap()
+        .into();
+    assert_eq!(rows.length(), 3);
+    let top = rows.get(0);
+    assert!(num(&top, "count") >= 5.0);
+    assert_eq!(num(&top, "docs"), 1.0);
+    assert!(num(&top, "relative") > 0.0);
+    let all: Array = corpus.terms(JsValue::UNDEFINED).unwrap().into();
+    assert_eq!(string(&all.get(0), "term"), "the");
+}
+
+#[wasm_bindgen_test]
+fn sort_and_paging_options() {
+    let corpus = JsCorpus::with_articles();
+    let page = corpus
+        .kwic(
+            "the".into(),
+            json(r#"{"sort": "1R", "offset": 10, "limit": 5, "window": 0}"#),
+        )
+        .unwrap();
+    assert_eq!(lines(&page).length(), 5);
+    assert!(num(&page, "total") > 50.0);
+    assert_eq!(string(&lines(&page).get(0), "left"), "");
+}
+
+#[wasm_bindgen_test]
+fn bad_arguments_throw_errors_with_clear_messages() {
+    let mut corpus = JsCorpus::with_articles();
+    let cases = [
+        (corpus.text(7.into()).unwrap_err(), "unknown document id 7"),
+        (corpus.text("x".into()).unwrap_err(), "invalid document id"),
+        (
+            corpus.kwic("".into(), JsValue::UNDEFINED).unwrap_err(),
+            "the query is empty",
+        ),
+        (
+            corpus
+                .kwic("\"north".into(), JsValue::UNDEFINED)
+                .unwrap_err(),
+            "a quote is not closed",
+        ),
+        (
+            corpus.kwic("kim|".into(), JsValue::UNDEFINED).unwrap_err(),
+            "an alternative is empty",
+        ),
+        (
+            corpus
+                .kwic("putin".into(), json(r#"{"window": 51}"#))
+                .unwrap_err(),
+            "window must be from 0 to 50",
+        ),
+        (
+            corpus
+                .kwic("putin".into(), json(r#"{"window": -1}"#))
+                .unwrap_err(),
+            "window must be from 0 to 50",
+        ),
+        (
+            corpus
+                .kwic("putin".into(), json(r#"{"doc": 2}"#))
+                .unwrap_err(),
+            "unknown document id 2",
+        ),
+        (
+            corpus
+                .kwic("putin".into(), json(r#"{"sort": "9Q"}"#))
+                .unwrap_err(),
+            "invalid sort",
+        ),
+        (
+            corpus
+                .kwic("putin".into(), json(r#"{"window": "wide"}"#))
+                .unwrap_err(),
+            "invalid options",
+        ),
+        (
+            corpus.kwic(JsValue::NULL, JsValue::UNDEFINED).unwrap_err(),
+            "invalid query: expected a string",
+        ),
+        (
+            corpus.add_document("t".into(), "   ".into()).unwrap_err(),
+            "the text is empty",
+        ),
+        (
+            corpus
+                .add_document("t".into(), JsValue::UNDEFINED)
+                .unwrap_err(),
+            "invalid text",
+        ),
+        (
+            corpus.tokens((-1).into()).unwrap_err(),
+            "unknown document id -1",
+        ),
+    ];
+    for (err, expected) in cases {
+        let message = message(err);
+        assert!(
+            message.contains(expected),
+            "{message:?} should contain {expected:?}"
+        );
+    }
+    // A failed add leaves the corpus as it was.
+    let docs: Array = corpus.documents().unwrap().into();
+    assert_eq!(docs.length(), 2);
+}
