@@ -18,17 +18,37 @@ pub struct Error {
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) enum ErrorKind {
-    UnknownDocument { id: i64, count: usize },
+    UnknownDocument {
+        id: i64,
+        count: usize,
+    },
     EmptyText,
     NoWords,
-    TextTooLarge { bytes: usize },
+    TextTooLarge {
+        bytes: usize,
+    },
     EmptyQuery,
-    InvalidQuery { query: String, reason: String },
-    NoMatchingTerm { word: String },
-    WindowOutOfRange { window: i64 },
-    LimitOutOfRange { limit: i64 },
-    InvalidSort { sort: String },
-    InvalidOption { name: String, reason: String },
+    InvalidQuery {
+        query: String,
+        reason: String,
+    },
+    NoMatchingTerm {
+        word: String,
+    },
+    /// `None` for a number that is not whole (shown without it: no float formatting).
+    WindowOutOfRange {
+        window: Option<i64>,
+    },
+    LimitOutOfRange {
+        limit: Option<i64>,
+    },
+    InvalidSort {
+        sort: String,
+    },
+    InvalidOption {
+        name: String,
+        reason: String,
+    },
 }
 
 impl Error {
@@ -90,24 +110,35 @@ impl fmt::Display for Error {
             ),
             ErrorKind::EmptyQuery => write!(f, "the query is empty: type a word to search for"),
             ErrorKind::InvalidQuery { query, reason } => {
-                write!(f, "invalid query {query:?}: {reason}")
+                write!(f, "invalid query “{query}”: {reason}")
             }
             ErrorKind::NoMatchingTerm { word } => write!(
                 f,
-                "the query word {word:?} has no letters or digits, so it can match no word"
+                "the query “{word}” has no letters or digits, so it can match no word"
             ),
-            ErrorKind::WindowOutOfRange { window } => write!(
+            ErrorKind::WindowOutOfRange {
+                window: Some(window),
+            } => write!(
                 f,
                 "window must be from 0 to 50 tokens on each side, not {window}"
             ),
-            ErrorKind::LimitOutOfRange { limit } => write!(
+            ErrorKind::WindowOutOfRange { window: None } => write!(
+                f,
+                "window must be a whole number of tokens from 0 to 50 on each side"
+            ),
+            ErrorKind::LimitOutOfRange { limit: Some(limit) } => write!(
                 f,
                 "limit must be from 0 to {} lines, not {limit}",
                 crate::kwic::MAX_LIMIT
             ),
+            ErrorKind::LimitOutOfRange { limit: None } => write!(
+                f,
+                "limit must be a whole number of lines from 0 to {}",
+                crate::kwic::MAX_LIMIT
+            ),
             ErrorKind::InvalidSort { sort } => write!(
                 f,
-                "invalid sort {sort:?}: use \"position\", or keys such as 1R, 2L or 1R,2R,3R \
+                "invalid sort “{sort}”: use \"position\", or keys such as 1R, 2L or 1R,2R,3R \
                  (1 to 50 tokens left or right of the keyword, K for the keyword itself)"
             ),
             ErrorKind::InvalidOption { name, reason } => write!(f, "invalid {name}: {reason}"),

@@ -2,11 +2,12 @@
 //! token arrays with byte spans, and per-term postings. Frequencies and concordances read it
 //! and never rescan the text.
 
+use std::cmp::Ordering;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::tokenize::{count_sentences, normalize_into, tokens};
+use crate::tokenize::{normalize_into, sentences_with_words, tokens};
 
 /// A term's id: its index in the corpus vocabulary.
 pub type TermId = u32;
@@ -109,6 +110,8 @@ impl Utf16Offsets {
             checkpoints.push(units);
             units += utf16_units(block);
         }
+        // The end too: for a text whose length is a multiple of BLOCK, it starts no block.
+        checkpoints.push(units);
         Utf16Offsets { checkpoints }
     }
 
@@ -276,9 +279,10 @@ impl Corpus {
             terms: Vec::new(),
             starts: Vec::new(),
             ends: Vec::new(),
-            chars: text.chars().count(),
+            // Scalar values are the bytes that do not continue a UTF-8 sequence.
+            chars: text.bytes().filter(|&b| b & 0xC0 != 0x80).count(),
             types: 0,
-            sentences: count_sentences(text),
+            sentences: 0,
             utf16: Utf16Offsets::new(text),
         };
         let mut term = String::new();
@@ -292,6 +296,7 @@ impl Corpus {
             // No token was seen, so nothing was interned: the corpus is unchanged.
             return Err(Error::new(ErrorKind::NoWords));
         }
+        doc.sentences = sentences_with_words(text, doc.starts.iter().map(|&s| s as usize));
         self.postings.resize_with(self.vocab.len(), Vec::new);
         let mut seen = vec![false; self.vocab.len()];
         for (pos, &t) in doc.terms.iter().enumerate() {
@@ -359,10 +364,20 @@ impl Corpus {
     }
 }
 
+/// The indices `0..len` in the order `cmp` gives them.
+///
+/// Every sort of the crate goes through this one function, which is not generic, so that
+/// the binary holds one copy of the sort algorithm rather than one per comparison (the wasm
+/// has a size budget). Callers give total orders, so the unstable sort is deterministic.
+pub(crate) fn sorted_indices(len: usize, cmp: &dyn Fn(u32, u32) -> Ordering) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..len as u32).collect();
+    order.sort_unstable_by(|&a, &b| cmp(a, b));
+    order
+}
+
 /// Each term's position in the sorted list of all terms.
 fn alphabetical_ranks(vocab: &Vocab) -> Vec<u32> {
-    let mut order: Vec<TermId> = (0..vocab.len() as TermId).collect();
-    order.sort_unstable_by(|&a, &b| vocab.term(a).cmp(vocab.term(b)));
+    let order = sorted_indices(vocab.len(), &|a, b| vocab.term(a).cmp(vocab.term(b)));
     let mut ranks = vec![0; order.len()];
     for (rank, &id) in order.iter().enumerate() {
         ranks[id as usize] = rank as u32;

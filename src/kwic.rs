@@ -13,7 +13,7 @@ use std::cmp::Ordering;
 use std::str::FromStr;
 
 use crate::error::{Error, ErrorKind, Result};
-use crate::index::{Corpus, DocId, Document, TermId};
+use crate::index::{sorted_indices, Corpus, DocId, Document, TermId};
 use crate::tokenize::{is_word_char, tokens};
 
 /// The largest window, in tokens on each side of the keyword.
@@ -44,7 +44,7 @@ impl Query {
     /// use text_explorer::Query;
     /// assert!(Query::parse("\"north korea\"|kim|sanction*").is_ok());
     /// let err = Query::parse("\"north korea").unwrap_err();
-    /// assert_eq!(err.to_string(), "invalid query \"\\\"north korea\": a quote is not closed: add the closing \"");
+    /// assert_eq!(err.to_string(), "invalid query “\"north korea”: a quote is not closed: add the closing \"");
     /// ```
     pub fn parse(query: &str) -> Result<Query> {
         if query.trim().is_empty() {
@@ -150,12 +150,20 @@ fn wildcard_match(pieces: &[String], term: &str) -> bool {
     };
     // Greedy leftmost match of the middle pieces is optimal for `*`-only patterns.
     for piece in middle {
-        match tail.find(piece.as_str()) {
+        match find(tail, piece) {
             Some(i) => tail = &tail[i + piece.len()..],
             None => return false,
         }
     }
     tail.len() >= last.len() && tail.ends_with(last.as_str())
+}
+
+/// The first occurrence of `needle` in `haystack`. Plain search: terms and query pieces are
+/// short, and it spares the binary the code of `str::find`'s two-way searcher.
+fn find(haystack: &str, needle: &str) -> Option<usize> {
+    (0..=haystack.len().checked_sub(needle.len())?).find(|&i| {
+        haystack.as_bytes()[i..].starts_with(needle.as_bytes()) && haystack.is_char_boundary(i)
+    })
 }
 
 /// How concordance lines are ordered.
@@ -198,7 +206,7 @@ impl FromStr for Sort {
                 if key == "K" {
                     return Ok(SortKey::Keyword);
                 }
-                let (n, side) = key.split_at(key.len().saturating_sub(1));
+                let (n, side) = key.split_at(key.char_indices().next_back().map_or(0, |(i, _)| i));
                 let n: usize = n.parse().map_err(|_| invalid())?;
                 if !(1..=MAX_WINDOW).contains(&n) {
                     return Err(invalid());
@@ -247,7 +255,7 @@ pub fn check_window(window: f64) -> Result<usize> {
         Ok(window as usize)
     } else {
         Err(Error::new(ErrorKind::WindowOutOfRange {
-            window: window as i64,
+            window: whole(window),
         }))
     }
 }
@@ -258,9 +266,13 @@ pub fn check_limit(limit: f64) -> Result<usize> {
         Ok(limit as usize)
     } else {
         Err(Error::new(ErrorKind::LimitOutOfRange {
-            limit: limit as i64,
+            limit: whole(limit),
         }))
     }
+}
+
+fn whole(n: f64) -> Option<i64> {
+    (n.fract() == 0.0).then_some(n as i64)
 }
 
 /// A page of concordance lines and the number of hits in all.
@@ -314,21 +326,21 @@ impl Corpus {
     pub fn kwic(&self, query: &str, options: &KwicOptions) -> Result<Concordance<'_>> {
         if options.window > MAX_WINDOW {
             return Err(Error::new(ErrorKind::WindowOutOfRange {
-                window: options.window as i64,
+                window: Some(options.window as i64),
             }));
         }
         if options.limit > MAX_LIMIT {
             return Err(Error::new(ErrorKind::LimitOutOfRange {
-                limit: options.limit as i64,
+                limit: Some(options.limit as i64),
             }));
         }
         if let Some(doc) = options.doc {
             self.document(doc)?;
         }
         let query = Query::parse(query)?;
-        let mut hits = self.hits(&query, options.doc);
+        let hits = self.hits(&query, options.doc);
         let total = hits.len();
-        let page = self.sort_page(&mut hits, &options.sort, options.offset, options.limit);
+        let page = self.sort_page(&hits, &options.sort, options.offset, options.limit);
         let lines = page
             .iter()
             .map(|&hit| self.line(hit, options.window))
@@ -362,9 +374,13 @@ impl Corpus {
             }
         }
         // Document order; at one start, the longest match first, then only it is kept.
-        hits.sort_unstable_by(|a, b| (a.doc, a.pos, b.len).cmp(&(b.doc, b.pos, a.len)));
-        hits.dedup_by_key(|h| (h.doc, h.pos));
-        hits
+        let order = sorted_indices(hits.len(), &|a, b| {
+            let (a, b) = (&hits[a as usize], &hits[b as usize]);
+            (a.doc, a.pos, b.len).cmp(&(b.doc, b.pos, a.len))
+        });
+        let mut sorted: Vec<Hit> = order.iter().map(|&i| hits[i as usize]).collect();
+        sorted.dedup_by_key(|h| (h.doc, h.pos));
+        sorted
     }
 
     fn term_set(&self, pattern: &Pattern) -> TermSet {
@@ -380,34 +396,25 @@ impl Corpus {
         TermSet { ids }
     }
 
-    /// Puts the lines of the page `offset..offset + limit` in order at the front of `hits`
-    /// and returns them.
-    fn sort_page<'h>(
-        &self,
-        hits: &'h mut [Hit],
-        sort: &Sort,
-        offset: usize,
-        limit: usize,
-    ) -> &'h [Hit] {
+    /// The lines of the page `offset..offset + limit` of `hits` (in document order), in the
+    /// order of `sort`.
+    fn sort_page(&self, hits: &[Hit], sort: &Sort, offset: usize, limit: usize) -> Vec<Hit> {
         let from = offset.min(hits.len());
         let to = offset.saturating_add(limit).min(hits.len());
         if sort.keys.is_empty() {
-            return &hits[from..to];
+            return hits[from..to].to_vec();
         }
-        let cmp = |a: &Hit, b: &Hit| {
+        // Ties fall back to the index in `hits`, which is document order.
+        let order = sorted_indices(hits.len(), &|a, b| {
+            let (ha, hb) = (&hits[a as usize], &hits[b as usize]);
             sort.keys
                 .iter()
-                .map(|&key| self.compare_key(key, a, b))
+                .map(|&key| self.compare_key(key, ha, hb))
                 .find(|o| o.is_ne())
                 .unwrap_or(Ordering::Equal)
-                .then_with(|| (a.doc, a.pos).cmp(&(b.doc, b.pos)))
-        };
-        // Only the first `to` lines need to be in order.
-        if to < hits.len() && to > 0 {
-            hits.select_nth_unstable_by(to - 1, cmp);
-        }
-        hits[..to].sort_unstable_by(cmp);
-        &hits[from..to]
+                .then(a.cmp(&b))
+        });
+        order[from..to].iter().map(|&i| hits[i as usize]).collect()
     }
 
     fn compare_key(&self, key: SortKey, a: &Hit, b: &Hit) -> Ordering {

@@ -1,7 +1,7 @@
 //! Frequency lists and summary figures, read from the index.
 
 use crate::error::Result;
-use crate::index::{Corpus, DocId};
+use crate::index::{sorted_indices, Corpus, DocId};
 
 /// Options for [`Corpus::terms`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -283,11 +283,16 @@ impl Corpus {
                 docs,
             });
         }
-        rows.sort_unstable_by(|a, b| b.count.cmp(&a.count).then_with(|| a.term.cmp(b.term)));
-        if let Some(limit) = options.limit {
-            rows.truncate(limit);
-        }
-        Ok(rows)
+        let order = sorted_indices(rows.len(), &|a, b| {
+            let (a, b) = (&rows[a as usize], &rows[b as usize]);
+            b.count.cmp(&a.count).then_with(|| a.term.cmp(b.term))
+        });
+        let limit = options.limit.unwrap_or(usize::MAX);
+        Ok(order
+            .iter()
+            .take(limit)
+            .map(|&i| rows[i as usize].clone())
+            .collect())
     }
 
     /// Summary figures for one document, or for the whole corpus when `doc` is `None`.

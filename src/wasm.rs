@@ -3,8 +3,11 @@
 //!
 //! Offsets: the core keeps byte offsets; JavaScript indexes strings in UTF-16 code units, so
 //! every `start`/`end` that crosses here is converted, and `text.slice(start, end)` is exact.
+//!
+//! Options objects are read and results built with `js_sys` directly rather than through
+//! serde: it keeps the binary small (serde's error messages alone pull in float formatting).
 
-use serde::{Deserialize, Serialize};
+use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 
 use crate::{kwic, Corpus, DocId, Error, KwicOptions, Sort, TermsOptions};
@@ -19,114 +22,6 @@ fn start() {
 #[wasm_bindgen(js_name = Corpus)]
 pub struct JsCorpus {
     inner: Corpus,
-}
-
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct DocOption {
-    doc: Option<f64>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct JsTermsOptions {
-    doc: Option<f64>,
-    stopwords: bool,
-    min_count: f64,
-    limit: Option<f64>,
-}
-
-impl Default for JsTermsOptions {
-    fn default() -> Self {
-        JsTermsOptions {
-            doc: None,
-            stopwords: true,
-            min_count: 1.0,
-            limit: None,
-        }
-    }
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-struct JsKwicOptions {
-    doc: Option<f64>,
-    window: f64,
-    sort: String,
-    offset: f64,
-    limit: f64,
-}
-
-impl Default for JsKwicOptions {
-    fn default() -> Self {
-        let core = KwicOptions::default();
-        JsKwicOptions {
-            doc: None,
-            window: core.window as f64,
-            sort: "position".to_string(),
-            offset: core.offset as f64,
-            limit: core.limit as f64,
-        }
-    }
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct DocumentInfo<'a> {
-    id: DocId,
-    title: &'a str,
-    chars: usize,
-    tokens: usize,
-    types: usize,
-    sentences: usize,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct SummaryDto {
-    documents: usize,
-    chars: usize,
-    tokens: usize,
-    types: usize,
-    ttr: f64,
-    sentences: usize,
-    mean_sentence_length: f64,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TermDto<'a> {
-    term: &'a str,
-    count: usize,
-    relative: f64,
-    docs: usize,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ConcordanceDto<'a> {
-    total: usize,
-    lines: Vec<LineDto<'a>>,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct LineDto<'a> {
-    doc: DocId,
-    token: usize,
-    start: usize,
-    end: usize,
-    left: &'a str,
-    keyword: &'a str,
-    right: &'a str,
-}
-
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct TokenDto {
-    start: usize,
-    end: usize,
-    term: String,
 }
 
 #[wasm_bindgen(js_class = Corpus)]
@@ -151,45 +46,50 @@ impl JsCorpus {
     /// Adds a text; returns its document id.
     #[wasm_bindgen(js_name = addDocument)]
     pub fn add_document(&mut self, title: JsValue, text: JsValue) -> Result<u32, JsError> {
-        let title = string_arg("title", &title, true)?;
-        let text = string_arg("text", &text, false)?;
+        let title = match title.as_string() {
+            Some(title) => title,
+            None if title.is_undefined() || title.is_null() => String::new(),
+            None => return Err(not_a("title", "a string", &title).into()),
+        };
+        let text = text
+            .as_string()
+            .ok_or_else(|| not_a("text", "a string", &text))?;
         Ok(self.inner.add_document(&title, &text)?)
     }
 
     /// `[{id, title, chars, tokens, types, sentences}]`, in id order.
-    pub fn documents(&self) -> Result<JsValue, JsError> {
-        let infos: Vec<_> = self
-            .inner
+    pub fn documents(&self) -> Array {
+        self.inner
             .documents()
             .iter()
             .enumerate()
-            .map(|(id, d)| DocumentInfo {
-                id: id as DocId,
-                title: d.title(),
-                chars: d.chars(),
-                tokens: d.token_count(),
-                types: d.types(),
-                sentences: d.sentences(),
+            .map(|(id, d)| {
+                object(&[
+                    ("id", id.into()),
+                    ("title", d.title().into()),
+                    ("chars", d.chars().into()),
+                    ("tokens", d.token_count().into()),
+                    ("types", d.types().into()),
+                    ("sentences", d.sentences().into()),
+                ])
             })
-            .collect();
-        to_js(&infos)
+            .collect()
     }
 
     /// `{documents, chars, tokens, types, ttr, sentences, meanSentenceLength}` for
     /// `{doc}`, or for the whole corpus when `doc` is absent.
     pub fn summary(&self, options: JsValue) -> Result<JsValue, JsError> {
-        let options: DocOption = from_js(options)?;
-        let doc = self.doc_option(options.doc)?;
-        let s = self.inner.summary(doc)?;
-        to_js(&SummaryDto {
-            documents: s.documents,
-            chars: s.chars,
-            tokens: s.tokens,
-            types: s.types,
-            ttr: s.ttr,
-            sentences: s.sentences,
-            mean_sentence_length: s.mean_sentence_length,
-        })
+        let options = Options::new(options)?;
+        let s = self.inner.summary(self.doc_option(&options)?)?;
+        Ok(object(&[
+            ("documents", s.documents.into()),
+            ("chars", s.chars.into()),
+            ("tokens", s.tokens.into()),
+            ("types", s.types.into()),
+            ("ttr", s.ttr.into()),
+            ("sentences", s.sentences.into()),
+            ("meanSentenceLength", s.mean_sentence_length.into()),
+        ]))
     }
 
     /// The full text of document `id`.
@@ -199,83 +99,91 @@ impl JsCorpus {
     }
 
     /// `[{term, count, relative, docs}]` for `{doc, stopwords = true, minCount = 1, limit}`.
-    pub fn terms(&self, options: JsValue) -> Result<JsValue, JsError> {
-        let options: JsTermsOptions = from_js(options)?;
+    pub fn terms(&self, options: JsValue) -> Result<Array, JsError> {
+        let options = Options::new(options)?;
         let core = TermsOptions {
-            doc: self.doc_option(options.doc)?,
-            stopwords: options.stopwords,
-            min_count: whole_number("minCount", options.min_count)?,
-            limit: options
-                .limit
-                .map(|limit| whole_number("limit", limit))
-                .transpose()?,
+            doc: self.doc_option(&options)?,
+            stopwords: options.bool("stopwords", true)?,
+            min_count: options.whole("minCount")?.unwrap_or(1),
+            limit: options.whole("limit")?,
         };
-        let rows: Vec<_> = self
+        Ok(self
             .inner
             .terms(&core)?
             .into_iter()
-            .map(|t| TermDto {
-                term: t.term,
-                count: t.count,
-                relative: t.relative,
-                docs: t.docs,
+            .map(|t| {
+                object(&[
+                    ("term", t.term.into()),
+                    ("count", t.count.into()),
+                    ("relative", t.relative.into()),
+                    ("docs", t.docs.into()),
+                ])
             })
-            .collect();
-        to_js(&rows)
+            .collect())
     }
 
     /// `{total, lines: [{doc, token, start, end, left, keyword, right}]}` for `query` and
     /// `{doc, window = 5, sort = "position", offset = 0, limit = 100}`.
     pub fn kwic(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
-        let query = string_arg("query", &query, false)?;
-        let options: JsKwicOptions = from_js(options)?;
+        let query = query
+            .as_string()
+            .ok_or_else(|| not_a("query", "a string", &query))?;
+        let options = Options::new(options)?;
+        let defaults = KwicOptions::default();
         let core = KwicOptions {
-            doc: self.doc_option(options.doc)?,
-            window: kwic::check_window(options.window)?,
-            sort: options.sort.parse::<Sort>()?,
-            offset: whole_number("offset", options.offset)?,
-            limit: kwic::check_limit(options.limit)?,
+            doc: self.doc_option(&options)?,
+            window: match options.number("window")? {
+                Some(window) => kwic::check_window(window)?,
+                None => defaults.window,
+            },
+            sort: options
+                .string("sort")?
+                .unwrap_or_default()
+                .parse::<Sort>()?,
+            offset: options.whole("offset")?.unwrap_or(defaults.offset),
+            limit: match options.number("limit")? {
+                Some(limit) => kwic::check_limit(limit)?,
+                None => defaults.limit,
+            },
         };
         let page = self.inner.kwic(&query, &core)?;
         let docs = self.inner.documents();
-        let lines = page
+        let lines: Array = page
             .lines
             .iter()
             .map(|line| {
                 let doc = &docs[line.doc as usize];
-                LineDto {
-                    doc: line.doc,
-                    token: line.token,
-                    start: doc.utf16_offset(line.start),
-                    end: doc.utf16_offset(line.end),
-                    left: line.left,
-                    keyword: line.keyword,
-                    right: line.right,
-                }
+                object(&[
+                    ("doc", line.doc.into()),
+                    ("token", line.token.into()),
+                    ("start", doc.utf16_offset(line.start).into()),
+                    ("end", doc.utf16_offset(line.end).into()),
+                    ("left", line.left.into()),
+                    ("keyword", line.keyword.into()),
+                    ("right", line.right.into()),
+                ])
             })
             .collect();
-        to_js(&ConcordanceDto {
-            total: page.total,
-            lines,
-        })
+        Ok(object(&[
+            ("total", page.total.into()),
+            ("lines", lines.into()),
+        ]))
     }
 
     /// `[{start, end, term}]`: how document `id` was tokenised, with UTF-16 offsets.
-    pub fn tokens(&self, id: JsValue) -> Result<JsValue, JsError> {
+    pub fn tokens(&self, id: JsValue) -> Result<Array, JsError> {
         let id = self.doc_id(&id)?;
         let doc = self.inner.document(id)?;
-        let vocab_term = |i| self.inner.vocab.term(doc.term_id(i)).to_string();
-        let tokens: Vec<_> = (0..doc.token_count())
+        Ok((0..doc.token_count())
             .map(|i| {
                 let (start, end) = doc.span(i);
-                TokenDto {
-                    start: doc.utf16_offset(start),
-                    end: doc.utf16_offset(end),
-                    term: vocab_term(i),
-                }
+                object(&[
+                    ("start", doc.utf16_offset(start).into()),
+                    ("end", doc.utf16_offset(end).into()),
+                    ("term", self.inner.vocab.term(doc.term_id(i)).into()),
+                ])
             })
-            .collect();
-        to_js(&tokens)
+            .collect())
     }
 }
 
@@ -283,57 +191,97 @@ impl JsCorpus {
     fn doc_id(&self, id: &JsValue) -> Result<DocId, Error> {
         match id.as_f64() {
             Some(n) if n.fract() == 0.0 => self.inner.check_doc(n as i64),
-            _ => Err(Error::invalid_option(
-                "document id",
-                format!("expected a whole number, got {}", describe(id)),
-            )),
+            _ => Err(not_a("document id", "a whole number", id)),
         }
     }
 
-    fn doc_option(&self, doc: Option<f64>) -> Result<Option<DocId>, Error> {
-        doc.map(|d| self.doc_id(&JsValue::from_f64(d))).transpose()
+    /// The `doc` option: absent (`undefined` or `null`) for the whole corpus.
+    fn doc_option(&self, options: &Options) -> Result<Option<DocId>, Error> {
+        let doc = options.get("doc");
+        if doc.is_undefined() || doc.is_null() {
+            Ok(None)
+        } else {
+            self.doc_id(&doc).map(Some)
+        }
     }
 }
 
-fn string_arg(name: &str, value: &JsValue, optional: bool) -> Result<String, Error> {
-    match value.as_string() {
-        Some(s) => Ok(s),
-        None if optional && value.is_undefined() => Ok(String::new()),
-        None => Err(Error::invalid_option(
-            name,
-            format!("expected a string, got {}", describe(value)),
-        )),
+/// An options object from JavaScript; `undefined` or `null` means all defaults.
+struct Options(JsValue);
+
+impl Options {
+    fn new(value: JsValue) -> Result<Options, Error> {
+        if value.is_undefined() || value.is_null() || value.is_object() {
+            Ok(Options(value))
+        } else {
+            Err(not_a("options", "an object", &value))
+        }
+    }
+
+    /// The option `key`; `undefined` when absent.
+    fn get(&self, key: &str) -> JsValue {
+        if self.0.is_object() {
+            Reflect::get(&self.0, &key.into()).unwrap_or(JsValue::UNDEFINED)
+        } else {
+            JsValue::UNDEFINED
+        }
+    }
+
+    fn number(&self, key: &str) -> Result<Option<f64>, Error> {
+        let value = self.get(key);
+        match value.as_f64() {
+            Some(n) => Ok(Some(n)),
+            None if value.is_undefined() || value.is_null() => Ok(None),
+            None => Err(not_a(key, "a number", &value)),
+        }
+    }
+
+    fn whole(&self, key: &str) -> Result<Option<usize>, Error> {
+        match self.number(key)? {
+            Some(n) if n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n) => {
+                Ok(Some(n as usize))
+            }
+            Some(_) => Err(not_a(key, "a whole number from 0", &self.get(key))),
+            None => Ok(None),
+        }
+    }
+
+    fn bool(&self, key: &str, default: bool) -> Result<bool, Error> {
+        let value = self.get(key);
+        match value.as_bool() {
+            Some(b) => Ok(b),
+            None if value.is_undefined() || value.is_null() => Ok(default),
+            None => Err(not_a(key, "true or false", &value)),
+        }
+    }
+
+    fn string(&self, key: &str) -> Result<Option<String>, Error> {
+        let value = self.get(key);
+        match value.as_string() {
+            Some(s) => Ok(Some(s)),
+            None if value.is_undefined() || value.is_null() => Ok(None),
+            None => Err(not_a(key, "a string", &value)),
+        }
     }
 }
 
-fn whole_number(name: &str, value: f64) -> Result<usize, Error> {
-    if value.fract() == 0.0 && value >= 0.0 && value <= u32::MAX as f64 {
-        Ok(value as usize)
-    } else {
-        Err(Error::invalid_option(
-            name,
-            format!("expected a whole number from 0, got {value}"),
-        ))
+/// "invalid window: expected a number, got string "wide"".
+fn not_a(name: &str, expected: &str, value: &JsValue) -> Error {
+    // JavaScript formats the value, so that no float formatting is compiled into the binary.
+    let shown = js_sys::JSON::stringify(value)
+        .ok()
+        .and_then(|s| s.as_string())
+        .unwrap_or_else(|| "a value".into());
+    let kind = value.js_typeof().as_string().unwrap_or_default();
+    Error::invalid_option(name, format!("expected {expected}, got {kind} {shown}"))
+}
+
+/// A plain object with these properties, in this order.
+fn object(properties: &[(&str, JsValue)]) -> JsValue {
+    let object = Object::new();
+    for (key, value) in properties {
+        // Setting a property on a fresh plain object cannot fail.
+        let _ = Reflect::set(&object, &(*key).into(), value);
     }
-}
-
-fn describe(value: &JsValue) -> String {
-    value
-        .js_typeof()
-        .as_string()
-        .unwrap_or_else(|| "a value of unknown type".into())
-}
-
-fn from_js<T: for<'de> Deserialize<'de> + Default>(value: JsValue) -> Result<T, Error> {
-    if value.is_undefined() || value.is_null() {
-        return Ok(T::default());
-    }
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|e| Error::invalid_option("options", e.to_string()))
-}
-
-fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::new())
-        .map_err(|e| JsError::new(&e.to_string()))
+    object.into()
 }

@@ -39,7 +39,7 @@ fn lines(page: &JsValue) -> Array {
 #[wasm_bindgen_test]
 fn documents_are_plain_objects_with_camel_case_fields() {
     let corpus = JsCorpus::with_articles();
-    let docs: Array = corpus.documents().unwrap().into();
+    let docs: Array = corpus.documents();
     assert_eq!(docs.length(), 2);
     let first = docs.get(0);
     assert_eq!(num(&first, "id"), 0.0);
@@ -86,7 +86,7 @@ fn offsets_are_exact_after_accents_emoji_and_cjk() {
         let slice = js_text.slice(num(&line, "start") as u32, num(&line, "end") as u32);
         assert_eq!(String::from(slice), string(&line, "keyword"));
     }
-    let tokens: Array = corpus.tokens(id.into()).unwrap().into();
+    let tokens: Array = corpus.tokens(id.into()).unwrap();
     let words: Vec<String> = tokens
         .iter()
         .map(|t| String::from(js_text.slice(num(&t, "start") as u32, num(&t, "end") as u32)))
@@ -105,14 +105,13 @@ fn terms_take_camel_case_options() {
         .terms(json(
             r#"{"stopwords": false, "minCount": 5, "limit": 3, "doc": 0}"#,
         ))
-        .unwrap()
-        .into();
+        .unwrap();
     assert_eq!(rows.length(), 3);
     let top = rows.get(0);
     assert!(num(&top, "count") >= 5.0);
     assert_eq!(num(&top, "docs"), 1.0);
     assert!(num(&top, "relative") > 0.0);
-    let all: Array = corpus.terms(JsValue::UNDEFINED).unwrap().into();
+    let all: Array = corpus.terms(JsValue::UNDEFINED).unwrap();
     assert_eq!(string(&all.get(0), "term"), "the");
 }
 
@@ -178,7 +177,21 @@ fn bad_arguments_throw_errors_with_clear_messages() {
             corpus
                 .kwic("putin".into(), json(r#"{"window": "wide"}"#))
                 .unwrap_err(),
-            "invalid options",
+            "invalid window: expected a number, got string \"wide\"",
+        ),
+        (
+            corpus
+                .kwic("putin".into(), json(r#"{"window": 2.5}"#))
+                .unwrap_err(),
+            "window must be a whole number",
+        ),
+        (
+            corpus.terms(json(r#"{"stopwords": "no"}"#)).unwrap_err(),
+            "invalid stopwords: expected true or false",
+        ),
+        (
+            corpus.summary("all".into()).unwrap_err(),
+            "invalid options: expected an object",
         ),
         (
             corpus.kwic(JsValue::NULL, JsValue::UNDEFINED).unwrap_err(),
@@ -207,6 +220,6 @@ fn bad_arguments_throw_errors_with_clear_messages() {
         );
     }
     // A failed add leaves the corpus as it was.
-    let docs: Array = corpus.documents().unwrap().into();
+    let docs: Array = corpus.documents();
     assert_eq!(docs.length(), 2);
 }

@@ -3,11 +3,20 @@
 //!
 //! A word is a Unicode word segment (UAX #29, as implemented by the `unicode-segmentation`
 //! crate) that contains a letter (general category L*), a letter number (Nl) or a decimal
-//! digit (Nd); ideographs are letters (Lo). On alphabetic scripts these are exactly the
-//! segments that ICU's `Intl.Segmenter(…, {granularity: "word"})` marks `isWordLike`.
-//! Punctuation, spaces, emoji and symbols are segments too, but not words.
+//! digit (Nd); ideographs are letters (Lo). Punctuation, spaces, emoji and symbols are
+//! segments too, but not words.
+//!
+//! Two tailorings, the ones browsers make (Chromium's ICU word rules): a full stop joins
+//! digits but not letters, and a colon joins nothing. So `3.14` and `11,000` are one word,
+//! `U.S.` is the two words `U` and `S` and `a:b` is two, where plain UAX #29 (WB6/WB7) would
+//! keep `U.S` and `a:b` whole; and Hangul syllables make words only with each other
+//! (`한국어1st` is two words). With it, on alphabetic scripts, the words are exactly the
+//! segments that Chromium's `Intl.Segmenter(…, {granularity: "word"})` marks `isWordLike`.
 
+mod sentences;
 mod word_chars;
+
+pub use sentences::{sentence_ends, SentenceEnds};
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
@@ -40,6 +49,7 @@ impl Token<'_> {
 pub fn tokens(text: &str) -> Tokens<'_> {
     Tokens {
         segments: text.split_word_bound_indices(),
+        rest: None,
     }
 }
 
@@ -47,28 +57,217 @@ pub fn tokens(text: &str) -> Tokens<'_> {
 #[derive(Clone, Debug)]
 pub struct Tokens<'a> {
     segments: UWordBoundIndices<'a>,
+    /// What is left of a UAX #29 segment that the tailoring splits.
+    rest: Option<(usize, &'a str)>,
 }
 
 impl<'a> Iterator for Tokens<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
-        self.segments.by_ref().find_map(|(start, text)| {
-            is_word_like(text).then_some(Token {
-                start,
-                end: start + text.len(),
-                text,
-            })
-        })
+        loop {
+            let (start, segment) = match self.rest.take() {
+                Some(rest) => rest,
+                None => self.segments.next()?,
+            };
+            let text = match split_point(segment) {
+                Some((at, len)) => {
+                    self.rest = Some((start + at + len, &segment[at + len..]));
+                    &segment[..at]
+                }
+                None => segment,
+            };
+            if is_word_like(text) {
+                return Some(Token {
+                    start,
+                    end: start + text.len(),
+                    text,
+                });
+            }
+        }
     }
 }
 
-/// Whether a word segment is a word: it contains a letter, a letter number or a decimal digit.
+/// Where the browsers' tailoring splits a UAX #29 segment, as (offset, length of the
+/// character dropped there, which becomes a segment of its own and is never a word): the
+/// earliest of a stop after a letter, a colon, or a change to or from Hangul syllables.
+fn split_point(segment: &str) -> Option<(usize, usize)> {
+    match (stop_or_colon(segment), hangul_edge(segment)) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The first full stop that follows a letter (WB6/WB7 would join it; in Chromium only
+/// WB11/WB12, between digits, do), or the first colon (`:` U+003A, `﹕` U+FE55, `：` U+FF1A,
+/// which UAX #29 makes MidLetter and Chromium does not).
+fn stop_or_colon(segment: &str) -> Option<(usize, usize)> {
+    segment.char_indices().skip(1).find_map(|(i, c)| {
+        let split = match c {
+            ':' | '\u{FE55}' | '\u{FF1A}' => true,
+            '.' | '\u{FF0E}' => {
+                // The nearest letter or digit before it, past any Extend or Format marks.
+                let before = segment[..i].chars().rev().find(|c| c.is_alphanumeric());
+                before.is_some_and(char::is_alphabetic)
+            }
+            _ => false,
+        };
+        // The stop or colon takes the Extend and Format marks after it along (WB4).
+        let after = &segment[i + c.len_utf8()..];
+        let marks = after.find(char::is_alphanumeric).unwrap_or(after.len());
+        split.then_some((i, c.len_utf8() + marks))
+    })
+}
+
+/// Hangul syllables (U+AC00 to U+D7A3) form words only with each other in ICU, where UAX #29
+/// treats them as any letter: the first place a run of them meets another letter or digit,
+/// a connector such as `_` (ExtendNumLet), directly or across a joining mark such as `'` or
+/// `.`, which is dropped there (but stays after a Hebrew letter, WB7a).
+fn hangul_edge(segment: &str) -> Option<(usize, usize)> {
+    if !segment.chars().any(is_hangul_syllable) {
+        return None;
+    }
+    let mut previous: Option<char> = None; // the last letter, digit or connector
+    let mut mid = None; // where a joining punctuation mark stands since then
+    for (i, c) in segment.char_indices() {
+        if c.is_alphanumeric() || is_connector(c) {
+            let hangul = is_hangul_syllable(c);
+            if let Some(p) = previous.filter(|&p| is_hangul_syllable(p) != hangul) {
+                // Extend and Format marks stay with what they follow (WB4).
+                return Some(match mid {
+                    Some(m) if is_hebrew_letter(p) && segment[m..].starts_with('\'') => (i, 0),
+                    Some(m) => (m, i - m),
+                    None => (i, 0),
+                });
+            }
+            previous = Some(c);
+            mid = None;
+        } else if is_mid(c) {
+            mid = Some(i);
+        }
+    }
+    None
+}
+
+/// Word_Break MidLetter, MidNum, MidNumLet, Single_Quote and Double_Quote: the punctuation
+/// that UAX #29 lets stand inside a word (WB6, WB7, WB7b, WB7c, WB11, WB12).
+fn is_mid(c: char) -> bool {
+    matches!(
+        c,
+        '"' | '\''
+            | ','
+            | '.'
+            | ':'
+            | ';'
+            | '\u{B7}'
+            | '\u{37E}'
+            | '\u{387}'
+            | '\u{55F}'
+            | '\u{589}'
+            | '\u{5F4}'
+            | '\u{60C}'
+            | '\u{60D}'
+            | '\u{66C}'
+            | '\u{7F8}'
+            | '\u{2018}'
+            | '\u{2019}'
+            | '\u{2024}'
+            | '\u{2027}'
+            | '\u{2044}'
+            | '\u{FE10}'
+            | '\u{FE13}'
+            | '\u{FE14}'
+            | '\u{FE50}'
+            | '\u{FE52}'
+            | '\u{FE54}'
+            | '\u{FE55}'
+            | '\u{FF07}'
+            | '\u{FF0C}'
+            | '\u{FF0E}'
+            | '\u{FF1A}'
+            | '\u{FF1B}'
+    )
+}
+
+/// Word_Break=ExtendNumLet: the connector punctuation (Pc) and the narrow no-break space.
+fn is_connector(c: char) -> bool {
+    matches!(
+        c,
+        '_' | '\u{202F}'
+            | '\u{203F}'
+            | '\u{2040}'
+            | '\u{2054}'
+            | '\u{FE33}'
+            | '\u{FE34}'
+            | '\u{FE4D}'..='\u{FE4F}' | '\u{FF3F}'
+    )
+}
+
+fn is_hebrew_letter(c: char) -> bool {
+    matches!(c, '\u{05D0}'..='\u{05F2}' | '\u{FB1D}'..='\u{FB4F}')
+}
+
+fn is_hangul_syllable(c: char) -> bool {
+    ('\u{AC00}'..='\u{D7A3}').contains(&c)
+}
+
+/// Whether a word segment is a word: it contains a letter, a letter number or a decimal digit
+/// (or, as in ICU, two connectors such as `__`).
 ///
 /// A segment made only of a combining mark, punctuation, symbols (`½`, `²`, emoji) or
 /// spaces is not a word, as in ICU.
 pub fn is_word_like(segment: &str) -> bool {
-    segment.chars().any(is_word_char)
+    let word = segment.chars().any(is_word_char)
+        || segment
+            .chars()
+            .filter(|&c| is_connector(c))
+            .nth(1)
+            .is_some();
+    word && !has_emoji_join(segment) && !marked_hangul(segment)
+}
+
+/// Whether Extend or Format marks follow a Hangul syllable or a connector at the end of the
+/// segment (`한국어` + U+00AD, `word_` + U+2060): ICU's rules for those two give such a
+/// segment the status of the marks, not a word's; we agree.
+fn marked_hangul(segment: &str) -> bool {
+    let trailing = segment
+        .chars()
+        .rev()
+        .take_while(|&c| !c.is_alphanumeric() && !is_connector(c))
+        .count();
+    trailing > 0
+        && segment
+            .chars()
+            .rev()
+            .nth(trailing)
+            .is_some_and(|c| is_hangul_syllable(c) || is_connector(c))
+}
+
+/// Whether a zero-width joiner joins an emoji to the segment (WB3c, as in `a‍🦀`). ICU gives
+/// such a segment the status of its last rule, the emoji's, so it is not word-like; we agree.
+fn has_emoji_join(segment: &str) -> bool {
+    let mut chars = segment.chars();
+    while chars.any(|c| c == '\u{200D}') {
+        if chars.clone().next().is_some_and(is_pictographic) {
+            return true;
+        }
+    }
+    false
+}
+
+/// An approximation of Extended_Pictographic good for what can follow a ZWJ in a word
+/// segment, where the only alternative is an Extend or Format character: the emoji and
+/// symbol blocks, less the format characters, combining marks and emoji modifiers in them.
+fn is_pictographic(c: char) -> bool {
+    matches!(c, '\u{A9}' | '\u{AE}' | '\u{203C}'..='\u{3299}' | '\u{1F000}'..='\u{1FFFF}')
+        && !matches!(
+            c,
+            '\u{2060}'..='\u{206F}'
+                | '\u{20D0}'..='\u{20FF}'
+                | '\u{302A}'..='\u{302F}'
+                | '\u{1F3FB}'..='\u{1F3FF}'
+        )
+        && !c.is_alphanumeric()
 }
 
 /// Whether `c` is a letter (L*), a letter number (Nl) or a decimal digit (Nd).
@@ -126,13 +325,20 @@ fn fold_apostrophe(c: char) -> char {
 
 /// The number of UAX #29 sentences of `text` that contain at least one word.
 pub fn count_sentences(text: &str) -> usize {
-    // A plain loop: `Iterator::count` on a filter asks the sentence iterator for its
-    // `size_hint`, which overflows in unicode-segmentation 1.13 (a debug-build panic).
+    sentences_with_words(text, tokens(text).map(|t| t.start))
+}
+
+/// The number of sentences of `text` in which one of the word starts `starts` (increasing)
+/// falls.
+pub(crate) fn sentences_with_words(text: &str, starts: impl Iterator<Item = usize>) -> usize {
+    let mut starts = starts.peekable();
     let mut count = 0;
-    for sentence in text.split_sentence_bounds() {
-        if tokens(sentence).next().is_some() {
-            count += 1;
+    for end in sentence_ends(text) {
+        let mut has_word = false;
+        while starts.next_if(|&start| start < end).is_some() {
+            has_word = true;
         }
+        count += usize::from(has_word);
     }
     count
 }
@@ -176,7 +382,33 @@ mod tests {
     t!(number_with_comma, "11,000 people", ["11,000", "people"]);
     t!(decimal_number, "3.14 and 2:45", ["3.14", "and", "2", "45"]);
     t!(time_letters, "2:45 am", ["2", "45", "am"]);
-    t!(abbreviation, "The U.S. said", ["the", "u.s", "said"]);
+    t!(
+        abbreviation_splits_at_stops,
+        "The U.S. said, e.g. so",
+        ["the", "u", "s", "said", "e", "g", "so"]
+    );
+    t!(
+        fullwidth_stop_between_letters_splits,
+        "a\u{FF0E}b 1\u{FF0E}2",
+        ["a", "b", "1\u{FF0E}2"]
+    );
+    t!(
+        stop_after_letter_and_digit,
+        "1a.b a1.2",
+        ["1a", "b", "a1.2"]
+    );
+    t!(stop_after_accent_mark, "e\u{301}.g", ["e\u{301}", "g"]);
+    t!(
+        colons_split,
+        "a:b a\u{FE55}b a\u{FF1A}b",
+        ["a", "b", "a", "b", "a", "b"]
+    );
+    t!(
+        marks_after_a_split_colon_stay_with_it,
+        "a:\u{301}\u{AD}b",
+        ["a", "b"]
+    );
+    t!(other_mid_letters_join, "l·l a’b", ["l·l", "a'b"]);
     t!(
         hyphen_splits,
         "nuclear-armed one-onone",
@@ -184,6 +416,26 @@ mod tests {
     );
     t!(emoji_is_not_a_word, "I ❤️ 🦀 Rust 👍🏽", ["i", "rust"]);
     t!(emoji_between_letters, "a😀b", ["a", "b"]);
+    t!(
+        emoji_joined_to_a_word_by_zwj,
+        "a\u{200D}🦀 b\u{200D}c É\u{200D}👩\u{200D}👧 d",
+        ["b\u{200D}c", "d"]
+    );
+    t!(
+        hebrew_quote_stays_before_hangul,
+        "ק'한국어",
+        ["ק'", "한국어"]
+    );
+    t!(
+        format_mark_stays_with_the_letter_before_hangul,
+        "Σ\u{2060}.한",
+        ["σ\u{2060}", "한"]
+    );
+    t!(
+        zwj_before_a_format_char_is_no_emoji_join,
+        "x\u{200D}\u{2060}",
+        ["x\u{200D}\u{2060}"]
+    );
     t!(
         symbols_are_not_words,
         "½ x² $5 #tag @user",
@@ -195,6 +447,27 @@ mod tests {
         ["日", "本", "語", "の", "テキスト"]
     );
     t!(hangul, "한국어 텍스트", ["한국어", "텍스트"]);
+    t!(
+        hangul_or_connector_followed_by_marks_is_not_a_word,
+        "한국어\u{AD} 한\u{AD}_ 한\u{AD}a a_\u{2060} b\u{AD}",
+        ["a", "b\u{AD}"]
+    );
+    t!(
+        hangul_meets_latin_and_digits,
+        "한국어1st a한국어 한'a 한_a a__한",
+        [
+            "한국어",
+            "1st",
+            "a",
+            "한국어",
+            "한",
+            "a",
+            "한",
+            "_a",
+            "a__",
+            "한"
+        ]
+    );
     t!(greek_final_sigma, "ΟΔΥΣΣΕΥΣ", ["οδυσσευς"]);
     t!(
         german_sharp_s_lowercase,
@@ -204,8 +477,7 @@ mod tests {
     t!(turkish_dotted_capital, "İstanbul", ["i\u{307}stanbul"]);
     t!(arabic_digits, "٣٤ كتاب", ["٣٤", "كتاب"]);
     t!(roman_numeral_letter_number, "Ⅻ", ["ⅻ"]);
-    t!(underscore_joins, "snake_case", ["snake_case"]);
-    t!(colon_inside_word, "a:b", ["a:b"]);
+    t!(underscore_joins, "snake_case _a", ["snake_case", "_a"]);
     t!(
         curly_quotes_are_not_words,
         "“Hello,” she said – twice",

@@ -3,20 +3,20 @@
 // stayed empty (no errors or warnings) and that no page error was thrown.
 //
 // Needs the release build in www/pkg (scripts/build) and playwright-core (npm ci).
-// Chromium: $TEXT_EXPLORER_CHROMIUM, else /usr/bin/chromium. Screenshots: test-results/.
+// Chromium: see support.mjs. Screenshots: test-results/. TEXT_EXPLORER_WWW serves another
+// build of the page instead of www/.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import { startServer } from '../../scripts/serve.mjs';
+import { launch, watchConsole } from './support.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const root = process.env.TEXT_EXPLORER_WWW ?? path.join(repo, 'www');
 const results = path.join(repo, 'test-results');
-const executablePath = process.env.TEXT_EXPLORER_CHROMIUM || '/usr/bin/chromium';
 const TIMEOUT = 10_000;
 
 let server;
@@ -28,11 +28,7 @@ before(async () => {
   if (!existsSync(glue)) throw new Error(`${glue} is missing: run scripts/build first`);
   mkdirSync(results, { recursive: true });
   ({ server, url: baseUrl } = await startServer({ root, port: 0 }));
-  browser = await chromium.launch({
-    executablePath,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launch();
 });
 
 after(async () => {
@@ -46,11 +42,7 @@ after(async () => {
 async function open(hash = '', { width = 1100, height = 900, colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`);
-  });
-  page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
+  const problems = watchConsole(page);
   page.setDefaultTimeout(TIMEOUT);
   await page.goto(baseUrl + hash);
   await ready(page);
@@ -113,7 +105,7 @@ function focused(page) {
 
 // The counting rule, independently of the engine: UAX #29 words (Intl.Segmenter) that are
 // word-like, lower-cased, with ’ read as ' and a trailing 's removed.
-const NORMALIZE = `(w) => w.toLowerCase().replace(/\\u2019/g, "'").replace(/'s$/, '')`;
+const normalize = (word) => word.toLowerCase().replace(/\u2019/g, "'").replace(/'s$/, '');
 
 /** Count the words equal to `term` in every document (or one), using only corpus.text(). */
 function independentCount(page, term, doc) {
@@ -135,10 +127,8 @@ function independentCount(page, term, doc) {
     } finally {
       await client.close();
     }
-  }, { term, doc, normalizeSrc: NORMALIZE });
+  }, { term, doc, normalizeSrc: normalize.toString() });
 }
-
-const normalize = eval(NORMALIZE);
 
 // --- scenarios ---------------------------------------------------------------------------
 

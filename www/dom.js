@@ -1,0 +1,93 @@
+// A tiny DOM builder. It only ever creates elements and text nodes and sets attributes,
+// properties from a short allow-list, and listeners: there is no path from a string to
+// markup, so corpus text and queries can be passed in as children safely.
+
+// Properties that must be set as properties (after the children exist, so that a
+// <select>'s value can pick one of its options).
+const PROPS = new Set(['value', 'checked', 'selected', 'disabled', 'indeterminate']);
+
+/**
+ * Create an element.
+ *
+ *   h('button', { type: 'button', class: 'tab', onclick: fn }, 'Summary')
+ *
+ * attrs: `class`, `style` (an object of CSS properties, custom properties allowed),
+ * `dataset` (object), `on<event>` (function), any name in PROPS (set as a property),
+ * anything else (set as an attribute; `true` means present, `null`/`false` means absent).
+ * children: strings and numbers (become text nodes), Nodes, arrays of those; null,
+ * undefined and false are skipped.
+ */
+export function h(tag, attrs, ...children) {
+  const el = document.createElement(tag);
+  const props = [];
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (value == null || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (name === 'class') {
+      el.className = Array.isArray(value) ? value.filter(Boolean).join(' ') : value;
+    } else if (name === 'style') {
+      setStyle(el, value);
+    } else if (name === 'dataset') {
+      Object.assign(el.dataset, value);
+    } else if (PROPS.has(name)) {
+      props.push([name, value]);
+    } else {
+      el.setAttribute(name, value === true ? '' : String(value));
+    }
+  }
+  append(el, children);
+  for (const [name, value] of props) el[name] = value;
+  return el;
+}
+
+/** Append children (see h) to a node; returns the node. */
+export function append(node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child == null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+/** Replace all children of a node (see h for what a child may be). */
+export function replaceChildren(node, ...children) {
+  node.replaceChildren();
+  return append(node, children);
+}
+
+/** Set inline styles from an object; `--name` keys set custom properties. */
+export function setStyle(el, styles) {
+  for (const [prop, value] of Object.entries(styles)) {
+    if (prop.startsWith('--')) el.style.setProperty(prop, value);
+    else el.style[prop] = value;
+  }
+}
+
+let nextId = 0;
+/** A document-unique id for label/aria wiring inside a shadow root. */
+export function uid(prefix = 'te') {
+  nextId += 1;
+  return `${prefix}-${nextId}`;
+}
+
+/** Collapse runs of whitespace (including newlines) to one space, for one-line display. */
+export function oneLine(text) {
+  return text.replace(/\s+/g, ' ');
+}
+
+/** The first character upper-cased: engine messages are lower-case by convention. */
+export function sentence(message) {
+  const text = String(message || 'Something went wrong').trim();
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+const integer = new Intl.NumberFormat('en');
+/** Format a number for display with a fixed number of decimals (0 by default). */
+export function formatNumber(value, decimals = 0) {
+  if (decimals === 0) return integer.format(value);
+  return new Intl.NumberFormat('en', {
+    minimumFractionDigits: decimals,
+    maximumFractionDigits: decimals,
+  }).format(value);
+}

@@ -1,0 +1,188 @@
+// The explorer's state and where it lives.
+//
+// The whole UI state is one small object, serialised into the URL hash so that a link
+// reopens the same view and Back/Forward step through it:
+//
+//   #view=kwic&q=putin&doc=1&sort=1R&window=5&page=2
+//   #view=reader&q=putin&read=0&hit=1234
+//   #view=terms&stopwords=show&filter=kor
+//
+// Keys at their default value are left out, so the bare page URL is the default state.
+
+/** The views, in tab order. */
+export const VIEWS = ['summary', 'terms', 'kwic', 'reader'];
+
+/** KWIC sort orders: values go to the engine unchanged (AntConc-style keys). */
+export const SORTS = [
+  { value: 'position', label: 'Position' },
+  { value: '1R', label: '1R' },
+  { value: '2R', label: '2R' },
+  { value: '1R,2R,3R', label: '1R, 2R, 3R' },
+  { value: '1L', label: '1L' },
+  { value: '2L', label: '2L' },
+  { value: '1L,2L,3L', label: '1L, 2L, 3L' },
+];
+
+/** Context window in tokens on each side of a KWIC keyword: the engine accepts 0 to 50. */
+export const WINDOW_MIN = 0;
+export const WINDOW_MAX = 50;
+
+/** Concordance lines per page. */
+export const PAGE_SIZE = 100;
+
+/**
+ * The default state.
+ * - view: one of VIEWS
+ * - q: the KWIC query as typed ('' = no search)
+ * - doc: the document filter, a document id, or null for all documents
+ * - sort: one of SORTS' values
+ * - window: WINDOW_MIN..WINDOW_MAX
+ * - page: 1-based KWIC page
+ * - stopwords: true shows stop words in Terms (the engine's flag), false hides them
+ * - filter: the Terms substring filter
+ * - read: the Reader's document when doc is null (the document of the opened hit)
+ * - hit: the Reader's current hit, the UTF-16 start offset of its keyword in that document
+ */
+export const DEFAULTS = Object.freeze({
+  view: 'summary',
+  q: '',
+  doc: null,
+  sort: 'position',
+  window: 5,
+  page: 1,
+  stopwords: false,
+  filter: '',
+  read: null,
+  hit: null,
+});
+
+const KEYS = Object.keys(DEFAULTS);
+
+function nonNegativeInt(text) {
+  return text != null && /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+/** Parse a URL hash ('#a=b&…' or '') into a complete, valid state; bad values fall back to defaults. */
+export function parse(hash) {
+  const p = new URLSearchParams(String(hash ?? '').replace(/^#/, ''));
+  const state = { ...DEFAULTS };
+  const view = p.get('view');
+  if (VIEWS.includes(view)) state.view = view;
+  state.q = p.get('q') ?? '';
+  state.doc = nonNegativeInt(p.get('doc'));
+  const sort = p.get('sort');
+  if (SORTS.some((s) => s.value === sort)) state.sort = sort;
+  const win = nonNegativeInt(p.get('window'));
+  if (win != null) state.window = Math.min(WINDOW_MAX, Math.max(WINDOW_MIN, win));
+  const page = nonNegativeInt(p.get('page'));
+  if (page != null && page >= 1) state.page = page;
+  state.stopwords = p.get('stopwords') === 'show';
+  state.filter = p.get('filter') ?? '';
+  state.read = nonNegativeInt(p.get('read'));
+  state.hit = nonNegativeInt(p.get('hit'));
+  return state;
+}
+
+/** Serialise a state into a hash ('#…'), or '' when every key has its default value. */
+export function format(state) {
+  const p = new URLSearchParams();
+  for (const key of KEYS) {
+    const value = state[key];
+    if (value === DEFAULTS[key] || value == null) continue;
+    if (key === 'stopwords') p.set(key, value ? 'show' : 'hide');
+    else p.set(key, String(value));
+  }
+  const text = p.toString();
+  return text ? `#${text}` : '';
+}
+
+/** A complete, valid state from a partial one (via the same rules as a hash). */
+export function normalize(state) {
+  return parse(format({ ...DEFAULTS, ...state }));
+}
+
+class Store {
+  #listeners = new Set();
+  state = { ...DEFAULTS };
+
+  /** The current state (do not mutate). */
+  get() {
+    return this.state;
+  }
+
+  /** Call fn(state, {source}) after every change; returns a function that unsubscribes. */
+  subscribe(fn) {
+    this.#listeners.add(fn);
+    return () => this.#listeners.delete(fn);
+  }
+
+  /**
+   * Merge a patch into the state. `replace: true` rewrites the current history entry
+   * (typing), otherwise a new entry is pushed (a discrete step the user may go Back from).
+   * Returns false when nothing changed.
+   */
+  set(patch, { replace = false } = {}) {
+    const next = normalize({ ...this.state, ...patch });
+    if (format(next) === format(this.state)) return false;
+    this.state = next;
+    this.commit(next, replace);
+    this.emit('user');
+    return true;
+  }
+
+  emit(source) {
+    for (const fn of [...this.#listeners]) fn(this.state, { source });
+  }
+
+  commit() {}
+  connect() {}
+  disconnect() {}
+}
+
+/** State kept in memory only: for an embedding that must not touch the page's URL. */
+export class MemoryStore extends Store {
+  constructor(initial = {}) {
+    super();
+    this.state = normalize(initial);
+  }
+}
+
+/** State kept in the URL hash of a window, with history entries for Back/Forward. */
+export class HashStore extends Store {
+  #win;
+  #onNavigate = () => this.#sync();
+
+  constructor(win = window) {
+    super();
+    this.#win = win;
+    this.state = parse(win.location.hash);
+  }
+
+  connect() {
+    // Back/Forward between pushState entries fires popstate (and hashchange when the
+    // fragment differs); editing the hash by hand fires hashchange. #sync ignores repeats.
+    this.#win.addEventListener('popstate', this.#onNavigate);
+    this.#win.addEventListener('hashchange', this.#onNavigate);
+    this.#sync();
+  }
+
+  disconnect() {
+    this.#win.removeEventListener('popstate', this.#onNavigate);
+    this.#win.removeEventListener('hashchange', this.#onNavigate);
+  }
+
+  commit(state, replace) {
+    const { pathname, search } = this.#win.location;
+    const url = `${pathname}${search}${format(state)}`;
+    const { history } = this.#win;
+    if (replace) history.replaceState(history.state, '', url);
+    else history.pushState(null, '', url);
+  }
+
+  #sync() {
+    const next = parse(this.#win.location.hash);
+    if (format(next) === format(this.state)) return;
+    this.state = next;
+    this.emit('history');
+  }
+}

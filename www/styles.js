@@ -1,0 +1,180 @@
+// The element's styles (inside its shadow root). Colours are custom properties on :host,
+// so a page can restyle the widget with `text-explorer { --te-accent: … }`.
+
+export const css = `
+:host {
+  --te-bg: #ffffff;
+  --te-fg: #1b1c20;
+  --te-muted: #5b5f6b;
+  --te-border: #d5d8df;
+  --te-surface: #f3f4f7;
+  --te-hover: #e9eefa;
+  --te-accent: #1c5bc9;
+  --te-on-accent: #ffffff;
+  --te-focus: #1c5bc9;
+  --te-mark: #ffe483;
+  --te-mark-fg: #1b1c20;
+  --te-current: #ff9b3d;
+  --te-current-fg: #1b1c20;
+  --te-bar: #9dbcf2;
+  --te-error: #b3261e;
+  display: block;
+  color: var(--te-fg);
+  background: var(--te-bg);
+  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color-scheme: light dark;
+}
+@media (prefers-color-scheme: dark) {
+  :host {
+    --te-bg: #15161a;
+    --te-fg: #e5e6ea;
+    --te-muted: #a2a6b2;
+    --te-border: #3b3e48;
+    --te-surface: #1f2127;
+    --te-hover: #263045;
+    --te-accent: #8cb4ff;
+    --te-on-accent: #0d1830;
+    --te-focus: #8cb4ff;
+    --te-mark: #6a5713;
+    --te-mark-fg: #fff6cf;
+    --te-current: #d9691c;
+    --te-current-fg: #16110b;
+    --te-bar: #3d67ad;
+    --te-error: #ffb4ab;
+  }
+}
+:host([hidden]) { display: none; }
+*, *::before, *::after { box-sizing: border-box; }
+:focus-visible { outline: 3px solid var(--te-focus); outline-offset: 2px; }
+
+.vh {
+  position: absolute !important; width: 1px; height: 1px; overflow: hidden;
+  clip-path: inset(50%); white-space: nowrap; margin: -1px; padding: 0; border: 0;
+}
+
+button, input, select { font: inherit; color: inherit; }
+button {
+  cursor: pointer; border: 1px solid var(--te-border); background: var(--te-surface);
+  border-radius: 6px; padding: .3rem .75rem;
+}
+button:hover:not(:disabled) { background: var(--te-hover); }
+button:disabled { cursor: default; opacity: .5; }
+input[type="search"], input[type="text"], input[type="number"], select {
+  border: 1px solid var(--te-border); border-radius: 6px; background: var(--te-bg);
+  padding: .3rem .5rem; min-height: 2.25rem; max-width: 100%;
+}
+input[type="number"] { width: 5.5em; }
+input[type="checkbox"] { width: 1.1rem; height: 1.1rem; accent-color: var(--te-accent); margin: 0; }
+code {
+  font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em;
+  background: var(--te-surface); border: 1px solid var(--te-border); border-radius: 4px;
+  padding: 0 .25em;
+}
+
+/* Shell: tabs and the document filter */
+.bar {
+  display: flex; flex-wrap: wrap; align-items: end; justify-content: space-between;
+  gap: .75rem 1.5rem; border-bottom: 1px solid var(--te-border); margin-bottom: 1rem;
+}
+[role="tablist"] { display: flex; flex-wrap: wrap; gap: .25rem; }
+[role="tab"] {
+  border: 0; border-bottom: 3px solid transparent; border-radius: 6px 6px 0 0;
+  background: transparent; padding: .5rem .9rem; color: var(--te-muted); font-weight: 600;
+}
+[role="tab"][aria-selected="true"] { color: var(--te-fg); border-bottom-color: var(--te-accent); }
+[role="tab"]:hover { color: var(--te-fg); }
+[role="tab"]:focus-visible { outline-offset: -3px; }
+.bar .field { padding-bottom: .5rem; }
+.bar select { width: 22rem; max-width: 100%; text-overflow: ellipsis; }
+
+.field { display: flex; flex-direction: column; gap: .2rem; min-width: 0; }
+.field > span, .label { font-size: .85rem; color: var(--te-muted); font-weight: 600; }
+.check { display: flex; align-items: center; gap: .5rem; min-height: 2.25rem; align-self: end; }
+.controls { display: flex; flex-wrap: wrap; align-items: end; gap: .75rem 1rem; margin-bottom: .75rem; }
+.controls .grow { flex: 1 1 16rem; }
+.controls .grow input { width: 100%; }
+.help { margin: 0 0 .75rem; color: var(--te-muted); font-size: .9rem; }
+.help code { margin: 0 .1em; }
+.status { margin: 0 0 .5rem; min-height: 1.5em; color: var(--te-muted); }
+.status:empty { min-height: 0; margin: 0; }
+.status.error { color: var(--te-error); font-weight: 600; }
+.placeholder { color: var(--te-muted); }
+h2 { font-size: 1.15rem; margin: 0 0 .75rem; line-height: 1.3; }
+
+/* Tables */
+.scroll { overflow-x: auto; max-width: 100%; }
+table { border-collapse: collapse; width: 100%; }
+caption { text-align: left; font-weight: 600; padding-bottom: .5rem; }
+th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--te-border); vertical-align: baseline; }
+thead th { background: var(--te-surface); font-size: .85rem; text-align: left; white-space: nowrap; }
+tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--te-border); }
+tfoot th { text-align: left; }
+tbody th { text-align: left; font-weight: 600; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+thead th.num { text-align: right; }
+
+.summary th[scope="row"] { min-width: 14rem; }
+
+/* Terms */
+.terms { max-width: 48rem; }
+.term-btn {
+  border: 0; background: none; padding: .1rem .2rem; margin: -.1rem -.2rem; border-radius: 4px;
+  color: var(--te-accent); text-decoration: underline; text-underline-offset: .15em; text-align: left;
+}
+.term-btn:hover:not(:disabled) { background: var(--te-hover); }
+.count { display: grid; grid-template-columns: 3.5em minmax(4rem, 1fr); align-items: center; gap: .5rem; }
+.track { height: .7rem; }
+.fill { display: block; height: 100%; min-width: 1px; background: var(--te-bar); border-radius: 0 3px 3px 0; }
+.more { margin-top: .75rem; }
+
+/* KWIC: left context right-aligned and cut at its start, keyword centred, right context cut at its end */
+.kwic { table-layout: auto; }
+.kwic td { white-space: nowrap; border-bottom-color: var(--te-surface); padding-top: .25rem; padding-bottom: .25rem; }
+.kwic .ctx { max-width: 0; width: 50%; overflow: hidden; text-overflow: ellipsis; }
+.kwic .left { direction: rtl; text-align: right; padding-right: .35rem; }
+.kwic .left > span { direction: ltr; unicode-bidi: isolate; }
+.kwic .right { text-align: left; padding-left: .35rem; }
+.kwic .kw { text-align: center; padding: .25rem .15rem; }
+.kwic .docno { color: var(--te-muted); font-size: .85rem; width: 1%; }
+.kwic thead .left, .kwic thead .right { direction: ltr; }
+.kwic tbody tr { cursor: pointer; }
+.kwic tbody tr:hover td { background: var(--te-hover); }
+.kwic tbody tr:focus-within td { background: var(--te-hover); }
+.kw-btn {
+  border: 0; border-radius: 4px; padding: .05rem .35rem; font-weight: 700;
+  background: var(--te-mark); color: var(--te-mark-fg); white-space: nowrap;
+}
+.kw-btn:hover:not(:disabled) { background: var(--te-current); color: var(--te-current-fg); }
+.pager { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin: 0 0 .5rem; }
+.pager[hidden] { display: none; }
+.range { font-variant-numeric: tabular-nums; }
+[aria-busy="true"] { opacity: .6; }
+
+/* Reader */
+.reader-head { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-bottom: .5rem; }
+.reader-head h2 { margin: 0; flex: 1 1 20rem; }
+.hitnav { display: flex; align-items: center; gap: .5rem; }
+.hitnav[hidden] { display: none; }
+.text {
+  white-space: pre-wrap; overflow-wrap: anywhere; max-width: 72ch; line-height: 1.7;
+  margin: 0; font-size: 1.02rem;
+}
+mark { background: var(--te-mark); color: var(--te-mark-fg); border-radius: 3px; padding: 0 .05em; scroll-margin: 40vh 0; }
+mark.current {
+  background: var(--te-current); color: var(--te-current-fg);
+  outline: 2px solid var(--te-fg); outline-offset: 1px;
+}
+mark:focus-visible { outline: 3px solid var(--te-focus); }
+
+@media (max-width: 40rem) {
+  :host { font-size: .95rem; }
+  [role="tab"] { padding: .45rem .6rem; }
+  .bar { gap: .25rem 1rem; }
+  .bar .field { flex: 1 1 100%; }
+  .bar select { width: 100%; }
+  .kwic .docno { display: none; }
+  .summary th[scope="row"] { min-width: 9rem; }
+  .count { grid-template-columns: 2.5em minmax(2.5rem, 1fr); }
+  th, td { padding: .3rem .4rem; }
+}
+`;

@@ -1,0 +1,190 @@
+// KWIC: a keyword-in-context concordance. Searches as you type (debounced), shows the
+// latest answer only, pages through the lines; activating a line opens the Reader there.
+
+import { h, replaceChildren, formatNumber, oneLine, sentence, uid } from '../dom.js';
+import { SORTS, WINDOW_MIN, WINDOW_MAX, PAGE_SIZE } from '../state.js';
+
+const DEBOUNCE_MS = 100;
+
+export function createKwicView(ctx) {
+  const ids = { q: uid('q'), help: uid('help'), sort: uid('sort'), win: uid('win') };
+  let timer = null;
+
+  const search = h('input', {
+    type: 'search', id: ids.q, autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'putin, sanction*, "north korea"', 'aria-describedby': ids.help,
+    oninput: () => {
+      clearTimeout(timer);
+      timer = setTimeout(commitQuery, DEBOUNCE_MS);
+    },
+    onkeydown: (event) => {
+      if (event.key === 'Enter') commitQuery();
+    },
+  });
+  function commitQuery() {
+    clearTimeout(timer);
+    timer = null;
+    // Typing rewrites the current history entry instead of pushing one per keystroke.
+    ctx.set({ q: search.value, page: 1, hit: null, read: null }, { replace: true });
+  }
+
+  const sort = h('select', {
+    id: ids.sort,
+    onchange: () => ctx.set({ sort: sort.value, page: 1 }),
+  }, SORTS.map((s) => h('option', { value: s.value }, s.label)));
+
+  const win = h('input', {
+    type: 'number', id: ids.win, min: WINDOW_MIN, max: WINDOW_MAX, step: 1, inputmode: 'numeric',
+    onchange: () => {
+      const n = Number.parseInt(win.value, 10);
+      if (Number.isNaN(n)) {
+        win.value = String(current.window);
+        return;
+      }
+      const clamped = Math.min(WINDOW_MAX, Math.max(WINDOW_MIN, n));
+      win.value = String(clamped);
+      ctx.set({ window: clamped, page: 1 });
+    },
+  });
+
+  const status = h('p', { class: 'status', 'aria-live': 'polite' });
+  const prev = h('button', { type: 'button', onclick: () => ctx.set({ page: current.page - 1 }) }, 'Previous');
+  const next = h('button', { type: 'button', onclick: () => ctx.set({ page: current.page + 1 }) }, 'Next');
+  const range = h('span', { class: 'range' });
+  const pager = h('nav', { class: 'pager', 'aria-label': 'Concordance pages', hidden: true }, prev, range, next);
+  const results = h('div', { class: 'results' });
+
+  const el = h('div', { class: 'kwic-view' },
+    h('div', { class: 'controls' },
+      h('div', { class: 'field grow' }, h('label', { class: 'label', for: ids.q }, 'Search'), search),
+      h('div', { class: 'field' }, h('label', { class: 'label', for: ids.sort }, 'Sort by'), sort),
+      h('div', { class: 'field' }, h('label', { class: 'label', for: ids.win }, 'Context (words)'), win)),
+    h('p', { class: 'help', id: ids.help },
+      'Search for a word ', h('code', {}, 'putin'),
+      ', a prefix ', h('code', {}, 'sanction*'),
+      ', a phrase ', h('code', {}, '"north korea"'),
+      ' or either of two ', h('code', {}, 'kim|putin'), '. Case is ignored.'),
+    status, pager, results);
+
+  let current = null;
+  let key = null;
+  let seq = 0;
+
+  let opened = null; // the row index last opened in the Reader, to return focus to it
+
+  function open(line, index) {
+    opened = index;
+    ctx.set({ view: 'reader', read: line.doc, hit: line.start });
+  }
+
+  // Back from the Reader: focus the line that was opened, unless focus is somewhere already.
+  function restoreFocus() {
+    const active = el.getRootNode().activeElement;
+    if (opened == null || (active && !active.closest('[hidden]'))) return;
+    results.querySelector(`tr[data-i="${opened}"] button`)?.focus();
+  }
+
+  async function update(state, { activated = false } = {}) {
+    current = state;
+    // While a keystroke is pending, the box is ahead of the state: leave it alone.
+    if (timer === null && search.value !== state.q) search.value = state.q;
+    sort.value = state.sort;
+    if (win.value !== String(state.window)) win.value = String(state.window);
+
+    const q = state.q.trim();
+    const nextKey = JSON.stringify([q, state.doc, state.sort, state.window, state.page]);
+    if (nextKey === key) {
+      if (activated) restoreFocus();
+      return;
+    }
+    key = nextKey;
+    opened = null;
+    const id = ++seq;
+
+    if (!q) {
+      setStatus('Type a word or pattern to see every place it occurs.', 'placeholder');
+      pager.hidden = true;
+      replaceChildren(results);
+      return;
+    }
+
+    results.setAttribute('aria-busy', 'true');
+    let answer;
+    try {
+      answer = await ctx.client.kwic(q, {
+        doc: state.doc ?? undefined,
+        window: state.window,
+        sort: state.sort,
+        offset: (state.page - 1) * PAGE_SIZE,
+        limit: PAGE_SIZE,
+      });
+    } catch (error) {
+      if (id !== seq) return; // a newer query has been sent: this answer is stale
+      results.removeAttribute('aria-busy');
+      setStatus(sentence(error.message), 'error');
+      pager.hidden = true;
+      replaceChildren(results);
+      return;
+    }
+    if (id !== seq) return;
+    results.removeAttribute('aria-busy');
+
+    const { total, lines } = answer;
+    const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    if (state.page > pages) {
+      // A permalink or Back to a page that no longer exists: show the last one.
+      key = null;
+      ctx.set({ page: pages }, { replace: true });
+      return;
+    }
+    setStatus(total === 0 ? `No hits for ${q}` : `${formatNumber(total)} hit${total === 1 ? '' : 's'}`);
+    const from = (state.page - 1) * PAGE_SIZE;
+    pager.hidden = total <= PAGE_SIZE;
+    range.textContent = `${formatNumber(from + 1)}–${formatNumber(from + lines.length)} of ${formatNumber(total)}`;
+    prev.disabled = state.page <= 1;
+    next.disabled = state.page >= pages;
+    replaceChildren(results, total ? renderTable(lines, state.doc == null && ctx.docs.length > 1) : null);
+  }
+
+  function setStatus(text, kind = '') {
+    status.className = `status ${kind}`.trim();
+    status.textContent = text;
+  }
+
+  function renderTable(lines, showDoc) {
+    const tbody = h('tbody', {}, lines.map((line, i) => {
+      const left = oneLine(line.left).trim();
+      const keyword = oneLine(line.keyword);
+      const right = oneLine(line.right).trim();
+      return h('tr', { dataset: { i } },
+        showDoc && h('td', { class: 'docno num', title: ctx.docTitle(line.doc) }, String(ctx.docNumber(line.doc))),
+        h('td', { class: 'ctx left' }, h('span', {}, left)),
+        h('td', { class: 'kw' },
+          h('button', {
+            type: 'button', class: 'kw-btn',
+            'aria-label': `${left} ${keyword} ${right}`.trim(),
+          }, keyword)),
+        h('td', { class: 'ctx right' }, right));
+    }));
+    // One listener for the whole table: a click anywhere on a line (or Enter/Space on its
+    // keyword button, which clicks it) opens the Reader there.
+    tbody.addEventListener('click', (event) => {
+      const tr = event.target.closest('tr');
+      if (!tr || !tbody.contains(tr)) return;
+      if (event.target.closest('button') === null && String(globalThis.getSelection?.() ?? '') !== '') return;
+      open(lines[Number(tr.dataset.i)], Number(tr.dataset.i));
+    });
+    return h('div', { class: 'scroll' },
+      h('table', { class: 'kwic' },
+        h('caption', { class: 'vh' }, 'Concordance lines: activate a keyword to read it in its document'),
+        h('thead', {},
+          h('tr', {},
+            showDoc && h('th', { scope: 'col', class: 'docno' }, h('abbr', { title: 'Document' }, 'Doc')),
+            h('th', { scope: 'col', class: 'left ctx' }, 'Left', h('span', { class: 'vh' }, ' context')),
+            h('th', { scope: 'col', class: 'kw' }, 'Keyword'),
+            h('th', { scope: 'col', class: 'right ctx' }, 'Right', h('span', { class: 'vh' }, ' context')))),
+        tbody));
+  }
+
+  return { el, update };
+}

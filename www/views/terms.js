@@ -1,0 +1,115 @@
+// Terms: the frequency list, with a stop-word toggle, a client-side filter and inline bars.
+// Activating a term opens it in KWIC.
+
+import { h, replaceChildren, formatNumber, sentence, uid } from '../dom.js';
+
+const STEP = 300; // rows rendered at a time
+
+/** The KWIC query that finds exactly this term (quoted if it holds query syntax). */
+export function queryFor(term) {
+  return /[\s"*|]/.test(term) && !term.includes('"') ? `"${term}"` : term;
+}
+
+export function createTermsView(ctx) {
+  const filterId = uid('filter');
+  const hide = h('input', {
+    type: 'checkbox',
+    onchange: () => ctx.set({ stopwords: !hide.checked }),
+  });
+  const filter = h('input', {
+    type: 'search', id: filterId, autocomplete: 'off', spellcheck: 'false',
+    placeholder: 'e.g. kor',
+    oninput: () => ctx.set({ filter: filter.value }, { replace: true }),
+  });
+  const status = h('p', { class: 'status', 'aria-live': 'polite' });
+  const body = h('div', { class: 'scroll', role: 'region', 'aria-label': 'Term frequencies table', tabindex: 0 });
+  const more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => { shown += STEP; render(); } });
+  const el = h('div', { class: 'terms' },
+    h('div', { class: 'controls' },
+      h('label', { class: 'check' }, hide, 'Hide stop words'),
+      h('div', { class: 'field grow' }, h('label', { class: 'label', for: filterId }, 'Filter terms'), filter)),
+    status, body, more);
+
+  let key = null;
+  let seq = 0;
+  let list = [];
+  let query = '';
+  let shown = STEP;
+
+  async function update(state) {
+    hide.checked = !state.stopwords;
+    if (filter.value !== state.filter) filter.value = state.filter;
+    const nextKey = `${state.doc}|${state.stopwords}`;
+    if (state.filter !== query) {
+      query = state.filter;
+      shown = STEP;
+      if (nextKey === key) render();
+    }
+    if (nextKey === key) return;
+    key = nextKey;
+    const id = ++seq;
+    body.setAttribute('aria-busy', 'true');
+    try {
+      const terms = await ctx.client.terms({ doc: state.doc ?? undefined, stopwords: state.stopwords });
+      if (id !== seq) return;
+      list = terms;
+      shown = STEP;
+      status.classList.remove('error');
+      render();
+    } catch (error) {
+      if (id !== seq) return;
+      key = null;
+      list = [];
+      status.classList.add('error');
+      status.textContent = sentence(error.message);
+      replaceChildren(body);
+      more.hidden = true;
+    } finally {
+      if (id === seq) body.removeAttribute('aria-busy');
+    }
+  }
+
+  function render() {
+    const needle = query.trim().toLowerCase();
+    const rows = needle ? list.filter((t) => t.term.includes(needle)) : list;
+    const max = list.length ? list[0].count : 1;
+    const noun = (n) => `${formatNumber(n)} term${n === 1 ? '' : 's'}`;
+    status.textContent = needle
+      ? `${noun(rows.length)} of ${formatNumber(list.length)} contain “${query.trim()}”`
+      : noun(list.length);
+    if (!rows.length) {
+      replaceChildren(body);
+      more.hidden = true;
+      return;
+    }
+    const visible = rows.slice(0, shown);
+    replaceChildren(body, h('table', {},
+      h('caption', { class: 'vh' }, 'Term frequencies'),
+      h('thead', {},
+        h('tr', {},
+          h('th', { scope: 'col' }, 'Term'),
+          h('th', { scope: 'col' }, 'Count'),
+          h('th', { scope: 'col', class: 'num' }, 'Per 10k tokens'),
+          h('th', { scope: 'col', class: 'num' }, 'Documents'))),
+      h('tbody', {}, visible.map((t) => h('tr', {},
+        h('th', { scope: 'row' },
+          h('button', {
+            type: 'button', class: 'term-btn', title: `Show “${t.term}” in context`,
+            onclick: () => ctx.set({ view: 'kwic', q: queryFor(t.term), page: 1, hit: null, read: null }),
+          }, t.term)),
+        h('td', {},
+          h('div', { class: 'count' },
+            h('span', { class: 'num' }, formatNumber(t.count)),
+            h('span', { class: 'track', 'aria-hidden': 'true' },
+              h('span', { class: 'fill', style: { width: `${(100 * t.count) / max}%` } })))),
+        h('td', { class: 'num' }, formatNumber(t.relative, 1)),
+        h('td', { class: 'num' }, formatNumber(t.docs)))))));
+    const rest = rows.length - visible.length;
+    more.hidden = rest <= 0;
+    more.textContent = rest > STEP
+      ? `Show ${formatNumber(STEP)} more (${formatNumber(rest)} not shown)`
+      : `Show the last ${formatNumber(rest)}`;
+  }
+
+  return { el, update };
+}
