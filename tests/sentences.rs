@@ -106,3 +106,38 @@ fn the_articles_split_as_the_unicode_tables_split_them() {
         assert_eq!(ours, reference(article.text));
     }
 }
+
+/// Every code point in a few contexts where its class decides the boundaries.
+#[test]
+fn every_code_point_in_context() {
+    let templates = [
+        "a{} B", "a.{} B", "a. {}b", "a.{}1", "A.{}B", "{}. a", "x{}\n",
+    ];
+    let mut differ = Vec::new();
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        let bad = templates.iter().any(|t| {
+            let text = t.replace("{}", &c.to_string());
+            sentence_ends(&text).collect::<Vec<_>>() != reference(&text)
+        });
+        if bad {
+            differ.push(c as u32);
+        }
+    }
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for c in differ {
+        match ranges.last_mut() {
+            Some(r) if r.1 + 1 == c => r.1 = c,
+            _ => ranges.push((c, c)),
+        }
+    }
+    let shown: Vec<String> = ranges
+        .iter()
+        .map(|(a, b)| format!("{a:04X}-{b:04X}"))
+        .collect();
+    assert!(
+        ranges.is_empty(),
+        "{} ranges differ: {}",
+        ranges.len(),
+        shown.join(" ")
+    );
+}

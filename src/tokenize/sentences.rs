@@ -1,12 +1,12 @@
-//! Sentence boundaries: the UAX #29 sentence rules (SB1 to SB998), with the character
-//! classes read from Rust's own Unicode properties and short lists of punctuation instead
-//! of a 30 KB table (the wasm binary has a size budget). The classes agree with the
-//! Unicode tables for letters, digits, spaces and the punctuation listed here; the property
-//! tests check the boundaries against the `unicode-segmentation` crate's full tables.
+//! Sentence boundaries: the UAX #29 sentence rules (SB1 to SB998). The character classes
+//! come from Rust's own Unicode properties (letters, case, spaces), the generated mark table
+//! and a generated table of punctuation and digits, instead of unicode-segmentation's 30 KB
+//! table (the wasm binary has a size budget). tests/sentences.rs checks every code point
+//! in several contexts against that crate's full tables, and random texts too.
 
 use std::str::CharIndices;
 
-use super::is_word_char;
+use super::{is_mark, word_chars};
 
 /// Sentence_Break classes (UAX #29, table 4). Extend and Format are one class here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,107 +29,27 @@ enum Sb {
 
 fn class(c: char) -> Sb {
     match c {
-        '\r' => Sb::Cr,
-        '\n' => Sb::Lf,
-        '\u{85}' | '\u{2028}' | '\u{2029}' => Sb::Sep,
-        '.' | '\u{2024}' | '\u{FE52}' | '\u{FF0E}' => Sb::ATerm,
-        '!'
-        | '?'
-        | '\u{589}'
-        | '\u{61D}'..='\u{61F}'
-        | '\u{6D4}'
-        | '\u{700}'..='\u{702}'
-        | '\u{7F9}'
-        | '\u{964}'
-        | '\u{965}'
-        | '\u{104A}'
-        | '\u{104B}'
-        | '\u{1362}'
-        | '\u{1367}'
-        | '\u{1368}'
-        | '\u{166E}'
-        | '\u{1735}'
-        | '\u{1736}'
-        | '\u{17D4}'
-        | '\u{17D5}'
-        | '\u{1803}'
-        | '\u{1809}'
-        | '\u{1944}'
-        | '\u{1945}'
-        | '\u{203C}'
-        | '\u{203D}'
-        | '\u{2047}'..='\u{2049}'
-        | '\u{2E2E}'
-        | '\u{2E3C}'
-        | '\u{3002}'
-        | '\u{A4FF}'
-        | '\u{A60E}'
-        | '\u{A60F}'
-        | '\u{A6F3}'
-        | '\u{A6F7}'
-        | '\u{FE12}'
-        | '\u{FE15}'
-        | '\u{FE16}'
-        | '\u{FE56}'
-        | '\u{FE57}'
-        | '\u{FF01}'
-        | '\u{FF1F}'
-        | '\u{FF61}' => Sb::STerm,
-        ',' | '-' | ':' | ';' | '\u{55D}' | '\u{60C}' | '\u{60D}' | '\u{7F8}' | '\u{1802}'
-        | '\u{1808}' | '\u{2013}' | '\u{2014}' | '\u{3001}' | '\u{FE10}' | '\u{FE11}'
-        | '\u{FE13}' | '\u{FE31}' | '\u{FE32}' | '\u{FE50}' | '\u{FE51}' | '\u{FE55}'
-        | '\u{FE58}' | '\u{FE63}' | '\u{FF0C}' | '\u{FF0D}' | '\u{FF1A}' | '\u{FF1B}'
-        | '\u{FF64}' => Sb::SContinue,
-        '"'
-        | '\''
-        | '('
-        | ')'
-        | '['
-        | ']'
-        | '{'
-        | '}'
-        | '\u{AB}'
-        | '\u{BB}'
-        | '\u{2018}'..='\u{201F}'
-        | '\u{2039}'
-        | '\u{203A}'
-        | '\u{2045}'
-        | '\u{2046}'
-        | '\u{207D}'
-        | '\u{207E}'
-        | '\u{208D}'
-        | '\u{208E}'
-        | '\u{2308}'..='\u{230B}'
-        | '\u{2329}'
-        | '\u{232A}'
-        | '\u{275B}'..='\u{2760}'
-        | '\u{2768}'..='\u{2775}'
-        | '\u{27E6}'..='\u{27EF}'
-        | '\u{2E02}'..='\u{2E05}'
-        | '\u{2E09}'
-        | '\u{2E0A}'
-        | '\u{2E0C}'
-        | '\u{2E0D}'
-        | '\u{2E1C}'
-        | '\u{2E1D}'
-        | '\u{2E20}'..='\u{2E29}'
-        | '\u{3008}'..='\u{3011}'
-        | '\u{3014}'..='\u{301B}'
-        | '\u{301D}'..='\u{301F}'
-        | '\u{FF08}'
-        | '\u{FF09}'
-        | '\u{FF3B}'
-        | '\u{FF3D}'
-        | '\u{FF5B}'
-        | '\u{FF5D}'
-        | '\u{FF5F}'..='\u{FF63}' => Sb::Close,
-        // Combining diacritics and the common format characters (SB5 attaches them).
-        '\u{300}'..='\u{36F}'
-        | '\u{AD}'
-        | '\u{200B}'..='\u{200F}'
-        | '\u{2060}'..='\u{2064}'
-        | '\u{FE00}'..='\u{FE0F}'
-        | '\u{FEFF}' => Sb::Extend,
+        'a'..='z' => return Sb::Lower,
+        'A'..='Z' => return Sb::Upper,
+        '\r' => return Sb::Cr,
+        '\n' => return Sb::Lf,
+        _ => {}
+    }
+    if let Some(class) = punctuation_class(c) {
+        return class;
+    }
+    match c {
+        // Georgian Mkhedruli letters are lowercase in Unicode but OLetter in Sentence_Break,
+        // and their Mtavruli capitals too: a full stop ends a Georgian sentence.
+        '\u{10D0}'..='\u{10FA}'
+        | '\u{10FD}'..='\u{10FF}'
+        | '\u{1C90}'..='\u{1CBA}'
+        | '\u{1CBD}'..='\u{1CBF}'
+        | '\u{5F3}' => Sb::OLetter,
+        // Halfwidth katakana sound marks are letters (Lm) but extend what they follow.
+        '\u{FF9E}' | '\u{FF9F}' => Sb::Extend,
+        // Marks and format characters (SB5 attaches them to what they follow).
+        c if is_mark(c) && c != '\u{200B}' => Sb::Extend,
         c if c.is_whitespace() => Sb::Sp,
         c if c.is_lowercase() => Sb::Lower,
         // Upper is Uppercase and Titlecase (ǅ).
@@ -145,9 +65,29 @@ fn class(c: char) -> Sb {
         | '\u{1FFC}' => Sb::Upper,
         c if c.is_uppercase() => Sb::Upper,
         c if c.is_alphabetic() => Sb::OLetter,
-        c if is_word_char(c) => Sb::Numeric,
         _ => Sb::Other,
     }
+}
+
+/// The classes read from the generated table: punctuation, digits, format characters.
+fn punctuation_class(c: char) -> Option<Sb> {
+    let table = &word_chars::SENTENCE_RANGES;
+    let c = c as u32;
+    let i = table.partition_point(|&(lo, _, _)| lo <= c);
+    let &(_, hi, class) = table.get(i.checked_sub(1)?)?;
+    if c > hi {
+        return None;
+    }
+    // The order of SENTENCE_CLASSES in scripts/gen-word-chars.py.
+    Some(match class {
+        0 => Sb::ATerm,
+        1 => Sb::STerm,
+        2 => Sb::Close,
+        3 => Sb::SContinue,
+        4 => Sb::Numeric,
+        5 => Sb::Extend,
+        _ => Sb::Sep,
+    })
 }
 
 /// The units the rules see: each character with the Extend and Format characters after it
@@ -196,6 +136,7 @@ pub fn sentence_ends(text: &str) -> SentenceEnds<'_> {
         prev2: None,
         term: None,
         spaces: false,
+        sb8: None,
     }
 }
 
@@ -212,11 +153,15 @@ pub struct SentenceEnds<'a> {
     term: Option<Sb>,
     /// Whether that pattern has reached its `Sp*` part.
     spaces: bool,
+    /// SB8's look-ahead, kept for the rest of the run it was made for (else a long run of
+    /// spaces after a full stop would be scanned once per space): the offset of the unit
+    /// that decided it (`usize::MAX`: the end of the text) and whether it was Lower.
+    sb8: Option<(usize, bool)>,
 }
 
 impl SentenceEnds<'_> {
     /// Whether there is a boundary before the unit `cur` (SB3 to SB998; SB5 is in `Units`).
-    fn breaks_before(&self, cur: Sb) -> bool {
+    fn breaks_before(&mut self, cur: Sb, at: usize) -> bool {
         let Some(prev) = self.prev else {
             return false; // SB1
         };
@@ -240,14 +185,25 @@ impl SentenceEnds<'_> {
         };
         if term == Sb::ATerm {
             // SB8: ATerm Close* Sp* × ( ¬(OLetter | Upper | Lower | ParaSep | SATerm) )* Lower
-            let ahead = std::iter::once(cur).chain(self.units.clone().map(|(class, _)| class));
-            let decider = ahead.into_iter().find(|&c| {
-                matches!(
-                    c,
-                    Sb::OLetter | Sb::Upper | Sb::Lower | Sb::ATerm | Sb::STerm
-                ) || para_sep(c)
-            });
-            if decider == Some(Sb::Lower) {
+            let lower = match self.sb8 {
+                Some((until, lower)) if at <= until => lower,
+                _ => {
+                    let mut ahead = std::iter::once((cur, at)).chain(self.units.clone());
+                    let decider = ahead.find(|&(c, _)| {
+                        matches!(
+                            c,
+                            Sb::OLetter | Sb::Upper | Sb::Lower | Sb::ATerm | Sb::STerm
+                        ) || para_sep(c)
+                    });
+                    let (until, lower) = match decider {
+                        Some((class, offset)) => (offset, class == Sb::Lower),
+                        None => (usize::MAX, false),
+                    };
+                    self.sb8 = Some((until, lower));
+                    lower
+                }
+            };
+            if lower {
                 return false;
             }
         }
@@ -283,7 +239,7 @@ impl Iterator for SentenceEnds<'_> {
 
     fn next(&mut self) -> Option<usize> {
         while let Some((cur, at)) = self.current {
-            let boundary = self.breaks_before(cur);
+            let boundary = self.breaks_before(cur, at);
             self.advance(cur);
             self.current = self.units.next();
             if boundary {
