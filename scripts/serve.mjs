@@ -63,7 +63,7 @@ function resolveUnder(root, urlPath) {
   return file;
 }
 
-async function handle(root, req, res) {
+async function handle(root, req, res, headers) {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("Allow", "GET, HEAD");
     return send(res, 405, "Method Not Allowed");
@@ -90,6 +90,7 @@ async function handle(root, req, res) {
     "Cache-Control": "no-cache",
     "Last-Modified": info.mtime.toUTCString(),
     "X-Content-Type-Options": "nosniff",
+    ...(typeof headers === "function" ? headers(req, file) : headers),
   });
   if (req.method === "HEAD") return res.end();
   createReadStream(file)
@@ -98,13 +99,15 @@ async function handle(root, req, res) {
 }
 
 /**
- * Start serving `root` on `host:port` (port 0 picks a free port).
+ * Start serving `root` on `host:port` (port 0 picks a free port). `headers` (an object, or a
+ * function of (request, file) returning one) adds headers to every file served: the tests use
+ * it for CORS and Content-Security-Policy.
  * @returns {Promise<{server: import("node:http").Server, url: string}>} url ends with "/"
  */
-export function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, host = DEFAULT_HOST } = {}) {
+export function startServer({ root = DEFAULT_ROOT, port = DEFAULT_PORT, host = DEFAULT_HOST, headers = {} } = {}) {
   const absoluteRoot = path.resolve(root);
   const server = createServer((req, res) => {
-    handle(absoluteRoot, req, res).catch((error) => {
+    handle(absoluteRoot, req, res, headers).catch((error) => {
       console.error(error);
       if (!res.headersSent) send(res, 500, "Internal Server Error");
       else res.destroy();

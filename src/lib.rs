@@ -3,8 +3,10 @@
 //!
 //! The pipeline, one module a stage: [`tokenize`](mod@tokenize) (words and the counting rule)
 //! → [`index`] (the positional index) → [`terms`] (frequency lists, summaries) and [`kwic`]
-//! (queries and concordances). The `wasm` module, compiled only for `wasm32`, is the
-//! JavaScript boundary; everything else is plain Rust, tested natively.
+//! (queries and concordances), and the analysis stages that read the same index:
+//! [`collocates`], [`ngrams`] (phrases), [`keyness`], [`dispersion`] and [`compare`]. The
+//! `wasm` module, compiled only for `wasm32`, is the JavaScript boundary; everything else is
+//! plain Rust, tested natively.
 //!
 //! ```
 //! use text_explorer::{Corpus, KwicOptions, TermsOptions};
@@ -23,9 +25,16 @@
 #![deny(missing_docs)]
 
 pub mod articles;
+pub mod collocates;
+pub mod compare;
+pub mod dispersion;
 mod error;
 pub mod index;
+pub mod keyness;
 pub mod kwic;
+pub mod ngrams;
+pub mod regex;
+pub mod stem;
 pub mod terms;
 pub mod tokenize;
 
@@ -34,8 +43,13 @@ mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::JsCorpus;
 
+pub use collocates::{Collocate, CollocateOptions, Collocates, Measure};
+pub use compare::{CompareOptions, Comparison, Run, Sentence, TermCounts};
+pub use dispersion::{Dispersion, DispersionOptions, DocDispersion};
 pub use error::{Error, Result};
 pub use index::{Corpus, DocId, Document, Posting, TermId};
+pub use keyness::{Keyness, KeynessOptions, Keyword};
 pub use kwic::{Concordance, KwicLine, KwicOptions, Query, Sort};
+pub use ngrams::{Ngram, NgramOptions};
 pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
 pub use tokenize::{normalize, tokens, Token, Tokens};

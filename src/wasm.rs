@@ -7,10 +7,14 @@
 //! Options objects are read and results built with `js_sys` directly rather than through
 //! serde: it keeps the binary small (serde's error messages alone pull in float formatting).
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object, Reflect, Uint32Array};
 use wasm_bindgen::prelude::*;
 
-use crate::{kwic, Corpus, DocId, Error, KwicOptions, Sort, TermsOptions};
+use crate::{
+    kwic, CollocateOptions, CompareOptions, Corpus, DispersionOptions, DocId, Document, Error,
+    KeynessOptions, Keyword, KwicOptions, Measure, NgramOptions, Sentence, Sort, TermCounts,
+    TermsOptions,
+};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -55,6 +59,13 @@ impl JsCorpus {
             .as_string()
             .ok_or_else(|| not_a("text", "a string", &text))?;
         Ok(self.inner.add_document(&title, &text)?)
+    }
+
+    /// Removes document `id`; the documents after it move down by one id.
+    #[wasm_bindgen(js_name = removeDocument)]
+    pub fn remove_document(&mut self, id: JsValue) -> Result<(), JsError> {
+        let id = self.doc_id(&id)?;
+        Ok(self.inner.remove_document(id)?)
     }
 
     /// `[{id, title, chars, tokens, types, sentences}]`, in id order.
@@ -145,6 +156,7 @@ impl JsCorpus {
                 Some(limit) => kwic::check_limit(limit)?,
                 None => defaults.limit,
             },
+            case_sensitive: options.bool("caseSensitive", false)?,
         };
         let page = self.inner.kwic(&query, &core)?;
         let docs = self.inner.documents();
@@ -184,6 +196,292 @@ impl JsCorpus {
                 ])
             })
             .collect())
+    }
+}
+
+/// The analysis methods: collocates, phrases, keyness, dispersion and comparison. Measures
+/// are plain numbers: JavaScript formats them (no float formatting in the binary).
+#[wasm_bindgen(js_class = Corpus)]
+impl JsCorpus {
+    /// `{hits, tokens, windowTokens, collocates: [{term, observed, expected, count, mi,
+    /// logLikelihood, tScore, logDice}]}` for `query` and `{doc, left = 5, right = 5,
+    /// minCount = 2, stopwords = true, sort = "logDice", limit}`.
+    pub fn collocates(&self, query: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        let query = query
+            .as_string()
+            .ok_or_else(|| not_a("query", "a string", &query))?;
+        let options = Options::new(options)?;
+        let defaults = CollocateOptions::default();
+        let core = CollocateOptions {
+            doc: self.doc_option(&options)?,
+            left: options.whole("left")?.unwrap_or(defaults.left),
+            right: options.whole("right")?.unwrap_or(defaults.right),
+            min_count: options.whole("minCount")?.unwrap_or(defaults.min_count),
+            stopwords: options.bool("stopwords", true)?,
+            sort: match options.string("sort")? {
+                Some(sort) => sort.parse::<Measure>()?,
+                None => defaults.sort,
+            },
+            limit: options.whole("limit")?,
+            case_sensitive: options.bool("caseSensitive", false)?,
+        };
+        let found = self.inner.collocates(&query, &core)?;
+        let rows: Array = found
+            .rows
+            .iter()
+            .map(|c| {
+                object(&[
+                    ("term", c.term.into()),
+                    ("observed", c.observed.into()),
+                    ("expected", c.expected.into()),
+                    ("count", c.count.into()),
+                    ("mi", c.mi.into()),
+                    ("logLikelihood", c.log_likelihood.into()),
+                    ("tScore", c.t_score.into()),
+                    ("logDice", c.log_dice.into()),
+                ])
+            })
+            .collect();
+        Ok(object(&[
+            ("hits", found.hits.into()),
+            ("tokens", found.tokens.into()),
+            ("windowTokens", found.window_tokens.into()),
+            ("collocates", rows.into()),
+        ]))
+    }
+
+    /// `[{phrase, length, count, docs, doc, token}]` (`doc`/`token`: the first occurrence)
+    /// for `{doc, minLength = 2, maxLength = 6, minCount = 2, trimStopwords = false,
+    /// longestOnly = false, limit}`.
+    pub fn phrases(&self, options: JsValue) -> Result<Array, JsError> {
+        let options = Options::new(options)?;
+        let defaults = NgramOptions::default();
+        let core = NgramOptions {
+            doc: self.doc_option(&options)?,
+            min_length: options.whole("minLength")?.unwrap_or(defaults.min_length),
+            max_length: options.whole("maxLength")?.unwrap_or(defaults.max_length),
+            min_count: options.whole("minCount")?.unwrap_or(defaults.min_count),
+            trim_stopwords: options.bool("trimStopwords", false)?,
+            longest_only: options.bool("longestOnly", false)?,
+            limit: options.whole("limit")?,
+        };
+        Ok(self
+            .inner
+            .ngrams(&core)?
+            .iter()
+            .map(|g| {
+                object(&[
+                    ("phrase", g.terms.join(" ").into()),
+                    ("length", g.terms.len().into()),
+                    ("count", g.count.into()),
+                    ("docs", g.docs.into()),
+                    ("doc", g.first.0.into()),
+                    ("token", g.first.1.into()),
+                ])
+            })
+            .collect())
+    }
+
+    /// `{targetTokens, referenceTokens, over, under}`, each list `[{term, target, reference,
+    /// logLikelihood, p, logRatio}]` sorted by G², for `{target, reference, minCount = 1,
+    /// stopwords = true, limit}`: `target` a document id or an array of them; `reference`
+    /// likewise, absent for the rest of the corpus; `limit` applies to each list.
+    pub fn keyness(&self, options: JsValue) -> Result<JsValue, JsError> {
+        let options = Options::new(options)?;
+        let reference = options.get("reference");
+        let core = KeynessOptions {
+            target: self.doc_list("target", &options.get("target"))?,
+            reference: if reference.is_undefined() || reference.is_null() {
+                None
+            } else {
+                Some(self.doc_list("reference", &reference)?)
+            },
+            min_count: options.whole("minCount")?.unwrap_or(1),
+            stopwords: options.bool("stopwords", true)?,
+            limit: options.whole("limit")?,
+        };
+        let key = self.inner.keyness(&core)?;
+        let list = |rows: &[Keyword]| -> Array {
+            rows.iter()
+                .map(|k| {
+                    object(&[
+                        ("term", k.term.into()),
+                        ("target", k.target.into()),
+                        ("reference", k.reference.into()),
+                        ("logLikelihood", k.log_likelihood.into()),
+                        ("p", k.p.into()),
+                        ("logRatio", k.log_ratio.into()),
+                    ])
+                })
+                .collect()
+        };
+        Ok(object(&[
+            ("targetTokens", key.target_tokens.into()),
+            ("referenceTokens", key.reference_tokens.into()),
+            ("over", list(&key.over).into()),
+            ("under", list(&key.under).into()),
+        ]))
+    }
+
+    /// For each query (a string or an array of strings): `{query, hits, dp, dpNorm, parts,
+    /// docs: [{doc, tokens, positions, starts, segments: [{tokens, hits, relative}]}]}` for
+    /// `{doc, segments = 10}`. `positions` are token indices, `starts` UTF-16 offsets of the
+    /// hits; `relative` is hits per 10,000 tokens of the segment.
+    pub fn dispersion(&self, queries: JsValue, options: JsValue) -> Result<Array, JsError> {
+        let queries: Vec<String> = match queries.as_string() {
+            Some(q) => vec![q],
+            None if Array::is_array(&queries) => Array::from(&queries)
+                .iter()
+                .map(|q| q.as_string().ok_or_else(|| not_a("query", "a string", &q)))
+                .collect::<Result<_, _>>()?,
+            None => {
+                return Err(not_a("queries", "a string or an array of strings", &queries).into())
+            }
+        };
+        let options = Options::new(options)?;
+        let core = DispersionOptions {
+            doc: self.doc_option(&options)?,
+            segments: options.whole("segments")?.unwrap_or(10),
+            case_sensitive: options.bool("caseSensitive", false)?,
+        };
+        let mut out = Vec::with_capacity(queries.len());
+        for query in queries {
+            let d = self.inner.dispersion(&query, &core)?;
+            let docs: Array = d
+                .docs
+                .iter()
+                .map(|dd| {
+                    let doc = &self.inner.documents()[dd.doc as usize];
+                    let starts: Vec<u32> = dd
+                        .positions
+                        .iter()
+                        .map(|&p| doc.utf16_offset(doc.span(p as usize).0) as u32)
+                        .collect();
+                    let segments: Array = dd
+                        .segment_tokens
+                        .iter()
+                        .zip(&dd.segment_hits)
+                        .map(|(&tokens, &hits)| {
+                            let relative = if tokens == 0 {
+                                0.0
+                            } else {
+                                hits as f64 * 10_000.0 / tokens as f64
+                            };
+                            object(&[
+                                ("tokens", tokens.into()),
+                                ("hits", hits.into()),
+                                ("relative", relative.into()),
+                            ])
+                        })
+                        .collect();
+                    object(&[
+                        ("doc", dd.doc.into()),
+                        ("tokens", dd.tokens.into()),
+                        ("positions", Uint32Array::from(&dd.positions[..]).into()),
+                        ("starts", Uint32Array::from(&starts[..]).into()),
+                        ("segments", segments.into()),
+                    ])
+                })
+                .collect();
+            out.push(object(&[
+                ("query", query.into()),
+                ("hits", d.hits.into()),
+                ("dp", d.dp.into()),
+                ("dpNorm", d.dp_norm.into()),
+                ("parts", d.parts.into()),
+                ("docs", docs.into()),
+            ]));
+        }
+        Ok(out.into_iter().collect())
+    }
+
+    /// Compares documents `a` and `b`: `{shared, onlyA, onlyB, sharedTypes, runs,
+    /// sentencesA, sentencesB}` for `{minRun = 4, stopwords = false, limit}`. Vocabulary
+    /// lists hold `{term, a, b}` (counts); `runs` `{tokens, a: {token, start, end}, b: {…}}`;
+    /// sentences `{token, tokens, start, end, best, similarity}` (`best`: the index of the
+    /// most similar sentence of the other document, or `null`). Offsets are UTF-16.
+    pub fn compare(&self, a: JsValue, b: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+        let (ia, ib) = (self.doc_id(&a)?, self.doc_id(&b)?);
+        let options = Options::new(options)?;
+        let defaults = CompareOptions::default();
+        let core = CompareOptions {
+            min_run: options.whole("minRun")?.unwrap_or(defaults.min_run),
+            stopwords: options.bool("stopwords", false)?,
+            limit: options.whole("limit")?,
+        };
+        let cmp = self.inner.compare(ia, ib, &core)?;
+        let (da, db) = (
+            &self.inner.documents()[ia as usize],
+            &self.inner.documents()[ib as usize],
+        );
+        let terms = |rows: &[TermCounts]| -> Array {
+            rows.iter()
+                .map(|t| {
+                    object(&[
+                        ("term", t.term.into()),
+                        ("a", t.a.into()),
+                        ("b", t.b.into()),
+                    ])
+                })
+                .collect()
+        };
+        let span = |doc: &Document, token: usize, len: usize| {
+            object(&[
+                ("token", token.into()),
+                ("start", doc.utf16_offset(doc.span(token).0).into()),
+                ("end", doc.utf16_offset(doc.span(token + len - 1).1).into()),
+            ])
+        };
+        let runs: Array = cmp
+            .runs
+            .iter()
+            .map(|r| {
+                object(&[
+                    ("tokens", r.len.into()),
+                    ("a", span(da, r.a, r.len)),
+                    ("b", span(db, r.b, r.len)),
+                ])
+            })
+            .collect();
+        let sentences = |doc: &Document, list: &[Sentence]| -> Array {
+            list.iter()
+                .map(|s| {
+                    object(&[
+                        ("token", s.first_token.into()),
+                        ("tokens", s.tokens.into()),
+                        ("start", doc.utf16_offset(s.start).into()),
+                        ("end", doc.utf16_offset(s.end).into()),
+                        ("best", s.best.map_or(JsValue::NULL, JsValue::from)),
+                        ("similarity", s.similarity.into()),
+                    ])
+                })
+                .collect()
+        };
+        Ok(object(&[
+            ("shared", terms(&cmp.shared).into()),
+            ("onlyA", terms(&cmp.only_a).into()),
+            ("onlyB", terms(&cmp.only_b).into()),
+            ("sharedTypes", cmp.shared_types.into()),
+            ("runs", runs.into()),
+            ("sentencesA", sentences(da, &cmp.sentences_a).into()),
+            ("sentencesB", sentences(db, &cmp.sentences_b).into()),
+        ]))
+    }
+}
+
+impl JsCorpus {
+    /// A document id or an array of them.
+    fn doc_list(&self, name: &str, value: &JsValue) -> Result<Vec<DocId>, Error> {
+        if Array::is_array(value) {
+            Array::from(value).iter().map(|v| self.doc_id(&v)).collect()
+        } else if value.is_undefined() || value.is_null() {
+            Err(Error::invalid_option(
+                name,
+                "no document: choose at least one",
+            ))
+        } else {
+            self.doc_id(value).map(|id| vec![id])
+        }
     }
 }
 

@@ -223,3 +223,105 @@ fn bad_arguments_throw_errors_with_clear_messages() {
     let docs: Array = corpus.documents();
     assert_eq!(docs.length(), 2);
 }
+
+#[wasm_bindgen_test]
+fn analysis_methods_return_plain_objects_with_utf16_offsets() {
+    let mut corpus = JsCorpus::new();
+    for text in [
+        "🦀 Café talks in Hanoi ended early. 🦀 Both sides left.",
+        "Reporters said the café talks in Hanoi ended early. Sides left Hanoi.",
+    ] {
+        corpus
+            .add_document(JsValue::UNDEFINED, text.into())
+            .unwrap();
+    }
+    let found = corpus
+        .collocates(
+            "hanoi".into(),
+            json(r#"{"left": 2, "right": 2, "minCount": 1, "sort": "mi"}"#),
+        )
+        .unwrap();
+    assert_eq!(num(&found, "hits"), 3.0);
+    let rows: Array = get(&found, "collocates").into();
+    assert!(rows.length() > 0);
+    for key in [
+        "observed",
+        "expected",
+        "count",
+        "mi",
+        "logLikelihood",
+        "tScore",
+        "logDice",
+    ] {
+        num(&rows.get(0), key);
+    }
+    let phrases = corpus.phrases(json(r#"{"minLength": 3}"#)).unwrap();
+    let first = phrases.get(0);
+    assert_eq!(string(&first, "phrase"), "café talks in hanoi ended early");
+    assert_eq!((num(&first, "count"), num(&first, "docs")), (2.0, 2.0));
+    let key = corpus.keyness(json(r#"{"target": 0}"#)).unwrap();
+    assert_eq!(num(&key, "referenceTokens"), 12.0);
+    let over: Array = get(&key, "over").into();
+    assert!(num(&over.get(0), "logRatio") > 0.0);
+    let spread: Array = corpus
+        .dispersion(json(r#"["hanoi", "left"]"#), json(r#"{"segments": 2}"#))
+        .unwrap();
+    assert_eq!(spread.length(), 2);
+    let docs: Array = get(&spread.get(0), "docs").into();
+    let starts = js_sys::Uint32Array::from(get(&docs.get(0), "starts"));
+    let text: JsString = corpus.text(0.into()).unwrap().into();
+    // "🦀 Café talks in " is 17 UTF-16 units (the crab is two).
+    assert_eq!(starts.get_index(0), 17);
+    assert_eq!(String::from(text.slice(17, 22)), "Hanoi");
+    let cmp = corpus
+        .compare(0.into(), 1.into(), JsValue::UNDEFINED)
+        .unwrap();
+    let runs: Array = get(&cmp, "runs").into();
+    assert_eq!(runs.length(), 1);
+    let a = get(&runs.get(0), "a");
+    assert_eq!(
+        String::from(text.slice(num(&a, "start") as u32, num(&a, "end") as u32)),
+        "Café talks in Hanoi ended early"
+    );
+    let sentences: Array = get(&cmp, "sentencesA").into();
+    assert_eq!(num(&sentences.get(0), "best"), 0.0);
+    let cases = [
+        (
+            corpus
+                .collocates("x".into(), json(r#"{"left": 11}"#))
+                .unwrap_err(),
+            "invalid left: expected a whole number from 0 to 10, got 11",
+        ),
+        (
+            corpus
+                .collocates("x".into(), json(r#"{"sort": "dice"}"#))
+                .unwrap_err(),
+            "is not a measure",
+        ),
+        (
+            corpus.keyness(JsValue::UNDEFINED).unwrap_err(),
+            "invalid target",
+        ),
+        (
+            corpus.dispersion(7.into(), JsValue::UNDEFINED).unwrap_err(),
+            "invalid queries",
+        ),
+        (
+            corpus
+                .compare(0.into(), 0.into(), JsValue::UNDEFINED)
+                .unwrap_err(),
+            "choose two different documents",
+        ),
+        (
+            corpus.phrases(json(r#"{"maxLength": 9}"#)).unwrap_err(),
+            "invalid maxLength",
+        ),
+    ];
+    for (err, expected) in cases {
+        let message = message(err);
+        assert!(
+            message.contains(expected),
+            "{message:?} should contain {expected:?}"
+        );
+    }
+}

@@ -10,7 +10,11 @@
 // Keys at their default value are left out, so the bare page URL is the default state.
 
 /** The views, in tab order. */
-export const VIEWS = ['summary', 'terms', 'kwic', 'reader'];
+export const VIEWS = [
+  'summary', 'terms', 'kwic', 'reader',
+  'collocates', 'phrases', 'keyness', 'dispersion', 'compare', 'cloud',
+  'texts',
+];
 
 /** KWIC sort orders: values go to the engine unchanged (AntConc-style keys). */
 export const SORTS = [

@@ -1,5 +1,15 @@
 // The element's styles (inside its shadow root). Colours are custom properties on :host,
-// so a page can restyle the widget with `text-explorer { --te-accent: … }`.
+// so a page can restyle the widget with `text-explorer { --te-accent: … }` (the list is in
+// the README, with the ::part() names).
+//
+// They are adopted as a constructable stylesheet, not put in a <style> element: a host page
+// whose CSP says `style-src 'self'` blocks inline <style> but not adopted sheets. One sheet
+// object is shared by every <text-explorer> on the page.
+//
+// Isolation from the host page: its selectors cannot reach inside the shadow root, but it
+// can restyle the <text-explorer> element itself (`* { all: unset }` makes it inline) and
+// inherited properties flow in. So everything hangs off `.app`, which starts from
+// `all: initial` (custom properties, our theme, survive `all`).
 
 export const css = `
 :host {
@@ -18,14 +28,42 @@ export const css = `
   --te-current-fg: #1b1c20;
   --te-bar: #9dbcf2;
   --te-error: #b3261e;
+  --te-font: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  --te-radius: 6px;
+  display: block;
+}
+.app {
+  all: initial;
   display: block;
   color: var(--te-fg);
   background: var(--te-bg);
-  font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
-  color-scheme: light dark;
+  font: 1rem/1.5 var(--te-font);
+  color-scheme: light;
+  text-align: start;
+}
+:host([color-scheme="dark"]) .app { color-scheme: dark; }
+@media (prefers-color-scheme: dark) {
+  :host(:not([color-scheme="light"])) .app { color-scheme: dark; }
+}
+:host([color-scheme="dark"]) {
+  --te-bg: #15161a;
+  --te-fg: #e5e6ea;
+  --te-muted: #a2a6b2;
+  --te-border: #3b3e48;
+  --te-surface: #1f2127;
+  --te-hover: #263045;
+  --te-accent: #8cb4ff;
+  --te-on-accent: #0d1830;
+  --te-focus: #8cb4ff;
+  --te-mark: #6a5713;
+  --te-mark-fg: #fff6cf;
+  --te-current: #d9691c;
+  --te-current-fg: #16110b;
+  --te-bar: #3d67ad;
+  --te-error: #ffb4ab;
 }
 @media (prefers-color-scheme: dark) {
-  :host {
+  :host(:not([color-scheme="light"])) {
     --te-bg: #15161a;
     --te-fg: #e5e6ea;
     --te-muted: #a2a6b2;
@@ -55,12 +93,12 @@ export const css = `
 button, input, select { font: inherit; color: inherit; }
 button {
   cursor: pointer; border: 1px solid var(--te-border); background: var(--te-surface);
-  border-radius: 6px; padding: .3rem .75rem;
+  border-radius: var(--te-radius); padding: .3rem .75rem;
 }
 button:hover:not(:disabled) { background: var(--te-hover); }
 button:disabled { cursor: default; opacity: .5; }
 input[type="search"], input[type="text"], input[type="number"], select {
-  border: 1px solid var(--te-border); border-radius: 6px; background: var(--te-bg);
+  border: 1px solid var(--te-border); border-radius: var(--te-radius); background: var(--te-bg);
   padding: .3rem .5rem; min-height: 2.25rem; max-width: 100%;
 }
 input[type="number"] { width: 5.5em; }
@@ -166,8 +204,39 @@ mark.current {
 }
 mark:focus-visible { outline: 3px solid var(--te-focus); }
 
+/* Shown views and controls (the views, controls and compact attributes) */
+.app.one-view [role="tablist"] { display: none; }
+.app.no-doc .doc-field, .app.no-sort .sort-field, .app.no-window .window-field,
+.app.no-help .help, .app.no-embed .embed-btn { display: none; }
+.bar .tools { display: flex; align-items: end; gap: .75rem; padding-bottom: .5rem; }
+.bar .tools .field { padding-bottom: 0; }
+.app.compact { font-size: .9rem; }
+.app.compact .bar { margin-bottom: .5rem; }
+.app.compact .bar select { width: 100%; }
+.app.compact .bar .tools { flex: 1 1 100%; }
+.app.compact .controls { gap: .4rem .6rem; margin-bottom: .4rem; }
+.app.compact .kwic .docno { display: none; }
+.app.compact th, .app.compact td { padding: .2rem .3rem; }
+
+/* The Embed dialog */
+dialog {
+  color: var(--te-fg); background: var(--te-bg); border: 1px solid var(--te-border);
+  border-radius: var(--te-radius); padding: 1rem 1.25rem; width: min(44rem, calc(100vw - 2rem));
+  font: inherit;
+}
+dialog::backdrop { background: rgb(0 0 0 / .45); }
+dialog h2 { margin-bottom: .25rem; }
+dialog textarea {
+  display: block; width: 100%; min-height: 6.5rem; resize: vertical; margin: .25rem 0 .5rem;
+  font: .85rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  color: inherit; background: var(--te-surface); border: 1px solid var(--te-border);
+  border-radius: var(--te-radius); padding: .4rem .5rem;
+}
+dialog .row { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
+dialog .actions { display: flex; justify-content: end; margin-top: .5rem; }
+
 @media (max-width: 40rem) {
-  :host { font-size: .95rem; }
+  .app { font-size: .95rem; }
   [role="tab"] { padding: .45rem .6rem; }
   .bar { gap: .25rem 1rem; }
   .bar .field { flex: 1 1 100%; }
@@ -178,3 +247,25 @@ mark:focus-visible { outline: 3px solid var(--te-focus); }
   th, td { padding: .3rem .4rem; }
 }
 `;
+
+let shared = null;
+const extras = new Set();
+
+/** The element's stylesheet, built once per page and adopted by every shadow root. */
+export function sheet() {
+  if (!shared) {
+    shared = new CSSStyleSheet();
+    shared.replaceSync([css, ...extras].join('\n'));
+  }
+  return shared;
+}
+
+/**
+ * Add a view's own CSS (a constant, never corpus text) to the shared stylesheet, once. Views
+ * use this instead of a <style> node, which a host CSP of `style-src 'self'` blocks.
+ */
+export function registerStyles(text) {
+  if (extras.has(text)) return;
+  extras.add(text);
+  shared?.replaceSync([css, ...extras].join('\n'));
+}

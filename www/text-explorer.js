@@ -1,147 +1,579 @@
 // <text-explorer>: the whole Text Explorer UI as one custom element (Shadow DOM), so the
-// page is just one embedding of it.
+// page is just one embedding of it. The README ("Embedding") documents this public surface:
 //
-// Attributes (read when the element is connected):
-//   state="memory"  keep the UI state in memory instead of the page's URL hash
-//                   (for embeddings that must not touch the page URL; default "hash")
+// Attributes (and the matching properties); changing one after load updates the widget:
+//   view       which view is shown: one of VIEWS (state.js), e.g. summary | terms | kwic
+//   query      the KWIC query (property `query`)
+//   doc        the document filter: a document id (0 = the first text); absent = all
+//   window     KWIC context, 0–50 words each side
+//   sort       KWIC sort: position, 1R, 2R, "1R,2R,3R", 1L, 2L, "1L,2L,3L"
+//   src        URLs of plain-text files to explore, separated by spaces (several allowed)
+//   views      the views offered, e.g. "kwic" or "kwic reader"; absent = all
+//   controls   the controls shown, from: doc sort window help embed ("all" = every one);
+//              absent = every one but embed
+//   compact    (boolean) a tighter layout for a sidebar
+//   color-scheme  light | dark; absent = follow the reader's system setting
+//   lang       the language of the UI strings (see strings/); English when not translated
+//   state      memory (default: the state lives in the element) | hash (in the page's URL
+//              hash, with Back/Forward; for a page that is the explorer). Read on connect.
+// Texts: <script type="text/plain" data-title="…"> or <template data-title="…"> children,
+// then the `src` files; with none, the two built-in articles.
+// Events (bubbling, composed CustomEvents): text-explorer-ready {documents, version},
+//   text-explorer-query {query, doc, total} or {query, doc, error}.
+// Methods: addDocument(title, text) → id, search(query, {doc}) → query detail,
+//   clear() → query detail; property `ready` is a Promise of the documents.
 //
 // The element talks to the engine only through client.js; the views live in views/.
 
 import { h, sentence } from './dom.js';
-import { css } from './styles.js';
-import { VIEWS, HashStore, MemoryStore } from './state.js';
+import { sheet } from './styles.js';
+import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
+import { loadStrings } from './strings/index.js';
+import { VERSION, versioned } from './version.js';
 import { createSummaryView } from './views/summary.js';
 import { createTermsView } from './views/terms.js';
 import { createKwicView } from './views/kwic.js';
 import { createReaderView } from './views/reader.js';
+import { createTextsView } from './views/texts.js';
+import { createCollocatesView } from './views/collocates.js';
+import { createPhrasesView } from './views/phrases.js';
+import { createKeynessView } from './views/keyness.js';
+import { createDispersionView } from './views/dispersion.js';
+import { createCompareView } from './views/compare.js';
+import { createCloudView } from './views/cloud.js';
+import { articlesHidden } from './storage.js';
 
-const TABS = {
-  summary: { label: 'Summary', create: createSummaryView },
-  terms: { label: 'Terms', create: createTermsView },
-  kwic: { label: 'KWIC', title: 'Keyword in context', create: createKwicView },
-  reader: { label: 'Reader', create: createReaderView },
+const CREATE = {
+  summary: createSummaryView,
+  terms: createTermsView,
+  kwic: createKwicView,
+  reader: createReaderView,
+  collocates: createCollocatesView,
+  phrases: createPhrasesView,
+  keyness: createKeynessView,
+  dispersion: createDispersionView,
+  compare: createCompareView,
+  cloud: createCloudView,
 };
+
+/** Attributes that set a part of the state, and the state key each sets. */
+const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', window: 'window', sort: 'sort' };
+
+/** The controls that the `controls` attribute can show. */
+export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed'];
+const DEFAULT_CONTROLS = ['doc', 'sort', 'window', 'help'];
+
+/** Words in an attribute value, or null when the attribute is absent. */
+function words(value) {
+  return value == null ? null : value.split(/\s+/).filter(Boolean);
+}
+
+/** The text of an inline <script> or <template>, without the indentation of the markup. */
+function dedent(text) {
+  const lines = text.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
+  const indents = lines.filter((line) => line.trim()).map((line) => line.match(/^[ \t]*/)[0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((line) => line.slice(cut)).join('\n');
+}
+
+/** A title from a URL: its file name without the extension. */
+function titleFromUrl(url) {
+  const name = url.pathname.split('/').filter(Boolean).pop() ?? url.hostname;
+  let decoded = name;
+  try {
+    decoded = decodeURIComponent(name);
+  } catch {
+    // keep the encoded name
+  }
+  return decoded.replace(/\.[a-z0-9]{1,5}$/i, '') || url.href;
+}
+
+/** Quote a value for an HTML attribute in a snippet that the user copies. */
+function attr(value) {
+  return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
 
 let instances = 0;
 
 export class TextExplorer extends HTMLElement {
+  static get observedAttributes() {
+    return [...Object.keys(STATE_ATTRIBUTES), 'src', 'views', 'controls', 'compact', 'color-scheme', 'lang'];
+  }
+
+  /** The version of the widget (equal to the engine crate's). */
+  static version = VERSION;
+
   #root;
   #prefix;
   #store = null;
   #unsubscribe = null;
   #started = false;
+  #generation = 0; // bumped on every (re)start and teardown, so stale async work stops
   #client = null;
+  #strings = null;
   #docs = null;
+  #problems = [];
+  #added = false; // texts were added by addDocument: an embed snippet cannot carry them
   #views = null;
   #shownView = null;
   #tabs = {};
   #panels = {};
-  #docSelect;
+  #app;
+  #docSelect = null;
   #status;
+  #dialog = null;
+  #lastQuery = null;
+  #querySeq = 0;
+  #queryAnswer = null;
+  #ready;
+  #resolveReady;
+  #texts = null; // the Texts view (the user's own texts): made once per client, kept across #mount
 
   constructor() {
     super();
     instances += 1;
     this.#prefix = `te${instances}`;
     this.#root = this.attachShadow({ mode: 'open' });
-    this.#build();
+    // An adopted sheet, not a <style>: allowed by a host CSP of style-src 'self'.
+    this.#root.adoptedStyleSheets = [sheet()];
+    this.#status = h('p', { class: 'status', role: 'status', part: 'status' });
+    this.#app = h('div', { class: 'app', part: 'app' }, this.#status);
+    this.#root.append(this.#app);
+    this.#newReady();
   }
 
+  // --- lifecycle ----------------------------------------------------------------------------
+
   connectedCallback() {
-    this.#store ??= this.getAttribute('state') === 'memory' ? new MemoryStore() : new HashStore(window);
-    this.#unsubscribe = this.#store.subscribe((state) => this.#render(state));
+    if (!this.#store) {
+      this.#store = this.getAttribute('state') === 'hash' ? new HashStore(window) : new MemoryStore();
+      // Attributes give the initial state; in hash mode a hash in the URL wins over them.
+      if (!(this.#store instanceof HashStore && window.location.hash.length > 1)) {
+        this.#store.state = normalize({ ...this.#store.get(), ...this.#attributeState() });
+      }
+    }
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#store.subscribe((state) => this.#onState(state));
     this.#store.connect();
+    this.#applyChrome();
     if (!this.#started) {
       this.#started = true;
       this.#start();
-    } else {
+    } else if (this.#views) {
       this.#render(this.#store.get());
     }
   }
 
   disconnectedCallback() {
     this.#unsubscribe?.();
+    this.#unsubscribe = null;
     this.#store?.disconnect();
+    // Moving the element (remove, then insert in the same task) must not lose its corpus:
+    // free the engine's memory only if it is still out of the document after this task.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#teardown();
+    });
   }
 
-  #build() {
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this.#store) return; // initial values are read on connect
+    // A state attribute set again to the same value still applies: the user may have moved on.
+    if (oldValue === value && !(name in STATE_ATTRIBUTES)) return;
+    if (name in STATE_ATTRIBUTES) {
+      this.#applyStateAttribute(name);
+    } else if (name === 'src' || name === 'lang') {
+      if (this.#started && this.isConnected) this.#restart();
+    } else {
+      this.#applyChrome();
+      if (this.#views) this.#render(this.#store.get());
+    }
+  }
+
+  #teardown() {
+    this.#generation += 1;
+    this.#started = false;
+    this.#views = null;
+    this.#docs = null;
+    this.#texts = null;
+    const client = this.#client;
+    this.#client = null;
+    client?.close();
+    this.#dialog?.close?.();
+    this.#newReady();
+  }
+
+  #restart() {
+    this.#teardown();
+    this.#started = true;
+    this.#start();
+  }
+
+  #newReady() {
+    this.#ready = new Promise((resolve) => {
+      this.#resolveReady = resolve;
+    });
+    // Nobody may be waiting; a rejection would be reported as unhandled, so ready only resolves.
+  }
+
+  // --- public properties and methods ---------------------------------------------------------
+
+  /** A Promise of the documents ([{id, title, chars, tokens, types, sentences}]) once loaded. */
+  get ready() {
+    return this.#ready;
+  }
+
+  /** The documents, or null while loading. */
+  get documents() {
+    return this.#docs ? this.#docs.map((d) => ({ ...d })) : null;
+  }
+
+  /** A copy of the current UI state ({view, q, doc, sort, window, page, …}). */
+  get state() {
+    return { ...(this.#store?.get() ?? normalize(this.#attributeState())) };
+  }
+
+  // The state properties read the current state (the user may have moved on from the
+  // attribute) and set the attribute, which applies at once, even to an unchanged value.
+  get view() { return this.state.view; }
+  set view(value) { this.#setStateAttribute('view', value); }
+  get query() { return this.state.q; }
+  set query(value) { this.#setStateAttribute('query', value ?? ''); }
+  get doc() { return this.state.doc; }
+  set doc(value) { this.#setStateAttribute('doc', value); }
+  get window() { return this.state.window; }
+  set window(value) { this.#setStateAttribute('window', value); }
+  get sort() { return this.state.sort; }
+  set sort(value) { this.#setStateAttribute('sort', value); }
+  get src() { return this.getAttribute('src') ?? ''; }
+  set src(value) { if (value) this.setAttribute('src', Array.isArray(value) ? value.join(' ') : value); else this.removeAttribute('src'); }
+  get views() { return this.#visibleViews(); }
+  set views(value) { this.#setList('views', value); }
+  get controls() { return this.#controls(); }
+  set controls(value) { this.#setList('controls', value); }
+  get compact() { return this.hasAttribute('compact'); }
+  set compact(value) { this.toggleAttribute('compact', Boolean(value)); }
+  get colorScheme() { return this.getAttribute('color-scheme') ?? 'auto'; }
+  set colorScheme(value) { if (value === 'light' || value === 'dark') this.setAttribute('color-scheme', value); else this.removeAttribute('color-scheme'); }
+
+  /** Add a text to this widget's corpus; resolves with its document id. */
+  async addDocument(title, text) {
+    await this.#ready;
+    const generation = this.#generation;
+    const client = this.#client;
+    if (!client) throw new Error('the widget is not in the page');
+    const id = await client.addDocument(String(title ?? ''), String(text ?? ''));
+    const docs = await client.documents();
+    if (generation !== this.#generation) return id;
+    this.#added = true;
+    this.#docs = docs;
+    this.#mount(); // the views rebuild over the new corpus
+    this.#lastQuery = null;
+    this.#onState(this.#store.get());
+    return id;
+  }
+
+  /**
+   * Search (KWIC): shows the KWIC view if it is offered and resolves with the same detail as
+   * the text-explorer-query event: {query, doc, total} or {query, doc, error}.
+   */
+  async search(query, { doc } = {}) {
+    await this.#ready;
+    const patch = { q: String(query ?? ''), page: 1, hit: null, read: null };
+    if (doc !== undefined) patch.doc = doc;
+    if (this.#visibleViews().includes('kwic')) patch.view = 'kwic';
+    this.#store.set(patch);
+    return this.#queryAnswer ?? this.#announce(this.#store.get());
+  }
+
+  /** Clear the search (the query, the Terms filter, the page); resolves like search(''). */
+  async clear() {
+    return this.search('', {});
+  }
+
+  // --- loading ------------------------------------------------------------------------------
+
+  async #start() {
+    const generation = ++this.#generation;
+    const stale = () => generation !== this.#generation;
+    this.#strings = await loadStrings(this.lang || document.documentElement.lang);
+    if (stale()) return;
+    const t = this.#strings;
+    this.#app.replaceChildren(this.#status);
+    this.#setStatus(t.loading);
+    let client;
+    try {
+      const texts = await this.#collectTexts();
+      if (stale()) return;
+      // The user's texts (the Texts view) belong to the explorer of the built-in articles,
+      // not to an embedding that brings its own texts.
+      client = await createClient({ articles: texts === null && !articlesHidden() });
+      if (stale()) {
+        client.close();
+        return;
+      }
+      this.#client = client;
+      this.#problems = [...(texts?.problems ?? [])];
+      for (const { title, text, source } of texts?.items ?? []) {
+        try {
+          await client.addDocument(title, text);
+        } catch (error) {
+          this.#problems.push(t.textFailed(source, error.message));
+        }
+      }
+      this.#docs = await client.documents();
+      if (texts === null) {
+        this.#texts = createTextsView({ client });
+        client.onDocuments((change) => this.#documentsChanged(client, change));
+      }
+    } catch (error) {
+      if (stale()) return;
+      this.#setStatus(t.engineFailed(sentence(error.message)), 'error');
+      return;
+    }
+    if (stale()) return;
+    this.#added = false;
+    this.#mount();
+    this.#lastQuery = null;
+    this.#onState(this.#store.get());
+    const documents = this.documents;
+    this.#resolveReady(documents);
+    this.dispatchEvent(new CustomEvent('text-explorer-ready', {
+      bubbles: true, composed: true, detail: { documents, version: VERSION },
+    }));
+  }
+
+  /** {items: [{title, text, source}], problems: [message]}, or null for the built-in articles. */
+  async #collectTexts() {
+    const items = [];
+    const problems = [];
+    let n = 0;
+    for (const child of this.children) {
+      let text = null;
+      if (child.localName === 'script' && (child.type || '').toLowerCase() === 'text/plain') text = child.textContent;
+      else if (child.localName === 'template') text = child.content.textContent;
+      if (text === null) continue;
+      n += 1;
+      const title = child.dataset.title?.trim() || `${this.#strings.documentN(n)}`;
+      items.push({ title, text: dedent(text), source: title });
+    }
+    const urls = [];
+    for (const word of words(this.getAttribute('src')) ?? []) {
+      try {
+        urls.push(new URL(word, document.baseURI));
+      } catch {
+        problems.push(this.#strings.textFailed(word, 'not a URL'));
+      }
+    }
+    const fetched = await Promise.all(urls.map(async (url) => {
+      try {
+        const response = await fetch(url);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return { title: titleFromUrl(url), text: await response.text(), source: url.href };
+      } catch (error) {
+        problems.push(this.#strings.textFailed(url.href, error.message || 'not loaded'));
+        return null;
+      }
+    }));
+    items.push(...fetched.filter(Boolean));
+    if (!items.length && !problems.length && !urls.length) return null;
+    return { items, problems };
+  }
+
+  // --- the UI -------------------------------------------------------------------------------
+
+  #mount() {
+    const t = this.#strings;
+    const docs = this.#docs;
     const id = (name) => `${this.#prefix}-${name}`;
+    this.#views = null;
+    this.#shownView = null;
+    this.#tabs = {};
+    this.#panels = {};
     const tablist = h('div', {
-      role: 'tablist', 'aria-label': 'Views',
+      role: 'tablist', 'aria-label': t.views, part: 'tabs',
       onkeydown: (event) => this.#onTabKey(event),
     });
     for (const view of VIEWS) {
-      const tab = TABS[view];
+      const tab = t.tabs[view] ?? { label: view };
       this.#tabs[view] = h('button', {
         type: 'button', role: 'tab', id: id(`tab-${view}`), 'aria-controls': id(`panel-${view}`),
-        'aria-selected': 'false', tabindex: -1, title: tab.title,
+        'aria-selected': 'false', tabindex: -1, title: tab.title, part: 'tab',
         onclick: () => this.#store.set({ view }),
       }, tab.label);
       this.#panels[view] = h('div', {
-        role: 'tabpanel', id: id(`panel-${view}`), 'aria-labelledby': id(`tab-${view}`), hidden: true,
+        role: 'tabpanel', id: id(`panel-${view}`), 'aria-labelledby': id(`tab-${view}`), hidden: true, part: 'panel',
       });
       tablist.append(this.#tabs[view]);
     }
-    this.#docSelect = h('select', {
-      id: id('doc'), disabled: true,
-      onchange: () => {
-        const value = this.#docSelect.value;
-        this.#store.set({ doc: value === '' ? null : Number(value), page: 1, hit: null, read: null });
-      },
-    }, h('option', { value: '' }, 'All documents'));
-    this.#status = h('p', { class: 'status', role: 'status' }, 'Loading the text engine…');
-    this.#root.append(
-      h('style', {}, css),
-      h('div', { class: 'app' },
-        h('div', { class: 'bar' },
-          tablist,
-          h('div', { class: 'field' }, h('label', { class: 'label', for: id('doc') }, 'Document'), this.#docSelect)),
-        this.#status,
-        VIEWS.map((view) => this.#panels[view])));
-  }
-
-  async #start() {
-    try {
-      this.#client = await createClient();
-      this.#docs = await this.#client.documents();
-    } catch (error) {
-      this.#status.classList.add('error');
-      this.#status.textContent = `The text engine could not start: ${sentence(error.message)}. Reload the page to try again.`;
-      return;
-    }
-    this.#status.textContent = '';
-    this.#status.hidden = true;
-    const docs = this.#docs;
     const ctx = {
       client: this.#client,
       docs,
+      strings: t,
       set: (patch, options) => this.#store.set(patch, options),
       state: () => this.#store.get(),
       docNumber: (doc) => docs.findIndex((d) => d.id === doc) + 1,
-      docTitle: (doc) => docs.find((d) => d.id === doc)?.title ?? `Document ${doc}`,
+      docTitle: (doc) => docs.find((d) => d.id === doc)?.title ?? t.documentN(doc),
       docLabel: (doc) => `${ctx.docNumber(doc)}. ${ctx.docTitle(doc)}`,
       // The Reader shows one document: the filtered one, else the opened hit's, else the first.
       resolveReaderDoc: (state) => state.doc
         ?? (docs.some((d) => d.id === state.read) ? state.read : docs[0]?.id),
     };
+    this.#docSelect = h('select', {
+      id: id('doc'), part: 'doc-select',
+      onchange: () => {
+        const value = this.#docSelect.value;
+        this.#store.set({ doc: value === '' ? null : Number(value), page: 1, hit: null, read: null });
+      },
+    }, h('option', { value: '' }, t.allDocuments),
+    docs.map((doc) => h('option', { value: String(doc.id) }, ctx.docLabel(doc.id))));
+    const embed = h('button', {
+      type: 'button', class: 'embed-btn', part: 'embed-button', 'aria-haspopup': 'dialog',
+      onclick: () => this.#openEmbed(),
+    }, t.embed);
+    this.#dialog = null;
+    this.#app.replaceChildren(
+      h('div', { class: 'bar', part: 'bar' },
+        tablist,
+        h('div', { class: 'tools' },
+          h('div', { class: 'field doc-field' }, h('label', { class: 'label', for: id('doc') }, t.document), this.#docSelect),
+          embed)),
+      this.#status,
+      ...(this.#texts ? [this.#texts.banner] : []),
+      ...VIEWS.map((view) => this.#panels[view]));
+    if (!docs.length && !this.#texts) {
+      this.#setStatus([t.noTexts, ...this.#problemText()].join(' '), 'error');
+      this.#app.querySelector('.bar').hidden = true;
+      return;
+    }
+    if (this.#problems.length) this.#setStatus(this.#problemText().join(' '), 'error');
+    else this.#setStatus('');
     this.#views = {};
     for (const view of VIEWS) {
-      this.#views[view] = TABS[view].create(ctx);
+      this.#views[view] = view === 'texts' ? this.#texts : CREATE[view](ctx);
+      if (!this.#views[view]) continue;
       this.#panels[view].append(this.#views[view].el);
     }
-    for (const doc of docs) {
-      this.#docSelect.append(h('option', { value: String(doc.id) }, ctx.docLabel(doc.id)));
-    }
-    this.#docSelect.disabled = false;
+    this.#applyChrome();
     this.#render(this.#store.get());
   }
 
-  #render(state) {
+  #problemText() {
+    return this.#problems.length ? [this.#strings.textsFailed(this.#problems.join('; '))] : [];
+  }
+
+  #setStatus(text, kind = '') {
+    this.#status.className = `status ${kind}`.trim();
+    this.#status.textContent = text;
+    this.#status.hidden = text === '';
+  }
+
+  #visibleViews() {
+    // Texts (the user's own, kept in this browser) only where the widget shows the built-in
+    // articles, not in an embedding that brings its own texts.
+    const own = this.hasAttribute('src') || [...this.children].some((c) => c.localName === 'template'
+      || (c.localName === 'script' && (c.type || '').toLowerCase() === 'text/plain'));
+    const offered = own ? VIEWS.filter((v) => v !== 'texts') : VIEWS;
+    const listed = words(this.getAttribute('views'))?.filter((v) => offered.includes(v));
+    return listed?.length ? offered.filter((v) => listed.includes(v)) : [...offered];
+  }
+
+  /** After texts were added, removed, renamed or hidden: rebuild the views over the new list. */
+  async #documentsChanged(client, change) {
+    const docs = await client.documents();
+    if (client !== this.#client || !this.#views) return;
+    // Ids after a removed document move down by one: keep the filter on the same document.
+    const removed = [change.removed, ...(change.removedMany ?? [])].filter((id) => id != null);
+    let { doc } = this.#store.get();
+    for (const id of removed.sort((a, b) => b - a)) {
+      if (doc === id) doc = null;
+      else if (doc != null && doc > id) doc -= 1;
+    }
+    this.#docs = docs;
+    this.#mount();
+    this.#lastQuery = null;
+    if (removed.length) this.#store.set({ doc, page: 1, hit: null, read: null }, { replace: true });
+    this.#onState(this.#store.get());
+  }
+
+  #controls() {
+    const listed = words(this.getAttribute('controls'));
+    if (listed === null) return [...DEFAULT_CONTROLS];
+    return listed.includes('all') ? [...CONTROLS] : CONTROLS.filter((c) => listed.includes(c));
+  }
+
+  #setStateAttribute(name, value) {
+    const text = value == null || (value === '' && name === 'doc') ? null : String(value);
+    if (text === this.getAttribute(name)) {
+      if (this.#store) this.#applyStateAttribute(name);
+    } else if (text === null) this.removeAttribute(name);
+    else this.setAttribute(name, text);
+  }
+
+  #applyStateAttribute(name) {
+    const key = STATE_ATTRIBUTES[name];
+    const patch = { [key]: normalize({})[key], ...this.#attributeState([name]) };
+    if (name === 'query') Object.assign(patch, { page: 1, hit: null, read: null });
+    if (name === 'doc') Object.assign(patch, { page: 1, hit: null, read: null });
+    this.#store.set(patch);
+  }
+
+  #setList(name, value) {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, Array.isArray(value) ? value.join(' ') : String(value));
+  }
+
+  /** The state that the state attributes give (only those named, or all). */
+  #attributeState(names = Object.keys(STATE_ATTRIBUTES)) {
+    const patch = {};
+    for (const name of names) {
+      const value = this.getAttribute(name);
+      if (value == null) continue;
+      patch[STATE_ATTRIBUTES[name]] = name === 'doc' || name === 'window' ? (value.trim() === '' ? null : Number(value)) : value;
+    }
+    // Invalid values fall back to the defaults, as a bad link does.
+    const valid = normalize(patch);
+    const out = {};
+    for (const key of Object.keys(patch)) out[key] = valid[key];
+    return out;
+  }
+
+  /** Show the views and controls that the attributes ask for. */
+  #applyChrome() {
+    const views = this.#visibleViews();
+    const controls = this.#controls();
+    const classes = ['app'];
+    if (views.length === 1) classes.push('one-view');
+    for (const control of CONTROLS) if (!controls.includes(control)) classes.push(`no-${control}`);
+    if (this.hasAttribute('compact')) classes.push('compact');
+    this.#app.className = classes.join(' ');
     for (const view of VIEWS) {
+      if (this.#tabs[view]) this.#tabs[view].hidden = !views.includes(view);
+    }
+  }
+
+  #onState(state) {
+    this.#render(state);
+    const key = JSON.stringify([state.q.trim(), state.doc]);
+    if (this.#views && key !== this.#lastQuery) {
+      this.#lastQuery = key;
+      this.#announce(state);
+    }
+  }
+
+  #render(state) {
+    const views = this.#visibleViews();
+    if (!views.includes(state.view)) {
+      // A view that this widget does not offer: show the first one it does.
+      this.#store.set({ view: views[0] }, { replace: true });
+      return;
+    }
+    for (const view of VIEWS) {
+      const tab = this.#tabs[view];
+      if (!tab) continue;
       const selected = view === state.view;
-      this.#tabs[view].setAttribute('aria-selected', String(selected));
-      this.#tabs[view].tabIndex = selected ? 0 : -1;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
     }
     if (!this.#views) return; // still loading
     if (state.doc != null && !this.#docs.some((d) => d.id === state.doc)) {
@@ -156,19 +588,123 @@ export class TextExplorer extends HTMLElement {
     this.#views[state.view].update(state, { activated });
   }
 
+  /** Fire text-explorer-query for the state's query and document; resolves with its detail. */
+  #announce(state) {
+    const seq = ++this.#querySeq;
+    const query = state.q.trim();
+    const { doc } = state;
+    const client = this.#client;
+    const answer = (async () => {
+      const detail = { query, doc };
+      if (!query) detail.total = 0;
+      else {
+        try {
+          detail.total = (await client.kwic(query, { doc: doc ?? undefined, limit: 0 })).total;
+        } catch (error) {
+          detail.error = error.message;
+        }
+      }
+      if (seq === this.#querySeq) {
+        this.#queryAnswer = null;
+        this.dispatchEvent(new CustomEvent('text-explorer-query', { bubbles: true, composed: true, detail }));
+      }
+      return detail;
+    })();
+    this.#queryAnswer = answer;
+    return answer;
+  }
+
   // Arrow keys move between tabs and select them (WAI-ARIA tabs, automatic activation).
   #onTabKey(event) {
-    const current = VIEWS.indexOf(this.#store.get().view);
+    const views = this.#visibleViews();
+    const current = views.indexOf(this.#store.get().view);
     const moves = {
       ArrowRight: current + 1, ArrowDown: current + 1,
       ArrowLeft: current - 1, ArrowUp: current - 1,
-      Home: 0, End: VIEWS.length - 1,
+      Home: 0, End: views.length - 1,
     };
     if (!(event.key in moves)) return;
     event.preventDefault();
-    const view = VIEWS[(moves[event.key] + VIEWS.length) % VIEWS.length];
+    const view = views[(moves[event.key] + views.length) % views.length];
     this.#store.set({ view });
     this.#tabs[view].focus();
+  }
+
+  // --- the Embed dialog ---------------------------------------------------------------------
+
+  /** The attributes that reopen the current view elsewhere: [name, value] pairs. */
+  #embedAttributes() {
+    const state = this.#store.get();
+    const defaults = normalize({});
+    const out = [];
+    if (state.view !== defaults.view) out.push(['view', state.view]);
+    if (state.q) out.push(['query', state.q]);
+    if (state.doc != null) out.push(['doc', String(state.doc)]);
+    if (state.sort !== defaults.sort) out.push(['sort', state.sort]);
+    if (state.window !== defaults.window) out.push(['window', String(state.window)]);
+    const src = words(this.getAttribute('src'));
+    if (src?.length) out.push(['src', src.map((u) => new URL(u, document.baseURI).href).join(' ')]);
+    for (const name of ['views', 'color-scheme', 'lang']) {
+      const value = this.getAttribute(name);
+      if (value != null) out.push([name, value]);
+    }
+    // The page's own Embed button is not wanted on the copies.
+    const controls = this.#controls().filter((c) => c !== 'embed');
+    if (controls.join(' ') !== DEFAULT_CONTROLS.join(' ')) out.push(['controls', controls.join(' ')]);
+    if (this.hasAttribute('compact')) out.push(['compact', '']);
+    return out;
+  }
+
+  /** The two snippets for the current view: {element, iframe}. */
+  embedSnippets() {
+    const pairs = this.#embedAttributes();
+    const script = versioned('./text-explorer.js', import.meta.url).href;
+    const tag = pairs.map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${attr(value)}"`)).join('');
+    const element = `<script type="module" src="${attr(script)}"></script>\n<text-explorer${tag}></text-explorer>`;
+    const page = versioned('./embed.html', import.meta.url);
+    for (const [name, value] of pairs) {
+      if (name === 'src') for (const url of words(value)) page.searchParams.append('src', url);
+      else page.searchParams.set(name, value);
+    }
+    const iframe = `<iframe src="${attr(page.href)}" title="Text Explorer" width="100%" height="640" loading="lazy"></iframe>`;
+    return { element, iframe };
+  }
+
+  #openEmbed() {
+    const t = this.#strings;
+    const { element, iframe } = this.embedSnippets();
+    const id = (name) => `${this.#prefix}-embed-${name}`;
+    const block = (key, label, text) => {
+      const area = h('textarea', { id: id(key), readonly: true, rows: key === 'element' ? 3 : 4, spellcheck: 'false', value: text });
+      const result = h('span', { class: 'copied', 'aria-live': 'polite' });
+      const copy = h('button', {
+        type: 'button',
+        onclick: async () => {
+          area.select();
+          try {
+            await navigator.clipboard.writeText(area.value);
+            result.textContent = t.copied;
+          } catch {
+            result.textContent = t.copyFailed;
+          }
+        },
+      }, t.copy);
+      return [h('label', { class: 'label', for: id(key) }, label), area, h('div', { class: 'row' }, copy, result)];
+    };
+    // Texts that a URL cannot carry: inline ones, added by script, or the user's own (Texts).
+    const inline = this.#added || this.#docs?.some((d) => d.source === 'user')
+      || [...this.children].some((c) => c.localName === 'template'
+      || (c.localName === 'script' && (c.type || '').toLowerCase() === 'text/plain'));
+    this.#dialog?.remove();
+    const dialog = h('dialog', { 'aria-labelledby': id('title'), part: 'embed-dialog', onclose: () => dialog.remove() },
+      h('h2', { id: id('title') }, t.embedTitle),
+      inline && h('p', { class: 'help' }, t.embedNote),
+      block('element', t.embedElement, element),
+      block('iframe', t.embedIframe, iframe),
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => dialog.close() }, t.close)));
+    this.#dialog = dialog;
+    this.#app.append(dialog);
+    dialog.showModal();
   }
 }
 

@@ -88,3 +88,74 @@ pub fn sort_left(texts: &[String], hits: &mut [(usize, usize, usize)], n: usize)
         (term, doc, pos)
     });
 }
+
+/// Every n-gram (n in `lengths`) of the texts with its count and number of documents.
+pub fn ngrams(
+    texts: &[String],
+    lengths: std::ops::RangeInclusive<usize>,
+) -> BTreeMap<Vec<String>, (usize, usize)> {
+    let mut out: BTreeMap<Vec<String>, (usize, usize)> = BTreeMap::new();
+    for text in texts {
+        let terms = terms(text);
+        let mut seen = BTreeSet::new();
+        for n in lengths.clone() {
+            for gram in terms.windows(n) {
+                out.entry(gram.to_vec()).or_default().0 += 1;
+                if seen.insert(gram.to_vec()) {
+                    out.get_mut(gram).unwrap().1 += 1;
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The collocates of the term `node` (a single word): term → occurrences at window
+/// positions, and the number of window positions W. A position is a window position when
+/// it is within `left` before or `right` after some occurrence of `node` in its text and is
+/// not itself `node`.
+pub fn collocates(
+    texts: &[String],
+    node: &str,
+    left: usize,
+    right: usize,
+) -> (BTreeMap<String, usize>, usize) {
+    let mut observed = BTreeMap::new();
+    let mut w = 0;
+    for text in texts {
+        let terms = terms(text);
+        for (p, term) in terms.iter().enumerate() {
+            if term == node {
+                continue;
+            }
+            let near = (p.saturating_sub(right)..p).any(|q| terms[q] == node)
+                || (p + 1..=(p + left).min(terms.len() - 1)).any(|q| terms[q] == node);
+            if near {
+                *observed.entry(term.clone()).or_insert(0) += 1;
+                w += 1;
+            }
+        }
+    }
+    (observed, w)
+}
+
+/// The maximal common runs of two term sequences, at least `min` long: (i, j, len).
+pub fn common_runs(a: &[String], b: &[String], min: usize) -> Vec<(usize, usize, usize)> {
+    let mut runs = Vec::new();
+    for i in 0..a.len() {
+        for j in 0..b.len() {
+            if i > 0 && j > 0 && a[i - 1] == b[j - 1] {
+                continue;
+            }
+            let len = a[i..]
+                .iter()
+                .zip(&b[j..])
+                .take_while(|(x, y)| x == y)
+                .count();
+            if len >= min {
+                runs.push((i, j, len));
+            }
+        }
+    }
+    runs
+}

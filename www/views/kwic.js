@@ -3,16 +3,18 @@
 
 import { h, replaceChildren, formatNumber, oneLine, sentence, uid } from '../dom.js';
 import { SORTS, WINDOW_MIN, WINDOW_MAX, PAGE_SIZE } from '../state.js';
+import { kwicExport, syntaxHelp, styleNode } from './analysis-common.js';
 
 const DEBOUNCE_MS = 100;
 
 export function createKwicView(ctx) {
+  const t = ctx.strings;
   const ids = { q: uid('q'), help: uid('help'), sort: uid('sort'), win: uid('win') };
   let timer = null;
 
   const search = h('input', {
     type: 'search', id: ids.q, autocomplete: 'off', spellcheck: 'false',
-    placeholder: 'putin, sanction*, "north korea"', 'aria-describedby': ids.help,
+    placeholder: t.searchPlaceholder, 'aria-describedby': ids.help, part: 'search',
     oninput: () => {
       clearTimeout(timer);
       timer = setTimeout(commitQuery, DEBOUNCE_MS);
@@ -31,7 +33,7 @@ export function createKwicView(ctx) {
   const sort = h('select', {
     id: ids.sort,
     onchange: () => ctx.set({ sort: sort.value, page: 1 }),
-  }, SORTS.map((s) => h('option', { value: s.value }, s.label)));
+  }, SORTS.map((s) => h('option', { value: s.value }, t.sorts[s.value] ?? s.label)));
 
   const win = h('input', {
     type: 'number', id: ids.win, min: WINDOW_MIN, max: WINDOW_MAX, step: 1, inputmode: 'numeric',
@@ -48,22 +50,22 @@ export function createKwicView(ctx) {
   });
 
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
-  const prev = h('button', { type: 'button', onclick: () => ctx.set({ page: current.page - 1 }) }, 'Previous');
-  const next = h('button', { type: 'button', onclick: () => ctx.set({ page: current.page + 1 }) }, 'Next');
+  const prev = h('button', { type: 'button', onclick: () => ctx.set({ page: current.page - 1 }) }, t.previous);
+  const next = h('button', { type: 'button', onclick: () => ctx.set({ page: current.page + 1 }) }, t.next);
   const range = h('span', { class: 'range' });
-  const pager = h('nav', { class: 'pager', 'aria-label': 'Concordance pages', hidden: true }, prev, range, next);
-  const results = h('div', { class: 'results' });
+  const pager = h('nav', { class: 'pager', 'aria-label': t.pages, hidden: true }, prev, range, next);
+  const results = h('div', { class: 'results', part: 'results' });
 
   const el = h('div', { class: 'kwic-view' },
     h('div', { class: 'controls' },
-      h('div', { class: 'field grow' }, h('label', { class: 'label', for: ids.q }, 'Search'), search),
-      h('div', { class: 'field' }, h('label', { class: 'label', for: ids.sort }, 'Sort by'), sort),
-      h('div', { class: 'field' }, h('label', { class: 'label', for: ids.win }, 'Context (words)'), win)),
+      h('div', { class: 'field grow' }, h('label', { class: 'label', for: ids.q }, t.search), search),
+      h('div', { class: 'field sort-field' }, h('label', { class: 'label', for: ids.sort }, t.sortBy), sort),
+      h('div', { class: 'field window-field' }, h('label', { class: 'label', for: ids.win }, t.context), win)),
+    // The help is text with code examples: strings give [text, [code], text, …].
     h('p', { class: 'help', id: ids.help },
-      'Search for a word ', h('code', {}, 'putin'),
-      ', a prefix ', h('code', {}, 'sanction*'),
-      ', a phrase ', h('code', {}, '"north korea"'),
-      ' or either of two ', h('code', {}, 'kim|putin'), '. Case is ignored.'),
+      t.help.map((part) => (Array.isArray(part) ? h('code', {}, part[0]) : part))),
+    // The analysis views' pieces: the whole syntax on demand, and the export of every line.
+    h('div', { class: 'analysis' }, styleNode(), syntaxHelp(), kwicExport(ctx, () => current)),
     status, pager, results);
 
   let current = null;
@@ -102,7 +104,9 @@ export function createKwicView(ctx) {
     const id = ++seq;
 
     if (!q) {
-      setStatus('Type a word or pattern to see every place it occurs.', 'placeholder');
+      // A query still in flight is stale now; it must not leave the results marked busy.
+      results.removeAttribute('aria-busy');
+      setStatus(t.typeToSearch, 'placeholder');
       pager.hidden = true;
       replaceChildren(results);
       return;
@@ -137,10 +141,10 @@ export function createKwicView(ctx) {
       ctx.set({ page: pages }, { replace: true });
       return;
     }
-    setStatus(total === 0 ? `No hits for ${q}` : `${formatNumber(total)} hit${total === 1 ? '' : 's'}`);
+    setStatus(total === 0 ? t.noHits(q) : t.hits(formatNumber(total), total));
     const from = (state.page - 1) * PAGE_SIZE;
     pager.hidden = total <= PAGE_SIZE;
-    range.textContent = `${formatNumber(from + 1)}–${formatNumber(from + lines.length)} of ${formatNumber(total)}`;
+    range.textContent = t.range(formatNumber(from + 1), formatNumber(from + lines.length), formatNumber(total));
     prev.disabled = state.page <= 1;
     next.disabled = state.page >= pages;
     replaceChildren(results, total ? renderTable(lines, state.doc == null && ctx.docs.length > 1) : null);
@@ -176,13 +180,13 @@ export function createKwicView(ctx) {
     });
     return h('div', { class: 'scroll' },
       h('table', { class: 'kwic' },
-        h('caption', { class: 'vh' }, 'Concordance lines: activate a keyword to read it in its document'),
+        h('caption', { class: 'vh' }, t.concordanceCaption),
         h('thead', {},
           h('tr', {},
-            showDoc && h('th', { scope: 'col', class: 'docno' }, h('abbr', { title: 'Document' }, 'Doc')),
-            h('th', { scope: 'col', class: 'left ctx' }, 'Left', h('span', { class: 'vh' }, ' context')),
-            h('th', { scope: 'col', class: 'kw' }, 'Keyword'),
-            h('th', { scope: 'col', class: 'right ctx' }, 'Right', h('span', { class: 'vh' }, ' context')))),
+            showDoc && h('th', { scope: 'col', class: 'docno' }, h('abbr', { title: t.document }, t.docAbbr)),
+            h('th', { scope: 'col', class: 'left ctx' }, t.left, h('span', { class: 'vh' }, t.contextSuffix)),
+            h('th', { scope: 'col', class: 'kw' }, t.keyword),
+            h('th', { scope: 'col', class: 'right ctx' }, t.right, h('span', { class: 'vh' }, t.contextSuffix)))),
         tbody));
   }
 

@@ -6,13 +6,14 @@ import { h, replaceChildren, formatNumber, sentence } from '../dom.js';
 const MAX_HITS = 100000; // the engine's largest page
 
 export function createReaderView(ctx) {
+  const t = ctx.strings;
   const title = h('h2', {});
-  const prev = h('button', { type: 'button', onclick: () => step(-1) }, 'Previous hit');
-  const next = h('button', { type: 'button', onclick: () => step(1) }, 'Next hit');
+  const prev = h('button', { type: 'button', onclick: () => step(-1) }, t.previousHit);
+  const next = h('button', { type: 'button', onclick: () => step(1) }, t.nextHit);
   const position = h('span', { class: 'range', 'aria-live': 'polite' });
-  const hitnav = h('div', { class: 'hitnav', role: 'group', 'aria-label': 'Hits', hidden: true }, prev, position, next);
+  const hitnav = h('div', { class: 'hitnav', role: 'group', 'aria-label': t.hitsGroup, hidden: true }, prev, position, next);
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
-  const text = h('div', { class: 'text' });
+  const text = h('div', { class: 'text', part: 'text' });
   const el = h('div', { class: 'reader' },
     h('div', { class: 'reader-head' }, title, hitnav), status, text);
 
@@ -49,9 +50,9 @@ export function createReaderView(ctx) {
         render(body, lines);
         if (problem) setStatus(sentence(problem.message), 'error');
         else if (!q) setStatus('');
-        else if (total === 0) setStatus(`No hits for ${q} in this document`);
-        else setStatus(`${formatNumber(total)} hit${total === 1 ? '' : 's'} for ${q} in this document`
-          + (total > lines.length ? ` (the first ${formatNumber(lines.length)} are marked)` : ''));
+        else if (total === 0) setStatus(t.noHitsInDoc(q));
+        else setStatus(t.hitsInDoc(formatNumber(total), total, q)
+          + (total > lines.length ? t.firstMarked(formatNumber(lines.length)) : ''));
         shownHit = undefined;
       } catch (error) {
         if (id !== seq) return;
@@ -84,7 +85,7 @@ export function createReaderView(ctx) {
     for (const line of hits) {
       if (line.start < pos || line.end <= line.start) continue; // overlapping or empty
       if (line.start > pos) nodes.push(body.slice(pos, line.start));
-      const mark = h('mark', {}, body.slice(line.start, line.end));
+      const mark = h('mark', { part: 'mark' }, body.slice(line.start, line.end));
       marks.push({ start: line.start, end: line.end, el: mark });
       nodes.push(mark);
       pos = line.end;
@@ -108,8 +109,8 @@ export function createReaderView(ctx) {
     prev.disabled = marks.length === 0 || index === 0;
     next.disabled = marks.length === 0 || index === marks.length - 1;
     position.textContent = index >= 0
-      ? `Hit ${formatNumber(index + 1)} of ${formatNumber(marks.length)}`
-      : `Hit – of ${formatNumber(marks.length)}`;
+      ? t.hitOf(formatNumber(index + 1), formatNumber(marks.length))
+      : t.hitNoneOf(formatNumber(marks.length));
     if (index < 0) return;
     const mark = marks[index].el;
     mark.classList.add('current');

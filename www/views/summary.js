@@ -2,18 +2,20 @@
 
 import { h, replaceChildren, formatNumber, sentence } from '../dom.js';
 
+// Labels come from the UI strings (ctx.strings.columns, keyed like these).
 const COLUMNS = [
-  { key: 'chars', label: 'Characters', format: (v) => formatNumber(v) },
-  { key: 'tokens', label: 'Tokens', format: (v) => formatNumber(v) },
-  { key: 'types', label: 'Types', format: (v) => formatNumber(v) },
-  { key: 'ttr', label: 'Type/token ratio', format: (v) => formatNumber(v, 3) },
-  { key: 'sentences', label: 'Sentences', format: (v) => formatNumber(v) },
-  { key: 'meanSentenceLength', label: 'Mean sentence length (tokens)', format: (v) => formatNumber(v, 1) },
+  { key: 'chars', format: (v) => formatNumber(v) },
+  { key: 'tokens', format: (v) => formatNumber(v) },
+  { key: 'types', format: (v) => formatNumber(v) },
+  { key: 'ttr', format: (v) => formatNumber(v, 3) },
+  { key: 'sentences', format: (v) => formatNumber(v) },
+  { key: 'meanSentenceLength', format: (v) => formatNumber(v, 1) },
 ];
 
 export function createSummaryView(ctx) {
+  const t = ctx.strings;
   const status = h('p', { class: 'status', role: 'status' });
-  const body = h('div', { class: 'scroll', role: 'region', 'aria-label': 'Summary table', tabindex: 0 });
+  const body = h('div', { class: 'scroll', role: 'region', 'aria-label': t.summaryTable, tabindex: 0 });
   const el = h('div', { class: 'summary' }, status, body);
   let key = null;
   let seq = 0;
@@ -45,16 +47,16 @@ export function createSummaryView(ctx) {
   function table(docs, perDoc, corpus) {
     const cells = (figures) => COLUMNS.map((c) => h('td', { class: 'num' }, c.format(figures[c.key])));
     return h('table', {},
-      h('caption', {}, docs.length === 1 ? 'Figures for one document and the whole corpus' : 'Figures per document and for the whole corpus'),
+      h('caption', {}, docs.length === 1 ? t.summaryCaptionOne : t.summaryCaptionMany),
       h('thead', {},
         h('tr', {},
-          h('th', { scope: 'col' }, 'Document'),
-          COLUMNS.map((c) => h('th', { scope: 'col', class: 'num' }, c.label)))),
+          h('th', { scope: 'col' }, t.document),
+          COLUMNS.map((c) => h('th', { scope: 'col', class: 'num' }, t.columns[c.key])))),
       h('tbody', {},
         docs.map((d, i) => h('tr', {}, h('th', { scope: 'row' }, ctx.docLabel(d.id)), cells(perDoc[i])))),
       h('tfoot', {},
         h('tr', {},
-          h('th', { scope: 'row' }, `Corpus (${corpus.documents} document${corpus.documents === 1 ? '' : 's'})`),
+          h('th', { scope: 'row' }, t.corpusRow(formatNumber(corpus.documents), corpus.documents)),
           cells(corpus))));
   }
 

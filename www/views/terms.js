@@ -11,6 +11,7 @@ export function queryFor(term) {
 }
 
 export function createTermsView(ctx) {
+  const t = ctx.strings;
   const filterId = uid('filter');
   const hide = h('input', {
     type: 'checkbox',
@@ -18,16 +19,16 @@ export function createTermsView(ctx) {
   });
   const filter = h('input', {
     type: 'search', id: filterId, autocomplete: 'off', spellcheck: 'false',
-    placeholder: 'e.g. kor',
+    placeholder: t.filterPlaceholder,
     oninput: () => ctx.set({ filter: filter.value }, { replace: true }),
   });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
-  const body = h('div', { class: 'scroll', role: 'region', 'aria-label': 'Term frequencies table', tabindex: 0 });
+  const body = h('div', { class: 'scroll', role: 'region', 'aria-label': t.termsTable, tabindex: 0 });
   const more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => { shown += STEP; render(); } });
   const el = h('div', { class: 'terms' },
     h('div', { class: 'controls' },
-      h('label', { class: 'check' }, hide, 'Hide stop words'),
-      h('div', { class: 'field grow' }, h('label', { class: 'label', for: filterId }, 'Filter terms'), filter)),
+      h('label', { class: 'check' }, hide, t.hideStopwords),
+      h('div', { class: 'field grow' }, h('label', { class: 'label', for: filterId }, t.filterTerms), filter)),
     status, body, more);
 
   let key = null;
@@ -71,11 +72,11 @@ export function createTermsView(ctx) {
 
   function render() {
     const needle = query.trim().toLowerCase();
-    const rows = needle ? list.filter((t) => t.term.includes(needle)) : list;
+    const rows = needle ? list.filter((row) => row.term.includes(needle)) : list;
     const max = list.length ? list[0].count : 1;
-    const noun = (n) => `${formatNumber(n)} term${n === 1 ? '' : 's'}`;
+    const noun = (n) => t.termCount(formatNumber(n), n);
     status.textContent = needle
-      ? `${noun(rows.length)} of ${formatNumber(list.length)} contain “${query.trim()}”`
+      ? t.termsContain(noun(rows.length), formatNumber(list.length), query.trim())
       : noun(list.length);
     if (!rows.length) {
       replaceChildren(body);
@@ -84,31 +85,31 @@ export function createTermsView(ctx) {
     }
     const visible = rows.slice(0, shown);
     replaceChildren(body, h('table', {},
-      h('caption', { class: 'vh' }, 'Term frequencies'),
+      h('caption', { class: 'vh' }, t.termsCaption),
       h('thead', {},
         h('tr', {},
-          h('th', { scope: 'col' }, 'Term'),
-          h('th', { scope: 'col' }, 'Count'),
-          h('th', { scope: 'col', class: 'num' }, 'Per 10k tokens'),
-          h('th', { scope: 'col', class: 'num' }, 'Documents'))),
-      h('tbody', {}, visible.map((t) => h('tr', {},
+          h('th', { scope: 'col' }, t.term),
+          h('th', { scope: 'col' }, t.count),
+          h('th', { scope: 'col', class: 'num' }, t.perTenThousand),
+          h('th', { scope: 'col', class: 'num' }, t.documents))),
+      h('tbody', {}, visible.map((row) => h('tr', {},
         h('th', { scope: 'row' },
           h('button', {
-            type: 'button', class: 'term-btn', title: `Show “${t.term}” in context`,
-            onclick: () => ctx.set({ view: 'kwic', q: queryFor(t.term), page: 1, hit: null, read: null }),
-          }, t.term)),
+            type: 'button', class: 'term-btn', title: t.showInContext(row.term),
+            onclick: () => ctx.set({ view: 'kwic', q: queryFor(row.term), page: 1, hit: null, read: null }),
+          }, row.term)),
         h('td', {},
           h('div', { class: 'count' },
-            h('span', { class: 'num' }, formatNumber(t.count)),
+            h('span', { class: 'num' }, formatNumber(row.count)),
             h('span', { class: 'track', 'aria-hidden': 'true' },
-              h('span', { class: 'fill', style: { width: `${(100 * t.count) / max}%` } })))),
-        h('td', { class: 'num' }, formatNumber(t.relative, 1)),
-        h('td', { class: 'num' }, formatNumber(t.docs)))))));
+              h('span', { class: 'fill', style: { width: `${(100 * row.count) / max}%` } })))),
+        h('td', { class: 'num' }, formatNumber(row.relative, 1)),
+        h('td', { class: 'num' }, formatNumber(row.docs)))))));
     const rest = rows.length - visible.length;
     more.hidden = rest <= 0;
     more.textContent = rest > STEP
-      ? `Show ${formatNumber(STEP)} more (${formatNumber(rest)} not shown)`
-      : `Show the last ${formatNumber(rest)}`;
+      ? t.showMore(formatNumber(STEP), formatNumber(rest))
+      : t.showLast(formatNumber(rest));
   }
 
   return { el, update };

@@ -1,0 +1,298 @@
+//! Collocates: the words found near the hits of a query, with association measures.
+//!
+//! # Counting
+//!
+//! A hit's *window* is the `left` tokens before it and the `right` tokens after it, in its
+//! own document. The *window positions* are the union of all windows, less the tokens of the
+//! hits themselves, so a token near two hits counts once. With
+//!
+//! - `N`: the tokens of the scope (the document, or the corpus),
+//! - `W`: the number of window positions,
+//! - `f(n)`: the number of hits of the query (the node),
+//! - `f(c)`: the frequency of the collocate `c` in the scope,
+//! - `O`: the occurrences of `c` at window positions (observed),
+//!
+//! the expected count is `E = f(c) · W / N`: how many of the `c` would fall in the windows if
+//! the tokens were shuffled (Evert 2008, "Corpora and collocations", §3, surface
+//! co-occurrence with the total window size `W`).
+//!
+//! # Measures
+//!
+//! - MI (mutual information) `= log2(O / E)` (Church & Hanks 1990; Evert 2008).
+//! - t-score `= (O − E) / √O` (Church et al. 1991; Evert 2008).
+//! - G² (log-likelihood) `= 2 Σ Oᵢⱼ ln(Oᵢⱼ / Eᵢⱼ)` over the 2×2 table of window position or
+//!   not against `c` or not: `O₁₁ = O`, `O₁₂ = W − O`, `O₂₁ = f(c) − O`,
+//!   `O₂₂ = N − W − f(c) + O`, `Eᵢⱼ = row total · column total / N`, and `0 · ln 0 = 0`
+//!   (Dunning 1993; Evert 2008).
+//! - logDice `= 14 + log2(2·O / (f(n) + f(c)))` (Rychlý 2008, "A lexicographer-friendly
+//!   association score"). At most 14 when `O` is at most `f(n)`; a window can hold several
+//!   `c`, so with wide windows `O` may exceed `f(n)` and logDice 14.
+
+use std::str::FromStr;
+
+use crate::error::{Error, Result};
+use crate::index::{sorted_indices, Corpus, DocId};
+use crate::kwic::Query;
+use crate::terms::is_stop_word;
+
+/// The largest window on each side, in tokens.
+pub const MAX_SPAN: usize = 10;
+
+/// An association measure, to sort collocates by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Measure {
+    /// The observed count `O`.
+    Count,
+    /// Mutual information.
+    Mi,
+    /// Log-likelihood G².
+    LogLikelihood,
+    /// t-score.
+    TScore,
+    /// logDice (the default).
+    #[default]
+    LogDice,
+}
+
+impl FromStr for Measure {
+    type Err = Error;
+
+    /// `count`, `mi`, `logLikelihood` (or `g2`), `tScore` (or `t`), `logDice`; any case.
+    fn from_str(s: &str) -> Result<Measure> {
+        Ok(match s.to_ascii_lowercase().as_str() {
+            "count" | "observed" => Measure::Count,
+            "mi" => Measure::Mi,
+            "loglikelihood" | "g2" => Measure::LogLikelihood,
+            "tscore" | "t" => Measure::TScore,
+            "logdice" => Measure::LogDice,
+            _ => {
+                return Err(Error::invalid_option(
+                    "sort",
+                    format!(
+                        "“{s}” is not a measure: use count, mi, logLikelihood, tScore or logDice"
+                    ),
+                ))
+            }
+        })
+    }
+}
+
+/// Options for [`Corpus::collocates`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CollocateOptions {
+    /// This document only; `None` (the default) for the whole corpus.
+    pub doc: Option<DocId>,
+    /// Tokens to the left of each hit, 0 to [`MAX_SPAN`] (default 5).
+    pub left: usize,
+    /// Tokens to the right of each hit, 0 to [`MAX_SPAN`] (default 5); `left + right` ≥ 1.
+    pub right: usize,
+    /// Leave out collocates observed fewer times than this (default 2), so that rare words
+    /// do not flood MI.
+    pub min_count: usize,
+    /// Keep stop words (the default); `false` leaves them out.
+    pub stopwords: bool,
+    /// The order: this measure, highest first, then the count, then the term.
+    pub sort: Measure,
+    /// At most this many rows; `None` (the default) for all.
+    pub limit: Option<usize>,
+    /// Match the query's case too (default `false`: any case).
+    pub case_sensitive: bool,
+}
+
+impl Default for CollocateOptions {
+    fn default() -> CollocateOptions {
+        CollocateOptions {
+            doc: None,
+            left: 5,
+            right: 5,
+            min_count: 2,
+            stopwords: true,
+            sort: Measure::default(),
+            limit: None,
+            case_sensitive: false,
+        }
+    }
+}
+
+/// One collocate and its measures (see the [module documentation](self)).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Collocate<'a> {
+    /// The term.
+    pub term: &'a str,
+    /// `O`: occurrences at window positions.
+    pub observed: usize,
+    /// `E = f(c) · W / N`.
+    pub expected: f64,
+    /// `f(c)`: occurrences in the scope.
+    pub count: usize,
+    /// `log2(O / E)`.
+    pub mi: f64,
+    /// G², from 0 up.
+    pub log_likelihood: f64,
+    /// `(O − E) / √O`.
+    pub t_score: f64,
+    /// `14 + log2(2·O / (f(n) + f(c)))`.
+    pub log_dice: f64,
+}
+
+/// The collocates of a query and the figures behind them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Collocates<'a> {
+    /// `f(n)`: the hits of the query.
+    pub hits: usize,
+    /// `N`: the tokens of the scope.
+    pub tokens: usize,
+    /// `W`: the window positions.
+    pub window_tokens: usize,
+    /// The collocates, in the order asked for.
+    pub rows: Vec<Collocate<'a>>,
+}
+
+/// Checks that `value` is at most `max`, naming the option otherwise.
+pub(crate) fn check_range(name: &str, value: usize, min: usize, max: usize) -> Result<()> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::invalid_option(
+            name,
+            format!("expected a whole number from {min} to {max}, got {value}"),
+        ))
+    }
+}
+
+/// The tokens of the scope: one document's, or the corpus's.
+pub(crate) fn scope_tokens(corpus: &Corpus, doc: Option<DocId>) -> Result<usize> {
+    Ok(match doc {
+        Some(d) => corpus.document(d)?.token_count(),
+        None => corpus.documents().iter().map(|d| d.token_count()).sum(),
+    })
+}
+
+impl Corpus {
+    /// The collocates of `query` (see the [module documentation](self) for the measures).
+    ///
+    /// ```
+    /// use text_explorer::{CollocateOptions, Corpus};
+    /// let corpus = Corpus::with_articles();
+    /// let found = corpus.collocates("korea", &CollocateOptions::default()).unwrap();
+    /// assert_eq!(found.rows[0].term, "north");
+    /// ```
+    pub fn collocates(&self, query: &str, options: &CollocateOptions) -> Result<Collocates<'_>> {
+        check_range("left", options.left, 0, MAX_SPAN)?;
+        check_range("right", options.right, 0, MAX_SPAN)?;
+        if options.left + options.right == 0 {
+            return Err(Error::invalid_option(
+                "window",
+                "left and right are both 0: give at least one token of context",
+            ));
+        }
+        let n = scope_tokens(self, options.doc)?;
+        let query = Query::parse_with(query, options.case_sensitive)?;
+        let hits = self.hits(&query, options.doc);
+        let docs = self.documents();
+        let mut observed = vec![0u32; self.vocab.len()];
+        let mut window_tokens = 0;
+        // 0: outside every window, 1: in a window, 2: part of a hit. Reset per document.
+        let mut state: Vec<u8> = Vec::new();
+        let mut i = 0;
+        while i < hits.len() {
+            let doc = hits[i].doc;
+            let terms = &docs[doc as usize].terms;
+            state.clear();
+            state.resize(terms.len(), 0);
+            let from = i;
+            while i < hits.len() && hits[i].doc == doc {
+                let (pos, end) = (hits[i].pos as usize, (hits[i].pos + hits[i].len) as usize);
+                for s in &mut state[pos.saturating_sub(options.left)..pos] {
+                    *s = (*s).max(1);
+                }
+                for s in &mut state[end..(end + options.right).min(terms.len())] {
+                    *s = (*s).max(1);
+                }
+                state[pos..end].fill(2);
+                i += 1;
+            }
+            // Every window lies within the first hit's left edge and the last hit's right one.
+            let lo = (hits[from].pos as usize).saturating_sub(options.left);
+            let last = &hits[i - 1];
+            let hi = ((last.pos + last.len) as usize + options.right).min(terms.len());
+            for p in lo..hi {
+                if state[p] == 1 {
+                    observed[terms[p] as usize] += 1;
+                    window_tokens += 1;
+                }
+            }
+        }
+        let f_n = hits.len() as f64;
+        let (big_n, w) = (n as f64, window_tokens as f64);
+        let mut rows = Vec::new();
+        for (id, term) in self.vocab.iter() {
+            let o = observed[id as usize] as usize;
+            if o == 0 || o < options.min_count || (!options.stopwords && is_stop_word(term)) {
+                continue;
+            }
+            let f_c = self.postings_in(id, options.doc).len() as f64;
+            let o = o as f64;
+            let e = f_c * w / big_n;
+            rows.push(Collocate {
+                term,
+                observed: o as usize,
+                expected: e,
+                count: f_c as usize,
+                mi: log2(o / e),
+                log_likelihood: g2(&[[o, w - o], [f_c - o, big_n - w - f_c + o]]),
+                t_score: (o - e) / o.sqrt(),
+                log_dice: 14.0 + log2(2.0 * o / (f_n + f_c)),
+            });
+        }
+        let key = |c: &Collocate| match options.sort {
+            Measure::Count => c.observed as f64,
+            Measure::Mi => c.mi,
+            Measure::LogLikelihood => c.log_likelihood,
+            Measure::TScore => c.t_score,
+            Measure::LogDice => c.log_dice,
+        };
+        let order = sorted_indices(rows.len(), &|a, b| {
+            let (a, b) = (&rows[a as usize], &rows[b as usize]);
+            key(b)
+                .total_cmp(&key(a))
+                .then(b.observed.cmp(&a.observed))
+                .then_with(|| a.term.cmp(b.term))
+        });
+        let limit = options.limit.unwrap_or(usize::MAX);
+        Ok(Collocates {
+            hits: hits.len(),
+            tokens: n,
+            window_tokens,
+            rows: order
+                .iter()
+                .take(limit)
+                .map(|&i| rows[i as usize].clone())
+                .collect(),
+        })
+    }
+}
+
+/// `log2(x)` through `ln`, which the binary holds anyway: one logarithm routine instead of
+/// two (the wasm has a size budget).
+pub(crate) fn log2(x: f64) -> f64 {
+    x.ln() * std::f64::consts::LOG2_E
+}
+
+/// The log-likelihood ratio statistic G² of a 2×2 table of observed counts:
+/// `2 Σ Oᵢⱼ ln(Oᵢⱼ / Eᵢⱼ)`, `Eᵢⱼ = Rᵢ Cⱼ / N`, with `0 · ln 0 = 0` (Dunning 1993).
+pub(crate) fn g2(o: &[[f64; 2]; 2]) -> f64 {
+    let n = o[0][0] + o[0][1] + o[1][0] + o[1][1];
+    let rows = [o[0][0] + o[0][1], o[1][0] + o[1][1]];
+    let cols = [o[0][0] + o[1][0], o[0][1] + o[1][1]];
+    let mut sum = 0.0;
+    for i in 0..2 {
+        for j in 0..2 {
+            if o[i][j] > 0.0 {
+                sum += o[i][j] * (o[i][j] * n / (rows[i] * cols[j])).ln();
+            }
+        }
+    }
+    // Rounding can leave a tiny negative for a table at independence.
+    (2.0 * sum).max(0.0)
+}

@@ -1,0 +1,281 @@
+//! Comparing two documents: the vocabulary they share and their own, the passages they share
+//! word for word, and which sentence of one is most like each sentence of the other.
+//!
+//! - Shared passages are the *maximal common token runs*: term sequences `A[i..i+len]` equal
+//!   to `B[j..j+len]` that cannot be extended on either side, at least `min_run` tokens
+//!   long. A run repeated in a text is paired with each of its copies.
+//! - Sentence similarity is the cosine of the two sentences' term-count vectors
+//!   `a·b / (|a| |b|)`, 0 (no term in common) to 1 (the same terms in the same
+//!   proportions), over content words: stop words are left out, so that "the" and "of" do
+//!   not pair unrelated sentences. Each sentence is paired with the most similar sentence of
+//!   the other document (the first of equals), or with none when no content word is shared.
+
+use crate::collocates::check_range;
+use crate::error::{Error, Result};
+use crate::index::{sorted_indices, Corpus, DocId, Document, TermId};
+use crate::terms::is_stop_word;
+use crate::tokenize::sentence_ends;
+
+/// The longest `min_run` accepted.
+pub const MAX_RUN: usize = 50;
+
+/// Options for [`Corpus::compare`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CompareOptions {
+    /// The shortest shared passage, 1 to [`MAX_RUN`] tokens (default 4).
+    pub min_run: usize,
+    /// Keep stop words in the vocabulary lists (default `false`: leave them out).
+    pub stopwords: bool,
+    /// At most this many terms in each vocabulary list; `None` (the default) for all.
+    pub limit: Option<usize>,
+}
+
+impl Default for CompareOptions {
+    fn default() -> CompareOptions {
+        CompareOptions {
+            min_run: 4,
+            stopwords: false,
+            limit: None,
+        }
+    }
+}
+
+/// A term with its counts in the two documents.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TermCounts<'a> {
+    /// The term.
+    pub term: &'a str,
+    /// Its count in the first document.
+    pub a: usize,
+    /// Its count in the second document.
+    pub b: usize,
+}
+
+/// A passage the two documents share word for word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Run {
+    /// Its first token in the first document.
+    pub a: usize,
+    /// Its first token in the second document.
+    pub b: usize,
+    /// Its length in tokens.
+    pub len: usize,
+}
+
+/// A sentence and its best match in the other document.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sentence {
+    /// Byte offset of its first word.
+    pub start: usize,
+    /// Byte offset just past its last word.
+    pub end: usize,
+    /// Its first token.
+    pub first_token: usize,
+    /// Tokens in it.
+    pub tokens: usize,
+    /// The index of the most similar sentence of the other document, if any shares a
+    /// content word.
+    pub best: Option<usize>,
+    /// The cosine similarity to it, 0 to 1 (0 without a match).
+    pub similarity: f64,
+}
+
+/// The comparison of two documents.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Comparison<'a> {
+    /// Terms in both, by combined count (highest first), then term.
+    pub shared: Vec<TermCounts<'a>>,
+    /// Terms only in the first, by count, then term.
+    pub only_a: Vec<TermCounts<'a>>,
+    /// Terms only in the second, by count, then term.
+    pub only_b: Vec<TermCounts<'a>>,
+    /// Distinct terms in both (before the limit).
+    pub shared_types: usize,
+    /// The shared passages, by their start in the first document, then in the second.
+    pub runs: Vec<Run>,
+    /// The sentences of the first document, in order, with their matches in the second.
+    pub sentences_a: Vec<Sentence>,
+    /// The sentences of the second document, with their matches in the first.
+    pub sentences_b: Vec<Sentence>,
+}
+
+/// The sentences of a document that hold words: (first token, token count).
+fn sentences(doc: &Document) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut token = 0;
+    for end in sentence_ends(doc.text()) {
+        let first = token;
+        while token < doc.token_count() && doc.span(token).0 < end {
+            token += 1;
+        }
+        if token > first {
+            out.push((first, token - first));
+        }
+    }
+    out
+}
+
+/// A sentence's content-term vector: sorted (term, count) pairs, and its norm.
+fn vector(corpus: &Corpus, doc: &Document, first: usize, len: usize) -> (Vec<(TermId, f64)>, f64) {
+    let ids: Vec<TermId> = (first..first + len)
+        .map(|i| doc.term_id(i))
+        .filter(|&t| !is_stop_word(corpus.vocab.term(t)))
+        .collect();
+    let order = sorted_indices(ids.len(), &|x, y| ids[x as usize].cmp(&ids[y as usize]));
+    let mut v: Vec<(TermId, f64)> = Vec::new();
+    for t in order.iter().map(|&k| ids[k as usize]) {
+        match v.last_mut() {
+            Some(last) if last.0 == t => last.1 += 1.0,
+            _ => v.push((t, 1.0)),
+        }
+    }
+    let norm = v.iter().map(|p| p.1 * p.1).sum::<f64>().sqrt();
+    (v, norm)
+}
+
+fn dot(a: &[(TermId, f64)], b: &[(TermId, f64)]) -> f64 {
+    let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                sum += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    sum
+}
+
+impl Corpus {
+    /// Compares documents `a` and `b` (see the [module documentation](self)).
+    ///
+    /// ```
+    /// use text_explorer::{CompareOptions, Corpus};
+    /// let mut corpus = Corpus::new();
+    /// corpus.add_document("a", "The talks in Hanoi ended early. Both sides left.").unwrap();
+    /// corpus.add_document("b", "Reporters said the talks in Hanoi ended early on Thursday.").unwrap();
+    /// let c = corpus.compare(0, 1, &CompareOptions::default()).unwrap();
+    /// assert_eq!((c.runs[0].a, c.runs[0].b, c.runs[0].len), (0, 2, 6));
+    /// assert_eq!(c.sentences_b[0].best, Some(0));
+    /// ```
+    pub fn compare(&self, a: DocId, b: DocId, options: &CompareOptions) -> Result<Comparison<'_>> {
+        check_range("minRun", options.min_run, 1, MAX_RUN)?;
+        let (da, db) = (self.document(a)?, self.document(b)?);
+        if a == b {
+            return Err(Error::invalid_option(
+                "documents",
+                format!("both are document {a}: choose two different documents"),
+            ));
+        }
+        // Vocabulary: every term of either document, with its count in each.
+        let mut counts: Vec<[usize; 2]> = vec![[0, 0]; self.vocab.len()];
+        for &t in &da.terms {
+            counts[t as usize][0] += 1;
+        }
+        for &t in &db.terms {
+            counts[t as usize][1] += 1;
+        }
+        let mut lists: [Vec<TermCounts>; 3] = Default::default();
+        for (id, term) in self.vocab.iter() {
+            let [ca, cb] = counts[id as usize];
+            if (ca == 0 && cb == 0) || (!options.stopwords && is_stop_word(term)) {
+                continue;
+            }
+            let which = if ca > 0 && cb > 0 {
+                0
+            } else if ca > 0 {
+                1
+            } else {
+                2
+            };
+            lists[which].push(TermCounts { term, a: ca, b: cb });
+        }
+        let shared_types = lists[0].len();
+        let limit = options.limit.unwrap_or(usize::MAX);
+        let [shared, only_a, only_b] = lists.map(|list| {
+            let order = sorted_indices(list.len(), &|x, y| {
+                let (x, y) = (&list[x as usize], &list[y as usize]);
+                (y.a + y.b)
+                    .cmp(&(x.a + x.b))
+                    .then_with(|| x.term.cmp(y.term))
+            });
+            order
+                .iter()
+                .take(limit)
+                .map(|&i| list[i as usize].clone())
+                .collect()
+        });
+
+        // Runs: from each token of A, each occurrence of its term in B that starts a run.
+        let mut runs = Vec::new();
+        for (i, &t) in da.terms.iter().enumerate() {
+            for p in self.postings_in(t, Some(b)) {
+                let j = p.pos as usize;
+                if i > 0 && j > 0 && da.terms[i - 1] == db.terms[j - 1] {
+                    continue; // not the left edge: counted from the run's start
+                }
+                let len = da.terms[i..]
+                    .iter()
+                    .zip(&db.terms[j..])
+                    .take_while(|(x, y)| x == y)
+                    .count();
+                if len >= options.min_run {
+                    runs.push(Run { a: i, b: j, len });
+                }
+            }
+        }
+
+        let (sa, sb) = (sentences(da), sentences(db));
+        let va: Vec<_> = sa.iter().map(|&(f, l)| vector(self, da, f, l)).collect();
+        let vb: Vec<_> = sb.iter().map(|&(f, l)| vector(self, db, f, l)).collect();
+        // One pass over every pair keeps each side's best so far; strict `>` keeps the first
+        // of equals on both sides.
+        let mut best_a: Vec<(Option<usize>, f64)> = vec![(None, 0.0); sa.len()];
+        let mut best_b: Vec<(Option<usize>, f64)> = vec![(None, 0.0); sb.len()];
+        for (i, (x, nx)) in va.iter().enumerate() {
+            for (j, (y, ny)) in vb.iter().enumerate() {
+                if *nx == 0.0 || *ny == 0.0 {
+                    continue;
+                }
+                let s = (dot(x, y) / (nx * ny)).min(1.0);
+                if s > best_a[i].1 {
+                    best_a[i] = (Some(j), s);
+                }
+                if s > best_b[j].1 {
+                    best_b[j] = (Some(i), s);
+                }
+            }
+        }
+        let sentence =
+            |doc: &Document, (first, len): (usize, usize), (best, similarity)| Sentence {
+                start: doc.span(first).0,
+                end: doc.span(first + len - 1).1,
+                first_token: first,
+                tokens: len,
+                best,
+                similarity,
+            };
+        let sentences_a = sa
+            .iter()
+            .zip(best_a)
+            .map(|(&s, m)| sentence(da, s, m))
+            .collect();
+        let sentences_b = sb
+            .iter()
+            .zip(best_b)
+            .map(|(&s, m)| sentence(db, s, m))
+            .collect();
+        Ok(Comparison {
+            shared,
+            only_a,
+            only_b,
+            shared_types,
+            runs,
+            sentences_a,
+            sentences_b,
+        })
+    }
+}

@@ -1,0 +1,167 @@
+//! Dispersion: where the hits of a query fall, how evenly, and how their frequency changes
+//! along a document.
+//!
+//! - Positions: the token index of every hit in each document, for a barcode plot
+//!   (AntConc's Plot).
+//! - Segments: each document is cut into `segments` parts of equal token count (part `k`
+//!   holds the tokens `⌊k·T/S⌋ .. ⌊(k+1)·T/S⌋`), and each part's hits are counted; a hit
+//!   belongs to the part of its first token.
+//! - DP, Gries' *deviation of proportions* (Gries 2008, "Dispersions and adjusted
+//!   frequencies in corpora"): with parts of sizes `sᵢ` (as a share of all tokens) holding
+//!   `vᵢ` of the hits (as a share of all hits), `DP = ½ Σ |vᵢ − sᵢ|`. 0 is perfectly even;
+//!   values near 1 mean the hits crowd into a small part. DPnorm `= DP / (1 − min sᵢ)`
+//!   scales it to 0–1 (Lijffijt & Gries 2012). The parts are the documents of the scope when
+//!   it holds two or more, otherwise the segments of the one document.
+
+use crate::collocates::check_range;
+use crate::error::Result;
+use crate::index::{Corpus, DocId};
+use crate::kwic::Query;
+
+/// The most segments a document may be cut into.
+pub const MAX_SEGMENTS: usize = 100;
+
+/// Options for [`Corpus::dispersion`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DispersionOptions {
+    /// This document only; `None` (the default) for every document.
+    pub doc: Option<DocId>,
+    /// Segments per document, 1 to [`MAX_SEGMENTS`] (default 10).
+    pub segments: usize,
+    /// Match the query's case too (default `false`: any case).
+    pub case_sensitive: bool,
+}
+
+impl Default for DispersionOptions {
+    fn default() -> DispersionOptions {
+        DispersionOptions {
+            doc: None,
+            segments: 10,
+            case_sensitive: false,
+        }
+    }
+}
+
+/// The hits of a query in one document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DocDispersion {
+    /// The document.
+    pub doc: DocId,
+    /// Its tokens.
+    pub tokens: usize,
+    /// The token index of each hit's first token, increasing.
+    pub positions: Vec<u32>,
+    /// The hits in each segment.
+    pub segment_hits: Vec<usize>,
+    /// The tokens of each segment.
+    pub segment_tokens: Vec<usize>,
+}
+
+/// The dispersion of a query over the scope.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Dispersion {
+    /// Hits in all.
+    pub hits: usize,
+    /// Gries' DP, 0 to 1 (0 when there is no hit).
+    pub dp: f64,
+    /// DP normalised by its largest possible value for these parts, 0 to 1.
+    pub dp_norm: f64,
+    /// How many parts DP was computed over (documents, or segments of one document).
+    pub parts: usize,
+    /// Every document of the scope, in id order, with its hits.
+    pub docs: Vec<DocDispersion>,
+}
+
+/// Gries' DP and DPnorm over parts given as (tokens, hits).
+pub fn deviation_of_proportions(parts: &[(usize, usize)]) -> (f64, f64) {
+    let size: usize = parts.iter().map(|p| p.0).sum();
+    let hits: usize = parts.iter().map(|p| p.1).sum();
+    if hits == 0 || size == 0 {
+        return (0.0, 0.0);
+    }
+    let mut dp = 0.0;
+    let mut min_share = 1.0f64;
+    for &(tokens, h) in parts {
+        let s = tokens as f64 / size as f64;
+        dp += (h as f64 / hits as f64 - s).abs();
+        min_share = min_share.min(s);
+    }
+    dp /= 2.0;
+    let norm = if min_share < 1.0 {
+        dp / (1.0 - min_share)
+    } else {
+        0.0
+    };
+    (dp, norm)
+}
+
+impl Corpus {
+    /// The dispersion of `query` (see the [module documentation](self)).
+    ///
+    /// ```
+    /// use text_explorer::{Corpus, DispersionOptions};
+    /// let mut corpus = Corpus::new();
+    /// corpus.add_document("t", "a b a b").unwrap();
+    /// let d = corpus.dispersion("a", &DispersionOptions { segments: 2, ..Default::default() }).unwrap();
+    /// assert_eq!(d.docs[0].positions, [0, 2]);
+    /// assert_eq!(d.docs[0].segment_hits, [1, 1]);
+    /// assert_eq!(d.dp, 0.0);
+    /// ```
+    pub fn dispersion(&self, query: &str, options: &DispersionOptions) -> Result<Dispersion> {
+        check_range("segments", options.segments, 1, MAX_SEGMENTS)?;
+        if let Some(d) = options.doc {
+            self.document(d)?;
+        }
+        let query = Query::parse_with(query, options.case_sensitive)?;
+        let hits = self.hits(&query, options.doc);
+        let ids: Vec<DocId> = match options.doc {
+            Some(d) => vec![d],
+            None => (0..self.documents().len() as DocId).collect(),
+        };
+        let segments = options.segments;
+        let mut docs = Vec::with_capacity(ids.len());
+        let mut next = 0;
+        for id in ids {
+            let tokens = self.documents()[id as usize].token_count();
+            let bound = |k: usize| k * tokens / segments;
+            let segment_tokens = (0..segments).map(|k| bound(k + 1) - bound(k)).collect();
+            let mut segment_hits = vec![0; segments];
+            let mut positions = Vec::new();
+            while next < hits.len() && hits[next].doc == id {
+                let pos = hits[next].pos;
+                positions.push(pos);
+                // The segment k with bound(k) ≤ pos < bound(k + 1).
+                let k = ((pos as usize + 1) * segments - 1) / tokens;
+                segment_hits[k.min(segments - 1)] += 1;
+                next += 1;
+            }
+            docs.push(DocDispersion {
+                doc: id,
+                tokens,
+                positions,
+                segment_hits,
+                segment_tokens,
+            });
+        }
+        let parts: Vec<(usize, usize)> = if docs.len() >= 2 {
+            docs.iter().map(|d| (d.tokens, d.positions.len())).collect()
+        } else {
+            docs.iter()
+                .flat_map(|d| {
+                    d.segment_tokens
+                        .iter()
+                        .copied()
+                        .zip(d.segment_hits.iter().copied())
+                })
+                .collect()
+        };
+        let (dp, dp_norm) = deviation_of_proportions(&parts);
+        Ok(Dispersion {
+            hits: hits.len(),
+            dp,
+            dp_norm,
+            parts: parts.len(),
+            docs,
+        })
+    }
+}

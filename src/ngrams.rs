@@ -1,0 +1,263 @@
+//! Phrases: repeated sequences of 2 to 6 words (n-grams), with their counts.
+//!
+//! A phrase is a run of consecutive tokens within one document; punctuation and sentence
+//! ends between them do not break it (as in Voyant's Phrases). Counting grows phrases one
+//! word at a time from the postings: the occurrences of a phrase are split by the word that
+//! follows, and only groups seen at least `min_count` times grow further (a phrase is never
+//! more frequent than its beginning), so rare words drop out after the first step.
+
+use crate::collocates::check_range;
+use crate::error::Result;
+use crate::index::{sorted_indices, Corpus, DocId, Document, TermId};
+use crate::terms::is_stop_word;
+
+/// The longest phrase, in words.
+pub const MAX_N: usize = 6;
+
+/// Options for [`Corpus::ngrams`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct NgramOptions {
+    /// This document only; `None` (the default) for the whole corpus.
+    pub doc: Option<DocId>,
+    /// The shortest phrase, 2 to [`MAX_N`] words (default 2).
+    pub min_length: usize,
+    /// The longest phrase, `min_length` to [`MAX_N`] words (default [`MAX_N`]).
+    pub max_length: usize,
+    /// Leave out phrases seen fewer times than this, from 1 (default 2: repeated phrases).
+    pub min_count: usize,
+    /// Leave out phrases that start or end with a stop word (default `false`).
+    pub trim_stopwords: bool,
+    /// Keep only the longest of overlapping phrases (Voyant's "longest only"): leave out a
+    /// phrase contained in a longer phrase of the list (default `false`).
+    pub longest_only: bool,
+    /// At most this many phrases; `None` (the default) for all.
+    pub limit: Option<usize>,
+}
+
+impl Default for NgramOptions {
+    fn default() -> NgramOptions {
+        NgramOptions {
+            doc: None,
+            min_length: 2,
+            max_length: MAX_N,
+            min_count: 2,
+            trim_stopwords: false,
+            longest_only: false,
+            limit: None,
+        }
+    }
+}
+
+/// One phrase.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ngram<'a> {
+    /// Its terms, in order.
+    pub terms: Vec<&'a str>,
+    /// How many times it occurs (occurrences may overlap: "a a a" holds "a a" twice).
+    pub count: usize,
+    /// In how many documents.
+    pub docs: usize,
+    /// Where it first occurs: the document and the token index.
+    pub first: (DocId, u32),
+}
+
+/// A phrase of the list: its length and its occurrences `occurrences[from..to]`, in
+/// document order.
+struct Group {
+    n: usize,
+    from: usize,
+    to: usize,
+    docs: usize,
+}
+
+impl Corpus {
+    /// The phrases of the scope, most frequent first, then longest, then alphabetical.
+    ///
+    /// ```
+    /// use text_explorer::{Corpus, NgramOptions};
+    /// let mut corpus = Corpus::new();
+    /// corpus.add_document("t", "North Korea, north Korea's leader.").unwrap();
+    /// let phrases = corpus.ngrams(&NgramOptions::default()).unwrap();
+    /// assert_eq!((phrases[0].terms.join(" "), phrases[0].count), ("north korea".into(), 2));
+    /// ```
+    pub fn ngrams(&self, options: &NgramOptions) -> Result<Vec<Ngram<'_>>> {
+        check_range("minLength", options.min_length, 2, MAX_N)?;
+        check_range("maxLength", options.max_length, options.min_length, MAX_N)?;
+        check_range("minCount", options.min_count, 1, u32::MAX as usize)?;
+        if let Some(d) = options.doc {
+            self.document(d)?;
+        }
+        let docs = self.documents();
+        let min_count = options.min_count;
+        let stop = |t: TermId| options.trim_stopwords && is_stop_word(self.vocab.term(t));
+        // All occurrences of every listed group, level after level; `level` holds the
+        // (from, to) ranges of the groups of the current length.
+        let mut occurrences: Vec<(DocId, u32)> = Vec::new();
+        let mut level: Vec<(usize, usize)> = Vec::new();
+        for (id, _) in self.vocab.iter() {
+            let postings = self.postings_in(id, options.doc);
+            // A phrase that must not start with a stop word cannot grow from one.
+            if postings.len() >= min_count && !stop(id) {
+                let from = occurrences.len();
+                occurrences.extend(postings.iter().map(|p| (p.doc, p.pos)));
+                level.push((from, occurrences.len()));
+            }
+        }
+        let mut counts = vec![0u32; self.vocab.len()];
+        let mut slots = vec![0u32; self.vocab.len()];
+        let mut touched: Vec<TermId> = Vec::new();
+        let mut stamp = vec![usize::MAX; docs.len()];
+        let mut groups = Vec::new();
+        for n in 2..=options.max_length {
+            let mut next = Vec::new();
+            for &(from, to) in &level {
+                // Count the word after each occurrence (n - 1 words long).
+                for &occurrence in &occurrences[from..to] {
+                    if let Some(t) = word_at(docs, occurrence, n - 1) {
+                        if counts[t as usize] == 0 {
+                            touched.push(t);
+                        }
+                        counts[t as usize] += 1;
+                    }
+                }
+                // A range for each frequent follower, in first-seen order.
+                let base = occurrences.len();
+                let mut end = base;
+                for &t in &touched {
+                    if counts[t as usize] as usize >= min_count {
+                        slots[t as usize] = end as u32;
+                        next.push((end, end + counts[t as usize] as usize));
+                        end += counts[t as usize] as usize;
+                    }
+                }
+                occurrences.resize(end, (0, 0));
+                for k in from..to {
+                    let occurrence = occurrences[k];
+                    if let Some(t) = word_at(docs, occurrence, n - 1) {
+                        if counts[t as usize] as usize >= min_count {
+                            occurrences[slots[t as usize] as usize] = occurrence;
+                            slots[t as usize] += 1;
+                        }
+                    }
+                }
+                for &t in &touched {
+                    counts[t as usize] = 0;
+                }
+                touched.clear();
+            }
+            if n >= options.min_length {
+                for &(from, to) in &next {
+                    let last = word_at(docs, occurrences[from], n - 1);
+                    if last.is_some_and(stop) {
+                        continue;
+                    }
+                    let mut count_docs = 0;
+                    for &(d, _) in &occurrences[from..to] {
+                        if stamp[d as usize] != groups.len() {
+                            stamp[d as usize] = groups.len();
+                            count_docs += 1;
+                        }
+                    }
+                    groups.push(Group {
+                        n,
+                        from,
+                        to,
+                        docs: count_docs,
+                    });
+                }
+            }
+            level = next;
+        }
+        if options.longest_only {
+            groups = longest_only(groups, &occurrences, docs);
+        }
+        let limit = options.limit.unwrap_or(usize::MAX);
+        if limit < groups.len() {
+            // Only the groups at least as frequent as the limit-th one can be on the page:
+            // sort those alone (a corpus has hundreds of thousands of phrases seen twice).
+            let mut at_least =
+                vec![0usize; groups.iter().map(|g| g.to - g.from).max().unwrap_or(0) + 2];
+            for g in &groups {
+                at_least[g.to - g.from] += 1;
+            }
+            let mut threshold = at_least.len() - 1;
+            let mut seen = 0;
+            while threshold > 0 && seen + at_least[threshold] < limit {
+                seen += at_least[threshold];
+                threshold -= 1;
+            }
+            groups.retain(|g| g.to - g.from >= threshold);
+        }
+        let phrase = |g: &Group| {
+            let (d, p) = occurrences[g.from];
+            &docs[d as usize].terms[p as usize..p as usize + g.n]
+        };
+        let sorted = sorted_indices(groups.len(), &|a, b| {
+            let (a, b) = (&groups[a as usize], &groups[b as usize]);
+            let ranks = |g| phrase(g).iter().map(|&t| self.ranks[t as usize]);
+            (b.to - b.from)
+                .cmp(&(a.to - a.from))
+                .then(b.n.cmp(&a.n))
+                .then_with(|| ranks(a).cmp(ranks(b)))
+        });
+        Ok(sorted
+            .iter()
+            .take(limit)
+            .map(|&g| {
+                let g = &groups[g as usize];
+                Ngram {
+                    terms: phrase(g).iter().map(|&t| self.vocab.term(t)).collect(),
+                    count: g.to - g.from,
+                    docs: g.docs,
+                    first: occurrences[g.from],
+                }
+            })
+            .collect())
+    }
+}
+
+/// The term `k` words after the start `(doc, pos)`, if the document is that long.
+fn word_at(docs: &[Document], (doc, pos): (DocId, u32), k: usize) -> Option<TermId> {
+    docs[doc as usize].terms.get(pos as usize + k).copied()
+}
+
+/// The groups not contained in a longer listed group: a phrase at `t` of length `n` lies
+/// inside a listed occurrence at `s` of length `m` when `s ≤ t` and `t + n ≤ s + m`.
+fn longest_only(groups: Vec<Group>, occurrences: &[(DocId, u32)], docs: &[Document]) -> Vec<Group> {
+    // Every token of the corpus gets a global index: its document's base plus its position.
+    let mut base = Vec::with_capacity(docs.len() + 1);
+    let mut total = 0;
+    for d in docs {
+        base.push(total);
+        total += d.token_count();
+    }
+    let global = |(d, p): (DocId, u32)| base[d as usize] + p as usize;
+    // The longest listed phrase starting at each position.
+    let mut longest = vec![0u8; total];
+    for g in &groups {
+        for &o in &occurrences[g.from..g.to] {
+            let l = &mut longest[global(o)];
+            *l = (*l).max(g.n as u8);
+        }
+    }
+    // reach[t]: the furthest end of a listed phrase starting before t in t's document.
+    let mut reach = vec![0usize; total];
+    for (d, doc) in docs.iter().enumerate() {
+        let mut furthest = 0;
+        for t in base[d]..base[d] + doc.token_count() {
+            reach[t] = furthest;
+            if longest[t] > 0 {
+                furthest = furthest.max(t + longest[t] as usize);
+            }
+        }
+    }
+    groups
+        .into_iter()
+        .filter(|g| {
+            !occurrences[g.from..g.to].iter().any(|&o| {
+                let t = global(o);
+                longest[t] as usize > g.n || reach[t] >= t + g.n
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,168 @@
+//! Properties: the analysis stages equal naive reference implementations (tests/common) on
+//! random texts.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use proptest::prelude::*;
+use text_explorer::{
+    tokens, CollocateOptions, CompareOptions, Corpus, DispersionOptions, KeynessOptions,
+    KwicOptions, NgramOptions,
+};
+
+/// Few distinct words, so that phrases repeat and windows overlap.
+const POOL: &[&str] = &[
+    "a", "b", "c", "the", "of", "Kim", "kim’s", "north", "Korea", ".", ",", "\n",
+];
+
+fn texts() -> impl Strategy<Value = Vec<String>> {
+    let text =
+        prop::collection::vec(prop::sample::select(POOL), 1..60).prop_map(|words| words.join(" "));
+    prop::collection::vec(text, 1..4).prop_filter("every text has words", |texts| {
+        texts.iter().all(|t| tokens(t).next().is_some())
+    })
+}
+
+fn corpus(texts: &[String]) -> Corpus {
+    let mut corpus = Corpus::new();
+    for (i, text) in texts.iter().enumerate() {
+        corpus.add_document(&format!("t{i}"), text).unwrap();
+    }
+    corpus
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    #[test]
+    fn phrases_equal_the_naive_count(texts in texts(), min_length in 2usize..4, extra in 0usize..3, min_count in 1usize..4) {
+        let corpus = corpus(&texts);
+        let max_length = min_length + extra;
+        let options = NgramOptions { min_length, max_length, min_count, ..Default::default() };
+        let rows = corpus.ngrams(&options).unwrap();
+        let naive: Vec<_> = common::ngrams(&texts, min_length..=max_length)
+            .into_iter()
+            .filter(|(_, (count, _))| *count >= min_count)
+            .collect();
+        prop_assert_eq!(rows.len(), naive.len());
+        for row in &rows {
+            let key: Vec<String> = row.terms.iter().map(|t| t.to_string()).collect();
+            let expected = naive.iter().find(|(k, _)| *k == key).map(|(_, v)| *v);
+            prop_assert_eq!(Some((row.count, row.docs)), expected, "{:?}", key);
+            // The first occurrence really is the phrase.
+            let doc = &corpus.documents()[row.first.0 as usize];
+            let first: Vec<String> = (0..row.terms.len())
+                .map(|k| common::terms(doc.text())[row.first.1 as usize + k].clone())
+                .collect();
+            prop_assert_eq!(first, key);
+        }
+        // Sorted by count (descending), then length (descending).
+        prop_assert!(rows.windows(2).all(|w| (w[0].count, w[0].terms.len()) >= (w[1].count, w[1].terms.len())));
+        // A limit gives the top of the same list.
+        let top = corpus.ngrams(&NgramOptions { limit: Some(3), ..options.clone() }).unwrap();
+        prop_assert_eq!(&top[..], &rows[..rows.len().min(3)]);
+    }
+
+    #[test]
+    fn longest_only_keeps_exactly_the_uncontained(texts in texts()) {
+        let corpus = corpus(&texts);
+        let all = corpus.ngrams(&NgramOptions::default()).unwrap();
+        let kept = corpus.ngrams(&NgramOptions { longest_only: true, ..Default::default() }).unwrap();
+        let contains = |long: &[&str], short: &[&str]| long.len() > short.len() && long.windows(short.len()).any(|w| w == short);
+        let expected: Vec<_> = all
+            .iter()
+            .filter(|g| !all.iter().any(|h| contains(&h.terms, &g.terms)))
+            .cloned()
+            .collect();
+        prop_assert_eq!(kept, expected);
+    }
+
+    #[test]
+    fn collocates_equal_the_naive_count(texts in texts(), left in 0usize..4, right in 1usize..4) {
+        let corpus = corpus(&texts);
+        let options = CollocateOptions { left, right, min_count: 1, ..Default::default() };
+        let found = corpus.collocates("kim", &options).unwrap();
+        let (naive, w) = common::collocates(&texts, "kim", left, right);
+        prop_assert_eq!(found.window_tokens, w);
+        prop_assert_eq!(found.rows.len(), naive.len());
+        for row in &found.rows {
+            prop_assert_eq!(Some(&row.observed), naive.get(row.term));
+            prop_assert!(row.observed <= row.count);
+            prop_assert!(row.log_likelihood >= 0.0);
+        }
+    }
+
+    #[test]
+    fn dispersion_segments_and_positions_equal_the_naive_scan(texts in texts(), segments in 1usize..12) {
+        let corpus = corpus(&texts);
+        let d = corpus.dispersion("a|kim", &DispersionOptions { doc: None, segments, ..Default::default() }).unwrap();
+        let mut total = 0;
+        for (doc, text) in texts.iter().enumerate() {
+            let terms = common::terms(text);
+            let t = terms.len();
+            let positions: Vec<u32> = (0..t).filter(|&p| terms[p] == "a" || terms[p] == "kim").map(|p| p as u32).collect();
+            let dd = &d.docs[doc];
+            prop_assert_eq!(&dd.positions, &positions);
+            for k in 0..segments {
+                let (from, to) = (k * t / segments, (k + 1) * t / segments);
+                prop_assert_eq!(dd.segment_tokens[k], to - from);
+                let hits = positions.iter().filter(|&&p| (from..to).contains(&(p as usize))).count();
+                prop_assert_eq!(dd.segment_hits[k], hits, "segment {}", k);
+            }
+            total += positions.len();
+        }
+        prop_assert_eq!(d.hits, total);
+        prop_assert!((0.0..=1.0).contains(&d.dp) && (0.0..=1.0 + 1e-12).contains(&d.dp_norm));
+    }
+
+    #[test]
+    fn keyness_counts_sum_to_the_group_sizes(texts in texts()) {
+        prop_assume!(texts.len() >= 2);
+        let corpus = corpus(&texts);
+        let key = corpus.keyness(&KeynessOptions { target: vec![0], ..Default::default() }).unwrap();
+        let rows = key.over.iter().chain(&key.under);
+        let (a, b) = rows.fold((0, 0), |(a, b), k| (a + k.target, b + k.reference));
+        prop_assert_eq!((a, b), (key.target_tokens, key.reference_tokens));
+        // Without a zero count (read as 0.5), Log Ratio's sign is the direction.
+        for k in key.over.iter().filter(|k| k.reference > 0) {
+            prop_assert!(k.log_ratio > 0.0 && (0.0..=1.0).contains(&k.p));
+        }
+        for k in key.under.iter().filter(|k| k.target > 0) {
+            prop_assert!(k.log_ratio <= 1e-12);
+        }
+    }
+
+    #[test]
+    fn common_runs_equal_the_naive_search(texts in texts(), min_run in 1usize..5) {
+        prop_assume!(texts.len() >= 2);
+        let corpus = corpus(&texts);
+        let cmp = corpus.compare(0, 1, &CompareOptions { min_run, ..Default::default() }).unwrap();
+        let naive = common::common_runs(&common::terms(&texts[0]), &common::terms(&texts[1]), min_run);
+        let got: Vec<_> = cmp.runs.iter().map(|r| (r.a, r.b, r.len)).collect();
+        prop_assert_eq!(got, naive);
+        for s in cmp.sentences_a.iter().chain(&cmp.sentences_b) {
+            prop_assert!((0.0..=1.0).contains(&s.similarity));
+            prop_assert_eq!(s.best.is_some(), s.similarity > 0.0);
+        }
+    }
+
+    #[test]
+    fn near_equals_the_naive_distance_check(texts in texts(), distance in 1usize..6) {
+        let corpus = corpus(&texts);
+        let options = KwicOptions { limit: 100_000, ..Default::default() };
+        let page = corpus.kwic(&format!("kim NEAR/{distance} a|north"), &options).unwrap();
+        let mut expected = Vec::new();
+        for (doc, text) in texts.iter().enumerate() {
+            let terms = common::terms(text);
+            for (p, term) in terms.iter().enumerate() {
+                let near = (p.saturating_sub(distance)..=(p + distance).min(terms.len() - 1))
+                    .any(|q| q != p && (terms[q] == "a" || terms[q] == "north"));
+                if term == "kim" && near {
+                    expected.push((doc, p));
+                }
+            }
+        }
+        let got: Vec<_> = page.lines.iter().map(|l| (l.doc as usize, l.token)).collect();
+        prop_assert_eq!(got, expected);
+    }
+}

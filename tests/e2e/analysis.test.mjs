@@ -1,0 +1,196 @@
+// End-to-end tests of the analysis views (Collocates, Phrases, Keyness, Dispersion,
+// Compare, Cloud) in headless Chromium, on the two embedded articles. Each scenario ends by
+// asserting that the console stayed empty.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { startServer } from '../../scripts/serve.mjs';
+import { launch, watchConsole } from './support.mjs';
+
+const repo = fileURLToPath(new URL('../../', import.meta.url));
+const root = process.env.TEXT_EXPLORER_WWW ?? path.join(repo, 'www');
+const results = path.join(repo, 'test-results');
+const TIMEOUT = 10_000;
+
+let server;
+let baseUrl;
+let browser;
+
+before(async () => {
+  const glue = path.join(root, 'pkg', 'text_explorer.js');
+  if (!existsSync(glue)) throw new Error(`${glue} is missing: run scripts/build first`);
+  mkdirSync(results, { recursive: true });
+  ({ server, url: baseUrl } = await startServer({ root, port: 0 }));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+});
+
+async function open(hash, { colorScheme = 'light', width = 1200 } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, acceptDownloads: true });
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  page.setDefaultTimeout(TIMEOUT);
+  await page.goto(baseUrl + hash);
+  await page.locator('text-explorer select[id$="-doc"]:enabled').waitFor();
+  return { page, problems, context };
+}
+
+async function finish({ page, problems, context }, name) {
+  await page.screenshot({ path: path.join(results, `${name}.png`), fullPage: true });
+  await context.close();
+  assert.deepEqual(problems, [], 'the console stays empty');
+}
+
+const panel = (page, view) => page.locator(`text-explorer [role="tabpanel"][id$="-panel-${view}"]`);
+
+test('collocates: the table, sorting by a measure, CSV and the way to KWIC', async () => {
+  const session = await open('#view=collocates&q=korea');
+  const { page } = session;
+  const view = panel(page, 'collocates');
+  await view.locator('tbody tr').first().waitFor();
+  // By logDice (the default), "north" heads the collocates of "korea".
+  assert.equal(await view.locator('tbody tr th').first().textContent(), 'north');
+  await view.getByRole('button', { name: /^MI/ }).click();
+  const mi = await view.locator('tbody tr td:nth-child(5)').allTextContents();
+  const values = mi.map((v) => Number(v.replace(/,/g, '')));
+  assert.ok(values.length > 3 && values.every((v, i) => i === 0 || values[i - 1] >= v), `MI sorted: ${values}`);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.match(csv, /^Collocate,Observed,Expected,Frequency,MI,G²,t-score,logDice\r\n/);
+  assert.ok(csv.includes('\r\nnorth,'));
+  // An invalid query says what is wrong.
+  const input = view.locator('input[type="search"]');
+  await input.fill('"north');
+  await view.locator('.status.error').waitFor();
+  assert.match(await view.locator('.status.error').textContent(), /quote is not closed/);
+  await input.fill('putin');
+  await view.locator('tbody tr').first().waitFor();
+  const collocate = await view.locator('tbody tr th button').first().textContent();
+  await view.locator('tbody tr th button').first().click();
+  await page.locator('text-explorer [role="tab"][aria-selected="true"]', { hasText: 'KWIC' }).waitFor();
+  // KWIC shows the hits of the query with that collocate within the window.
+  assert.equal(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('q'), `putin NEAR/5 ${collocate}`);
+  await panel(page, 'kwic').locator('tbody tr').first().waitFor();
+  await finish(session, 'analysis-collocates');
+});
+
+test('phrases and keyness', async () => {
+  const session = await open('#view=phrases');
+  const { page } = session;
+  const phrases = panel(page, 'phrases');
+  await phrases.locator('tbody tr').first().waitFor();
+  assert.equal(await phrases.locator('tbody tr th').first().textContent(), 'north korea');
+  await phrases.getByText('Longest only').click();
+  await page.waitForFunction(() => true);
+  await page.locator('text-explorer [role="tab"]', { hasText: 'Keyness' }).click();
+  const keyness = panel(page, 'keyness');
+  await keyness.locator('tbody tr').first().waitFor();
+  assert.equal(await keyness.locator('table').count(), 2);
+  const status = await keyness.locator('.status').textContent();
+  assert.match(status, /over-used and \d+ under-used/);
+  // Every listed G² is significant (p < 0.05) by default.
+  const p = await keyness.locator('table').first().locator('tbody td:nth-child(5)').allTextContents();
+  assert.ok(p.every((v) => v.startsWith('<') || Number(v) < 0.05), p.join(' '));
+  await finish(session, 'analysis-phrases-keyness');
+});
+
+test('dispersion: a barcode per document and query, a segment chart, and their numbers', async () => {
+  const session = await open('#view=dispersion&q=putin%2C%20kim');
+  const { page } = session;
+  const view = panel(page, 'dispersion');
+  // A vertical line has no width, so Playwright calls it hidden: wait for it to exist.
+  await view.locator('svg line[stroke-width="1.5"]').first().waitFor({ state: 'attached' });
+  const status = await view.locator('.status').textContent();
+  const counts = [...status.matchAll(/(\w+): (\d+) hits?/g)].map((m) => [m[1], Number(m[2])]);
+  assert.deepEqual(counts.map((c) => c[0]), ['putin', 'kim']);
+  const marks = await view.locator('svg line[stroke-width="1.5"]').count();
+  assert.equal(marks, counts[0][1] + counts[1][1]);
+  assert.equal(await view.locator('svg polyline').count(), 2);
+  // The numbers behind the charts: DP per query, relative frequency per segment.
+  assert.equal(await view.locator('table').first().locator('tbody tr').count(), 2);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Download SVG' }).first().click(),
+  ]);
+  const file = readFileSync(await download.path(), 'utf8');
+  assert.match(file, /^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  await finish(session, 'analysis-dispersion');
+});
+
+test('compare: shared passages marked in both texts, and the sentence alignment', async () => {
+  const session = await open('#view=compare', { colorScheme: 'dark' });
+  const { page } = session;
+  const view = panel(page, 'compare');
+  await view.locator('.side mark').first().waitFor();
+  const sides = view.locator('.side');
+  const a = await sides.nth(0).locator('mark').allTextContents();
+  const b = await sides.nth(1).locator('mark').allTextContents();
+  assert.ok(a.length > 0 && b.length > 0);
+  // Each passage marked in A is, word for word (terms), somewhere marked in B.
+  const words = (s) => s.toLowerCase().replace(/[’']s\b/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const bText = b.map(words).join(' | ');
+  for (const passage of a) assert.ok(bText.includes(words(passage)), passage);
+  const rows = view.locator('table').first().locator('tbody tr');
+  assert.ok(await rows.count() > 5);
+  assert.match(await view.locator('.status').textContent(), /shared passages? of 4\+ words/);
+  await finish(session, 'analysis-compare-dark');
+});
+
+test('word cloud: no overlaps, and a word opens KWIC', async () => {
+  const session = await open('#view=cloud');
+  const { page } = session;
+  const view = panel(page, 'cloud');
+  await view.locator('svg text.cloud-word').first().waitFor();
+  const boxes = await view.locator('svg text.cloud-word').evaluateAll((els) => els.map((el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, w: r.width, h: r.height, term: el.lastChild.textContent };
+  }));
+  assert.ok(boxes.length >= 40, `${boxes.length} words`);
+  for (let i = 0; i < boxes.length; i += 1) {
+    for (let j = i + 1; j < boxes.length; j += 1) {
+      const [p, q] = [boxes[i], boxes[j]];
+      const overlap = p.x + p.w > q.x + 1 && q.x + q.w > p.x + 1 && p.y + p.h > q.y + 1 && q.y + q.h > p.y + 1;
+      // Glyph boxes include ascender/descender room; the layout keeps the text boxes apart.
+      assert.ok(!overlap, `${p.term} overlaps ${q.term}`);
+    }
+  }
+  const first = view.locator('svg text.cloud-word').first();
+  const term = await first.evaluate((el) => el.lastChild.textContent);
+  await first.focus();
+  await page.keyboard.press('Enter');
+  await page.locator('text-explorer [role="tab"][aria-selected="true"]', { hasText: 'KWIC' }).waitFor();
+  assert.equal(new URLSearchParams(new URL(page.url()).hash.slice(1)).get('q'), term);
+  await finish(session, 'analysis-cloud');
+});
+
+test('KWIC: every line exports as CSV with document, position, left, keyword and right; the syntax on demand', async () => {
+  const session = await open('#view=kwic&q=%2Fsanction(s%7Ced)%3F%2F');
+  const { page } = session;
+  const view = panel(page, 'kwic');
+  await view.locator('tbody tr').first().waitFor();
+  const hits = Number((await view.locator('.status').textContent()).match(/\d+/)[0]);
+  assert.ok(hits > 0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+  assert.equal(csv[0], 'document,title,position,left,keyword,right');
+  assert.equal(csv.length, hits + 1);
+  assert.ok(csv.slice(1).every((line) => /,sanction(s|ed)?,/i.test(line)), csv.slice(1, 4).join('\n'));
+  const details = view.locator('details.syntax');
+  assert.equal(await details.getAttribute('open'), null);
+  await details.locator('summary').click();
+  await details.getByText('~sanction').waitFor();
+  await finish(session, 'analysis-kwic-export');
+});

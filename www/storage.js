@@ -1,0 +1,115 @@
+// The user's texts, kept in this browser's IndexedDB (they never leave the browser).
+//
+// A text is stored before it is indexed, so a crash while indexing loses nothing; it is
+// stored exactly as decoded. When storage is unavailable (a private window without
+// IndexedDB, a blocked database) or full, the caller gets a message and the texts still
+// work for the session: the methods never reject.
+
+const DB = 'text-explorer';
+const STORE = 'texts';
+const VERSION = 1;
+
+/** A stored text: {key, title, text, encoding, added (ms since 1970)}. */
+
+function request(req) {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+}
+
+function done(tx) {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+    tx.onabort = () => reject(tx.error ?? new DOMException('aborted', 'AbortError'));
+  });
+}
+
+/** Why a storage operation failed, in words for the page. */
+export function storageMessage(error) {
+  if (error?.name === 'QuotaExceededError') {
+    return 'This browser’s storage for the page is full, so the text is not kept after a reload; it works until then. Remove texts you no longer need to make room.';
+  }
+  return 'This browser does not let the page keep texts (a private window, or storage is turned off), so they work until the page is reloaded.';
+}
+
+/**
+ * Open the store. Returns {available, message, list(), add(record), addMany(records), rename(key, title),
+ * remove(key), clear()}; list() resolves to the stored texts in the order they were added.
+ * Each method resolves to {ok, message}-style results and never rejects.
+ */
+export async function openStorage(idb = globalThis.indexedDB) {
+  let db = null;
+  let message = '';
+  try {
+    if (!idb) throw new Error('no IndexedDB');
+    const open = idb.open(DB, VERSION);
+    open.onupgradeneeded = () => {
+      open.result.createObjectStore(STORE, { keyPath: 'key', autoIncrement: true });
+    };
+    db = await request(open);
+  } catch (error) {
+    message = storageMessage(error);
+  }
+
+  const write = async (fn) => {
+    if (!db) return { ok: false, message: message || storageMessage(null) };
+    try {
+      const tx = db.transaction(STORE, 'readwrite');
+      const value = await fn(tx.objectStore(STORE));
+      await done(tx);
+      return { ok: true, value };
+    } catch (error) {
+      return { ok: false, message: storageMessage(error) };
+    }
+  };
+
+  return {
+    available: db != null,
+    message,
+    async list() {
+      if (!db) return [];
+      try {
+        return await request(db.transaction(STORE).objectStore(STORE).getAll());
+      } catch {
+        return [];
+      }
+    },
+    /** Stores {title, text, encoding}; resolves to {ok, value: key} or {ok: false, message}. */
+    add: (record) => write((store) => request(store.add({ ...record, added: Date.now() }))),
+    /** Stores several records in one transaction; resolves to {ok, value: [key]}. */
+    addMany: (records) => write((store) => {
+      const added = Date.now();
+      return Promise.all(records.map((record) => request(store.add({ ...record, added }))));
+    }),
+    rename: (key, title) => write(async (store) => {
+      const record = await request(store.get(key));
+      if (record) await request(store.put({ ...record, title }));
+    }),
+    remove: (key) => write((store) => request(store.delete(key))),
+    clear: () => write((store) => request(store.clear())),
+  };
+}
+
+// Whether the embedded articles are hidden: one flag, kept in localStorage when allowed.
+const HIDE = 'text-explorer:hide-articles';
+
+/** Whether the user hid the embedded articles (false when localStorage is unavailable). */
+export function articlesHidden() {
+  try {
+    return globalThis.localStorage?.getItem(HIDE) === '1';
+  } catch {
+    return false;
+  }
+}
+
+/** Remember whether the embedded articles are hidden (ignored when storage is unavailable). */
+export function setArticlesHidden(hidden) {
+  try {
+    if (hidden) globalThis.localStorage?.setItem(HIDE, '1');
+    else globalThis.localStorage?.removeItem(HIDE);
+  } catch {
+    // A private window may refuse: the choice then lasts for the session only.
+  }
+}

@@ -1,0 +1,143 @@
+// Compare two documents: the passages they share word for word, highlighted in both texts
+// side by side; a sentence alignment (each sentence of A with its most similar sentence of
+// B, cosine over content words); and the vocabulary they share and their own.
+
+import { h, replaceChildren, sentence, formatNumber } from '../dom.js';
+import {
+  STRINGS as S, fmt, sortableTable, tableExport, numberField, selectField, latest, phraseQuery,
+  styleNode,
+} from './analysis-common.js';
+
+const TOP = 200; // terms per vocabulary list
+
+/** The text of a document with the given [start, end) spans wrapped in <mark>s (as nodes). */
+function marked(text, spans, { cls = 'shared', titleFor } = {}) {
+  // Merge overlapping spans so each character is marked at most once.
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged = [];
+  for (const s of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
+    else merged.push({ ...s });
+  }
+  const out = [];
+  let at = 0;
+  for (const s of merged) {
+    if (s.start > at) out.push(text.slice(at, s.start));
+    out.push(h('mark', { class: cls, title: titleFor?.(s) ?? null }, text.slice(s.start, s.end)));
+    at = s.end;
+  }
+  out.push(text.slice(at));
+  return out;
+}
+
+export function createCompareView(ctx) {
+  const ids = ctx.docs.map((d) => d.id);
+  const opts = { a: ids[0] ?? 0, b: ids[1] ?? ids[0] ?? 0, minRun: 4 };
+  const run = latest();
+  let state = null;
+  const rerun = () => state && update(state, true);
+  const choices = ctx.docs.map((d) => ({ value: d.id, label: ctx.docLabel(d.id) }));
+  const a = selectField(S.documentA, choices, { value: opts.a, onchange: (v) => { opts.a = Number(v); rerun(); } });
+  const b = selectField(S.documentB, choices, { value: opts.b, onchange: (v) => { opts.b = Number(v); rerun(); } });
+  const minRun = numberField(S.minRun, { min: 1, max: 50, value: opts.minRun, onchange: (n) => { opts.minRun = n; rerun(); } });
+  const status = h('p', { class: 'status', 'aria-live': 'polite' });
+  const sideA = h('div', { class: 'side', tabindex: 0, role: 'region', 'aria-label': 'Document A, shared passages marked' });
+  const sideB = h('div', { class: 'side', tabindex: 0, role: 'region', 'aria-label': 'Document B, shared passages marked' });
+  const titleA = h('h3', {});
+  const titleB = h('h3', {});
+  let texts = ['', ''];
+  const alignColumns = [
+    { key: 'i', label: 'A', num: true, sort: 'asc', value: (r) => r.i + 1 },
+    { key: 'a', label: 'Sentence of A', sort: 'asc', value: (r) => r.aText },
+    { key: 'similarity', label: 'Similarity', num: true, value: (r) => r.similarity,
+      render: (r) => h('span', { class: 'count' },
+        h('span', { class: 'num' }, fmt(r.similarity, 2)),
+        h('span', { class: 'track', 'aria-hidden': 'true' }, h('span', { class: 'fill', style: { width: `${100 * r.similarity}%` } }))) },
+    { key: 'j', label: 'B', num: true, value: (r) => (r.j == null ? '' : r.j + 1) },
+    { key: 'b', label: 'Most similar sentence of B', sort: 'asc', value: (r) => r.bText },
+  ];
+  const align = sortableTable({ caption: 'Sentence alignment', columns: alignColumns, initial: { key: 'i', descending: false } });
+  const vocabColumns = (which) => [
+    {
+      key: 'term', label: 'Term', sort: 'asc', value: (r) => r.term,
+      render: (r) => h('button', {
+        type: 'button', class: 'term-btn', title: S.showInContext(r.term),
+        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.term), doc: null, page: 1, hit: null, read: null }),
+      }, r.term),
+    },
+    ...(which !== 'b' ? [{ key: 'a', label: 'A', num: true, value: (r) => r.a }] : []),
+    ...(which !== 'a' ? [{ key: 'b', label: 'B', num: true, value: (r) => r.b }] : []),
+  ];
+  const shared = sortableTable({ caption: 'Terms in both', columns: vocabColumns('both') });
+  const onlyA = sortableTable({ caption: 'Terms only in A', columns: vocabColumns('a') });
+  const onlyB = sortableTable({ caption: 'Terms only in B', columns: vocabColumns('b') });
+  const section = (title, table, columns, file) => h('section', { class: 'vocab' },
+    h('div', { class: 'row' }, h('h3', {}, title), tableExport(() => `compare-${opts.a}-${opts.b}-${file}`, () => ({ columns, rows: table.rows() }))),
+    table.el);
+  const el = h('div', { class: 'analysis compare' }, styleNode(),
+    h('div', { class: 'controls' }, a.el, b.el, minRun.el),
+    status,
+    h('div', { class: 'sides' }, h('section', {}, titleA, sideA), h('section', {}, titleB, sideB)),
+    h('div', { class: 'row' }, h('h3', {}, 'Sentence alignment (cosine over content words)'),
+      tableExport(() => `compare-${opts.a}-${opts.b}-alignment`, () => ({ columns: alignColumns, rows: align.rows() }))),
+    align.el,
+    h('div', { class: 'vocabs' },
+      section('In both', shared, vocabColumns('both'), 'shared'),
+      section('Only in A', onlyA, vocabColumns('a'), 'only-a'),
+      section('Only in B', onlyB, vocabColumns('b'), 'only-b')));
+
+  let key = null;
+  function update(next, force = false) {
+    state = next;
+    const nextKey = JSON.stringify(opts);
+    if (!force && nextKey === key) return;
+    key = nextKey;
+    el.setAttribute('aria-busy', 'true');
+    run(async () => {
+      const [cmp, textA, textB] = await Promise.all([
+        ctx.client.call('compare', opts.a, opts.b, { minRun: opts.minRun, limit: TOP }),
+        ctx.client.text(opts.a),
+        ctx.client.text(opts.b),
+      ]);
+      return { cmp, textA, textB };
+    }, ({ cmp, textA, textB }) => {
+      el.removeAttribute('aria-busy');
+      texts = [textA, textB];
+      const words = cmp.runs.reduce((n, r) => n + r.tokens, 0);
+      const paired = cmp.sentencesA.filter((s) => s.best != null);
+      const mean = paired.length ? paired.reduce((n, s) => n + s.similarity, 0) / paired.length : 0;
+      status.classList.remove('error');
+      status.textContent = `${formatNumber(cmp.runs.length)} shared ${cmp.runs.length === 1 ? 'passage' : 'passages'} of ${opts.minRun}+ words (${formatNumber(words)} words), `
+        + `${formatNumber(cmp.sharedTypes)} shared content terms; ${formatNumber(paired.length)} of ${formatNumber(cmp.sentencesA.length)} sentences of A have a similar sentence in B (mean similarity ${fmt(mean, 2)}).`;
+      titleA.textContent = `A: ${ctx.docLabel(opts.a)}`;
+      titleB.textContent = `B: ${ctx.docLabel(opts.b)}`;
+      const title = (s) => `${s.tokens} words shared`;
+      replaceChildren(sideA, marked(textA, cmp.runs.map((r) => ({ ...r.a, tokens: r.tokens })), { titleFor: title }));
+      replaceChildren(sideB, marked(textB, cmp.runs.map((r) => ({ ...r.b, tokens: r.tokens })), { titleFor: title }));
+      align.set(cmp.sentencesA.map((s, i) => {
+        const best = s.best == null ? null : cmp.sentencesB[s.best];
+        return {
+          i, j: s.best, similarity: s.similarity,
+          aText: texts[0].slice(s.start, s.end).replace(/\s+/g, ' '),
+          bText: best ? texts[1].slice(best.start, best.end).replace(/\s+/g, ' ') : '',
+        };
+      }));
+      shared.set(cmp.shared);
+      onlyA.set(cmp.onlyA);
+      onlyB.set(cmp.onlyB);
+    }, (error) => {
+      el.removeAttribute('aria-busy');
+      key = null;
+      status.classList.add('error');
+      status.textContent = sentence(error.message);
+      replaceChildren(sideA);
+      replaceChildren(sideB);
+      align.set([]);
+      shared.set([]);
+      onlyA.set([]);
+      onlyB.set([]);
+    });
+  }
+  return { el, update };
+}

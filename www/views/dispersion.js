@@ -1,0 +1,183 @@
+// Dispersion: where the hits of one or more queries fall (a barcode per document, as in
+// AntConc's Plot), Gries' DP, and the relative frequency over N equal segments of a
+// document. Charts are SVG; the numbers are also in tables (their text alternative).
+
+import { h, replaceChildren, sentence, formatNumber, uid } from '../dom.js';
+import {
+  STRINGS as S, fmt, svg, sortableTable, tableExport, svgExport, numberField, latest,
+  styleNode, syntaxHelp, checkField,
+} from './analysis-common.js';
+
+// At most this many barcode rows (documents × queries); documents without a hit are left out
+// when the corpus has more documents than that.
+const MAX_ROWS = 60;
+
+const WIDTH = 640;
+const LABEL = 150;
+const ROW = 22;
+// Series colours, readable on light and dark backgrounds.
+const COLOURS = ['#1c6fd1', '#d1501c', '#2a9d3a', '#9b3dc9', '#b8860b', '#c2185b'];
+
+/** The queries of the field: separated by commas (punctuation a query ignores anyway). */
+export function splitQueries(text) {
+  return text.split(',').map((q) => q.trim()).filter(Boolean).slice(0, COLOURS.length);
+}
+
+export function createDispersionView(ctx) {
+  const opts = { segments: 10, caseSensitive: false };
+  const run = latest();
+  let state = null;
+  let result = [];
+  const rerun = () => state && update(state, true);
+  const fieldId = uid('queries');
+  const input = h('input', {
+    type: 'search', id: fieldId, autocomplete: 'off', spellcheck: 'false', placeholder: 'putin, kim',
+    oninput: () => ctx.set({ q: input.value, page: 1, hit: null }, { replace: true }),
+  });
+  const segments = numberField(S.segments, { min: 1, max: 100, value: opts.segments, onchange: (n) => { opts.segments = n; rerun(); } });
+  const matchCase = checkField('Match case', { checked: false, onchange: (c) => { opts.caseSensitive = c; rerun(); } });
+  const status = h('p', { class: 'status', 'aria-live': 'polite' });
+  const barcode = h('figure', { class: 'chart' });
+  const trend = h('figure', { class: 'chart' });
+  let barcodeSvg = null;
+  let trendSvg = null;
+  const dpColumns = [
+    { key: 'query', label: 'Query', sort: 'asc', value: (r) => r.query },
+    { key: 'hits', label: 'Hits', num: true, value: (r) => r.hits, render: (r) => formatNumber(r.hits) },
+    { key: 'dp', label: 'DP', num: true, sort: 'asc', value: (r) => r.dp, render: (r) => fmt(r.dp, 3) },
+    { key: 'dpNorm', label: 'DPnorm', num: true, sort: 'asc', value: (r) => r.dpNorm, render: (r) => fmt(r.dpNorm, 3) },
+    { key: 'parts', label: 'Parts', num: true, value: (r) => r.parts },
+  ];
+  const dpTable = sortableTable({ caption: 'Dispersion per query (Gries’ DP)', columns: dpColumns });
+  const segColumns = () => [
+    { key: 'query', label: 'Query', value: (r) => r.query },
+    { key: 'doc', label: 'Document', value: (r) => ctx.docLabel(r.doc) },
+    ...Array.from({ length: opts.segments }, (_, k) => ({
+      key: `s${k}`, label: `${k + 1}`, num: true, value: (r) => r.segments[k].relative, render: (r) => fmt(r.segments[k].relative, 1),
+    })),
+  ];
+  let segTable = sortableTable({ caption: 'Hits per 10,000 tokens in each segment', columns: segColumns() });
+  const segHolder = h('div', {}, segTable.el);
+  const name = () => `dispersion-${splitQueries(state?.q ?? '').join('_').replace(/[^\p{L}\p{N}_]+/gu, '')}`;
+  const el = h('div', { class: 'analysis dispersion' }, styleNode(),
+    h('div', { class: 'controls' },
+      h('div', { class: 'field grow' }, h('label', { class: 'label', for: fieldId }, S.queries), input), segments.el, matchCase.el),
+    syntaxHelp(),
+    status,
+    h('div', { class: 'row' }, h('h3', {}, 'Where the hits fall'), svgExport(() => `${name()}-plot`, () => barcodeSvg)),
+    barcode,
+    h('div', { class: 'row' }, h('h3', {}, 'Relative frequency by segment'), svgExport(() => `${name()}-segments`, () => trendSvg)),
+    trend,
+    h('div', { class: 'row' }, h('h3', {}, 'Dispersion'), tableExport(() => `${name()}-dp`, () => ({ columns: dpColumns, rows: dpTable.rows() }))),
+    dpTable.el,
+    h('div', { class: 'row' }, h('h3', {}, 'Segments'), tableExport(() => `${name()}-segments`, () => ({ columns: segColumns(), rows: segTable.rows() }))),
+    segHolder);
+
+  function drawBarcode() {
+    const rows = [];
+    const many = result.reduce((n, s) => n + s.docs.length, 0) > MAX_ROWS;
+    for (const [i, series] of result.entries()) {
+      for (const doc of series.docs) if (!many || doc.positions.length) rows.push({ series, i, doc });
+    }
+    rows.splice(MAX_ROWS);
+    const height = rows.length * ROW + 24;
+    barcodeSvg = svg('svg', {
+      viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img',
+      'aria-label': `Barcode plot: each mark is a hit, placed by its position in the document (${result.map((s) => `${s.query}: ${s.hits}`).join('; ')})`,
+      style: 'max-width: 48rem; font: 11px system-ui, sans-serif',
+    },
+    rows.map(({ series, i, doc }, r) => {
+      const y = r * ROW + 4;
+      const colour = COLOURS[i % COLOURS.length];
+      return svg('g', {},
+        svg('text', { x: 0, y: y + 13, fill: 'currentColor' }, `${series.query} · ${ctx.docNumber(doc.doc)}`.slice(0, 28)),
+        svg('rect', { x: LABEL, y, width: WIDTH - LABEL, height: ROW - 6, fill: 'none', stroke: 'currentColor', 'stroke-opacity': 0.3 }),
+        Array.from(doc.positions, (p) => {
+          const x = LABEL + ((p + 0.5) / doc.tokens) * (WIDTH - LABEL);
+          return svg('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: y, y2: y + ROW - 6, stroke: colour, 'stroke-width': 1.5 },
+            svg('title', {}, `${series.query}: token ${p + 1} of ${doc.tokens}`));
+        }));
+    }),
+    svg('text', { x: LABEL, y: height - 4, fill: 'currentColor', 'fill-opacity': 0.7 }, 'start'),
+    svg('text', { x: WIDTH, y: height - 4, fill: 'currentColor', 'fill-opacity': 0.7, 'text-anchor': 'end' }, 'end'));
+    replaceChildren(barcode, barcodeSvg,
+      h('figcaption', { class: 'muted' }, 'Each mark is a hit, placed by its position in the document, start to end.'));
+  }
+
+  function drawTrend() {
+    // The chosen document (the filter), else the first: a line per query over its segments.
+    const docId = state.doc ?? result[0]?.docs[0]?.doc;
+    const lines = result.map((series, i) => ({ series, i, doc: series.docs.find((d) => d.doc === docId) })).filter((l) => l.doc);
+    const max = Math.max(1, ...lines.flatMap((l) => l.doc.segments.map((s) => s.relative)));
+    const height = 200;
+    const plotW = WIDTH - 60;
+    const plotH = height - 40;
+    const x = (k) => 50 + (opts.segments === 1 ? plotW / 2 : (k / (opts.segments - 1)) * plotW);
+    const y = (v) => 10 + plotH - (v / max) * plotH;
+    trendSvg = svg('svg', {
+      viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img',
+      'aria-label': `Hits per 10,000 tokens in ${opts.segments} segments of ${ctx.docTitle(docId)}; the numbers are in the Segments table`,
+      style: 'max-width: 48rem; font: 11px system-ui, sans-serif',
+    },
+    svg('line', { x1: 50, x2: 50, y1: 10, y2: 10 + plotH, stroke: 'currentColor', 'stroke-opacity': 0.5 }),
+    svg('line', { x1: 50, x2: 50 + plotW, y1: 10 + plotH, y2: 10 + plotH, stroke: 'currentColor', 'stroke-opacity': 0.5 }),
+    svg('text', { x: 45, y: 14, fill: 'currentColor', 'text-anchor': 'end' }, fmt(max, 1)),
+    svg('text', { x: 45, y: 10 + plotH, fill: 'currentColor', 'text-anchor': 'end' }, '0'),
+    Array.from({ length: opts.segments }, (_, k) => svg('text', { x: x(k), y: height - 14, fill: 'currentColor', 'text-anchor': 'middle' }, String(k + 1))),
+    svg('text', { x: 50 + plotW / 2, y: height - 1, fill: 'currentColor', 'text-anchor': 'middle', 'fill-opacity': 0.7 }, `segment of ${ctx.docTitle(docId)}`.slice(0, 80)),
+    lines.map(({ series, i, doc }) => {
+      const colour = COLOURS[i % COLOURS.length];
+      const points = doc.segments.map((s, k) => `${x(k).toFixed(1)},${y(s.relative).toFixed(1)}`).join(' ');
+      return svg('g', {},
+        svg('polyline', { points, fill: 'none', stroke: colour, 'stroke-width': 2 }),
+        doc.segments.map((s, k) => svg('circle', { cx: x(k).toFixed(1), cy: y(s.relative).toFixed(1), r: 3, fill: colour },
+          svg('title', {}, `${series.query}, segment ${k + 1}: ${fmt(s.relative, 1)} per 10,000 (${s.hits} of ${s.tokens} tokens)`))));
+    }),
+    lines.map(({ series, i }, n) => svg('text', { x: WIDTH - 4, y: 14 + n * 14, fill: COLOURS[i % COLOURS.length], 'text-anchor': 'end' }, series.query)));
+    replaceChildren(trend, trendSvg);
+  }
+
+  let key = null;
+  function update(next, force = false) {
+    state = next;
+    if (input.value !== next.q && input.getRootNode().activeElement !== input) input.value = next.q;
+    const queries = splitQueries(next.q);
+    const nextKey = JSON.stringify([queries, next.doc, opts]);
+    if (!force && nextKey === key) return;
+    key = nextKey;
+    if (!queries.length) {
+      status.classList.remove('error');
+      status.textContent = S.noQueryDispersion;
+      result = [];
+      replaceChildren(barcode);
+      replaceChildren(trend);
+      barcodeSvg = trendSvg = null;
+      dpTable.set([]);
+      segTable.set([]);
+      return;
+    }
+    run(() => ctx.client.call('dispersion', queries, { doc: next.doc ?? undefined, segments: opts.segments, caseSensitive: opts.caseSensitive }),
+      (series) => {
+        result = series;
+        status.classList.remove('error');
+        status.textContent = series.map((s) => `${s.query}: ${formatNumber(s.hits)} ${s.hits === 1 ? 'hit' : 'hits'}`).join(' · ');
+        drawBarcode();
+        drawTrend();
+        dpTable.set(series);
+        segTable = sortableTable({ caption: 'Hits per 10,000 tokens in each segment', columns: segColumns() });
+        replaceChildren(segHolder, segTable.el);
+        segTable.set(series.flatMap((s) => s.docs.map((d) => ({ query: s.query, doc: d.doc, segments: d.segments }))));
+      },
+      (error) => {
+        key = null;
+        result = [];
+        status.classList.add('error');
+        status.textContent = sentence(error.message);
+        replaceChildren(barcode);
+        replaceChildren(trend);
+        barcodeSvg = trendSvg = null;
+        dpTable.set([]);
+      });
+  }
+  return { el, update };
+}
