@@ -2,42 +2,22 @@
 // Compare, Cloud) in headless Chromium, on the two embedded articles. Each scenario ends by
 // asserting that the console stayed empty.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { startServer } from '../../scripts/serve.mjs';
-import { launch, watchConsole } from './support.mjs';
+import { usePageTests, watchConsole } from './support.mjs';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const root = process.env.TEXT_EXPLORER_WWW ?? path.join(repo, 'www');
-const results = path.join(repo, 'test-results');
+const env = usePageTests();
+const { results } = env;
 const TIMEOUT = 10_000;
 
-let server;
-let baseUrl;
-let browser;
-
-before(async () => {
-  const glue = path.join(root, 'pkg', 'text_explorer.js');
-  if (!existsSync(glue)) throw new Error(`${glue} is missing: run scripts/build first`);
-  mkdirSync(results, { recursive: true });
-  ({ server, url: baseUrl } = await startServer({ root, port: 0 }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-});
-
 async function open(hash, { colorScheme = 'light', width = 1200 } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width, height: 900 }, colorScheme, acceptDownloads: true });
   const page = await context.newPage();
   const problems = watchConsole(page);
   page.setDefaultTimeout(TIMEOUT);
-  await page.goto(baseUrl + hash);
+  await page.goto(env.baseUrl + hash);
   await page.locator('text-explorer select[id$="-doc"]:enabled').waitFor();
   return { page, problems, context };
 }

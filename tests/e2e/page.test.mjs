@@ -6,45 +6,24 @@
 // Chromium: see support.mjs. Screenshots: test-results/. TEXT_EXPLORER_WWW serves another
 // build of the page instead of www/.
 
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import path from 'node:path';
-import { startServer } from '../../scripts/serve.mjs';
-import { launch, watchConsole } from './support.mjs';
+import { usePageTests, watchConsole } from './support.mjs';
 
-const repo = fileURLToPath(new URL('../../', import.meta.url));
-const root = process.env.TEXT_EXPLORER_WWW ?? path.join(repo, 'www');
-const results = path.join(repo, 'test-results');
+const env = usePageTests();
+const { results } = env;
 const TIMEOUT = 10_000;
-
-let server;
-let baseUrl;
-let browser;
-
-before(async () => {
-  const glue = path.join(root, 'pkg', 'text_explorer.js');
-  if (!existsSync(glue)) throw new Error(`${glue} is missing: run scripts/build first`);
-  mkdirSync(results, { recursive: true });
-  ({ server, url: baseUrl } = await startServer({ root, port: 0 }));
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
-});
 
 // --- helpers -----------------------------------------------------------------------------
 
 /** Open the page at a hash in a fresh context; collects console problems and page errors. */
 async function open(hash = '', { width = 1100, height = 900, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const context = await env.browser.newContext({ viewport: { width, height }, colorScheme });
   const page = await context.newPage();
   const problems = watchConsole(page);
   page.setDefaultTimeout(TIMEOUT);
-  await page.goto(baseUrl + hash);
+  await page.goto(env.baseUrl + hash);
   await ready(page);
   return { page, problems, context };
 }
@@ -225,7 +204,7 @@ test('a KWIC line opens the Reader at that hit, and the permalink reopens it', a
   assert.equal((await current.textContent()).trim(), keyword);
 
   // The KWIC permalink too: same query, sort and lines.
-  await page.goto(`${baseUrl}#view=kwic&q=putin&sort=1R&window=3`);
+  await page.goto(`${env.baseUrl}#view=kwic&q=putin&sort=1R&window=3`);
   await ready(page);
   assert.equal(await selectedTab(page), 'KWIC');
   assert.equal(await el(page, '.kwic-view input[type="search"]').inputValue(), 'putin');

@@ -1,4 +1,8 @@
 // Shared set-up for the end-to-end tests: the static server and headless Chromium.
+import { existsSync, mkdirSync } from "node:fs";
+import path from "node:path";
+import { before, after } from "node:test";
+import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { startServer } from "../../scripts/serve.mjs";
 
@@ -35,4 +39,32 @@ export function watchConsole(page) {
   });
   page.on("pageerror", (err) => problems.push(`pageerror: ${err.message}`));
   return problems;
+}
+
+/**
+ * The set-up of the page tests: registers `before` and `after` hooks that serve www/ (or
+ * TEXT_EXPLORER_WWW) on a free port and launch Chromium, and returns an object whose
+ * `baseUrl` and `browser` are set once the hooks have run. Screenshots go to `results`.
+ */
+export function usePageTests() {
+  const repo = fileURLToPath(new URL("../../", import.meta.url));
+  const env = {
+    root: process.env.TEXT_EXPLORER_WWW ?? path.join(repo, "www"),
+    results: path.join(repo, "test-results"),
+    baseUrl: null,
+    browser: null,
+  };
+  let server;
+  before(async () => {
+    const glue = path.join(env.root, "pkg", "text_explorer.js");
+    if (!existsSync(glue)) throw new Error(`${glue} is missing: run scripts/build first`);
+    mkdirSync(env.results, { recursive: true });
+    ({ server, url: env.baseUrl } = await startServer({ root: env.root, port: 0 }));
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  });
+  return env;
 }
