@@ -246,6 +246,14 @@ dialog .actions { display: flex; justify-content: end; margin-top: .5rem; }
   .count { grid-template-columns: 2.5em minmax(2.5rem, 1fr); }
   th, td { padding: .3rem .4rem; }
 }
+/* Texts: the paste form stacks title, text and button; the drop zone is a dashed box. */
+.texts form.paste { display: grid; gap: .5rem; max-width: 48rem; }
+.texts form.paste textarea { width: 100%; box-sizing: border-box; min-height: 8rem; font: inherit; }
+.texts form.paste button { justify-self: start; }
+.texts form.url { display: flex; flex-wrap: wrap; gap: .5rem; max-width: 48rem; }
+.texts form.url input { flex: 1 1 16rem; }
+.texts .drop { border: 2px dashed var(--te-border, #8a8f9c); border-radius: .5rem; padding: .25rem 1rem; margin: .75rem 0; max-width: 48rem; box-sizing: border-box; }
+.texts .drop.over { border-style: solid; }
 `;
 
 let shared = null;
