@@ -70,6 +70,19 @@ impl<'a> Iterator for Tokens<'a> {
                 Some(rest) => rest,
                 None => self.segments.next()?,
             };
+            // Fast paths for the common segments: a plain ASCII word is a word as it is; a
+            // single ASCII space or punctuation mark is none. The general rules below agree.
+            let bytes = segment.as_bytes();
+            if bytes.iter().all(u8::is_ascii_alphanumeric) && !bytes.is_empty() {
+                return Some(Token {
+                    start,
+                    end: start + segment.len(),
+                    text: segment,
+                });
+            }
+            if bytes.len() == 1 {
+                continue;
+            }
             let text = match split_point(segment) {
                 Some((at, len)) => {
                     self.rest = Some((start + at + len, &segment[at + len..]));

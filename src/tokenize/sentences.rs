@@ -31,6 +31,7 @@ fn class(c: char) -> Sb {
     match c {
         'a'..='z' => return Sb::Lower,
         'A'..='Z' => return Sb::Upper,
+        ' ' => return Sb::Sp,
         '\r' => return Sb::Cr,
         '\n' => return Sb::Lf,
         _ => {}
