@@ -120,6 +120,15 @@ impl Stemmer {
             .copied()
     }
 
+    /// The rule with the longest suffix that the word ends with.
+    fn longest_rule<'a>(&self, rules: &[(&'a str, &'a str)]) -> Option<(&'a str, &'a str)> {
+        rules
+            .iter()
+            .filter(|(s, _)| self.ends(s))
+            .max_by_key(|(s, _)| s.len())
+            .copied()
+    }
+
     fn start_of(&self, suffix: &str) -> usize {
         self.w.len() - suffix.len()
     }
@@ -236,11 +245,7 @@ impl Stemmer {
             ("lessli", "less"),
             ("li", ""),
         ];
-        let Some(&(suffix, by)) = RULES
-            .iter()
-            .filter(|(s, _)| self.ends(s))
-            .max_by_key(|(s, _)| s.len())
-        else {
+        let Some((suffix, by)) = self.longest_rule(RULES) else {
             return;
         };
         let at = self.start_of(suffix);
@@ -266,11 +271,7 @@ impl Stemmer {
             ("ness", ""),
             ("ative", ""),
         ];
-        let Some(&(suffix, by)) = RULES
-            .iter()
-            .filter(|(s, _)| self.ends(s))
-            .max_by_key(|(s, _)| s.len())
-        else {
+        let Some((suffix, by)) = self.longest_rule(RULES) else {
             return;
         };
         let at = self.start_of(suffix);

@@ -11,6 +11,25 @@
 // inherited properties flow in. So everything hangs off `.app`, which starts from
 // `all: initial` (custom properties, our theme, survive `all`).
 
+// The dark palette: chosen by color-scheme="dark", or by the system unless color-scheme="light".
+const DARK = `
+  --te-bg: #15161a;
+  --te-fg: #e5e6ea;
+  --te-muted: #a2a6b2;
+  --te-border: #3b3e48;
+  --te-surface: #1f2127;
+  --te-hover: #263045;
+  --te-accent: #8cb4ff;
+  --te-on-accent: #0d1830;
+  --te-focus: #8cb4ff;
+  --te-mark: #6a5713;
+  --te-mark-fg: #fff6cf;
+  --te-current: #d9691c;
+  --te-current-fg: #16110b;
+  --te-bar: #3d67ad;
+  --te-error: #ffb4ab;
+`;
+
 export const css = `
 :host {
   --te-bg: #ffffff;
@@ -46,40 +65,10 @@ export const css = `
   :host(:not([color-scheme="light"])) .app { color-scheme: dark; }
 }
 :host([color-scheme="dark"]) {
-  --te-bg: #15161a;
-  --te-fg: #e5e6ea;
-  --te-muted: #a2a6b2;
-  --te-border: #3b3e48;
-  --te-surface: #1f2127;
-  --te-hover: #263045;
-  --te-accent: #8cb4ff;
-  --te-on-accent: #0d1830;
-  --te-focus: #8cb4ff;
-  --te-mark: #6a5713;
-  --te-mark-fg: #fff6cf;
-  --te-current: #d9691c;
-  --te-current-fg: #16110b;
-  --te-bar: #3d67ad;
-  --te-error: #ffb4ab;
-}
+${DARK}}
 @media (prefers-color-scheme: dark) {
   :host(:not([color-scheme="light"])) {
-    --te-bg: #15161a;
-    --te-fg: #e5e6ea;
-    --te-muted: #a2a6b2;
-    --te-border: #3b3e48;
-    --te-surface: #1f2127;
-    --te-hover: #263045;
-    --te-accent: #8cb4ff;
-    --te-on-accent: #0d1830;
-    --te-focus: #8cb4ff;
-    --te-mark: #6a5713;
-    --te-mark-fg: #fff6cf;
-    --te-current: #d9691c;
-    --te-current-fg: #16110b;
-    --te-bar: #3d67ad;
-    --te-error: #ffb4ab;
-  }
+${DARK}  }
 }
 :host([hidden]) { display: none; }
 *, *::before, *::after { box-sizing: border-box; }
