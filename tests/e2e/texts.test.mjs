@@ -81,7 +81,10 @@ test('a pasted text is added, searchable, kept after a reload, renamed, removed 
   }
   await idle(te);
   await te.getByRole('button', { name: 'Clear my texts' }).click();
-  await te.locator('.doc-list tr', { hasText: 'Two' }).waitFor({ state: 'detached' });
+  // The texts are removed one by one: wait for both rows to go before counting.
+  for (const title of ['One', 'Two']) {
+    await te.locator('.doc-list tr', { hasText: title }).waitFor({ state: 'detached' });
+  }
   assert.equal((await rowTitles(te)).length, 2);
   await page.reload();
   await te.locator('.doc-list').waitFor();
