@@ -80,6 +80,7 @@ function wasmRun(corpusTexts, runs) {
   const [build, corpus] = time(runs, () => {
     const c = new engine.Corpus();
     corpusTexts.forEach((t, i) => c.addDocument(String(i), t));
+    c.prepare();
     return c;
   });
   const [top100] = time(runs * 3, () => corpus.terms({ limit: 100 }));
@@ -157,6 +158,7 @@ if (WINK) {
       const [build, corpus] = time(runs, () => {
         const c = new engine.Corpus();
         list.forEach((t, i) => c.addDocument(String(i), t));
+        c.prepare();
         return c;
       });
       const [top100] = time(runs * 3, () => corpus.terms({ limit: 100 }));

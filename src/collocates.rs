@@ -231,7 +231,7 @@ impl Corpus {
             if o == 0 || o < options.min_count || (!options.stopwords && is_stop_word(term)) {
                 continue;
             }
-            let f_c = self.postings_in(id, options.doc).len() as f64;
+            let f_c = self.frequency(id, options.doc) as f64;
             let o = o as f64;
             let e = f_c * w / big_n;
             rows.push(Collocate {

@@ -155,13 +155,19 @@ impl Corpus {
                 "it has no tokens: add another document or choose reference documents",
             ));
         }
+        // Each term's tokens in the target (group 1) and the reference (group 2).
+        let mut counts = vec![[0u32; 3]; self.vocab.len()];
+        for (doc, &g) in self.documents().iter().zip(&group) {
+            for &t in &doc.terms {
+                counts[t as usize][g as usize] += 1;
+            }
+        }
         let mut rows = Vec::new();
         for (id, term) in self.vocab.iter() {
-            let mut counts = [0usize; 3];
-            for p in &self.postings[id as usize] {
-                counts[group[p.doc as usize] as usize] += 1;
-            }
-            let (a, b) = (counts[1], counts[2]);
+            let (a, b) = (
+                counts[id as usize][1] as usize,
+                counts[id as usize][2] as usize,
+            );
             if a + b == 0 || a + b < options.min_count || (!options.stopwords && is_stop_word(term))
             {
                 continue;

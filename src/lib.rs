@@ -52,4 +52,4 @@ pub use keyness::{Keyness, KeynessOptions, Keyword};
 pub use kwic::{Concordance, KwicLine, KwicOptions, Query, Sort};
 pub use ngrams::{Ngram, NgramOptions};
 pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
-pub use tokenize::{normalize, tokens, Token, Tokens};
+pub use tokenize::{normalize, segments, tokens, Segments, Token, Tokens};

@@ -95,11 +95,10 @@ impl Corpus {
         let mut occurrences: Vec<(DocId, u32)> = Vec::new();
         let mut level: Vec<(usize, usize)> = Vec::new();
         for (id, _) in self.vocab.iter() {
-            let postings = self.postings_in(id, options.doc);
             // A phrase that must not start with a stop word cannot grow from one.
-            if postings.len() >= min_count && !stop(id) {
+            if self.frequency(id, options.doc) >= min_count && !stop(id) {
                 let from = occurrences.len();
-                occurrences.extend(postings.iter().map(|p| (p.doc, p.pos)));
+                occurrences.extend(self.postings_in(id, options.doc).map(|p| (p.doc, p.pos)));
                 level.push((from, occurrences.len()));
             }
         }
@@ -194,7 +193,7 @@ impl Corpus {
         };
         let sorted = sorted_indices(groups.len(), &|a, b| {
             let (a, b) = (&groups[a as usize], &groups[b as usize]);
-            let ranks = |g| phrase(g).iter().map(|&t| self.ranks[t as usize]);
+            let ranks = |g| phrase(g).iter().map(|&t| self.ranks()[t as usize]);
             (b.to - b.from)
                 .cmp(&(a.to - a.from))
                 .then(b.n.cmp(&a.n))

@@ -264,18 +264,26 @@ impl Corpus {
             Some(doc) => self.document(doc)?.token_count(),
             None => self.documents().iter().map(|d| d.token_count()).sum(),
         };
+        // In one document, count its tokens; in the corpus, the index keeps the counts.
+        let in_doc: Option<Vec<u32>> = options.doc.map(|d| {
+            let mut counts = vec![0u32; self.vocab.len()];
+            for &t in &self.documents()[d as usize].terms {
+                counts[t as usize] += 1;
+            }
+            counts
+        });
         let mut rows = Vec::new();
         for (id, term) in self.vocab.iter() {
-            let postings = self.postings_in(id, options.doc);
-            let count = postings.len();
+            let (count, docs) = match &in_doc {
+                Some(counts) => (counts[id as usize] as usize, 1),
+                None => (self.frequency(id, None), self.doc_frequency(id)),
+            };
             if count == 0 || count < options.min_count {
                 continue;
             }
             if !options.stopwords && is_stop_word(term) {
                 continue;
             }
-            // Postings are sorted by document: count the changes of document.
-            let docs = 1 + postings.windows(2).filter(|w| w[0].doc != w[1].doc).count();
             rows.push(TermFrequency {
                 term,
                 count,

@@ -68,6 +68,12 @@ impl JsCorpus {
         Ok(self.inner.remove_document(id)?)
     }
 
+    /// Builds the postings and the alphabetical order of the terms now, instead of in the
+    /// first query after documents were added or removed: call it after adding a batch.
+    pub fn prepare(&self) {
+        self.inner.prepare();
+    }
+
     /// `[{id, title, chars, tokens, types, sentences}]`, in id order.
     pub fn documents(&self) -> Array {
         self.inner

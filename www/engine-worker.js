@@ -78,6 +78,8 @@ const JOBS = {
       }
       return { added: [], errors, cancelled: true };
     }
+    // The postings and the terms' order, once for the batch (else the first query does it).
+    corpus.prepare();
     return { added, errors, cancelled: false };
   },
 

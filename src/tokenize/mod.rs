@@ -48,20 +48,195 @@ impl Token<'_> {
 /// The words of `text`, in order: see [`Tokens`].
 pub fn tokens(text: &str) -> Tokens<'_> {
     Tokens {
+        text,
+        pos: 0,
+        chunk: 0,
+        emitted: 0,
+        general: None,
+    }
+}
+
+/// Iterator over the words of a text, made by [`tokens`].
+///
+/// Plain ASCII text, most of what people paste, is read by a byte scanner that applies the
+/// rules below as they stand for ASCII; the first byte of any other character hands its
+/// *chunk* to the general path ([`Segments`]: unicode-segmentation and the tailoring).
+///
+/// A chunk starts where an ASCII space or control character is followed by an ASCII
+/// character that is neither: UAX #29 always breaks there (no rule joins across a space or
+/// control unless an Extend, Format or ZWJ character follows it, and none is ASCII), and no
+/// rule looks back across it (WB6/7/11/12 look back over one punctuation mark, not a space).
+/// So the words of a chunk are the same whether it is segmented alone or in its text, and
+/// the general path restarts at the chunk's start, skipping the words the scanner already
+/// gave. `tests/index_props.rs` checks the two paths against each other, and
+/// `tests/e2e/segmentation.test.mjs` against Chromium.
+#[derive(Clone, Debug)]
+pub struct Tokens<'a> {
+    text: &'a str,
+    /// The next byte for the scanner.
+    pos: usize,
+    /// Where the scanner's current chunk starts.
+    chunk: usize,
+    /// The end of the last word given: the general path skips words that start before it.
+    emitted: usize,
+    /// A chunk in the general path: its segments, and its offset in `text`.
+    general: Option<(Segments<'a>, usize)>,
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Token<'a>;
+
+    fn next(&mut self) -> Option<Token<'a>> {
+        loop {
+            if let Some((segments, base)) = &mut self.general {
+                for token in segments.by_ref() {
+                    let start = *base + token.start;
+                    if start >= self.emitted {
+                        self.emitted = *base + token.end;
+                        return Some(Token {
+                            start,
+                            end: self.emitted,
+                            text: token.text,
+                        });
+                    }
+                }
+                self.general = None;
+            }
+            match self.scan() {
+                Scan::Word(start, end) => {
+                    self.emitted = end;
+                    return Some(Token {
+                        start,
+                        end,
+                        text: &self.text[start..end],
+                    });
+                }
+                Scan::NotAscii(at) => self.hand_over(at),
+                Scan::End => return None,
+            }
+        }
+    }
+}
+
+/// What the ASCII scanner found.
+enum Scan {
+    /// A word, as its byte span.
+    Word(usize, usize),
+    /// A byte of a non-ASCII character, at this offset: the chunk goes to the general path.
+    NotAscii(usize),
+    /// The end of the text.
+    End,
+}
+
+/// ASCII spaces and control characters (all Word_Break Other, CR, LF, Newline or WSegSpace).
+fn is_space_or_control(b: u8) -> bool {
+    b <= b' ' || b == 0x7F
+}
+
+impl Tokens<'_> {
+    /// Reads ASCII from `pos` up to the end of the next word; a word is a run of letters,
+    /// digits and `_` (WB5, WB8 to WB10, WB13a/b) with, inside it, `'` between two letters
+    /// (WB6/7; `.` and `:` do not join letters in the tailoring) or `'`, `.`, `,`, `;`
+    /// between two digits (WB11/12), and it holds a letter or digit, or two `_`.
+    fn scan(&mut self) -> Scan {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        loop {
+            // Up to the next letter, digit or connector.
+            loop {
+                let Some(&b) = bytes.get(i) else {
+                    self.pos = i;
+                    return Scan::End;
+                };
+                if !b.is_ascii() {
+                    return Scan::NotAscii(i);
+                }
+                if i > 0 && is_space_or_control(bytes[i - 1]) && !is_space_or_control(b) {
+                    self.chunk = i;
+                }
+                if b.is_ascii_alphanumeric() || b == b'_' {
+                    break;
+                }
+                i += 1;
+            }
+            let start = i;
+            let mut alphanumeric = false;
+            let mut connectors = 0;
+            loop {
+                let b = bytes[i];
+                alphanumeric |= b.is_ascii_alphanumeric();
+                connectors += usize::from(b == b'_');
+                i += 1;
+                let Some(&next) = bytes.get(i) else { break };
+                if !next.is_ascii() {
+                    return Scan::NotAscii(i);
+                }
+                if next.is_ascii_alphanumeric() || next == b'_' {
+                    continue;
+                }
+                if matches!(next, b'\'' | b'.' | b',' | b';') {
+                    match bytes.get(i + 1) {
+                        Some(after) if !after.is_ascii() => return Scan::NotAscii(i + 1),
+                        Some(after) => {
+                            let joins = (b.is_ascii_digit() && after.is_ascii_digit())
+                                || (next == b'\''
+                                    && b.is_ascii_alphabetic()
+                                    && after.is_ascii_alphabetic());
+                            if joins {
+                                i += 1;
+                                continue;
+                            }
+                        }
+                        None => {}
+                    }
+                }
+                break;
+            }
+            if alphanumeric || connectors >= 2 {
+                self.pos = i;
+                return Scan::Word(start, i);
+            }
+        }
+    }
+
+    /// Hands the chunk around the non-ASCII byte at `at` to the general path: from the
+    /// chunk's start to the next chunk's start (or the end of the text).
+    fn hand_over(&mut self, at: usize) {
+        let bytes = self.text.as_bytes();
+        let mut end = at + 1;
+        while end < bytes.len()
+            && !(bytes[end].is_ascii()
+                && !is_space_or_control(bytes[end])
+                && is_space_or_control(bytes[end - 1]))
+        {
+            end += 1;
+        }
+        let base = self.chunk;
+        self.general = Some((segments(&self.text[base..end]), base));
+        self.pos = end;
+        self.chunk = end;
+    }
+}
+
+/// The words of `text` by the general path alone: UAX #29 segments (unicode-segmentation)
+/// with the browsers' tailoring. [`tokens`] gives the same words, faster on ASCII; this is
+/// its reference.
+pub fn segments(text: &str) -> Segments<'_> {
+    Segments {
         segments: text.split_word_bound_indices(),
         rest: None,
     }
 }
 
-/// Iterator over the words of a text, made by [`tokens`].
+/// Iterator over the words of a text by the general path, made by [`segments`].
 #[derive(Clone, Debug)]
-pub struct Tokens<'a> {
+pub struct Segments<'a> {
     segments: UWordBoundIndices<'a>,
     /// What is left of a UAX #29 segment that the tailoring splits.
     rest: Option<(usize, &'a str)>,
 }
 
-impl<'a> Iterator for Tokens<'a> {
+impl<'a> Iterator for Segments<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
@@ -70,19 +245,6 @@ impl<'a> Iterator for Tokens<'a> {
                 Some(rest) => rest,
                 None => self.segments.next()?,
             };
-            // Fast paths for the common segments: a plain ASCII word is a word as it is; a
-            // single ASCII space or punctuation mark is none. The general rules below agree.
-            let bytes = segment.as_bytes();
-            if bytes.iter().all(u8::is_ascii_alphanumeric) && !bytes.is_empty() {
-                return Some(Token {
-                    start,
-                    end: start + segment.len(),
-                    text: segment,
-                });
-            }
-            if bytes.len() == 1 {
-                continue;
-            }
             let text = match split_point(segment) {
                 Some((at, len)) => {
                     self.rest = Some((start + at + len, &segment[at + len..]));

@@ -220,6 +220,28 @@ impl SentenceEnds<'_> {
         true // SB11
     }
 
+    /// Outside a `SATerm Close* Sp*` pattern and after no paragraph separator, only a
+    /// terminator or a separator can lead to a boundary (SB4, SB11; SB6 to SB8a need a
+    /// terminator before): skips the ASCII characters up to the next `.`, `?`, `!`, CR, LF
+    /// or non-ASCII character, keeping the last two classes for SB7.
+    fn skip_quiet_ascii(&mut self) {
+        let rest = self.units.chars.as_str().as_bytes();
+        let quiet = rest
+            .iter()
+            .position(|&b| matches!(b, b'.' | b'?' | b'!' | b'\r' | b'\n') || !b.is_ascii())
+            .unwrap_or(rest.len());
+        if quiet == 0 {
+            return;
+        }
+        self.prev2 = match quiet {
+            1 => self.prev,
+            _ => Some(class(char::from(rest[quiet - 2]))),
+        };
+        self.prev = Some(class(char::from(rest[quiet - 1])));
+        self.units.chars.nth(quiet - 1);
+        self.units.fresh = false;
+    }
+
     fn advance(&mut self, cur: Sb) {
         match cur {
             Sb::ATerm | Sb::STerm => {
@@ -242,6 +264,9 @@ impl Iterator for SentenceEnds<'_> {
         while let Some((cur, at)) = self.current {
             let boundary = self.breaks_before(cur, at);
             self.advance(cur);
+            if self.term.is_none() && !para_sep(cur) {
+                self.skip_quiet_ascii();
+            }
             self.current = self.units.next();
             if boundary {
                 return Some(at);

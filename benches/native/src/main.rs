@@ -41,6 +41,8 @@ fn main() {
                 .add_document(&i.to_string(), text)
                 .expect("a text with words");
         }
+        // The postings and ranks too: the index is ready for any query.
+        corpus.prepare();
         corpus
     });
     let (top, _) = time(runs * 3, || {
