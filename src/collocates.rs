@@ -218,7 +218,7 @@ impl Corpus {
             let hi = ((last.pos + last.len) as usize + options.right).min(terms.len());
             for p in lo..hi {
                 if state[p] == 1 {
-                    observed[terms[p] as usize] += 1;
+                    observed[terms.at(p) as usize] += 1;
                     window_tokens += 1;
                 }
             }

@@ -172,10 +172,10 @@ impl Corpus {
         }
         // Vocabulary: every term of either document, with its count in each.
         let mut counts: Vec<[usize; 2]> = vec![[0, 0]; self.vocab.len()];
-        for &t in &da.terms {
+        for t in da.terms.iter() {
             counts[t as usize][0] += 1;
         }
-        for &t in &db.terms {
+        for t in db.terms.iter() {
             counts[t as usize][1] += 1;
         }
         let mut lists: [Vec<TermCounts>; 3] = Default::default();
@@ -211,15 +211,16 @@ impl Corpus {
 
         // Runs: from each token of A, each occurrence of its term in B that starts a run.
         let mut runs = Vec::new();
-        for (i, &t) in da.terms.iter().enumerate() {
+        for (i, t) in da.terms.iter().enumerate() {
             for p in self.postings_in(t, Some(b)) {
                 let j = p.pos as usize;
-                if i > 0 && j > 0 && da.terms[i - 1] == db.terms[j - 1] {
+                if i > 0 && j > 0 && da.terms.at(i - 1) == db.terms.at(j - 1) {
                     continue; // not the left edge: counted from the run's start
                 }
-                let len = da.terms[i..]
-                    .iter()
-                    .zip(&db.terms[j..])
+                let len = da
+                    .terms
+                    .from(i)
+                    .zip(db.terms.from(j))
                     .take_while(|(x, y)| x == y)
                     .count();
                 if len >= options.min_run {

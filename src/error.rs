@@ -27,6 +27,7 @@ pub(crate) enum ErrorKind {
     TextTooLarge {
         bytes: usize,
     },
+    TooManyTerms,
     EmptyQuery,
     InvalidQuery {
         query: String,
@@ -107,6 +108,11 @@ impl fmt::Display for Error {
             ErrorKind::TextTooLarge { bytes } => write!(
                 f,
                 "the text is too large ({bytes} bytes): the corpus holds at most 4 GiB of text"
+            ),
+            ErrorKind::TooManyTerms => write!(
+                f,
+                "the text has too many distinct words: the corpus holds at most 16,777,215 \
+                 (is it a text? numbers, codes or hashes may each count as a word)"
             ),
             ErrorKind::EmptyQuery => write!(f, "the query is empty: type a word to search for"),
             ErrorKind::InvalidQuery { query, reason } => {

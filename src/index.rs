@@ -3,7 +3,7 @@
 //! derived from those when a query first needs them. Frequencies and concordances read it
 //! and never rescan the text.
 //!
-//! What it costs per token beyond the text: the term id (4 bytes), the span (1 byte for a
+//! What it costs per token beyond the text: the term id (3 bytes), the span (1 byte for a
 //! word of under 32 bytes that follows the previous word within 8; else 1 + 2 or more), and
 //! the posting, a delta-coded position (1 byte for the most frequent words, 2 or 3 for rarer
 //! ones). `Corpus::index_bytes` counts it; `npm run bench` reports it.
@@ -21,6 +21,53 @@ pub type TermId = u32;
 /// A document's id: its index in the corpus, in the order documents were added.
 pub type DocId = u32;
 
+/// The most distinct terms a corpus holds: term ids take 3 bytes in the token arrays. A
+/// million-word corpus has some 50,000; only text that is not language comes near this.
+pub const MAX_TERMS: usize = (1 << 24) - 1;
+
+/// The term ids of a document's tokens, 3 bytes each (little-endian).
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TermArray {
+    bytes: Vec<u8>,
+}
+
+impl TermArray {
+    fn push(&mut self, id: TermId) {
+        self.bytes.extend_from_slice(&id.to_le_bytes()[..3]);
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.bytes.len() / 3
+    }
+
+    /// The term of token `i`, if there is one.
+    pub(crate) fn get(&self, i: usize) -> Option<TermId> {
+        let b = self.bytes.get(3 * i..3 * i + 3)?;
+        Some(u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
+    }
+
+    /// The term of token `i`.
+    ///
+    /// # Panics
+    /// If there is no token `i`.
+    pub(crate) fn at(&self, i: usize) -> TermId {
+        self.get(i).expect("a token index below the token count")
+    }
+
+    /// The terms of the tokens from `i` on.
+    pub(crate) fn from(&self, i: usize) -> impl Iterator<Item = TermId> + Clone + '_ {
+        self.bytes
+            .get(3 * i..)
+            .unwrap_or(&[])
+            .chunks_exact(3)
+            .map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
+    }
+
+    pub(crate) fn iter(&self) -> impl Iterator<Item = TermId> + Clone + '_ {
+        self.from(0)
+    }
+}
+
 /// One occurrence of a term: the document and the token's index in it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Posting {
@@ -36,7 +83,7 @@ pub struct Document {
     title: String,
     text: String,
     /// The term of each token, in text order.
-    pub(crate) terms: Vec<TermId>,
+    pub(crate) terms: TermArray,
     spans: Spans,
     chars: usize,
     types: usize,
@@ -91,8 +138,11 @@ impl Document {
     }
 
     /// The term id of token `i`.
+    ///
+    /// # Panics
+    /// If `i` is not below [`Document::token_count`].
     pub fn term_id(&self, i: usize) -> TermId {
-        self.terms[i]
+        self.terms.at(i)
     }
 
     /// Converts a byte offset (on a character boundary) into a UTF-16 offset, the unit in
@@ -269,33 +319,39 @@ fn utf16_units(bytes: &[u8]) -> u32 {
 
 /// The vocabulary: every distinct term, interned to a [`TermId`]. The terms are stored one
 /// after another in one string, and found through an open-addressing hash table of ids
-/// (linear probing), which costs about 16 bytes a term where a `HashMap<Box<str>, u32>`
+/// (linear probing), which costs about 10 bytes a term where a `HashMap<Box<str>, u32>`
 /// with its boxed keys cost over 60.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Vocab {
-    /// 0 for an empty slot, else the high 32 bits of the term's hash above `id + 1`.
-    slots: Vec<u64>,
+    /// 0 for an empty slot, else 8 bits of the term's hash (which spare most string
+    /// comparisons of a probe) above `id + 1` in 24 bits ([`MAX_TERMS`]).
+    slots: Vec<u32>,
     text: String,
     /// Term `i` is `text[ends[i - 1]..ends[i]]` (from 0 for the first).
     ends: Vec<u32>,
 }
 
 impl Vocab {
+    /// The term's hash: the slot to start from is its low bits, the tag its top 8.
     fn hash(term: &str) -> u32 {
         let mut hasher = FxHasher::default();
         hasher.write(term.as_bytes());
         (hasher.finish() >> 32) as u32
     }
 
-    /// The slot of `term` (hash `tag`): where it is, or the empty slot where it would go.
-    fn find(&self, term: &str, tag: u32) -> usize {
+    fn tag(hash: u32) -> u32 {
+        hash & 0xFF00_0000
+    }
+
+    /// The slot of `term` (of hash `hash`): where it is, or the empty slot where it would go.
+    fn find(&self, term: &str, hash: u32) -> usize {
         let mask = self.slots.len() - 1;
-        let mut i = tag as usize & mask;
+        let mut i = hash as usize & mask;
         loop {
             let slot = self.slots[i];
             if slot == 0
-                || ((slot >> 32) as u32 == tag
-                    && self.term_bytes((slot as u32) - 1) == term.as_bytes())
+                || (slot & 0xFF00_0000 == Vocab::tag(hash)
+                    && self.term_bytes((slot & 0xFF_FFFF) - 1) == term.as_bytes())
             {
                 return i;
             }
@@ -308,28 +364,47 @@ impl Vocab {
         if 4 * (self.ends.len() + 1) > 3 * self.slots.len() {
             self.grow();
         }
-        let tag = Vocab::hash(term);
-        let i = self.find(term, tag);
+        let hash = Vocab::hash(term);
+        let i = self.find(term, hash);
         if self.slots[i] != 0 {
-            return (self.slots[i] as u32) - 1;
+            return (self.slots[i] & 0xFF_FFFF) - 1;
         }
         let id = self.ends.len() as TermId;
+        if id as usize >= MAX_TERMS {
+            // Not stored: the caller refuses the text.
+            return id;
+        }
         self.text.push_str(term);
         self.ends.push(self.text.len() as u32);
-        self.slots[i] = u64::from(tag) << 32 | u64::from(id + 1);
+        self.slots[i] = Vocab::tag(hash) | (id + 1);
         id
     }
 
-    fn grow(&mut self) {
-        let size = (2 * self.slots.len()).max(1024);
-        let slots = std::mem::replace(&mut self.slots, vec![0; size]);
-        let mask = self.slots.len() - 1;
-        for slot in slots.into_iter().filter(|&s| s != 0) {
-            let mut i = (slot >> 32) as usize & mask;
+    /// Rebuilds the table, twice as large (or as large as it is, to drop removed terms).
+    fn rehash(&mut self, size: usize) {
+        self.slots = vec![0; size];
+        let mask = size - 1;
+        for id in 0..self.ends.len() as TermId {
+            let hash = Vocab::hash(self.term(id));
+            let mut i = hash as usize & mask;
             while self.slots[i] != 0 {
                 i = (i + 1) & mask;
             }
-            self.slots[i] = slot;
+            self.slots[i] = Vocab::tag(hash) | (id + 1);
+        }
+    }
+
+    fn grow(&mut self) {
+        self.rehash((2 * self.slots.len()).max(1024));
+    }
+
+    /// Forgets the terms from id `len` on (interned by a text that was then refused).
+    fn truncate(&mut self, len: usize) {
+        if len < self.ends.len() {
+            let end = if len == 0 { 0 } else { self.ends[len - 1] };
+            self.text.truncate(end as usize);
+            self.ends.truncate(len);
+            self.rehash(self.slots.len());
         }
     }
 
@@ -339,7 +414,7 @@ impl Vocab {
         }
         match self.slots[self.find(term, Vocab::hash(term))] {
             0 => None,
-            slot => Some((slot as u32) - 1),
+            slot => Some((slot & 0xFF_FFFF) - 1),
         }
     }
 
@@ -389,7 +464,7 @@ impl Vocab {
     }
 
     fn bytes(&self) -> usize {
-        8 * self.slots.capacity() + self.text.capacity() + 4 * self.ends.capacity()
+        4 * self.slots.capacity() + self.text.capacity() + 4 * self.ends.capacity()
     }
 }
 
@@ -459,7 +534,7 @@ impl Postings {
             total += doc.terms.len() as u32;
         }
         bases.push(total);
-        let all = || docs.iter().flat_map(|d| d.terms.iter().copied());
+        let all = || docs.iter().flat_map(|d| d.terms.iter());
         // Pass 1: the size of each term's codes.
         let mut last = vec![0u32; terms];
         let mut sizes = vec![0u32; terms + 1];
@@ -619,7 +694,7 @@ impl Corpus {
         let mut doc = Document {
             title,
             text: text.to_string(),
-            terms: Vec::new(),
+            terms: TermArray::default(),
             spans: Spans::default(),
             // Scalar values are the bytes that do not continue a UTF-8 sequence.
             chars: text.bytes().filter(|&b| b & 0xC0 != 0x80).count(),
@@ -631,16 +706,21 @@ impl Corpus {
         let mut term = String::new();
         for token in tokens(text) {
             normalize_into(token.text, &mut term);
-            doc.terms.push(self.vocab.intern(&term));
+            let id = self.vocab.intern(&term);
+            if id as usize >= MAX_TERMS {
+                self.vocab.truncate(vocab_before);
+                return Err(Error::new(ErrorKind::TooManyTerms));
+            }
+            doc.terms.push(id);
             doc.spans.push(token.start as u32, token.end as u32);
         }
-        if doc.terms.is_empty() {
+        if doc.terms.len() == 0 {
             // No token was seen, so nothing was interned: the corpus is unchanged.
             return Err(Error::new(ErrorKind::NoWords));
         }
         // The arrays grew by doubling: up to half of them would be slack for the life of
         // the document.
-        doc.terms.shrink_to_fit();
+        doc.terms.bytes.shrink_to_fit();
         doc.spans.shrink_to_fit();
         doc.sentences = sentences_with_words(text, doc.spans.from(0).map(|(start, _)| start));
         let terms = self.vocab.len();
@@ -648,7 +728,7 @@ impl Corpus {
         self.doc_freq.resize(terms, 0);
         self.stamp.resize(terms, 0);
         self.added += 1;
-        for &t in &doc.terms {
+        for t in doc.terms.iter() {
             let t = t as usize;
             self.freq[t] += 1;
             if self.stamp[t] != self.added {
@@ -671,7 +751,7 @@ impl Corpus {
         self.document(id)?;
         let doc = self.docs.remove(id as usize);
         self.added += 1;
-        for &t in &doc.terms {
+        for t in doc.terms.iter() {
             let t = t as usize;
             self.freq[t] -= 1;
             if self.stamp[t] != self.added {
@@ -706,7 +786,7 @@ impl Corpus {
             .docs
             .iter()
             .map(|d| {
-                4 * d.terms.capacity()
+                d.terms.bytes.capacity()
                     + d.spans.bytes()
                     + 4 * d.utf16.checkpoints.capacity()
                     + d.title.capacity()
@@ -868,6 +948,36 @@ mod tests {
         assert_eq!(postings(&corpus, rare, Some(3)), expected[6..8]);
         assert_eq!(corpus.frequency(rare, Some(4)), 2);
         assert_eq!(corpus.doc_frequency(rare), 5);
+    }
+
+    #[test]
+    fn term_arrays_keep_24_bit_ids() {
+        let mut terms = TermArray::default();
+        let ids = [0, 1, 255, 256, 65_535, 65_536, MAX_TERMS as TermId - 1];
+        for id in ids {
+            terms.push(id);
+        }
+        assert_eq!(terms.len(), ids.len());
+        assert_eq!(terms.iter().collect::<Vec<_>>(), ids);
+        assert_eq!(terms.from(5).collect::<Vec<_>>(), ids[5..]);
+        assert_eq!(terms.get(6), Some(MAX_TERMS as TermId - 1));
+        assert_eq!(terms.get(7), None);
+        assert_eq!(terms.from(9).count(), 0);
+    }
+
+    #[test]
+    fn vocab_forgets_truncated_terms() {
+        let mut vocab = Vocab::default();
+        for w in ["a", "b", "c", "d"] {
+            vocab.intern(w);
+        }
+        vocab.truncate(2);
+        assert_eq!(
+            (vocab.len(), vocab.get("b"), vocab.get("c")),
+            (2, Some(1), None)
+        );
+        assert_eq!(vocab.intern("d"), 2);
+        assert_eq!(vocab.term(2), "d");
     }
 
     #[test]

@@ -158,7 +158,7 @@ impl Corpus {
         // Each term's tokens in the target (group 1) and the reference (group 2).
         let mut counts = vec![[0u32; 3]; self.vocab.len()];
         for (doc, &g) in self.documents().iter().zip(&group) {
-            for &t in &doc.terms {
+            for t in doc.terms.iter() {
                 counts[t as usize][g as usize] += 1;
             }
         }

@@ -586,8 +586,8 @@ impl Corpus {
                     let fits = pos + len <= terms.len()
                         && sets[1..]
                             .iter()
-                            .zip(&terms[pos + 1..])
-                            .all(|(set, &t)| set.contains(t))
+                            .zip(terms.from(pos + 1))
+                            .all(|(set, t)| set.contains(t))
                         && query.exact.get(a).map_or(true, |cased| {
                             let doc = &self.documents()[posting.doc as usize];
                             cased.iter().enumerate().all(|(k, pattern)| {
@@ -607,7 +607,11 @@ impl Corpus {
         }
         // One term's postings are in document order already, one hit per position.
         let single = query.alternatives.len() == 1 && query.near.is_none();
-        if single && hits.windows(2).all(|w| (w[0].doc, w[0].pos) < (w[1].doc, w[1].pos)) {
+        if single
+            && hits
+                .windows(2)
+                .all(|w| (w[0].doc, w[0].pos) < (w[1].doc, w[1].pos))
+        {
             return hits;
         }
         // Document order; at one start, the longest match first, then only it is kept.
@@ -753,15 +757,16 @@ impl Corpus {
             i64::from(hit.pos) + i64::from(hit.len) - 1 + offset
         };
         let at = usize::try_from(at).ok()?;
-        terms.get(at).map(|&t| self.ranks()[t as usize])
+        terms.get(at).map(|t| self.ranks()[t as usize])
     }
 
     fn ranks_of(&self, hit: &Hit, from: usize, to: usize) -> impl Iterator<Item = u32> + '_ {
         let terms = &self.documents()[hit.doc as usize].terms;
         let pos = hit.pos as usize;
-        terms[pos + from..pos + to]
-            .iter()
-            .map(|&t| self.ranks()[t as usize])
+        terms
+            .from(pos + from)
+            .take(to - from)
+            .map(|t| self.ranks()[t as usize])
     }
 
     fn line(&self, hit: Hit, window: usize) -> KwicLine<'_> {

@@ -189,11 +189,11 @@ impl Corpus {
         }
         let phrase = |g: &Group| {
             let (d, p) = occurrences[g.from];
-            &docs[d as usize].terms[p as usize..p as usize + g.n]
+            docs[d as usize].terms.from(p as usize).take(g.n)
         };
         let sorted = sorted_indices(groups.len(), &|a, b| {
             let (a, b) = (&groups[a as usize], &groups[b as usize]);
-            let ranks = |g| phrase(g).iter().map(|&t| self.ranks()[t as usize]);
+            let ranks = |g| phrase(g).map(|t| self.ranks()[t as usize]);
             (b.to - b.from)
                 .cmp(&(a.to - a.from))
                 .then(b.n.cmp(&a.n))
@@ -205,7 +205,7 @@ impl Corpus {
             .map(|&g| {
                 let g = &groups[g as usize];
                 Ngram {
-                    terms: phrase(g).iter().map(|&t| self.vocab.term(t)).collect(),
+                    terms: phrase(g).map(|t| self.vocab.term(t)).collect(),
                     count: g.to - g.from,
                     docs: g.docs,
                     first: occurrences[g.from],
@@ -217,7 +217,7 @@ impl Corpus {
 
 /// The term `k` words after the start `(doc, pos)`, if the document is that long.
 fn word_at(docs: &[Document], (doc, pos): (DocId, u32), k: usize) -> Option<TermId> {
-    docs[doc as usize].terms.get(pos as usize + k).copied()
+    docs[doc as usize].terms.get(pos as usize + k)
 }
 
 /// The groups not contained in a longer listed group: a phrase at `t` of length `n` lies

@@ -267,7 +267,7 @@ impl Corpus {
         // In one document, count its tokens; in the corpus, the index keeps the counts.
         let in_doc: Option<Vec<u32>> = options.doc.map(|d| {
             let mut counts = vec![0u32; self.vocab.len()];
-            for &t in &self.documents()[d as usize].terms {
+            for t in self.documents()[d as usize].terms.iter() {
                 counts[t as usize] += 1;
             }
             counts
