@@ -248,7 +248,6 @@ fn push_varint(out: &mut Vec<u8>, mut n: u32) {
     }
     out.push(n as u8);
 }
-
 fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     let mut n = 0u32;
     let mut shift = 0;
@@ -428,7 +427,6 @@ impl Vocab {
         let (start, end) = self.bounds(id);
         &self.text.as_bytes()[start..end]
     }
-
     fn bounds(&self, id: TermId) -> (usize, usize) {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
@@ -477,7 +475,6 @@ pub(crate) struct FxHasher {
 
 impl FxHasher {
     const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
     fn add(&mut self, word: u64) {
         self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(Self::SEED);
     }
@@ -681,6 +678,11 @@ impl Corpus {
     /// A blank title becomes "Document N". Fails if the text is empty or blank, has no
     /// words, or would take the corpus past the 4 GiB that 32-bit offsets address.
     pub fn add_document(&mut self, title: &str, text: &str) -> Result<DocId> {
+        self.add_owned(title, text.to_string())
+    }
+
+    /// [`Corpus::add_document`] with a text the corpus can keep as it is (no copy).
+    pub fn add_owned(&mut self, title: &str, text: String) -> Result<DocId> {
         if text.trim().is_empty() {
             return Err(Error::new(ErrorKind::EmptyText));
         }
@@ -691,20 +693,27 @@ impl Corpus {
         }
         let id = self.docs.len() as DocId;
         let title = title_or_default(title, id);
+        let ascii = text.is_ascii();
         let mut doc = Document {
             title,
-            text: text.to_string(),
             terms: TermArray::default(),
             spans: Spans::default(),
             // Scalar values are the bytes that do not continue a UTF-8 sequence.
-            chars: text.bytes().filter(|&b| b & 0xC0 != 0x80).count(),
+            chars: match ascii {
+                true => text.len(),
+                false => text.bytes().filter(|&b| b & 0xC0 != 0x80).count(),
+            },
             types: 0,
             sentences: 0,
-            utf16: Utf16Offsets::new(text),
+            utf16: match ascii {
+                true => Utf16Offsets::default(),
+                false => Utf16Offsets::new(&text),
+            },
+            text: String::new(),
         };
         let vocab_before = self.vocab.len();
         let mut term = String::new();
-        for token in tokens(text) {
+        for token in tokens(&text) {
             normalize_into(token.text, &mut term);
             let id = self.vocab.intern(&term);
             if id as usize >= MAX_TERMS {
@@ -722,7 +731,8 @@ impl Corpus {
         // the document.
         doc.terms.bytes.shrink_to_fit();
         doc.spans.shrink_to_fit();
-        doc.sentences = sentences_with_words(text, doc.spans.from(0).map(|(start, _)| start));
+        doc.sentences = sentences_with_words(&text, doc.spans.from(0).map(|(start, _)| start));
+        doc.text = text;
         let terms = self.vocab.len();
         self.freq.resize(terms, 0);
         self.doc_freq.resize(terms, 0);

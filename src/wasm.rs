@@ -57,7 +57,7 @@ impl JsCorpus {
         let text = text
             .as_string()
             .ok_or_else(|| not_a("text", "a string", &text))?;
-        Ok(self.inner.add_document(&title, &text)?)
+        Ok(self.inner.add_owned(&title, text)?)
     }
 
     /// Removes document `id`; the documents after it move down by one id.
