@@ -272,6 +272,7 @@ impl Corpus {
             }
             counts
         });
+        let mut ids = Vec::new();
         let mut rows = Vec::new();
         for (id, term) in self.vocab.iter() {
             let (count, docs) = match &in_doc {
@@ -284,6 +285,7 @@ impl Corpus {
             if !options.stopwords && is_stop_word(term) {
                 continue;
             }
+            ids.push(id);
             rows.push(TermFrequency {
                 term,
                 count,
@@ -291,9 +293,14 @@ impl Corpus {
                 docs,
             });
         }
+        // Ties (thousands of terms occur once) by alphabetical rank, not string comparison.
+        let ranks = self.ranks();
         let order = sorted_indices(rows.len(), &|a, b| {
-            let (a, b) = (&rows[a as usize], &rows[b as usize]);
-            b.count.cmp(&a.count).then_with(|| a.term.cmp(b.term))
+            let (a, b) = (a as usize, b as usize);
+            rows[b]
+                .count
+                .cmp(&rows[a].count)
+                .then_with(|| ranks[ids[a] as usize].cmp(&ranks[ids[b] as usize]))
         });
         let limit = options.limit.unwrap_or(usize::MAX);
         Ok(order
