@@ -33,7 +33,11 @@ pub(crate) struct TermArray {
 
 impl TermArray {
     fn push(&mut self, id: TermId) {
-        self.bytes.extend_from_slice(&id.to_le_bytes()[..3]);
+        // Three pushes, not a 3-byte copy (a call to memcpy in wasm).
+        let [a, b, c, _] = id.to_le_bytes();
+        self.bytes.push(a);
+        self.bytes.push(b);
+        self.bytes.push(c);
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -482,17 +486,17 @@ impl FxHasher {
 
 impl Hasher for FxHasher {
     fn write(&mut self, bytes: &[u8]) {
+        // Eight bytes at a time, the rest folded into one word with its length: no copies
+        // (a copy of a few bytes is a call to memcpy in wasm).
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
+            let word: [u8; 8] = chunk.try_into().unwrap_or_default();
             self.add(u64::from_le_bytes(word));
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word) ^ (rest.len() as u64) << 59);
+            let word = rest.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
+            self.add(word ^ (rest.len() as u64) << 59);
         }
     }
 
