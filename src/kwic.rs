@@ -674,13 +674,14 @@ impl Corpus {
         if from >= to {
             return Vec::new();
         }
-        let bucket = |hit: &Hit| {
-            self.rank_at(hit, key_offset(keys[0]))
-                .map_or(0, |r| r as usize + 1)
-        };
+        let offset = key_offset(keys[0]);
+        let buckets: Vec<u32> = hits
+            .iter()
+            .map(|hit| self.rank_at(hit, offset).map_or(0, |r| r + 1))
+            .collect();
         let mut counts = vec![0u32; self.ranks().len() + 1];
-        for hit in hits {
-            counts[bucket(hit)] += 1;
+        for &b in &buckets {
+            counts[b as usize] += 1;
         }
         // The first bucket that brings the count of lines to `to`.
         let mut seen = 0;
@@ -691,7 +692,12 @@ impl Corpus {
                 seen >= to
             })
             .unwrap_or(counts.len() - 1);
-        let candidates: Vec<Hit> = hits.iter().filter(|h| bucket(h) <= last).copied().collect();
+        let candidates: Vec<Hit> = hits
+            .iter()
+            .zip(&buckets)
+            .filter(|&(_, &b)| b as usize <= last)
+            .map(|(&h, _)| h)
+            .collect();
         let order = self.radix_order(&candidates, keys);
         order[from..to]
             .iter()
