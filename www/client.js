@@ -36,9 +36,10 @@ let jobs = 0;
  * - close() stops the worker
  */
 export async function createClient({ articles = true } = {}) {
-  const module = await compiled();
-  const worker = startEngine();
-  worker.postMessage({ wasm: module });
+  const early = takeEarlyEngine();
+  // The worker starts at once, so that fetching its scripts overlaps with the compiling of
+  // the wasm, which follows as a message.
+  const worker = early?.worker ?? startEngine();
   const pending = new Map();
   const progress = new Map();
   const listeners = new Set();
@@ -68,8 +69,17 @@ export async function createClient({ articles = true } = {}) {
     fail(`the text engine failed: ${event.message || 'its worker could not start'}`);
   };
   worker.onmessageerror = () => fail('the text engine sent an unreadable answer');
+  if (early?.error != null) fail(`the text engine failed: ${early.error || 'its worker could not start'}`);
+  // An early engine has been sent the wasm by the page already.
+  if (early) compiled().catch((error) => fail(error.message));
+  else compiled().then((module) => worker.postMessage({ wasm: module }), (error) => fail(error.message));
+
+  // The engine's first answer, the documents, also answers a first documents() asked before
+  // any other call (the widget asks at once): one round trip fewer before the first render.
+  let firstDocuments = null;
 
   const call = (method, ...args) => {
+    firstDocuments = null;
     if (closed) return Promise.reject(closed);
     return new Promise((resolve, reject) => {
       const id = (nextId += 1);
@@ -90,7 +100,11 @@ export async function createClient({ articles = true } = {}) {
   };
 
   const client = {
-    documents: () => call('documents'),
+    documents: () => {
+      const answer = firstDocuments;
+      firstDocuments = null;
+      return answer ?? call('documents');
+    },
     summary: (opts) => call('summary', options(opts)),
     text: (id) => call('text', id),
     terms: (opts) => call('terms', options(opts)),
@@ -150,8 +164,25 @@ export async function createClient({ articles = true } = {}) {
   };
   // Resolves once the engine is up (documents() waits for it), with or without the articles.
   if (!articles) await call('setArticles', false);
-  else await call('documents');
+  else {
+    firstDocuments = call('documents');
+    await firstDocuments;
+  }
   return client;
+}
+
+// A page that shows a widget at once can start its engine before any module has loaded, in
+// an inline script (index.html does), since starting a worker takes Chromium 100-200 ms and
+// needs the page's thread, which loading and running the modules keeps busy:
+//   window.textExplorerEngine = {worker, wasm: Promise of the compiled module (sent to the
+//   worker already), error: null, or the message of the worker's error}
+// The first client takes it over, worker and wasm.
+function takeEarlyEngine() {
+  const early = globalThis.textExplorerEngine;
+  if (!early?.worker) return null;
+  delete globalThis.textExplorerEngine;
+  wasm ??= early.wasm;
+  return early;
 }
 
 // Workers must be same-origin with the page. When the widget was loaded from another origin

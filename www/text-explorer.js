@@ -31,31 +31,40 @@ import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
 import { loadStrings } from './strings/index.js';
 import { VERSION, versioned } from './version.js';
-import { createSummaryView } from './views/summary.js';
-import { createTermsView } from './views/terms.js';
-import { createKwicView } from './views/kwic.js';
-import { createReaderView } from './views/reader.js';
-import { createTextsView } from './views/texts.js';
-import { createCollocatesView } from './views/collocates.js';
-import { createPhrasesView } from './views/phrases.js';
-import { createKeynessView } from './views/keyness.js';
-import { createDispersionView } from './views/dispersion.js';
-import { createCompareView } from './views/compare.js';
-import { createCloudView } from './views/cloud.js';
 import { articlesHidden } from './storage.js';
 
-const CREATE = {
-  summary: createSummaryView,
-  terms: createTermsView,
-  kwic: createKwicView,
-  reader: createReaderView,
-  collocates: createCollocatesView,
-  phrases: createPhrasesView,
-  keyness: createKeynessView,
-  dispersion: createDispersionView,
-  compare: createCompareView,
-  cloud: createCloudView,
+// The views' modules load on demand, so that the engine starts as soon as this module and its
+// few imports have loaded: the first view shown is loaded alongside the engine, the others
+// after the first render. Each import() names its file literally, for scripts/pack.
+const LOAD_VIEW = {
+  summary: () => import('./views/summary.js').then((m) => m.createSummaryView),
+  terms: () => import('./views/terms.js').then((m) => m.createTermsView),
+  kwic: () => import('./views/kwic.js').then((m) => m.createKwicView),
+  reader: () => import('./views/reader.js').then((m) => m.createReaderView),
+  collocates: () => import('./views/collocates.js').then((m) => m.createCollocatesView),
+  phrases: () => import('./views/phrases.js').then((m) => m.createPhrasesView),
+  keyness: () => import('./views/keyness.js').then((m) => m.createKeynessView),
+  dispersion: () => import('./views/dispersion.js').then((m) => m.createDispersionView),
+  compare: () => import('./views/compare.js').then((m) => m.createCompareView),
+  cloud: () => import('./views/cloud.js').then((m) => m.createCloudView),
+  texts: () => import('./views/texts.js').then((m) => m.createTextsView),
 };
+
+/** The views' create functions, by view, once loaded (shared by every widget on the page). */
+const CREATE = {};
+const loadingViews = {};
+
+/** Load a view's module; resolves with its create function. A failed load is tried again next time. */
+function loadView(view) {
+  loadingViews[view] ??= LOAD_VIEW[view]().then((create) => {
+    CREATE[view] = create;
+    return create;
+  }, (error) => {
+    delete loadingViews[view];
+    throw error;
+  });
+  return loadingViews[view];
+}
 
 /** Attributes that set a part of the state, and the state key each sets. */
 const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', window: 'window', sort: 'sort' };
@@ -115,7 +124,9 @@ export class TextExplorer extends HTMLElement {
   #docs = null;
   #problems = [];
   #added = false; // texts were added by addDocument: an embed snippet cannot carry them
-  #views = null;
+  #views = null; // the views made so far, by name (#view)
+  #ctx = null; // what the views are made with (#mount)
+  #rendered = Promise.resolve(); // the latest view update
   #shownView = null;
   #tabs = {};
   #panels = {};
@@ -296,23 +307,35 @@ export class TextExplorer extends HTMLElement {
   async #start() {
     const generation = ++this.#generation;
     const stale = () => generation !== this.#generation;
+    // All that loads starts at once: the modules of the first view shown and of the Texts
+    // view, and the engine, whose worker, wasm and index of the articles take longest. The
+    // user's texts (the Texts view) belong to the explorer of the built-in articles, not to an
+    // embedding that brings its own texts.
+    const articles = !this.#bringsTexts();
+    const views = Promise.all([this.#firstView(), ...(articles ? ['texts'] : [])].map(loadView));
+    views.catch(() => {}); // awaited below
+    const starting = createClient({ articles });
+    // Read once the engine has started: a page's first read of localStorage can block this
+    // thread for tens of milliseconds while the browser is busy starting the page.
+    const hidden = articles && articlesHidden();
+    const abandon = () => starting.then((client) => client.close(), () => {});
+    starting.catch(() => {}); // awaited below, or abandoned
     this.#strings = await loadStrings(this.lang || document.documentElement.lang);
-    if (stale()) return;
+    if (stale()) return abandon();
     const t = this.#strings;
     this.#app.replaceChildren(this.#status);
     this.#setStatus(t.loading);
     let client;
     try {
       const texts = await this.#collectTexts();
-      if (stale()) return;
-      // The user's texts (the Texts view) belong to the explorer of the built-in articles,
-      // not to an embedding that brings its own texts.
-      client = await createClient({ articles: texts === null && !articlesHidden() });
+      if (stale()) return abandon();
+      client = await starting;
       if (stale()) {
         client.close();
         return;
       }
       this.#client = client;
+      if (hidden) await client.setArticles(false);
       this.#problems = [...(texts?.problems ?? [])];
       for (const { title, text, source } of texts?.items ?? []) {
         try {
@@ -322,18 +345,28 @@ export class TextExplorer extends HTMLElement {
         }
       }
       this.#docs = await client.documents();
+      await views;
       if (texts === null) {
-        this.#texts = createTextsView({ client });
+        this.#texts = CREATE.texts({ client });
         client.onDocuments((change) => this.#documentsChanged(client, change));
       }
     } catch (error) {
       if (stale()) return;
+      if (!client) abandon();
       this.#setStatus(t.engineFailed(sentence(error.message)), 'error');
       return;
     }
     if (stale()) return;
     this.#added = false;
     this.#mount();
+    // Once the first view has rendered (its update from #mount): the Texts view's start
+    // (opening IndexedDB, restoring the user's saved texts) and the other views' modules,
+    // which would delay that render.
+    this.#rendered.catch(() => {}).then(() => {
+      if (stale()) return;
+      this.#texts?.start();
+      for (const view of this.#visibleViews()) loadView(view).catch(() => {});
+    });
     this.#lastQuery = null;
     this.#onState(this.#store.get());
     const documents = this.documents;
@@ -341,6 +374,19 @@ export class TextExplorer extends HTMLElement {
     this.dispatchEvent(new CustomEvent('text-explorer-ready', {
       bubbles: true, composed: true, detail: { documents, version: VERSION },
     }));
+  }
+
+  /** Whether the element brings texts (children or `src`), as #collectTexts reads them. */
+  #bringsTexts() {
+    return (words(this.getAttribute('src')) ?? []).length > 0 || [...this.children].some((c) => c.localName === 'template'
+      || (c.localName === 'script' && (c.type || '').toLowerCase() === 'text/plain'));
+  }
+
+  /** The view that the first render will show (#render falls back to the first one offered). */
+  #firstView() {
+    const views = this.#visibleViews();
+    const { view } = this.#store.get();
+    return views.includes(view) ? view : views[0];
   }
 
   /** {items: [{title, text, source}], problems: [message]}, or null for the built-in articles. */
@@ -448,11 +494,12 @@ export class TextExplorer extends HTMLElement {
     }
     if (this.#problems.length) this.#setStatus(this.#problemText().join(' '), 'error');
     else this.#setStatus('');
+    // The views are made on first show (#view): most visits use one or two of them.
+    this.#ctx = ctx;
     this.#views = {};
-    for (const view of VIEWS) {
-      this.#views[view] = view === 'texts' ? this.#texts : CREATE[view](ctx);
-      if (!this.#views[view]) continue;
-      this.#panels[view].append(this.#views[view].el);
+    if (this.#texts) {
+      this.#views.texts = this.#texts;
+      this.#panels.texts.append(this.#texts.el);
     }
     this.#applyChrome();
     this.#render(this.#store.get());
@@ -583,9 +630,28 @@ export class TextExplorer extends HTMLElement {
     }
     this.#docSelect.value = state.doc == null ? '' : String(state.doc);
     for (const view of VIEWS) this.#panels[view].hidden = view !== state.view;
+    const view = this.#view(state.view);
+    if (!view) return; // its module is loading: rendered once it has loaded
     const activated = this.#shownView !== state.view;
     this.#shownView = state.view;
-    this.#views[state.view].update(state, { activated });
+    this.#rendered = Promise.resolve(view.update(state, { activated }));
+  }
+
+  /** The view `name`, made on first show; null while its module loads (then it renders). */
+  #view(name) {
+    if (this.#views[name]) return this.#views[name];
+    if (!CREATE[name]) {
+      const views = this.#views;
+      loadView(name).then(() => {
+        if (this.#views === views) this.#render(this.#store.get());
+      }, (error) => {
+        if (this.#views === views) this.#setStatus(sentence(error.message), 'error');
+      });
+      return null;
+    }
+    this.#views[name] = CREATE[name](this.#ctx);
+    this.#panels[name].append(this.#views[name].el);
+    return this.#views[name];
   }
 
   /** Fire text-explorer-query for the state's query and document; resolves with its detail. */

@@ -454,7 +454,14 @@ export function createTextsView(ctx) {
   }
 
   // --- start: the saved texts, and the articles' visibility -----------------------------------
+  // On start(), which the element calls once its first view has rendered: opening IndexedDB
+  // and restoring the saved texts would delay that render of the articles.
+  let start;
+  const starting = new Promise((resolve) => {
+    start = resolve;
+  });
   const started = (async () => {
+    await starting;
     storage = await openStorage();
     if (!storage.available) say('error', storage.message);
     if (articlesHidden()) await client.setArticles(false);
@@ -470,6 +477,7 @@ export function createTextsView(ctx) {
   return {
     el,
     banner,
+    start,
     started,
     update() {},
     documentsChanged() {},
