@@ -64,20 +64,22 @@ async function open(context) {
 // be descheduled in the middle of a short task. So the scenario runs up to three times, and
 // the assertion holds for the best run: a task of our own over 50 ms fails every run.
 //
-// Measured: indexing (from the drop to the last progress report) and querying (typing
-// "the" in KWIC, sorted by 1R). Not measured: the one rebuild of the views over the new
-// list of 500 documents when indexing ends (the element's, reported in the message).
+// Measured: indexing (from the drop to the last progress report), the views' update over the
+// new list of 500 documents when indexing ends, and querying (typing "the" in KWIC, sorted
+// by 1R).
 test('the Brown Corpus loads as 500 documents with progress, and the main thread never blocks over 50 ms', async (t) => {
   const runs = [];
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     runs.push(await loadBrown());
-    if (runs.at(-1).indexing.length + runs.at(-1).querying.length === 0) break;
+    if (longTasks(runs.at(-1)).length === 0) break;
   }
-  const best = runs.reduce((a, b) => (a.indexing.length + a.querying.length <= b.indexing.length + b.querying.length ? a : b));
+  const best = runs.reduce((a, b) => (longTasks(a).length <= longTasks(b).length ? a : b));
   const report = runs.map((r, i) => `run ${i + 1}: indexing [${r.indexing}], querying [${r.querying}], rebuild [${r.rebuild}], start [${r.atStart}]`).join('; ');
   t.diagnostic(`long tasks (ms): ${report}`);
-  assert.deepEqual([...best.indexing, ...best.querying], [], `main-thread tasks over 50 ms (ms): ${report}`);
+  assert.deepEqual(longTasks(best), [], `main-thread tasks over 50 ms (ms): ${report}`);
 });
+
+const longTasks = (run) => [...run.indexing, ...run.rebuild, ...run.querying];
 
 async function loadBrown() {
   const context = await browser.newContext();
