@@ -111,8 +111,7 @@ impl fmt::Display for Error {
             ),
             ErrorKind::TooManyTerms => write!(
                 f,
-                "the text has too many distinct words: the corpus holds at most 16,777,215 \
-                 (is it a text? numbers, codes or hashes may each count as a word)"
+                "the text has too many distinct words: a corpus holds at most 16,777,215"
             ),
             ErrorKind::EmptyQuery => write!(f, "the query is empty: type a word to search for"),
             ErrorKind::InvalidQuery { query, reason } => {

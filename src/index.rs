@@ -133,7 +133,7 @@ impl Document {
     pub fn span(&self, i: usize) -> (usize, usize) {
         self.spans_from(i)
             .next()
-            .expect("a token index below token_count")
+            .expect("a token index below the token count")
     }
 
     /// The byte spans of the tokens from `i` on, in order.
