@@ -27,12 +27,13 @@ after(async () => {
 // the Texts view at once, as a user drops a folder's files. Not setInputFiles with paths:
 // Chromium's first look at 500 files on disk is a long task of its own (about 230 ms on a
 // bare <input type=file> with a change listener), before any script of the page runs.
-async function makeFiles(page) {
+// `repeat` copies of each text in its file make a larger batch.
+async function makeFiles(page, repeat = 1) {
   for (let from = 0; from < files.length; from += 50) {
-    await page.evaluate((group) => {
+    await page.evaluate(([group, repeat]) => {
       window.__files ??= [];
-      for (const { name, text } of group) window.__files.push(new File([text], name, { type: 'text/plain' }));
-    }, files.slice(from, from + 50));
+      for (const { name, text } of group) window.__files.push(new File([Array(repeat).fill(text).join('\n\n')], name, { type: 'text/plain' }));
+    }, [files.slice(from, from + 50), repeat]);
   }
 }
 
@@ -133,7 +134,9 @@ async function loadBrown() {
 test('indexing a large batch can be cancelled, and then nothing of it is added or kept', async () => {
   const context = await browser.newContext();
   const { page, te, problems } = await open(context);
-  await makeFiles(page);
+  // The Brown Corpus alone indexes in about 0.3 s, which a click may not beat: six copies of
+  // each text (36 MB, within the 64-million-character limit) take a few seconds.
+  await makeFiles(page, 6);
   await dropFiles(te);
   const cancel = te.locator('.progress').getByRole('button', { name: 'Cancel' });
   await cancel.waitFor();
