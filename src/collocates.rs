@@ -226,12 +226,13 @@ impl Corpus {
         let f_n = hits.len() as f64;
         let (big_n, w) = (n as f64, window_tokens as f64);
         let mut rows = Vec::new();
+        let counts = self.term_counts(options.doc);
         for (id, term) in self.vocab.iter() {
             let o = observed[id as usize] as usize;
             if o == 0 || o < options.min_count || (!options.stopwords && is_stop_word(term)) {
                 continue;
             }
-            let f_c = self.frequency(id, options.doc) as f64;
+            let f_c = f64::from(counts[id as usize]);
             let o = o as f64;
             let e = f_c * w / big_n;
             rows.push(Collocate {

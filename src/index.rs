@@ -8,6 +8,7 @@
 //! the posting, a delta-coded position (1 byte for the most frequent words, 2 or 3 for rarer
 //! ones). `Corpus::index_bytes` counts it; `npm run bench` reports it.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::cmp::Ordering;
 use std::hash::Hasher;
@@ -24,6 +25,11 @@ pub type DocId = u32;
 /// The most distinct terms a corpus holds: term ids take 3 bytes in the token arrays. A
 /// million-word corpus has some 50,000; only text that is not language comes near this.
 pub const MAX_TERMS: usize = (1 << 24) - 1;
+
+/// A term id from its 3 bytes (little-endian).
+fn u24(b: &[u8]) -> TermId {
+    u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16
+}
 
 /// The term ids of a document's tokens, 3 bytes each (little-endian).
 #[derive(Clone, Debug, Default)]
@@ -46,8 +52,7 @@ impl TermArray {
 
     /// The term of token `i`, if there is one.
     pub(crate) fn get(&self, i: usize) -> Option<TermId> {
-        let b = self.bytes.get(3 * i..3 * i + 3)?;
-        Some(u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
+        self.bytes.get(3 * i..3 * i + 3).map(u24)
     }
 
     /// The term of token `i`.
@@ -64,7 +69,7 @@ impl TermArray {
             .get(3 * i..)
             .unwrap_or(&[])
             .chunks_exact(3)
-            .map(|b| u32::from(b[0]) | u32::from(b[1]) << 8 | u32::from(b[2]) << 16)
+            .map(u24)
     }
 
     pub(crate) fn iter(&self) -> impl Iterator<Item = TermId> + Clone + '_ {
@@ -245,12 +250,22 @@ impl Iterator for SpanIter<'_> {
 
 /// Appends `n` as LEB128: seven bits a byte, low bits first, the high bit set on all but
 /// the last byte.
-fn push_varint(out: &mut Vec<u8>, mut n: u32) {
+fn push_varint(out: &mut Vec<u8>, n: u32) {
+    let at = out.len();
+    out.resize(at + varint_len(n) as usize, 0);
+    write_varint(&mut out[at..], n);
+}
+
+/// Writes `n` as LEB128 at the start of `out`; returns the bytes written.
+fn write_varint(out: &mut [u8], mut n: u32) -> usize {
+    let mut at = 0;
     while n >= 0x80 {
-        out.push(n as u8 | 0x80);
+        out[at] = n as u8 | 0x80;
         n >>= 7;
+        at += 1;
     }
-    out.push(n as u8);
+    out[at] = n as u8;
+    at + 1
 }
 fn read_varint(bytes: &[u8], at: &mut usize) -> u32 {
     let mut n = 0u32;
@@ -553,16 +568,9 @@ impl Postings {
         last.fill(0);
         for (pos, t) in all().enumerate() {
             let t = t as usize;
-            let mut n = pos as u32 - last[t];
+            let delta = pos as u32 - last[t];
             last[t] = pos as u32;
-            let mut at = cursor[t] as usize;
-            while n >= 0x80 {
-                codes[at] = n as u8 | 0x80;
-                n >>= 7;
-                at += 1;
-            }
-            codes[at] = n as u8;
-            cursor[t] = at as u32 + 1;
+            cursor[t] += write_varint(&mut codes[cursor[t] as usize..], delta) as u32;
         }
         Postings {
             offsets: sizes,
@@ -593,9 +601,9 @@ pub(crate) struct PostingIter<'a> {
     codes: &'a [u8],
     at: usize,
     bases: &'a [u32],
-    /// The corpus-wide position of the last posting read.
+    /// The corpus-wide position of the last posting read (0 before the first, whose delta
+    /// is counted from 0).
     pos: u32,
-    first: bool,
     /// The document of the last posting read.
     doc: usize,
     /// Only postings of this document, if given.
@@ -611,8 +619,7 @@ impl Iterator for PostingIter<'_> {
                 return None;
             }
             let delta = read_varint(self.codes, &mut self.at);
-            self.pos = if self.first { delta } else { self.pos + delta };
-            self.first = false;
+            self.pos += delta;
             while self.bases[self.doc + 1] <= self.pos {
                 self.doc += 1;
             }
@@ -870,11 +877,18 @@ impl Corpus {
         self.freq.iter().filter(|&&f| f > 0).count()
     }
 
-    /// The number of tokens of a term, in one document if `doc` is given.
-    pub(crate) fn frequency(&self, term: TermId, doc: Option<DocId>) -> usize {
+    /// Each term's number of tokens (indexed by term id): in the corpus, as the index keeps
+    /// them, or in one document, counted from its tokens.
+    pub(crate) fn term_counts(&self, doc: Option<DocId>) -> Cow<'_, [u32]> {
         match doc {
-            None => self.freq[term as usize] as usize,
-            Some(_) => self.postings_in(term, doc).count(),
+            None => Cow::Borrowed(&self.freq),
+            Some(d) => {
+                let mut counts = vec![0u32; self.vocab.len()];
+                for t in self.docs[d as usize].terms.iter() {
+                    counts[t as usize] += 1;
+                }
+                Cow::Owned(counts)
+            }
         }
     }
 
@@ -893,7 +907,6 @@ impl Corpus {
             at: 0,
             bases: &postings.bases,
             pos: 0,
-            first: true,
             doc: 0,
             only: doc,
         }
@@ -960,7 +973,7 @@ mod tests {
             .collect();
         assert_eq!(found, expected);
         assert_eq!(postings(&corpus, rare, Some(3)), expected[6..8]);
-        assert_eq!(corpus.frequency(rare, Some(4)), 2);
+        assert_eq!(corpus.term_counts(Some(4))[rare as usize], 2);
         assert_eq!(corpus.doc_frequency(rare), 5);
     }
 

@@ -94,9 +94,10 @@ impl Corpus {
         // (from, to) ranges of the groups of the current length.
         let mut occurrences: Vec<(DocId, u32)> = Vec::new();
         let mut level: Vec<(usize, usize)> = Vec::new();
+        let frequencies = self.term_counts(options.doc);
         for (id, _) in self.vocab.iter() {
             // A phrase that must not start with a stop word cannot grow from one.
-            if self.frequency(id, options.doc) >= min_count && !stop(id) {
+            if frequencies[id as usize] as usize >= min_count && !stop(id) {
                 let from = occurrences.len();
                 occurrences.extend(self.postings_in(id, options.doc).map(|p| (p.doc, p.pos)));
                 level.push((from, occurrences.len()));

@@ -264,20 +264,14 @@ impl Corpus {
             Some(doc) => self.document(doc)?.token_count(),
             None => self.documents().iter().map(|d| d.token_count()).sum(),
         };
-        // In one document, count its tokens; in the corpus, the index keeps the counts.
-        let in_doc: Option<Vec<u32>> = options.doc.map(|d| {
-            let mut counts = vec![0u32; self.vocab.len()];
-            for t in self.documents()[d as usize].terms.iter() {
-                counts[t as usize] += 1;
-            }
-            counts
-        });
+        let counts = self.term_counts(options.doc);
         let mut ids = Vec::new();
         let mut rows = Vec::new();
         for (id, term) in self.vocab.iter() {
-            let (count, docs) = match &in_doc {
-                Some(counts) => (counts[id as usize] as usize, 1),
-                None => (self.frequency(id, None), self.doc_frequency(id)),
+            let count = counts[id as usize] as usize;
+            let docs = match options.doc {
+                Some(_) => 1,
+                None => self.doc_frequency(id),
             };
             if count == 0 || count < options.min_count {
                 continue;
