@@ -50,6 +50,13 @@ const LOAD_VIEW = {
   texts: () => import('./views/texts.js').then((m) => m.createTextsView),
 };
 
+/** The text of an inline text child (`<script type="text/plain">` or `<template>`), else null. */
+function inlineText(child) {
+  if (child.localName === 'script' && (child.type || '').toLowerCase() === 'text/plain') return child.textContent;
+  if (child.localName === 'template') return child.content.textContent;
+  return null;
+}
+
 /** The views' create functions, by view, once loaded (shared by every widget on the page). */
 const CREATE = {};
 const loadingViews = {};
@@ -378,8 +385,7 @@ export class TextExplorer extends HTMLElement {
 
   /** Whether the element brings texts (children or `src`), as #collectTexts reads them. */
   #bringsTexts() {
-    return (words(this.getAttribute('src')) ?? []).length > 0 || [...this.children].some((c) => c.localName === 'template'
-      || (c.localName === 'script' && (c.type || '').toLowerCase() === 'text/plain'));
+    return (words(this.getAttribute('src')) ?? []).length > 0 || [...this.children].some((c) => inlineText(c) !== null);
   }
 
   /** The view that the first render will show (#render falls back to the first one offered). */
@@ -395,9 +401,7 @@ export class TextExplorer extends HTMLElement {
     const problems = [];
     let n = 0;
     for (const child of this.children) {
-      let text = null;
-      if (child.localName === 'script' && (child.type || '').toLowerCase() === 'text/plain') text = child.textContent;
-      else if (child.localName === 'template') text = child.content.textContent;
+      const text = inlineText(child);
       if (text === null) continue;
       n += 1;
       const title = child.dataset.title?.trim() || `${this.#strings.documentN(n)}`;
