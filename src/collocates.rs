@@ -39,7 +39,8 @@ use crate::terms::is_stop_word;
 pub const MAX_SPAN: usize = 10;
 
 /// An association measure, to sort collocates by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "String")]
 pub enum Measure {
     /// The observed count `O`.
     Count,
@@ -77,8 +78,18 @@ impl FromStr for Measure {
     }
 }
 
+impl TryFrom<String> for Measure {
+    type Error = Error;
+
+    fn try_from(name: String) -> Result<Measure> {
+        name.parse()
+    }
+}
+
 /// Options for [`Corpus::collocates`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct CollocateOptions {
     /// This document only; `None` (the default) for the whole corpus.
     pub doc: Option<DocId>,
@@ -92,6 +103,10 @@ pub struct CollocateOptions {
     /// Keep stop words (the default); `false` leaves them out.
     pub stopwords: bool,
     /// The order: this measure, highest first, then the count, then the term.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        ts(type = "\"count\" | \"mi\" | \"logLikelihood\" | \"tScore\" | \"logDice\"")
+    )]
     pub sort: Measure,
     /// At most this many rows; `None` (the default) for all.
     pub limit: Option<usize>,
@@ -115,7 +130,9 @@ impl Default for CollocateOptions {
 }
 
 /// One collocate and its measures (see the [module documentation](self)).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct Collocate<'a> {
     /// The term.
     pub term: &'a str,

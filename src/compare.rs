@@ -20,7 +20,9 @@ use crate::tokenize::sentence_ends;
 pub const MAX_RUN: usize = 50;
 
 /// Options for [`Corpus::compare`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct CompareOptions {
     /// The shortest shared passage, 1 to [`MAX_RUN`] tokens (default 4).
     pub min_run: usize,
@@ -41,7 +43,9 @@ impl Default for CompareOptions {
 }
 
 /// A term with its counts in the two documents.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct TermCounts<'a> {
     /// The term.
     pub term: &'a str,

@@ -50,6 +50,9 @@ pub(crate) enum ErrorKind {
         name: String,
         reason: String,
     },
+    InvalidRequest {
+        reason: String,
+    },
 }
 
 impl Error {
@@ -72,6 +75,13 @@ impl Error {
                 | ErrorKind::InvalidQuery { .. }
                 | ErrorKind::NoMatchingTerm { .. }
         )
+    }
+
+    /// An error for a request that is not one of the engine's operations.
+    pub fn invalid_request(reason: impl Into<String>) -> Error {
+        Error::new(ErrorKind::InvalidRequest {
+            reason: reason.into(),
+        })
     }
 
     /// An error for an option given from outside the core (the JavaScript boundary).
@@ -147,6 +157,7 @@ impl fmt::Display for Error {
                  (1 to 50 tokens left or right of the keyword, K for the keyword itself)"
             ),
             ErrorKind::InvalidOption { name, reason } => write!(f, "invalid {name}: {reason}"),
+            ErrorKind::InvalidRequest { reason } => write!(f, "invalid request: {reason}"),
         }
     }
 }

@@ -24,12 +24,18 @@ use crate::index::{sorted_indices, Corpus, DocId};
 use crate::terms::is_stop_word;
 
 /// Options for [`Corpus::keyness`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct KeynessOptions {
     /// The target documents (at least one).
+    #[serde(with = "crate::protocol::doc_list")]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(type = "number | number[]"))]
     pub target: Vec<DocId>,
     /// The reference documents; `None` (the default) for every document not in the target.
     /// Must not share a document with the target.
+    #[serde(with = "crate::protocol::optional_doc_list")]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(type = "number | number[] | null"))]
     pub reference: Option<Vec<DocId>>,
     /// Leave out terms counted fewer times than this in target and reference together
     /// (default 1).
@@ -53,7 +59,9 @@ impl Default for KeynessOptions {
 }
 
 /// One term's keyness.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct Keyword<'a> {
     /// The term.
     pub term: &'a str,

@@ -386,7 +386,8 @@ fn find(haystack: &str, needle: &str) -> Option<usize> {
 }
 
 /// How concordance lines are ordered.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "String")]
 pub struct Sort {
     keys: Vec<SortKey>,
 }
@@ -444,14 +445,25 @@ impl FromStr for Sort {
     }
 }
 
+impl TryFrom<String> for Sort {
+    type Error = Error;
+
+    fn try_from(spec: String) -> Result<Sort> {
+        spec.parse()
+    }
+}
+
 /// Options for [`Corpus::kwic`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct KwicOptions {
     /// Search this document only; `None` (the default) searches the whole corpus.
     pub doc: Option<DocId>,
     /// Context in tokens on each side, 0 to [`MAX_WINDOW`] (default 5).
     pub window: usize,
     /// The order of the lines (default: document order).
+    #[cfg_attr(not(target_arch = "wasm32"), ts(type = "string"))]
     pub sort: Sort,
     /// Lines to skip, for paging (default 0).
     pub offset: usize,

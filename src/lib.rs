@@ -28,11 +28,13 @@ pub mod articles;
 pub mod collocates;
 pub mod compare;
 pub mod dispersion;
+pub mod engine;
 mod error;
 pub mod index;
 pub mod keyness;
 pub mod kwic;
 pub mod ngrams;
+pub mod protocol;
 pub mod regex;
 pub mod stem;
 pub mod terms;
@@ -41,7 +43,7 @@ pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 #[cfg(target_arch = "wasm32")]
-pub use wasm::JsCorpus;
+pub use wasm::{serve, JsEngine, Server};
 
 pub use collocates::{Collocate, CollocateOptions, Collocates, Measure};
 pub use compare::{CompareOptions, Comparison, Run, Sentence, TermCounts};

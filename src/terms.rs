@@ -4,7 +4,9 @@ use crate::error::Result;
 use crate::index::{sorted_indices, Corpus, DocId};
 
 /// Options for [`Corpus::terms`].
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct TermsOptions {
     /// Count in this document only; `None` (the default) counts the whole corpus.
     pub doc: Option<DocId>,
@@ -28,7 +30,9 @@ impl Default for TermsOptions {
 }
 
 /// One row of a frequency list.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct TermFrequency<'a> {
     /// The term (see [`crate::normalize`]).
     pub term: &'a str,
@@ -41,7 +45,9 @@ pub struct TermFrequency<'a> {
 }
 
 /// Summary figures for a document or the corpus.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct Summary {
     /// The number of documents summed up.
     pub documents: usize,

@@ -1,124 +1,187 @@
 // The one door to the engine. Views talk to this client only; every method returns a
 // Promise. The engine runs in a dedicated Web Worker (engine-worker.js, the only importer of
 // ./pkg/), so indexing a large corpus or answering a heavy query never blocks the page.
+//
+// The methods are not written here: one per operation of the engine's declaration
+// (src/protocol.rs), whose parameters come from the generated operations.js; their types are
+// npm/types/engine.d.ts. This file adds only what is the page's own: progress and cancelling
+// of addDocuments, the listeners of document changes, and restarting the engine after a
+// panic from the texts it held.
 
-/** Indexing progress, as given to `onProgress`: {job, done, total, chars, totalChars}. */
+import { OPERATIONS } from './operations.js';
 
-let jobs = 0;
+/** The message a page shows while the engine restarts after a panic. */
+export const RESTARTING = 'the engine stopped: reloading your texts';
 
 /**
  * Start the engine (in its worker) over a corpus of the built-in articles, or over an empty
  * corpus with `{articles: false}`.
  *
- * Methods (all async; rejections carry an Error with the engine's message):
- * - documents() → [{id, title, chars, tokens, types, sentences, source, key, encoding}]
- *   (`source` is 'article' or 'user'; `key` is a user text's storage key)
- * - summary({doc}) → {documents, chars, tokens, types, ttr, sentences, meanSentenceLength}
- * - text(id) → string
- * - terms({doc, stopwords, minCount, limit}) → [{term, count, relative, docs}]
- * - kwic(query, {doc, window, sort, offset, limit}) → {total, lines: [{doc, token, start, end, left, keyword, right}]}
- *   (a call still queued when a newer call with the same options arrives rejects with
- *   "superseded by a newer query" instead of being computed: typing shows the latest answer)
- * - tokens(id) → [{start, end, term}]
- * - addDocuments([{title, text, key, encoding}], {onProgress}) → {added: [id], errors:
- *   [{index, title, message}], cancelled}; cancelIndexing() stops the running job, which then
+ * Methods: every operation of `Operations` (npm/types/engine.d.ts), e.g.
+ * `kwic(query, options) → {total, lines}`. A query answered by a newer one with the same
+ * options before it ran rejects with an Error whose `superseded` is true. Besides:
+ * - addDocuments(items, {onProgress}) → {added, errors, cancelled}: onProgress gets
+ *   {job, done, total, chars, totalChars}; cancelIndexing() stops the running job, which then
  *   resolves with `cancelled: true` and has added nothing
  * - addDocument(title, text) → id
- * - removeDocument(id) (later ids move down by one), renameDocument(id, title)
- * - setArticles(shown): hide the embedded articles, or bring them back (at the end)
- * - memory() → {tokens, wasmBytes}
- * - decode([File or ArrayBuffer], maxBytes) → per input {bytes, binary: true} or {bytes, text,
- *   encoding, how, hadErrors}, only {bytes} when empty or over maxBytes, or {error}: bytes to
- *   text (BOM, else UTF-8, else Firefox's detector), read and decoded in the worker
- * - call(method, ...args): any other Corpus method, by name
- * - onDocuments(fn): fn({removed}) after every change of the document list; returns an
- *   unsubscribe function (`removed`: the id removed, when one was)
+ * - onDocuments(fn): fn({added, removed, removedMany, restarted}) after every change of the
+ *   document list; returns an unsubscribe function
+ * - onRestart(fn): fn({phase: 'restarting' | 'restarted' | 'failed', message}) when the engine
+ *   panicked and is being started again from the texts it held
  * - close() stops the worker
  */
 export async function createClient({ articles = true } = {}) {
-  const early = takeEarlyEngine();
-  // The worker starts at once, so that fetching its scripts overlaps with the compiling of
-  // the wasm, which follows as a message.
-  const worker = early?.worker ?? startEngine();
   const pending = new Map();
   const progress = new Map();
   const listeners = new Set();
+  const restarts = new Set();
+  let engine = null;
   let running = null;
   let nextId = 0;
   let closed = null;
+  let generation = 0;
+  let ready = false; // the first answer came: a worker error from now on is a crash
+  // What the engine holds, aligned with its document ids, so that a restart loses nothing:
+  // {article: true} or {item: {title, text, key, encoding}}.
+  let journal = [];
 
-  worker.onmessage = ({ data }) => {
-    if (data.progress) {
-      progress.get(data.progress.job)?.(data.progress);
-      return;
-    }
-    const call = pending.get(data.id);
-    if (!call) return;
-    pending.delete(data.id);
-    if (data.ok) call.resolve(data.value);
-    else call.reject(new Error(data.error));
-  };
-  // A worker that fails to load (no module workers, a missing file) or crashes.
   const fail = (reason) => {
-    closed ??= new Error(reason);
-    for (const call of pending.values()) call.reject(closed);
+    const error = reason instanceof Error ? reason : new Error(reason);
+    for (const call of pending.values()) call.reject(error);
     pending.clear();
+    return error;
   };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    fail(`the text engine failed: ${event.message || 'its worker could not start'}`);
-  };
-  worker.onmessageerror = () => fail('the text engine sent an unreadable answer');
-  if (early?.error != null) fail(`the text engine failed: ${early.error || 'its worker could not start'}`);
-  // An early engine has been sent the wasm by the page already.
-  if (early) compiled().catch((error) => fail(error.message));
-  else compiled().then((module) => worker.postMessage({ wasm: module }), (error) => fail(error.message));
+
+  function attach(started) {
+    const mine = (generation += 1);
+    engine = started;
+    engine.onmessage = ({ data }) => {
+      if (mine !== generation) return;
+      if (data.progress) {
+        progress.get(data.progress.job)?.(data.progress);
+      } else if (data.crashed != null) {
+        restart(data.crashed);
+      } else if (data.failed != null) {
+        closed ??= fail(data.failed);
+      } else {
+        const call = pending.get(data.id);
+        if (!call) return;
+        pending.delete(data.id);
+        if (data.ok) call.resolve(data.value);
+        else call.reject(Object.assign(new Error(data.error), data.superseded ? { superseded: true } : {}));
+      }
+    };
+    // A worker that fails to load (no module workers, a missing file) or dies.
+    engine.onerror = (event) => {
+      event.preventDefault?.();
+      if (mine !== generation) return;
+      if (ready) restart(event.message || 'its worker stopped');
+      else closed ??= fail(`the text engine failed: ${event.message || 'its worker could not start'}`);
+    };
+    engine.onmessageerror = () => fail('the text engine sent an unreadable answer');
+  }
+
+  const early = takeEarlyEngine();
+  // The worker starts at once, so that fetching its scripts overlaps with the compiling of
+  // the wasm, which follows as a message.
+  attach(early?.worker ?? startEngine());
+  if (early?.error != null) closed = fail(`the text engine failed: ${early.error || 'its worker could not start'}`);
+  if (early) compiled().catch((error) => { closed ??= fail(error.message); });
+  else sendModule(engine);
+
+  function sendModule(to) {
+    compiled().then((module) => to.postMessage({ wasm: module }), (error) => { closed ??= fail(error.message); });
+  }
+
+  function post(op, args, transfer = []) {
+    if (closed) return Promise.reject(closed);
+    return new Promise((resolve, reject) => {
+      const id = (nextId += 1);
+      pending.set(id, { resolve, reject, op });
+      engine.postMessage({ id, request: { op, args } }, transfer);
+    });
+  }
+
+  // One method per declared operation: positional arguments become the request's `args`;
+  // options objects lose their undefined and null members, so the engine's defaults apply.
+  const operations = {};
+  for (const [op, params] of Object.entries(OPERATIONS)) {
+    operations[op] = (...values) => post(op, argsOf(params, values), transferOf(values));
+  }
 
   // The engine's first answer, the documents, also answers a first documents() asked before
   // any other call (the widget asks at once): one round trip fewer before the first render.
   let firstDocuments = null;
-
-  const call = (method, ...args) => {
-    firstDocuments = null;
-    if (closed) return Promise.reject(closed);
-    return new Promise((resolve, reject) => {
-      const id = (nextId += 1);
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, method, args });
-    });
-  };
-
   const changed = (detail = {}) => {
     for (const fn of [...listeners]) fn(detail);
   };
 
-  // Edits: run, then tell the listeners that the list of documents changed.
-  const edit = async (method, args, detail) => {
-    const value = await call(method, ...args);
-    changed(detail);
-    return value;
-  };
+  // After a panic: a new engine, given the texts the old one held, in the same order.
+  let restarting = null;
+  async function restart(reason) {
+    if (restarting || closed) return;
+    const say = (detail) => { for (const fn of [...restarts]) fn(detail); };
+    console.error(`text-explorer: ${RESTARTING} (${reason})`);
+    say({ phase: 'restarting', message: RESTARTING });
+    fail(new Error(RESTARTING));
+    const old = engine;
+    restarting = (async () => {
+      old.onmessage = null;
+      old.terminate();
+      attach(startEngine({ fresh: true }));
+      sendModule(engine);
+      const held = journal;
+      journal = [];
+      await replay(held);
+    })();
+    try {
+      await restarting;
+      say({ phase: 'restarted', message: '' });
+      changed({ restarted: true });
+    } catch (error) {
+      say({ phase: 'failed', message: error.message });
+    } finally {
+      restarting = null;
+    }
+  }
+
+  async function replay(held) {
+    await post('setArticles', { shown: false });
+    let batch = [];
+    const flush = async () => {
+      if (batch.length === 0) return;
+      const items = batch;
+      batch = [];
+      await client.addDocuments(items, { quiet: true });
+    };
+    for (const entry of held) {
+      if (entry.item) batch.push(entry.item);
+      else if (entry.article && !journal.some((e) => e.article)) {
+        await flush();
+        await client.setArticles(true, { quiet: true });
+      }
+    }
+    await flush();
+  }
 
   const client = {
+    ...operations,
     documents: () => {
       const answer = firstDocuments;
       firstDocuments = null;
-      return answer ?? call('documents');
+      return answer ?? operations.documents();
     },
-    summary: (opts) => call('summary', options(opts)),
-    text: (id) => call('text', id),
-    terms: (opts) => call('terms', options(opts)),
-    kwic: (query, opts) => call('kwic', query, options(opts)),
-    tokens: (id) => call('tokens', id),
-    call,
 
-    async addDocuments(items, { onProgress } = {}) {
-      const job = (jobs += 1);
+    async addDocuments(items, { onProgress, quiet = false } = {}) {
+      const plain = items.map(plainItem);
+      const job = nextId + 1; // the request's id (post() takes the next one)
       if (onProgress) progress.set(job, onProgress);
       running = job;
       try {
-        const result = await call('addDocuments', items.map(plainItem), job);
-        if (result.added.length) changed({ added: result.added });
+        const result = await post('addDocuments', { items: plain });
+        const kept = plain.filter((_, i) => !result.errors.some((e) => e.index === i));
+        result.added.forEach((id, k) => { journal[id] = { item: kept[k] }; });
+        if (result.added.length && !quiet) changed({ added: result.added });
         return result;
       } finally {
         progress.delete(job);
@@ -126,49 +189,81 @@ export async function createClient({ articles = true } = {}) {
       }
     },
     cancelIndexing() {
-      if (running != null) worker.postMessage({ cancel: running });
+      if (running != null) operations.cancel(running).catch(() => {});
     },
     async addDocument(title, text) {
       const { added, errors } = await client.addDocuments([{ title, text }]);
       if (errors.length) throw new Error(errors[0].message);
       return added[0];
     },
-    removeDocument: (id) => edit('removeDocument', [id], { removed: id }),
-    renameDocument: (id, title) => edit('renameDocument', [id, title], {}),
-    setArticles: async (shown) => {
-      const before = await call('documents');
-      await call('setArticles', shown);
+    async removeDocument(id) {
+      await operations.removeDocument(id);
+      journal.splice(id, 1);
+      changed({ removed: id });
+    },
+    async renameDocument(id, title) {
+      await operations.renameDocument(id, title);
+      if (journal[id]?.item) journal[id].item.title = String(title ?? '');
+      changed({});
+    },
+    async setArticles(shown, { quiet = false } = {}) {
+      const before = journal.flatMap((entry, id) => (entry.article ? [id] : []));
+      await operations.setArticles(shown);
+      if (!shown) journal = journal.filter((entry) => !entry.article);
+      else if (before.length === 0) journal.push({ article: true }, { article: true });
       // Hiding removes the articles' ids (highest first, so the rest shift as one).
-      const removed = shown ? [] : before.filter((d) => d.source === 'article').map((d) => d.id);
-      changed({ removedMany: removed });
+      if (!quiet) changed({ removedMany: shown ? [] : before });
     },
-    memory: () => call('memory'),
-    // Files are read in the worker; ArrayBuffers are transferred (unusable here afterwards).
-    decode: (inputs, maxBytes = Infinity) => {
-      if (closed) return Promise.reject(closed);
-      return new Promise((resolve, reject) => {
-        const id = (nextId += 1);
-        pending.set(id, { resolve, reject });
-        const buffers = inputs.filter((input) => input instanceof ArrayBuffer);
-        worker.postMessage({ id, method: 'decode', args: [inputs, maxBytes] }, buffers);
-      });
-    },
+    // Files are read in the engine; ArrayBuffers are transferred (unusable here afterwards).
+    decode: (inputs, maxBytes = Infinity) => operations.decode(inputs, Number.isFinite(maxBytes) ? maxBytes : null),
     onDocuments(fn) {
       listeners.add(fn);
       return () => listeners.delete(fn);
     },
+    onRestart(fn) {
+      restarts.add(fn);
+      return () => restarts.delete(fn);
+    },
     close: async () => {
-      fail('the text engine was closed');
-      worker.terminate();
+      closed ??= fail('the text engine was closed');
+      generation += 1;
+      engine.terminate();
     },
   };
+
   // Resolves once the engine is up (documents() waits for it), with or without the articles.
-  if (!articles) await call('setArticles', false);
+  if (!articles) await post('setArticles', { shown: false });
   else {
-    firstDocuments = call('documents');
+    journal = [{ article: true }, { article: true }];
+    firstDocuments = operations.documents();
     await firstDocuments;
   }
+  ready = true;
   return client;
+}
+
+// The request's args from positional values; options objects without undefined/null members.
+function argsOf(params, values) {
+  const args = {};
+  params.forEach((name, i) => {
+    let value = values[i];
+    if (name === 'options' && value && typeof value === 'object') value = withoutEmpty(value);
+    if (value !== undefined) args[name] = value;
+  });
+  return args;
+}
+
+function withoutEmpty(opts) {
+  const out = {};
+  for (const [key, value] of Object.entries(opts)) {
+    if (value !== undefined && value !== null) out[key] = value;
+  }
+  return out;
+}
+
+// ArrayBuffers among the values (decode's inputs) are transferred, not copied.
+function transferOf(values) {
+  return values.flatMap((v) => (Array.isArray(v) ? v.filter((x) => x instanceof ArrayBuffer) : []));
 }
 
 // A page that shows a widget at once can start its engine before any module has loaded, in
@@ -195,12 +290,14 @@ function compiled() {
   wasm ??= WebAssembly.compileStreaming(fetch(new URL('./pkg/text_explorer_bg.wasm', import.meta.url)));
   return wasm;
 }
-function startEngine() {
+function startEngine({ fresh = false } = {}) {
   const url = new URL('./engine-worker.js', import.meta.url);
   if (url.origin === globalThis.location?.origin) return new Worker(url, { type: 'module' });
   const { port1, port2 } = new MessageChannel();
-  url.searchParams.set('engine', String((inPageEngines += 1))); // a fresh module instance
-  const dispose = import(url.href).then((module) => module.connect(port2));
+  const n = (inPageEngines += 1);
+  url.searchParams.set('engine', String(n)); // a fresh module instance
+  // After a panic the page's shared wasm instance is gone: a restarted engine gets its own.
+  const dispose = import(url.href).then((module) => module.connect(port2, { fresh: fresh ? n : 0 }));
   const engine = {
     onerror: null,
     onmessageerror: null,
@@ -217,16 +314,10 @@ function startEngine() {
   return engine;
 }
 
-// Options objects with undefined members left out, so the engine sees its own defaults.
-function options(opts) {
-  const out = {};
-  for (const [key, value] of Object.entries(opts ?? {})) {
-    if (value !== undefined && value !== null) out[key] = value;
-  }
-  return out;
-}
-
 // Only what the engine needs crosses to the worker (structured clone copies the text).
 function plainItem({ title = '', text, key, encoding }) {
-  return { title: String(title), text, key, encoding };
+  const item = { title: String(title), text };
+  if (key != null) item.key = key;
+  if (encoding != null) item.encoding = encoding;
+  return item;
 }

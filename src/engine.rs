@@ -1,0 +1,407 @@
+//! The engine: a corpus and what the page needs to know of each document (where it came
+//! from), answering the requests of [`crate::protocol`]. Plain Rust, tested natively; the
+//! wasm boundary only moves requests and answers across.
+
+use crate::error::{Error, Result};
+use crate::index::{Corpus, DocId};
+use crate::protocol::{
+    Added, AlignedSentence, Collocates, Comparison, Concordance, Decoded, DocDispersion,
+    Dispersion, DocumentInfo, Inputs, Keyness, KwicLine, Memory, NewDocument, OneOrMany, Phrase,
+    Progress, Refused, Segment, SharedRun, Source, Span, SummaryOptions, TokenInfo,
+};
+use crate::{
+    CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions,
+    NgramOptions, Summary, TermFrequency, TermsOptions,
+};
+
+/// Where a document came from, aligned with the corpus's ids.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Origin {
+    /// The embedded article of this index.
+    Article(usize),
+    /// A text the user added, with its storage key and encoding.
+    User {
+        key: Option<u32>,
+        encoding: Option<String>,
+    },
+}
+
+/// The corpus and its documents' origins: the one owner of titles and of the document list.
+///
+/// ```
+/// use text_explorer::engine::Engine;
+/// use text_explorer::protocol::{read_request, Response};
+///
+/// let mut engine = Engine::with_articles();
+/// let json = r#"{"op": "kwic", "args": {"query": "putin", "options": {"window": 2}}}"#;
+/// let request = read_request(&mut serde_json::Deserializer::from_str(json))?;
+/// let Response::Kwic(page) = engine.handle(request)? else { unreachable!() };
+/// assert!(page.total > 10);
+/// # Ok::<(), text_explorer::Error>(())
+/// ```
+#[derive(Debug, Default)]
+pub struct Engine {
+    corpus: Corpus,
+    origins: Vec<Origin>,
+}
+
+impl Engine {
+    /// An engine over the two embedded articles.
+    pub fn with_articles() -> Engine {
+        let corpus = Corpus::with_articles();
+        let origins = (0..corpus.documents().len()).map(Origin::Article).collect();
+        Engine { corpus, origins }
+    }
+
+    /// An empty engine.
+    pub fn new() -> Engine {
+        Engine::default()
+    }
+
+    /// The corpus (for reading).
+    pub fn corpus(&self) -> &Corpus {
+        &self.corpus
+    }
+
+    pub(crate) fn documents(&mut self) -> Result<Vec<DocumentInfo>> {
+        Ok(self
+            .origins
+            .iter()
+            .enumerate()
+            .map(|(id, origin)| {
+                let (source, key, encoding) = match origin {
+                    Origin::Article(_) => (Source::Article, None, None),
+                    Origin::User { key, encoding } => (Source::User, *key, encoding.clone()),
+                };
+                DocumentInfo::new(&self.corpus, id as DocId, source, key, encoding)
+            })
+            .collect())
+    }
+
+    pub(crate) fn summary(&mut self, options: SummaryOptions) -> Result<Summary> {
+        self.corpus.summary(options.doc)
+    }
+
+    pub(crate) fn text(&mut self, id: DocId) -> Result<String> {
+        self.corpus.text(id).map(str::to_string)
+    }
+
+    pub(crate) fn terms(&mut self, options: TermsOptions) -> Result<Vec<TermFrequency<'_>>> {
+        self.corpus.terms(&options)
+    }
+
+    pub(crate) fn kwic(&mut self, query: String, options: KwicOptions) -> Result<Concordance<'_>> {
+        let corpus = &self.corpus;
+        let page = corpus.kwic(&query, &options)?;
+        let docs = corpus.documents();
+        Ok(Concordance {
+            total: page.total,
+            lines: page
+                .lines
+                .into_iter()
+                .map(|line| KwicLine::new(&docs[line.doc as usize], line))
+                .collect(),
+        })
+    }
+
+    pub(crate) fn tokens(&mut self, id: DocId) -> Result<Vec<TokenInfo<'_>>> {
+        let corpus = &self.corpus;
+        let doc = corpus.document(id)?;
+        Ok((0..doc.token_count())
+            .map(|i| {
+                let (start, end) = doc.span(i);
+                TokenInfo {
+                    start: doc.utf16_offset(start),
+                    end: doc.utf16_offset(end),
+                    term: corpus.vocab.term(doc.term_id(i)),
+                }
+            })
+            .collect())
+    }
+
+    pub(crate) fn collocates(
+        &mut self,
+        query: String,
+        options: CollocateOptions,
+    ) -> Result<Collocates<'_>> {
+        let found = self.corpus.collocates(&query, &options)?;
+        Ok(Collocates {
+            hits: found.hits,
+            tokens: found.tokens,
+            window_tokens: found.window_tokens,
+            collocates: found.rows,
+        })
+    }
+
+    pub(crate) fn phrases(&mut self, options: NgramOptions) -> Result<Vec<Phrase>> {
+        Ok(self
+            .corpus
+            .ngrams(&options)?
+            .into_iter()
+            .map(|g| Phrase {
+                phrase: g.terms.join(" "),
+                length: g.terms.len(),
+                count: g.count,
+                docs: g.docs,
+                doc: g.first.0,
+                token: g.first.1,
+            })
+            .collect())
+    }
+
+    pub(crate) fn keyness(&mut self, options: KeynessOptions) -> Result<Keyness<'_>> {
+        let key = self.corpus.keyness(&options)?;
+        Ok(Keyness {
+            target_tokens: key.target_tokens,
+            reference_tokens: key.reference_tokens,
+            over: key.over,
+            under: key.under,
+        })
+    }
+
+    pub(crate) fn dispersion(
+        &mut self,
+        queries: OneOrMany<String>,
+        options: DispersionOptions,
+    ) -> Result<Vec<Dispersion>> {
+        let corpus = &self.corpus;
+        queries
+            .0
+            .into_iter()
+            .map(|query| {
+                let d = corpus.dispersion(&query, &options)?;
+                let docs = d
+                    .docs
+                    .into_iter()
+                    .map(|dd| {
+                        let doc = &corpus.documents()[dd.doc as usize];
+                        let starts = dd
+                            .positions
+                            .iter()
+                            .map(|&p| doc.utf16_offset(doc.span(p as usize).0) as u32)
+                            .collect();
+                        let segments = dd
+                            .segment_tokens
+                            .iter()
+                            .zip(&dd.segment_hits)
+                            .map(|(&tokens, &hits)| Segment {
+                                tokens,
+                                hits,
+                                relative: match tokens {
+                                    0 => 0.0,
+                                    _ => hits as f64 * 10_000.0 / tokens as f64,
+                                },
+                            })
+                            .collect();
+                        DocDispersion {
+                            doc: dd.doc,
+                            tokens: dd.tokens,
+                            positions: dd.positions,
+                            starts,
+                            segments,
+                        }
+                    })
+                    .collect();
+                Ok(Dispersion {
+                    query,
+                    hits: d.hits,
+                    dp: d.dp,
+                    dp_norm: d.dp_norm,
+                    parts: d.parts,
+                    docs,
+                })
+            })
+            .collect()
+    }
+
+    pub(crate) fn compare(
+        &mut self,
+        a: DocId,
+        b: DocId,
+        options: CompareOptions,
+    ) -> Result<Comparison<'_>> {
+        let corpus = &self.corpus;
+        let cmp = corpus.compare(a, b, &options)?;
+        let (da, db) = (corpus.document(a)?, corpus.document(b)?);
+        let sentences = |doc, list: Vec<crate::Sentence>| -> Vec<AlignedSentence> {
+            let doc: &crate::Document = doc;
+            list.into_iter()
+                .map(|s| AlignedSentence {
+                    token: s.first_token,
+                    tokens: s.tokens,
+                    start: doc.utf16_offset(s.start),
+                    end: doc.utf16_offset(s.end),
+                    best: s.best,
+                    similarity: s.similarity,
+                })
+                .collect()
+        };
+        Ok(Comparison {
+            shared: cmp.shared,
+            only_a: cmp.only_a,
+            only_b: cmp.only_b,
+            shared_types: cmp.shared_types,
+            runs: cmp
+                .runs
+                .iter()
+                .map(|r| SharedRun {
+                    tokens: r.len,
+                    a: Span::new(da, r.a, r.len),
+                    b: Span::new(db, r.b, r.len),
+                })
+                .collect(),
+            sentences_a: sentences(da, cmp.sentences_a),
+            sentences_b: sentences(db, cmp.sentences_b),
+        })
+    }
+
+    /// Adds all `items` at once (no progress, no cancelling): see [`AddJob`] for that.
+    pub(crate) fn add_documents(&mut self, items: Vec<NewDocument>) -> Result<Added> {
+        let mut job = AddJob::new(0, items);
+        while job.step(self).is_some() {}
+        Ok(job.finish(self))
+    }
+
+    /// Adds one text; returns its id.
+    pub fn add(&mut self, item: NewDocument) -> Result<DocId> {
+        let id = self
+            .corpus
+            .add_owned(item.title.as_deref().unwrap_or(""), item.text)?;
+        self.origins.push(Origin::User {
+            key: item.key,
+            encoding: item.encoding,
+        });
+        Ok(id)
+    }
+
+    pub(crate) fn remove_document(&mut self, id: DocId) -> Result<()> {
+        self.corpus.remove_document(id)?;
+        self.origins.remove(id as usize);
+        Ok(())
+    }
+
+    pub(crate) fn rename_document(&mut self, id: DocId, title: String) -> Result<()> {
+        self.corpus.rename_document(id, title.trim())
+    }
+
+    pub(crate) fn set_articles(&mut self, shown: bool) -> Result<()> {
+        let ids: Vec<DocId> = (0..self.origins.len() as DocId)
+            .filter(|&id| matches!(self.origins[id as usize], Origin::Article(_)))
+            .collect();
+        if !shown {
+            for &id in ids.iter().rev() {
+                self.remove_document(id)?;
+            }
+        } else if ids.is_empty() {
+            for (i, article) in crate::articles::ARTICLES.iter().enumerate() {
+                self.corpus.add_document(article.title, article.text)?;
+                self.origins.push(Origin::Article(i));
+            }
+            self.corpus.prepare();
+        }
+        Ok(())
+    }
+
+    /// Answered by the boundary, which has the inputs; natively there is no decoder.
+    pub(crate) fn decode(&mut self, _inputs: Inputs, _max: Option<f64>) -> Result<Vec<Decoded>> {
+        Err(Error::invalid_request(
+            "decode runs in the browser's engine only".to_string(),
+        ))
+    }
+
+    pub(crate) fn memory(&mut self) -> Result<Memory> {
+        Ok(Memory {
+            tokens: self.corpus.documents().iter().map(|d| d.token_count()).sum(),
+            index_bytes: self.corpus.index_bytes(),
+            wasm_bytes: None,
+        })
+    }
+
+    /// A cancel that reaches the dispatch found no job running: nothing to do.
+    pub(crate) fn cancel(&mut self, _job: u32) -> Result<()> {
+        Ok(())
+    }
+
+    #[cfg(feature = "test-panic")]
+    pub(crate) fn panic(&mut self) -> Result<()> {
+        panic!("test-panic: a panic asked for by the test build")
+    }
+}
+
+/// An `addDocuments` job, one text a step, so that the boundary can post progress and read a
+/// cancel between steps. A text the engine refuses is recorded and the job goes on;
+/// cancelling removes what the job added.
+#[derive(Debug)]
+pub struct AddJob {
+    job: u32,
+    items: std::vec::IntoIter<NewDocument>,
+    next: usize,
+    total: usize,
+    chars: usize,
+    total_chars: usize,
+    added: Added,
+}
+
+impl AddJob {
+    /// A job `job` (the request's id) over `items`.
+    pub fn new(job: u32, items: Vec<NewDocument>) -> AddJob {
+        let total_chars = items.iter().map(|i| utf16_len(&i.text)).sum();
+        AddJob {
+            job,
+            total: items.len(),
+            items: items.into_iter(),
+            next: 0,
+            chars: 0,
+            total_chars,
+            added: Added::default(),
+        }
+    }
+
+    /// Adds the next text; `None` when all are done.
+    pub fn step(&mut self, engine: &mut Engine) -> Option<Progress> {
+        let item = self.items.next()?;
+        let index = self.next;
+        self.next += 1;
+        self.chars += utf16_len(&item.text);
+        let title = item.title.clone().unwrap_or_default();
+        match engine.add(item) {
+            Ok(id) => self.added.added.push(id),
+            Err(err) => self.added.errors.push(Refused {
+                index,
+                title,
+                message: err.to_string(),
+            }),
+        }
+        Some(Progress {
+            job: self.job,
+            done: self.next,
+            total: self.total,
+            chars: self.chars,
+            total_chars: self.total_chars,
+        })
+    }
+
+    /// Ends the job: builds the postings once for the batch.
+    pub fn finish(self, engine: &mut Engine) -> Added {
+        engine.corpus.prepare();
+        self.added
+    }
+
+    /// Cancels the job: removes what it added (nothing of a cancelled batch is kept).
+    pub fn cancel(self, engine: &mut Engine) -> Added {
+        for &id in self.added.added.iter().rev() {
+            // The ids were just added and nothing ran in between: they exist.
+            let _ = engine.remove_document(id);
+        }
+        Added {
+            added: Vec::new(),
+            errors: self.added.errors,
+            cancelled: true,
+        }
+    }
+}
+
+/// A text's length in UTF-16 code units, as JavaScript counts it.
+fn utf16_len(text: &str) -> usize {
+    text.chars().map(char::len_utf16).sum()
+}

@@ -1,0 +1,709 @@
+//! The engine's contract, declared once: every operation the page can ask of the engine, its
+//! arguments and its answer.
+//!
+//! [`operations!`] below is the one declaration. From it come:
+//! - [`Request`], the serde enum a message deserializes into (`{op: "kwic", args: {query,
+//!   options}}`), which [`crate::engine::Engine::handle`] dispatches;
+//! - [`Response`], the serde enum of the answers;
+//! - [`OPERATIONS`], each operation's name and parameters, from which `tests/contract.rs`
+//!   generates `www/operations.js` (the client's methods) and the TypeScript declarations
+//!   `npm/types/engine.d.ts`, and fails when the committed files have drifted.
+//!
+//! Options are the core's own option structs (`KwicOptions`, …): their `Default` impls are
+//! the defaults, and serde reads a JavaScript options object into them field by field, with
+//! `camelCase` names; an unknown or mistyped option is an error that names it.
+//!
+//! Offsets in answers are UTF-16 code units, as JavaScript indexes strings: the core keeps
+//! byte offsets, and the answer types here convert them (`text.slice(start, end)` is exact).
+
+use serde::{Deserialize, Deserializer, Serialize};
+
+use crate::error::{Error, Result};
+use crate::index::{Corpus, DocId, Document};
+use crate::{
+    Collocate, CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, Keyword,
+    KwicOptions, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions,
+};
+
+#[cfg(not(target_arch = "wasm32"))]
+use ts_rs::TS;
+
+/// One operation of the contract: its name as JavaScript calls it, and its parameters.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Operation {
+    /// The method's name (`addDocuments`).
+    pub name: &'static str,
+    /// What it does (the declaration's doc comment).
+    pub doc: &'static str,
+    /// Its parameters, in call order.
+    pub params: &'static [Param],
+    /// The TypeScript type of its answer.
+    pub returns: fn(&ts_rs::Config) -> String,
+    /// Declares the answer's named types and all they refer to.
+    pub visit: fn(&mut dyn FnMut(Declared)),
+}
+
+/// A parameter of an [`Operation`].
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Param {
+    /// Its name in the message's `args` (`maxBytes`).
+    pub name: &'static str,
+    /// Whether it may be left out (the options objects: every field has a default).
+    pub optional: bool,
+    /// Its TypeScript type.
+    pub ts: fn(&ts_rs::Config) -> String,
+    /// Declares its named types and all they refer to.
+    pub visit: fn(&mut dyn FnMut(Declared)),
+}
+
+/// A named TypeScript type, as [`Operation::visit`] reports it.
+#[cfg(not(target_arch = "wasm32"))]
+pub struct Declared {
+    /// The type's name.
+    pub name: String,
+    /// Its declaration (`type KwicOptions = { … }`).
+    pub decl: String,
+    /// Whether it is read from the page (an options object: every field may be left out).
+    pub input: bool,
+}
+
+/// Visits `T` and every named type it refers to, depth first.
+#[cfg(not(target_arch = "wasm32"))]
+fn visit<T: TS + 'static + ?Sized>(input: bool, out: &mut dyn FnMut(Declared)) {
+    struct Visitor<'a> {
+        input: bool,
+        out: &'a mut dyn FnMut(Declared),
+    }
+    impl ts_rs::TypeVisitor for Visitor<'_> {
+        fn visit<U: TS + 'static + ?Sized>(&mut self) {
+            visit::<U>(self.input, self.out);
+        }
+    }
+    let cfg = ts_rs::Config::default();
+    if T::output_path().is_some() {
+        (out)(Declared {
+            name: T::ident(&cfg),
+            decl: T::decl(&cfg),
+            input,
+        });
+    }
+    T::visit_dependencies(&mut Visitor { input, out });
+}
+
+/// Declares the operations: `Variant => method { arg: Type [= default], … } -> Answer;`.
+/// An argument marked `= default` may be left out (it takes `Default::default()`).
+macro_rules! operations {
+    ($(
+        $(#[doc = $doc:literal])*
+        $(#[cfg($cfg:meta)])?
+        $variant:ident => $method:ident { $($arg:ident : $ty:ty $(= $default:ident)?),* $(,)? } -> $ret:ty;
+    )*) => {
+        /// A request: one variant per operation, read from `{op, args}`.
+        #[derive(Debug, Deserialize)]
+        #[serde(tag = "op", content = "args", rename_all = "camelCase",
+                rename_all_fields = "camelCase", deny_unknown_fields)]
+        pub enum Request {
+            $(
+                $(#[doc = $doc])*
+                $(#[cfg($cfg)])?
+                $variant { $(
+                    #[allow(missing_docs)]
+                    $(#[serde($default)])?
+                    $arg: $ty
+                ),* },
+            )*
+        }
+
+        /// An answer: one variant per operation, written as the answer's own value.
+        #[derive(Debug, Serialize)]
+        #[serde(untagged)]
+        pub enum Response<'a> {
+            $(
+                $(#[doc = $doc])*
+                $(#[cfg($cfg)])?
+                $variant($ret),
+            )*
+        }
+
+        /// The operations, in declaration order (native only: for the generated files).
+        #[cfg(not(target_arch = "wasm32"))]
+        pub const OPERATIONS: &[Operation] = &[$(
+            $(#[cfg($cfg)])?
+            Operation {
+                name: stringify!($method),
+                doc: concat!($($doc, "\n"),*),
+                params: &[$(Param {
+                    name: stringify!($arg),
+                    optional: operations!(@optional $($default)?),
+                    ts: <$ty as TS>::name,
+                    visit: |out| visit::<$ty>(true, out),
+                }),*],
+                returns: {
+                    type Answer<'a> = $ret;
+                    <Answer<'static> as TS>::name
+                },
+                visit: |out| {
+                    type Answer<'a> = $ret;
+                    visit::<Answer<'static>>(false, out)
+                },
+            },
+        )*];
+
+        impl crate::engine::Engine {
+            /// Runs one request.
+            pub fn handle(&mut self, request: Request) -> Result<Response<'_>> {
+                match request {
+                    $(
+                        $(#[cfg($cfg)])?
+                        Request::$variant { $($arg),* } => {
+                            self.$method($($arg),*).map(Response::$variant)
+                        }
+                    )*
+                }
+            }
+        }
+    };
+    (@optional default) => { true };
+    (@optional) => { false };
+}
+
+operations! {
+    /// The documents, in id order, with their titles and where they came from.
+    Documents => documents {} -> Vec<DocumentInfo>;
+    /// Summary figures of one document (`doc`) or of the whole corpus.
+    Summary => summary { options: SummaryOptions = default } -> Summary;
+    /// A document's full text, exactly as given.
+    Text => text { id: DocId } -> String;
+    /// The frequency list: by count (descending), then term.
+    Terms => terms { options: TermsOptions = default } -> Vec<TermFrequency<'a>>;
+    /// The concordance of a query: one page of lines, and the number of hits.
+    Kwic => kwic { query: String, options: KwicOptions = default } -> Concordance<'a>;
+    /// How a document was tokenised.
+    Tokens => tokens { id: DocId } -> Vec<TokenInfo<'a>>;
+    /// The collocates of a query, with their association measures.
+    Collocates => collocates { query: String, options: CollocateOptions = default } -> Collocates<'a>;
+    /// Repeated phrases (n-grams).
+    Phrases => phrases { options: NgramOptions = default } -> Vec<Phrase>;
+    /// Keywords of target documents against reference documents.
+    Keyness => keyness { options: KeynessOptions = default } -> Keyness<'a>;
+    /// Where one or more queries occur: positions, segments and Gries' DP.
+    Dispersion => dispersion { queries: OneOrMany<String>, options: DispersionOptions = default }
+        -> Vec<Dispersion>;
+    /// Two documents compared: shared and own vocabulary, shared passages, sentence alignment.
+    Compare => compare { a: DocId, b: DocId, options: CompareOptions = default } -> Comparison<'a>;
+    /// Adds texts in order (a job: reports progress, can be cancelled; a text the engine
+    /// refuses is reported in `errors` and the others go on).
+    AddDocuments => add_documents { items: Vec<NewDocument> } -> Added;
+    /// Removes a document: the documents after it move down by one id.
+    RemoveDocument => remove_document { id: DocId } -> ();
+    /// Renames a document; a blank title becomes "Document N".
+    RenameDocument => rename_document { id: DocId, title: String } -> ();
+    /// Hides the embedded articles (removes them), or brings them back at the end.
+    SetArticles => set_articles { shown: bool } -> ();
+    /// Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
+    /// thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.
+    Decode => decode { inputs: Inputs, max_bytes: Option<f64> = default } -> Vec<Decoded>;
+    /// The tokens indexed and the memory the engine holds.
+    Memory => memory {} -> Memory;
+    /// Stops the running `addDocuments` job `job` (its request id): it then answers
+    /// `cancelled: true` and has added nothing. Handled as soon as it arrives.
+    Cancel => cancel { job: u32 } -> ();
+    /// Test builds only: panics, to test that the page recovers.
+    #[cfg(feature = "test-panic")]
+    Panic => panic {} -> ();
+}
+
+/// Options of `summary`.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct SummaryOptions {
+    /// Summarise this document only; absent (or `null`) for the whole corpus.
+    pub doc: Option<DocId>,
+}
+
+/// One value or a list of them (`dispersion("whale")` or `dispersion(["whale", "sea"])`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct OneOrMany<T>(pub Vec<T>);
+
+impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged, expecting = "a string or an array of strings")]
+        enum Either<T> {
+            One(T),
+            Many(Vec<T>),
+        }
+        Ok(OneOrMany(match Either::deserialize(deserializer)? {
+            Either::One(one) => vec![one],
+            Either::Many(many) => many,
+        }))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl<T: TS + 'static> TS for OneOrMany<T> {
+    type WithoutGenerics = OneOrMany<String>;
+    type OptionInnerType = Self;
+    fn name(cfg: &ts_rs::Config) -> String {
+        format!("{0} | {0}[]", T::name(cfg))
+    }
+    fn inline(cfg: &ts_rs::Config) -> String {
+        Self::name(cfg)
+    }
+    fn visit_dependencies(v: &mut impl ts_rs::TypeVisitor) {
+        v.visit::<T>();
+    }
+}
+
+/// A document id or a list of them (keyness' `target`), for `#[serde(with)]`.
+pub(crate) mod doc_list {
+    use super::*;
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Vec<DocId>, D::Error> {
+        OneOrMany::deserialize(d).map(|ids| ids.0)
+    }
+}
+
+/// [`doc_list`], or `null`/absent for none (keyness' `reference`: the rest of the corpus).
+pub(crate) mod optional_doc_list {
+    use super::*;
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> std::result::Result<Option<Vec<DocId>>, D::Error> {
+        Option::<OneOrMany<DocId>>::deserialize(d).map(|ids| ids.map(|ids| ids.0))
+    }
+}
+
+/// The inputs of `decode`: Files (Blobs) or ArrayBuffers. They cannot be read by serde; the
+/// boundary takes them from the message itself, so here they are skipped.
+#[derive(Clone, Debug, Default)]
+pub struct Inputs;
+
+impl<'de> Deserialize<'de> for Inputs {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(deserializer).map(|_| Inputs)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl TS for Inputs {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "(Blob | ArrayBuffer)[]".into()
+    }
+    fn inline(cfg: &ts_rs::Config) -> String {
+        Self::name(cfg)
+    }
+}
+
+/// A text to add.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct NewDocument {
+    /// Its title; blank for "Document N".
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub title: Option<String>,
+    /// The text, exactly as it is to be shown.
+    pub text: String,
+    /// Its key in the page's storage (IndexedDB), if it is stored.
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub key: Option<u32>,
+    /// How it was decoded (shown in the Texts view), if it came from a file.
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub encoding: Option<String>,
+}
+
+/// A document as `documents` lists it.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct DocumentInfo {
+    /// Its id: its index in the list.
+    pub id: DocId,
+    /// Its title.
+    pub title: String,
+    /// Characters (Unicode scalar values).
+    pub chars: usize,
+    /// Words.
+    pub tokens: usize,
+    /// Distinct terms.
+    pub types: usize,
+    /// Sentences that contain a word.
+    pub sentences: usize,
+    /// `article` (embedded) or `user` (added).
+    pub source: Source,
+    /// A user text's storage key, if it is stored.
+    pub key: Option<u32>,
+    /// How a user text was decoded, if it came from a file.
+    pub encoding: Option<String>,
+}
+
+/// Where a document came from.
+#[derive(Clone, Copy, Debug, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub enum Source {
+    /// One of the embedded articles.
+    Article,
+    /// A text the user (or the host page) added.
+    User,
+}
+
+/// One page of a concordance.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Concordance<'a> {
+    /// Hits in all pages.
+    pub total: usize,
+    /// This page's lines.
+    pub lines: Vec<KwicLine<'a>>,
+}
+
+/// A concordance line, with UTF-16 offsets.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct KwicLine<'a> {
+    /// The document.
+    pub doc: DocId,
+    /// The keyword's first token index in its document.
+    pub token: usize,
+    /// The keyword's tokens (more than one for a phrase).
+    pub tokens: usize,
+    /// UTF-16 offset of the keyword in the document's text.
+    pub start: usize,
+    /// UTF-16 offset just past the keyword.
+    pub end: usize,
+    /// The context before the keyword, as written.
+    pub left: &'a str,
+    /// The keyword as written.
+    pub keyword: &'a str,
+    /// The context after the keyword, as written.
+    pub right: &'a str,
+}
+
+/// A token of `tokens`, with UTF-16 offsets.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct TokenInfo<'a> {
+    /// UTF-16 offset of the word.
+    pub start: usize,
+    /// UTF-16 offset just past it.
+    pub end: usize,
+    /// Its term (the counting form).
+    pub term: &'a str,
+}
+
+/// The answer of `collocates`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Collocates<'a> {
+    /// The query's hits.
+    pub hits: usize,
+    /// Tokens in the scope.
+    pub tokens: usize,
+    /// Window positions (the union of the windows less the hits).
+    pub window_tokens: usize,
+    /// The collocates, sorted by the chosen measure.
+    pub collocates: Vec<Collocate<'a>>,
+}
+
+/// A repeated phrase.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Phrase {
+    /// Its terms, separated by spaces.
+    pub phrase: String,
+    /// Its number of words.
+    pub length: usize,
+    /// How often it occurs.
+    pub count: usize,
+    /// In how many documents.
+    pub docs: usize,
+    /// The document of its first occurrence.
+    pub doc: DocId,
+    /// The token index of its first occurrence.
+    pub token: u32,
+}
+
+/// The answer of `keyness`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Keyness<'a> {
+    /// Tokens in the target.
+    pub target_tokens: usize,
+    /// Tokens in the reference.
+    pub reference_tokens: usize,
+    /// Terms relatively more frequent in the target, by G².
+    pub over: Vec<Keyword<'a>>,
+    /// The other terms, by G².
+    pub under: Vec<Keyword<'a>>,
+}
+
+/// The dispersion of one query.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Dispersion {
+    /// The query.
+    pub query: String,
+    /// Its hits in the scope.
+    pub hits: usize,
+    /// Gries' deviation of proportions.
+    pub dp: f64,
+    /// DP normalised by `1 − min sᵢ`.
+    pub dp_norm: f64,
+    /// The parts DP was computed over (documents, or segments of one).
+    pub parts: usize,
+    /// Per document.
+    pub docs: Vec<DocDispersion>,
+}
+
+/// The dispersion of a query in one document.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct DocDispersion {
+    /// The document.
+    pub doc: DocId,
+    /// Its tokens.
+    pub tokens: usize,
+    /// The hits' token indices.
+    pub positions: Vec<u32>,
+    /// The hits' UTF-16 offsets.
+    pub starts: Vec<u32>,
+    /// Equal parts of the document, in order.
+    pub segments: Vec<Segment>,
+}
+
+/// A segment of a document, for dispersion.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Segment {
+    /// Its tokens.
+    pub tokens: usize,
+    /// The hits in it.
+    pub hits: usize,
+    /// Hits per 10,000 tokens of the segment.
+    pub relative: f64,
+}
+
+/// The answer of `compare`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Comparison<'a> {
+    /// Terms in both, by combined count.
+    pub shared: Vec<TermCounts<'a>>,
+    /// Terms of `a` only.
+    pub only_a: Vec<TermCounts<'a>>,
+    /// Terms of `b` only.
+    pub only_b: Vec<TermCounts<'a>>,
+    /// How many terms both have.
+    pub shared_types: usize,
+    /// Passages both share word for word.
+    pub runs: Vec<SharedRun>,
+    /// The sentences of `a`, each with its best match in `b`.
+    pub sentences_a: Vec<AlignedSentence>,
+    /// The sentences of `b`, each with its best match in `a`.
+    pub sentences_b: Vec<AlignedSentence>,
+}
+
+/// A passage two documents share.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct SharedRun {
+    /// Its length in tokens.
+    pub tokens: usize,
+    /// Where it is in `a`.
+    pub a: Span,
+    /// Where it is in `b`.
+    pub b: Span,
+}
+
+/// Where a run of tokens is in a document.
+#[derive(Clone, Debug, Serialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Span {
+    /// The first token's index.
+    pub token: usize,
+    /// UTF-16 offset of its start.
+    pub start: usize,
+    /// UTF-16 offset of its end.
+    pub end: usize,
+}
+
+/// A sentence and its most similar sentence in the other document.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct AlignedSentence {
+    /// Its first token's index.
+    pub token: usize,
+    /// Its tokens.
+    pub tokens: usize,
+    /// UTF-16 offset of its start.
+    pub start: usize,
+    /// UTF-16 offset of its end.
+    pub end: usize,
+    /// The index of the most similar sentence of the other document; `null` when none
+    /// shares a content word.
+    pub best: Option<usize>,
+    /// The cosine similarity to it, 0 to 1.
+    pub similarity: f64,
+}
+
+/// The answer of `addDocuments`.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Added {
+    /// The ids of the texts added, in order.
+    pub added: Vec<DocId>,
+    /// The texts refused, with the engine's reason.
+    pub errors: Vec<Refused>,
+    /// Whether the job was cancelled (then nothing was added).
+    pub cancelled: bool,
+}
+
+/// A text `addDocuments` refused.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Refused {
+    /// Its index in the items.
+    pub index: usize,
+    /// Its title, as given.
+    pub title: String,
+    /// Why.
+    pub message: String,
+}
+
+/// Indexing progress, posted while `addDocuments` runs: `{progress: {...}}`.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Progress {
+    /// The job: the `addDocuments` request's id.
+    pub job: u32,
+    /// Texts done.
+    pub done: usize,
+    /// Texts in the job.
+    pub total: usize,
+    /// Characters (UTF-16 code units) done.
+    pub chars: usize,
+    /// Characters in the job.
+    pub total_chars: usize,
+}
+
+/// A decoded input (`decode`): what the boundary's decoder answers. Declared here for the
+/// types; the decoder builds it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Decoded {
+    /// The input's size.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
+    pub bytes: Option<f64>,
+    /// True when the bytes are not text.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
+    pub binary: Option<bool>,
+    /// The text.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
+    pub text: Option<String>,
+    /// The encoding it was decoded from.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
+    pub encoding: Option<String>,
+    /// How the encoding was found: `bom`, `utf8` or `detected`.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
+    pub how: Option<String>,
+    /// Whether some bytes were not valid in that encoding.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
+    pub had_errors: Option<bool>,
+    /// Why the input could not be read.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
+    pub error: Option<String>,
+}
+
+/// The answer of `memory`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Memory {
+    /// Tokens indexed.
+    pub tokens: usize,
+    /// Bytes the index holds beyond the texts.
+    pub index_bytes: usize,
+    /// Bytes of the wasm linear memory (set by the boundary; `null` natively).
+    pub wasm_bytes: Option<f64>,
+}
+
+/// Reads a request from any serde deserializer (a JavaScript value at the boundary, JSON in
+/// tests), naming the field at fault: `invalid options.window: invalid type: string "wide",
+/// expected usize`.
+pub fn read_request<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Request> {
+    serde_path_to_error::deserialize(deserializer).map_err(|err| {
+        let path = err.path().to_string();
+        let path = path.strip_prefix("args.").unwrap_or(&path).to_string();
+        let inner = err.into_inner().to_string();
+        if path == "." || path.is_empty() || path == "args" {
+            Error::invalid_request(inner)
+        } else {
+            Error::invalid_option(&path, inner)
+        }
+    })
+}
+
+impl<'a> KwicLine<'a> {
+    pub(crate) fn new(doc: &Document, line: crate::KwicLine<'a>) -> KwicLine<'a> {
+        KwicLine {
+            doc: line.doc,
+            token: line.token,
+            tokens: line.tokens,
+            start: doc.utf16_offset(line.start),
+            end: doc.utf16_offset(line.end),
+            left: line.left,
+            keyword: line.keyword,
+            right: line.right,
+        }
+    }
+}
+
+impl Span {
+    pub(crate) fn new(doc: &Document, token: usize, len: usize) -> Span {
+        Span {
+            token,
+            start: doc.utf16_offset(doc.span(token).0),
+            end: doc.utf16_offset(doc.span(token + len - 1).1),
+        }
+    }
+}
+
+impl DocumentInfo {
+    pub(crate) fn new(corpus: &Corpus, id: DocId, source: Source, key: Option<u32>, encoding: Option<String>) -> DocumentInfo {
+        let d = &corpus.documents()[id as usize];
+        DocumentInfo {
+            id,
+            title: d.title().to_string(),
+            chars: d.chars(),
+            tokens: d.token_count(),
+            types: d.types(),
+            sentences: d.sentences(),
+            source,
+            key,
+            encoding,
+        }
+    }
+}

@@ -1,0 +1,339 @@
+//! The engine's message loop, on a dedicated Worker's scope or on a `MessagePort` (web-sys).
+//! `www/client.js` is its counterpart; the messages are:
+//!
+//! ```text
+//! page → engine  {id, request: {op, args}}     an operation of crate::protocol
+//! engine → page  {id, ok: true, value} | {id, ok: false, error, superseded?}
+//!                {progress: {job, done, total, chars, totalChars}}   while addDocuments runs
+//!                {crashed: message}            a panic: the engine is gone, restart it
+//! ```
+//!
+//! Requests run one at a time, in order. Two rules live here and nowhere else:
+//! - **the latest query wins**: a `kwic`, `collocates` or `dispersion` request still queued
+//!   when a newer one of the same operation and the same options is queued behind it (the
+//!   same caller, typing) is answered `superseded` without being computed;
+//! - **cancel is handled on arrival**: `cancel` marks the job, and `addDocuments` reads the
+//!   mark between texts, yielding to the event loop at least every 20 ms so that it arrives.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{HashSet, VecDeque};
+use std::rc::Rc;
+
+use js_sys::{Array, ArrayBuffer, Date, Function, Object, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::{spawn_local, JsFuture};
+use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, MessagePort, Window, WorkerGlobalScope};
+
+use super::{answer, parse, to_js};
+use crate::engine::{AddJob, Engine};
+use crate::error::Error;
+use crate::protocol::{NewDocument, Request};
+
+/// How long `addDocuments` works before it yields to the event loop, in milliseconds.
+const SLICE_MS: f64 = 20.0;
+
+/// Where messages come from and answers go.
+#[derive(Clone)]
+enum Port {
+    /// The dedicated Worker the engine runs in.
+    Worker(DedicatedWorkerGlobalScope),
+    /// One end of a `MessageChannel`: the engine runs on the page (a widget loaded from
+    /// another origin, where a Worker cannot be started).
+    Channel(MessagePort),
+}
+
+impl Port {
+    fn post(&self, message: &JsValue) {
+        // Posting fails only for values that cannot be cloned; answers are plain data.
+        let _ = match self {
+            Port::Worker(scope) => scope.post_message(message),
+            Port::Channel(port) => port.post_message(message),
+        };
+    }
+
+    fn listen(&self, handler: Option<&Function>) {
+        match self {
+            Port::Worker(scope) => scope.set_onmessage(handler),
+            Port::Channel(port) => port.set_onmessage(handler),
+        }
+    }
+
+    fn same(&self, other: &Port) -> bool {
+        match (self, other) {
+            (Port::Worker(a), Port::Worker(b)) => JsValue::from(a) == JsValue::from(b),
+            (Port::Channel(a), Port::Channel(b)) => JsValue::from(a) == JsValue::from(b),
+            _ => false,
+        }
+    }
+}
+
+thread_local! {
+    /// Every port served by this wasm instance, told when it panics.
+    static PORTS: RefCell<Vec<Port>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Tells every page this instance serves that it panicked (from the panic hook).
+pub(super) fn report_crash(message: &str) {
+    let crashed = Object::new();
+    let _ = Reflect::set(&crashed, &"crashed".into(), &message.into());
+    PORTS.with(|ports| {
+        if let Ok(ports) = ports.try_borrow() {
+            for port in ports.iter() {
+                port.post(&crashed);
+            }
+        }
+    });
+}
+
+/// A request waiting in the queue.
+struct Incoming {
+    id: u32,
+    request: JsValue,
+    /// Same key, same caller: the operation and its options (for the latest-wins rule).
+    key: Option<String>,
+}
+
+struct Loop {
+    engine: RefCell<Engine>,
+    queue: RefCell<VecDeque<Incoming>>,
+    running: Cell<bool>,
+    closed: Cell<bool>,
+    cancelled: RefCell<HashSet<u32>>,
+    port: Port,
+    /// `(bytes: Uint8Array) => {text, encoding, how, hadErrors} | {binary: true}`, or a
+    /// Promise of it: the file decoder (a wasm of its own, loaded by the page on first use).
+    decoder: Function,
+}
+
+/// The engine serving one port; `close()` stops it and frees its corpus.
+#[wasm_bindgen]
+pub struct Server {
+    inner: Rc<Loop>,
+    _handler: Closure<dyn FnMut(MessageEvent)>,
+}
+
+/// Serves an engine over the embedded articles on `port` (a dedicated Worker's global scope
+/// or a `MessagePort`), decoding files with `decoder`.
+#[wasm_bindgen]
+pub fn serve(port: JsValue, decoder: Function) -> Result<Server, JsError> {
+    let port = if let Some(port) = port.dyn_ref::<MessagePort>() {
+        Port::Channel(port.clone())
+    } else if let Some(scope) = port.dyn_ref::<DedicatedWorkerGlobalScope>() {
+        Port::Worker(scope.clone())
+    } else {
+        return Err(JsError::new("serve needs a MessagePort or a dedicated Worker's scope"));
+    };
+    let inner = Rc::new(Loop {
+        engine: RefCell::new(Engine::with_articles()),
+        queue: RefCell::default(),
+        running: Cell::new(false),
+        closed: Cell::new(false),
+        cancelled: RefCell::default(),
+        port: port.clone(),
+        decoder,
+    });
+    let this = inner.clone();
+    let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+        receive(&this, event.data());
+    });
+    port.listen(Some(handler.as_ref().unchecked_ref()));
+    PORTS.with(|ports| ports.borrow_mut().push(port));
+    Ok(Server {
+        inner,
+        _handler: handler,
+    })
+}
+
+#[wasm_bindgen]
+impl Server {
+    /// Handles a message that arrived before the engine was up (the worker keeps them).
+    pub fn receive(&self, data: JsValue) {
+        receive(&self.inner, data);
+    }
+
+    /// Stops serving: no more answers, and the corpus is freed with this object.
+    pub fn close(self) {
+        self.inner.closed.set(true);
+        self.inner.port.listen(None);
+        if let Port::Channel(port) = &self.inner.port {
+            port.close();
+        }
+        PORTS.with(|ports| ports.borrow_mut().retain(|p| !p.same(&self.inner.port)));
+        self.inner.queue.borrow_mut().clear();
+        *self.inner.engine.borrow_mut() = Engine::new();
+    }
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn receive(this: &Rc<Loop>, data: JsValue) {
+    if this.closed.get() {
+        return;
+    }
+    let id = get(&data, "id").as_f64().unwrap_or(0.0) as u32;
+    let request = get(&data, "request");
+    let op = get(&request, "op").as_string().unwrap_or_default();
+    if op == "cancel" {
+        let outcome = match parse(request) {
+            Ok(Request::Cancel { job }) => {
+                this.cancelled.borrow_mut().insert(job);
+                Ok(JsValue::NULL)
+            }
+            Ok(_) => Err(Error::invalid_request("cancel")),
+            Err(err) => Err(err),
+        };
+        reply(&this.port, id, outcome);
+        return;
+    }
+    let key = matches!(op.as_str(), "kwic" | "collocates" | "dispersion").then(|| {
+        let options = get(&get(&request, "args"), "options");
+        let options = js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string());
+        format!("{op} {}", options.unwrap_or_default())
+    });
+    this.queue.borrow_mut().push_back(Incoming { id, request, key });
+    if !this.running.get() {
+        this.running.set(true);
+        spawn_local(pump(this.clone()));
+    }
+}
+
+async fn pump(this: Rc<Loop>) {
+    loop {
+        let next = this.queue.borrow_mut().pop_front();
+        let Some(message) = next else { break };
+        let superseded = message.key.is_some()
+            && this.queue.borrow().iter().any(|later| later.key == message.key);
+        if superseded {
+            let answer = Object::new();
+            let _ = Reflect::set(&answer, &"id".into(), &message.id.into());
+            let _ = Reflect::set(&answer, &"ok".into(), &false.into());
+            let _ = Reflect::set(&answer, &"error".into(), &"superseded by a newer query".into());
+            let _ = Reflect::set(&answer, &"superseded".into(), &true.into());
+            this.port.post(&answer);
+            continue;
+        }
+        let outcome = run(&this, &message).await;
+        if this.closed.get() {
+            break;
+        }
+        reply(&this.port, message.id, outcome);
+    }
+    this.running.set(false);
+}
+
+fn reply(port: &Port, id: u32, outcome: Result<JsValue, Error>) {
+    let answer = Object::new();
+    let _ = Reflect::set(&answer, &"id".into(), &id.into());
+    let _ = Reflect::set(&answer, &"ok".into(), &outcome.is_ok().into());
+    let _ = match outcome {
+        Ok(value) => Reflect::set(&answer, &"value".into(), &value),
+        Err(err) => Reflect::set(&answer, &"error".into(), &err.to_string().into()),
+    };
+    port.post(&answer);
+}
+
+async fn run(this: &Rc<Loop>, message: &Incoming) -> Result<JsValue, Error> {
+    match parse(message.request.clone())? {
+        Request::AddDocuments { items } => add_documents(this, message.id, items).await,
+        Request::Decode { max_bytes, .. } => {
+            let inputs = get(&get(&message.request, "args"), "inputs");
+            decode(this, inputs, max_bytes.unwrap_or(f64::INFINITY)).await
+        }
+        request => answer(&mut this.engine.borrow_mut(), request),
+    }
+}
+
+/// `addDocuments` as a job: progress after each text, a pause every [`SLICE_MS`] for a
+/// cancel to arrive; cancelled, it removes what it added.
+async fn add_documents(this: &Rc<Loop>, job: u32, items: Vec<NewDocument>) -> Result<JsValue, Error> {
+    let mut work = AddJob::new(job, items);
+    let mut slice = Date::now();
+    loop {
+        if this.cancelled.borrow_mut().remove(&job) {
+            return to_js(&work.cancel(&mut this.engine.borrow_mut()));
+        }
+        let Some(progress) = work.step(&mut this.engine.borrow_mut()) else {
+            break;
+        };
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"progress".into(), &to_js(&progress)?);
+        this.port.post(&message);
+        if Date::now() - slice > SLICE_MS {
+            pause().await;
+            slice = Date::now();
+        }
+    }
+    let added = work.finish(&mut this.engine.borrow_mut());
+    to_js(&added)
+}
+
+/// A macrotask later: the event loop runs the messages that arrived meanwhile.
+async fn pause() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let global = js_sys::global();
+        if let Some(scope) = global.dyn_ref::<WorkerGlobalScope>() {
+            let _ = scope.set_timeout_with_callback(&resolve);
+        } else if let Some(window) = global.dyn_ref::<Window>() {
+            let _ = window.set_timeout_with_callback(&resolve);
+        } else {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Files (Blobs) or ArrayBuffers to text, here rather than on the page (reading many files
+/// from disk has synchronous parts in Chromium). Per input: `{bytes, binary: true}` or
+/// `{bytes, text, encoding, how, hadErrors}`; only `{bytes}` when empty or over `max`;
+/// `{error}` when it cannot be read.
+async fn decode(this: &Rc<Loop>, inputs: JsValue, max: f64) -> Result<JsValue, Error> {
+    if !Array::is_array(&inputs) {
+        return Err(Error::invalid_option(
+            "inputs",
+            "expected an array of Files or ArrayBuffers",
+        ));
+    }
+    let out = Array::new();
+    for input in Array::from(&inputs).iter() {
+        let decoded = match decode_one(this, &input, max).await {
+            Ok(decoded) => decoded,
+            Err(thrown) => {
+                let failed = Object::new();
+                let _ = Reflect::set(&failed, &"error".into(), &message_of(&thrown).into());
+                failed.into()
+            }
+        };
+        out.push(&decoded);
+    }
+    Ok(out.into())
+}
+
+async fn decode_one(this: &Rc<Loop>, input: &JsValue, max: f64) -> Result<JsValue, JsValue> {
+    let buffer: ArrayBuffer = if let Some(blob) = input.dyn_ref::<Blob>() {
+        JsFuture::from(blob.array_buffer()).await?.unchecked_into()
+    } else if let Some(buffer) = input.dyn_ref::<ArrayBuffer>() {
+        buffer.clone()
+    } else {
+        return Err(JsValue::from_str("not a File or an ArrayBuffer"));
+    };
+    let bytes = f64::from(buffer.byte_length());
+    let out = Object::new();
+    Reflect::set(&out, &"bytes".into(), &bytes.into())?;
+    if bytes == 0.0 || bytes > max {
+        return Ok(out.into());
+    }
+    let decoded = this.decoder.call1(&JsValue::NULL, &Uint8Array::new(&buffer))?;
+    let decoded = JsFuture::from(Promise::resolve(&decoded)).await?;
+    Ok(Object::assign(&out, &decoded.unchecked_into()).into())
+}
+
+/// The message of something JavaScript threw.
+fn message_of(thrown: &JsValue) -> String {
+    match thrown.dyn_ref::<js_sys::Error>() {
+        Some(error) => error.message().into(),
+        None => thrown.as_string().unwrap_or_else(|| "it could not be read".into()),
+    }
+}
