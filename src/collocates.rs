@@ -32,7 +32,7 @@ use std::str::FromStr;
 
 use crate::error::{Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
-use crate::kwic::Query;
+use crate::query::Query;
 use crate::terms::is_stop_word;
 
 /// The largest window on each side, in tokens.

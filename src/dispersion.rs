@@ -16,7 +16,7 @@
 use crate::collocates::check_range;
 use crate::error::Result;
 use crate::index::{Corpus, DocId};
-use crate::kwic::Query;
+use crate::query::Query;
 
 /// The most segments a document may be cut into.
 pub const MAX_SEGMENTS: usize = 100;

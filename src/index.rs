@@ -932,6 +932,16 @@ pub(crate) fn sorted_indices(len: usize, cmp: &dyn Fn(u32, u32) -> Ordering) -> 
     order
 }
 
+/// A corpus of `texts`, titled "doc 0", "doc 1"…, for the unit tests of every stage.
+#[cfg(test)]
+pub(crate) fn corpus(texts: &[&str]) -> Corpus {
+    let mut corpus = Corpus::new();
+    for (i, text) in texts.iter().enumerate() {
+        corpus.add_document(&format!("doc {i}"), text).unwrap();
+    }
+    corpus
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
