@@ -35,6 +35,7 @@ pub mod kwic;
 pub mod ngrams;
 pub mod query;
 pub mod regex;
+mod stats;
 pub mod stem;
 pub mod terms;
 pub mod tokenize;
