@@ -5,8 +5,9 @@
 //! → [`index`] (the positional index) → [`terms`] (frequency lists, summaries), [`query`]
 //! (the query language: parsing and matching) and [`kwic`] (concordances), and the analysis
 //! stages that read the same index: [`collocates`], [`ngrams`] (phrases), [`keyness`],
-//! [`dispersion`] and [`compare`]. The `wasm` module, compiled only for `wasm32`, is the
-//! JavaScript boundary; everything else is plain Rust, tested natively.
+//! [`dispersion`] and [`compare`], with the statistics they share in the private `stats`
+//! module. The `wasm` module, compiled only for `wasm32`, is the JavaScript boundary;
+//! everything else is plain Rust, tested natively.
 //!
 //! ```
 //! use text_explorer::{Corpus, KwicOptions, TermsOptions};
