@@ -30,9 +30,10 @@
 
 use std::str::FromStr;
 
-use crate::error::{Error, Result};
+use crate::error::{check_range, Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
-use crate::kwic::Query;
+use crate::query::Query;
+use crate::stats::{g2, log2};
 use crate::terms::is_stop_word;
 
 /// The largest window on each side, in tokens.
@@ -165,18 +166,6 @@ pub struct Collocates<'a> {
     pub rows: Vec<Collocate<'a>>,
 }
 
-/// Checks that `value` is at most `max`, naming the option otherwise.
-pub(crate) fn check_range(name: &str, value: usize, min: usize, max: usize) -> Result<()> {
-    if (min..=max).contains(&value) {
-        Ok(())
-    } else {
-        Err(Error::invalid_option(
-            name,
-            format!("expected a whole number from {min} to {max}, got {value}"),
-        ))
-    }
-}
-
 /// The tokens of the scope: one document's, or the corpus's.
 pub(crate) fn scope_tokens(corpus: &Corpus, doc: Option<DocId>) -> Result<usize> {
     Ok(match doc {
@@ -289,28 +278,4 @@ impl Corpus {
                 .collect(),
         })
     }
-}
-
-/// `log2(x)` through `ln`, which the binary holds anyway: one logarithm routine instead of
-/// two (the wasm has a size budget).
-pub(crate) fn log2(x: f64) -> f64 {
-    x.ln() * std::f64::consts::LOG2_E
-}
-
-/// The log-likelihood ratio statistic G² of a 2×2 table of observed counts:
-/// `2 Σ Oᵢⱼ ln(Oᵢⱼ / Eᵢⱼ)`, `Eᵢⱼ = Rᵢ Cⱼ / N`, with `0 · ln 0 = 0` (Dunning 1993).
-pub(crate) fn g2(o: &[[f64; 2]; 2]) -> f64 {
-    let n = o[0][0] + o[0][1] + o[1][0] + o[1][1];
-    let rows = [o[0][0] + o[0][1], o[1][0] + o[1][1]];
-    let cols = [o[0][0] + o[1][0], o[0][1] + o[1][1]];
-    let mut sum = 0.0;
-    for i in 0..2 {
-        for j in 0..2 {
-            if o[i][j] > 0.0 {
-                sum += o[i][j] * (o[i][j] * n / (rows[i] * cols[j])).ln();
-            }
-        }
-    }
-    // Rounding can leave a tiny negative for a table at independence.
-    (2.0 * sum).max(0.0)
 }

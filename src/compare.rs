@@ -10,8 +10,7 @@
 //!   not pair unrelated sentences. Each sentence is paired with the most similar sentence of
 //!   the other document (the first of equals), or with none when no content word is shared.
 
-use crate::collocates::check_range;
-use crate::error::{Error, Result};
+use crate::error::{check_range, Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId, Document, TermId};
 use crate::terms::is_stop_word;
 use crate::tokenize::sentence_ends;

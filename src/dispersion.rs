@@ -13,10 +13,9 @@
 //!   scales it to 0–1 (Lijffijt & Gries 2012). The parts are the documents of the scope when
 //!   it holds two or more, otherwise the segments of the one document.
 
-use crate::collocates::check_range;
-use crate::error::Result;
+use crate::error::{check_range, Result};
 use crate::index::{Corpus, DocId};
-use crate::kwic::Query;
+use crate::query::Query;
 
 /// The most segments a document may be cut into.
 pub const MAX_SEGMENTS: usize = 100;

@@ -166,3 +166,15 @@ impl std::error::Error for Error {}
 
 /// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Checks that `value` is from `min` to `max`, naming the option otherwise.
+pub(crate) fn check_range(name: &str, value: usize, min: usize, max: usize) -> Result<()> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::invalid_option(
+            name,
+            format!("expected a whole number from {min} to {max}, got {value}"),
+        ))
+    }
+}

@@ -2,11 +2,12 @@
 //! concordances, for a text explorer that runs in the browser.
 //!
 //! The pipeline, one module a stage: [`tokenize`](mod@tokenize) (words and the counting rule)
-//! → [`index`] (the positional index) → [`terms`] (frequency lists, summaries) and [`kwic`]
-//! (queries and concordances), and the analysis stages that read the same index:
-//! [`collocates`], [`ngrams`] (phrases), [`keyness`], [`dispersion`] and [`compare`]. The
-//! `wasm` module, compiled only for `wasm32`, is the JavaScript boundary; everything else is
-//! plain Rust, tested natively.
+//! → [`index`] (the positional index) → [`terms`] (frequency lists, summaries), [`query`]
+//! (the query language: parsing and matching) and [`kwic`] (concordances), and the analysis
+//! stages that read the same index: [`collocates`], [`ngrams`] (phrases), [`keyness`],
+//! [`dispersion`] and [`compare`], with the statistics they share in the private `stats`
+//! module. The `wasm` module, compiled only for `wasm32`, is the JavaScript boundary;
+//! everything else is plain Rust, tested natively.
 //!
 //! ```
 //! use text_explorer::{Corpus, KwicOptions, TermsOptions};
@@ -35,7 +36,9 @@ pub mod keyness;
 pub mod kwic;
 pub mod ngrams;
 pub mod protocol;
+pub mod query;
 pub mod regex;
+mod stats;
 pub mod stem;
 pub mod terms;
 pub mod tokenize;
@@ -51,7 +54,8 @@ pub use dispersion::{Dispersion, DispersionOptions, DocDispersion};
 pub use error::{Error, Result};
 pub use index::{Corpus, DocId, Document, Posting, TermId};
 pub use keyness::{Keyness, KeynessOptions, Keyword};
-pub use kwic::{Concordance, KwicLine, KwicOptions, Query, Sort};
+pub use kwic::{Concordance, KwicLine, KwicOptions, Sort};
 pub use ngrams::{Ngram, NgramOptions};
+pub use query::Query;
 pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
 pub use tokenize::{normalize, segments, tokens, Segments, Token, Tokens};

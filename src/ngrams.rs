@@ -6,8 +6,7 @@
 //! follows, and only groups seen at least `min_count` times grow further (a phrase is never
 //! more frequent than its beginning), so rare words drop out after the first step.
 
-use crate::collocates::check_range;
-use crate::error::Result;
+use crate::error::{check_range, Result};
 use crate::index::{sorted_indices, Corpus, DocId, Document, TermId};
 use crate::terms::is_stop_word;
 

@@ -2,18 +2,13 @@
 //! whose figures were worked out by hand: the expected values below are written from the
 //! hand-built tables (as fractions), not computed by the code under test.
 
+mod common;
+
+use common::corpus;
 use text_explorer::{
     CollocateOptions, CompareOptions, Corpus, DispersionOptions, KeynessOptions, Measure,
     NgramOptions,
 };
-
-fn corpus(texts: &[&str]) -> Corpus {
-    let mut corpus = Corpus::new();
-    for (i, text) in texts.iter().enumerate() {
-        corpus.add_document(&format!("doc {i}"), text).unwrap();
-    }
-    corpus
-}
 
 fn close(got: f64, expected: f64) {
     assert!(

@@ -4,10 +4,10 @@
 
 mod common;
 
+use common::corpus;
 use proptest::prelude::*;
 use text_explorer::{
-    tokens, CollocateOptions, CompareOptions, Corpus, DispersionOptions, KeynessOptions,
-    KwicOptions, NgramOptions,
+    CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, NgramOptions,
 };
 
 /// Few distinct words, so that phrases repeat and windows overlap.
@@ -18,17 +18,7 @@ const POOL: &[&str] = &[
 fn texts() -> impl Strategy<Value = Vec<String>> {
     let text =
         prop::collection::vec(prop::sample::select(POOL), 1..60).prop_map(|words| words.join(" "));
-    prop::collection::vec(text, 1..4).prop_filter("every text has words", |texts| {
-        texts.iter().all(|t| tokens(t).next().is_some())
-    })
-}
-
-fn corpus(texts: &[String]) -> Corpus {
-    let mut corpus = Corpus::new();
-    for (i, text) in texts.iter().enumerate() {
-        corpus.add_document(&format!("t{i}"), text).unwrap();
-    }
-    corpus
+    common::texts_of(text)
 }
 
 proptest! {

@@ -4,8 +4,9 @@
 
 mod common;
 
+use common::corpus;
 use proptest::prelude::*;
-use text_explorer::{tokens, Corpus, KwicOptions, TermsOptions};
+use text_explorer::{tokens, KwicOptions, TermsOptions};
 
 /// Words with the cases that matter: case, curly and straight possessives, accents, CJK,
 /// numbers, emoji and punctuation between them.
@@ -70,17 +71,7 @@ fn text() -> impl Strategy<Value = String> {
 }
 
 fn texts() -> impl Strategy<Value = Vec<String>> {
-    prop::collection::vec(text(), 1..4).prop_filter("every text has words", |texts| {
-        texts.iter().all(|t| tokens(t).next().is_some())
-    })
-}
-
-fn corpus(texts: &[String]) -> Corpus {
-    let mut corpus = Corpus::new();
-    for (i, text) in texts.iter().enumerate() {
-        corpus.add_document(&format!("t{i}"), text).unwrap();
-    }
-    corpus
+    common::texts_of(text())
 }
 
 fn word() -> impl Strategy<Value = common::Word> {

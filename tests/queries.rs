@@ -1,15 +1,10 @@
 //! The richer query syntax end to end through `kwic`: regular expressions over terms, case
 //! sensitivity and the proximity filter.
 
-use text_explorer::{CollocateOptions, Corpus, DispersionOptions, KwicOptions};
+mod common;
 
-fn corpus(texts: &[&str]) -> Corpus {
-    let mut corpus = Corpus::new();
-    for (i, text) in texts.iter().enumerate() {
-        corpus.add_document(&format!("doc {i}"), text).unwrap();
-    }
-    corpus
-}
+use common::corpus;
+use text_explorer::{CollocateOptions, Corpus, DispersionOptions, KwicOptions};
 
 fn keywords(corpus: &Corpus, query: &str, case_sensitive: bool) -> Vec<String> {
     let options = KwicOptions {

@@ -1,10 +1,32 @@
-//! A naive reference implementation, a few obvious lines per operation, that rescans the
-//! text every time. The property tests check the index-backed core against it.
+//! What the tests share: a corpus of given texts, and a naive reference implementation, a
+//! few obvious lines per operation, that rescans the text every time. The property tests
+//! check the index-backed core against it.
 #![allow(dead_code)]
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use text_explorer::tokens;
+#[cfg(not(target_arch = "wasm32"))]
+use proptest::prelude::*;
+use text_explorer::{tokens, Corpus};
+
+/// A corpus of `texts`, titled "doc 0", "doc 1"…
+pub fn corpus<T: AsRef<str>>(texts: &[T]) -> Corpus {
+    let mut corpus = Corpus::new();
+    for (i, text) in texts.iter().enumerate() {
+        corpus
+            .add_document(&format!("doc {i}"), text.as_ref())
+            .unwrap();
+    }
+    corpus
+}
+
+/// One to three texts from `text`, each with a word (a corpus refuses a text without one).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn texts_of(text: impl Strategy<Value = String>) -> impl Strategy<Value = Vec<String>> {
+    prop::collection::vec(text, 1..4).prop_filter("every text has words", |texts| {
+        texts.iter().all(|t| tokens(t).next().is_some())
+    })
+}
 
 /// The terms of a text, by rescanning it.
 pub fn terms(text: &str) -> Vec<String> {

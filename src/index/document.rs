@@ -1,0 +1,81 @@
+//! A document: its text, title and tokenisation (term ids, spans, counts).
+
+use super::spans::Spans;
+use super::term_array::TermArray;
+use super::utf16::Utf16Offsets;
+use super::TermId;
+
+/// A text in the corpus with its tokenisation.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub(super) title: String,
+    pub(super) text: String,
+    /// The term of each token, in text order.
+    pub(crate) terms: TermArray,
+    pub(super) spans: Spans,
+    pub(super) chars: usize,
+    pub(super) types: usize,
+    pub(super) sentences: usize,
+    pub(super) utf16: Utf16Offsets,
+}
+
+impl Document {
+    /// The title given when the document was added.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    /// The full text, exactly as given.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The number of Unicode scalar values (what most people call characters) in the text.
+    pub fn chars(&self) -> usize {
+        self.chars
+    }
+
+    /// The number of words (tokens).
+    pub fn token_count(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The number of distinct terms.
+    pub fn types(&self) -> usize {
+        self.types
+    }
+
+    /// The number of sentences that contain a word.
+    pub fn sentences(&self) -> usize {
+        self.sentences
+    }
+
+    /// The byte span of token `i`.
+    ///
+    /// # Panics
+    /// If `i` is not below [`Document::token_count`].
+    pub fn span(&self, i: usize) -> (usize, usize) {
+        self.spans_from(i)
+            .next()
+            .expect("a token index below the token count")
+    }
+
+    /// The byte spans of the tokens from `i` on, in order.
+    pub fn spans_from(&self, i: usize) -> impl Iterator<Item = (usize, usize)> + '_ {
+        self.spans.from(i)
+    }
+
+    /// The term id of token `i`.
+    ///
+    /// # Panics
+    /// If `i` is not below [`Document::token_count`].
+    pub fn term_id(&self, i: usize) -> TermId {
+        self.terms.at(i)
+    }
+
+    /// Converts a byte offset (on a character boundary) into a UTF-16 offset, the unit in
+    /// which JavaScript indexes strings.
+    pub fn utf16_offset(&self, byte: usize) -> usize {
+        self.utf16.convert(&self.text, byte)
+    }
+}

@@ -1,0 +1,466 @@
+//! The positional index, built in one pass over each text: interned term ids and compact
+//! token spans per document; per-term postings and the alphabetical ranks of the terms,
+//! derived from those when a query first needs them. Frequencies and concordances read it
+//! and never rescan the text.
+//!
+//! What it costs per token beyond the text: the term id (3 bytes), the span (1 byte for a
+//! word of under 32 bytes that follows the previous word within 8; else 1 + 2 or more), and
+//! the posting, a delta-coded position (1 byte for the most frequent words, 2 or 3 for rarer
+//! ones). `Corpus::index_bytes` counts it; `npm run bench` reports it.
+//!
+//! This file holds the [`Corpus`]; each structure it is made of has its own file: the
+//! [`Document`] (`document.rs`), its term ids (`term_array.rs`), its token spans
+//! (`spans.rs`) and its UTF-16 offsets (`utf16.rs`); the vocabulary (`vocab.rs`), the
+//! postings (`postings.rs`) and the LEB128 numbers that spans and postings are coded in
+//! (`varint.rs`).
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+use std::cmp::Ordering;
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::tokenize::{normalize_into, sentences_with_words, tokens};
+
+mod document;
+mod postings;
+mod spans;
+mod term_array;
+mod utf16;
+mod varint;
+mod vocab;
+
+pub use document::Document;
+pub use postings::Posting;
+
+use postings::{PostingIter, Postings};
+use spans::Spans;
+use term_array::TermArray;
+use utf16::Utf16Offsets;
+use vocab::Vocab;
+
+/// A term's id: its index in the corpus vocabulary.
+pub type TermId = u32;
+
+/// A document's id: its index in the corpus, in the order documents were added.
+pub type DocId = u32;
+
+/// The most distinct terms a corpus holds: term ids take 3 bytes in the token arrays. A
+/// million-word corpus has some 50,000; only text that is not language comes near this.
+pub const MAX_TERMS: usize = (1 << 24) - 1;
+
+/// A collection of documents and its positional index.
+///
+/// ```
+/// use text_explorer::Corpus;
+/// let mut corpus = Corpus::new();
+/// let id = corpus.add_document("Greeting", "Hello, world! Hello again.").unwrap();
+/// assert_eq!(corpus.document(id).unwrap().token_count(), 4);
+/// ```
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    docs: Vec<Document>,
+    pub(crate) vocab: Vocab,
+    /// For each term, its number of tokens in the corpus.
+    freq: Vec<u32>,
+    /// For each term, the number of documents it occurs in.
+    doc_freq: Vec<u32>,
+    /// For each term, the last document (counted over every document ever added, from 1)
+    /// that was seen to contain it: counts types and document frequencies in one pass.
+    stamp: Vec<u32>,
+    added: u32,
+    /// Derived from the token arrays when first needed; reset when documents change.
+    postings: OnceCell<Postings>,
+    /// For each term, its rank in the alphabetical order of all terms (for sorting); reset
+    /// when terms are added.
+    ranks: OnceCell<Vec<u32>>,
+}
+
+impl Corpus {
+    /// An empty corpus.
+    pub fn new() -> Corpus {
+        Corpus::default()
+    }
+
+    /// The corpus of the embedded articles (see [`crate::articles`]).
+    pub fn with_articles() -> Corpus {
+        let mut corpus = Corpus::new();
+        for article in crate::articles::ARTICLES {
+            // The embedded texts have words; a failure here is a build defect caught by tests.
+            let added = corpus.add_document(article.title, article.text);
+            debug_assert!(added.is_ok());
+        }
+        corpus.prepare();
+        corpus
+    }
+
+    /// Adds a document and indexes it; returns its id.
+    ///
+    /// A blank title becomes "Document N". Fails if the text is empty or blank, has no
+    /// words, or would take the corpus past the 4 GiB that 32-bit offsets address.
+    pub fn add_document(&mut self, title: &str, text: &str) -> Result<DocId> {
+        self.add_owned(title, text.to_string())
+    }
+
+    /// [`Corpus::add_document`] with a text the corpus can keep as it is (no copy).
+    pub fn add_owned(&mut self, title: &str, text: String) -> Result<DocId> {
+        if text.trim().is_empty() {
+            return Err(Error::new(ErrorKind::EmptyText));
+        }
+        // Corpus-wide positions are 32-bit; a text has fewer words than bytes.
+        let indexed: usize = self.docs.iter().map(|d| d.text.len()).sum();
+        if text.len() > u32::MAX as usize - indexed {
+            return Err(Error::new(ErrorKind::TextTooLarge { bytes: text.len() }));
+        }
+        let id = self.docs.len() as DocId;
+        let title = title_or_default(title, id);
+        let ascii = text.is_ascii();
+        let mut doc = Document {
+            title,
+            terms: TermArray::default(),
+            spans: Spans::default(),
+            // Scalar values are the bytes that do not continue a UTF-8 sequence.
+            chars: match ascii {
+                true => text.len(),
+                false => text.bytes().filter(|&b| b & 0xC0 != 0x80).count(),
+            },
+            types: 0,
+            sentences: 0,
+            utf16: match ascii {
+                true => Utf16Offsets::default(),
+                false => Utf16Offsets::new(&text),
+            },
+            text: String::new(),
+        };
+        let vocab_before = self.vocab.len();
+        let mut term = String::new();
+        for token in tokens(&text) {
+            normalize_into(token.text, &mut term);
+            let id = self.vocab.intern(&term);
+            if id as usize >= MAX_TERMS {
+                self.vocab.truncate(vocab_before);
+                return Err(Error::new(ErrorKind::TooManyTerms));
+            }
+            doc.terms.push(id);
+            doc.spans.push(token.start as u32, token.end as u32);
+        }
+        if doc.terms.len() == 0 {
+            // No token was seen, so nothing was interned: the corpus is unchanged.
+            return Err(Error::new(ErrorKind::NoWords));
+        }
+        // The arrays grew by doubling: up to half of them would be slack for the life of
+        // the document.
+        doc.terms.shrink_to_fit();
+        doc.spans.shrink_to_fit();
+        doc.sentences = sentences_with_words(&text, doc.spans.from(0).map(|(start, _)| start));
+        doc.text = text;
+        let terms = self.vocab.len();
+        self.freq.resize(terms, 0);
+        self.doc_freq.resize(terms, 0);
+        self.stamp.resize(terms, 0);
+        self.added += 1;
+        for t in doc.terms.iter() {
+            let t = t as usize;
+            self.freq[t] += 1;
+            if self.stamp[t] != self.added {
+                self.stamp[t] = self.added;
+                self.doc_freq[t] += 1;
+                doc.types += 1;
+            }
+        }
+        self.docs.push(doc);
+        self.postings = OnceCell::new();
+        if self.vocab.len() != vocab_before {
+            self.ranks = OnceCell::new();
+        }
+        Ok(id)
+    }
+
+    /// Removes document `id`; the documents after it move down by one id, so ids stay
+    /// `0..len`. Its terms stay in the vocabulary with fewer (maybe no) postings.
+    pub fn remove_document(&mut self, id: DocId) -> Result<()> {
+        self.document(id)?;
+        let doc = self.docs.remove(id as usize);
+        self.added += 1;
+        for t in doc.terms.iter() {
+            let t = t as usize;
+            self.freq[t] -= 1;
+            if self.stamp[t] != self.added {
+                self.stamp[t] = self.added;
+                self.doc_freq[t] -= 1;
+            }
+        }
+        self.postings = OnceCell::new();
+        Ok(())
+    }
+
+    /// Renames document `id`; a blank title becomes "Document N" (N = id + 1).
+    pub fn rename_document(&mut self, id: DocId, title: &str) -> Result<()> {
+        self.document(id)?;
+        self.docs[id as usize].title = title_or_default(title, id);
+        Ok(())
+    }
+
+    /// Builds now what the queries need and the index derives from the token arrays (the
+    /// postings and the alphabetical order of the terms), rather than in the first query
+    /// after documents were added or removed. Call it after adding a batch of documents.
+    pub fn prepare(&self) {
+        self.postings();
+        self.ranks();
+    }
+
+    /// The bytes the index holds beyond the texts themselves (token arrays, spans,
+    /// postings, vocabulary, counts, offsets), counted from the capacity of its vectors:
+    /// the benchmark's "bytes per token". Builds the postings if they are not built.
+    pub fn index_bytes(&self) -> usize {
+        let per_doc: usize = self
+            .docs
+            .iter()
+            .map(|d| {
+                d.terms.bytes()
+                    + d.spans.bytes()
+                    + d.utf16.bytes()
+                    + d.title.capacity()
+                    + std::mem::size_of::<Document>()
+            })
+            .sum();
+        per_doc
+            + self.postings().bytes()
+            + self.vocab.bytes()
+            + 4 * (self.freq.capacity()
+                + self.doc_freq.capacity()
+                + self.stamp.capacity()
+                + self.ranks().len())
+    }
+
+    pub(crate) fn postings(&self) -> &Postings {
+        self.postings
+            .get_or_init(|| Postings::build(&self.docs, self.vocab.len()))
+    }
+
+    /// For each term, its rank in the alphabetical order of all terms.
+    pub(crate) fn ranks(&self) -> &[u32] {
+        self.ranks.get_or_init(|| {
+            let order = self.vocab.alphabetical();
+            let mut ranks = vec![0; order.len()];
+            for (rank, &id) in order.iter().enumerate() {
+                ranks[id as usize] = rank as u32;
+            }
+            ranks
+        })
+    }
+
+    /// The documents, in id order.
+    pub fn documents(&self) -> &[Document] {
+        &self.docs
+    }
+
+    /// One document, or an error naming the unknown id.
+    pub fn document(&self, id: DocId) -> Result<&Document> {
+        self.docs
+            .get(id as usize)
+            .ok_or_else(|| self.unknown(i64::from(id)))
+    }
+
+    /// Checks a document id given as any integer (as from JavaScript).
+    pub fn check_doc(&self, id: i64) -> Result<DocId> {
+        u32::try_from(id)
+            .ok()
+            .filter(|&id| (id as usize) < self.docs.len())
+            .ok_or_else(|| self.unknown(id))
+    }
+
+    fn unknown(&self, id: i64) -> Error {
+        Error::new(ErrorKind::UnknownDocument {
+            id,
+            count: self.docs.len(),
+        })
+    }
+
+    /// A document's full text.
+    pub fn text(&self, id: DocId) -> Result<&str> {
+        Ok(self.document(id)?.text())
+    }
+
+    /// The number of distinct terms in the corpus.
+    pub fn types(&self) -> usize {
+        self.freq.iter().filter(|&&f| f > 0).count()
+    }
+
+    /// Each term's number of tokens (indexed by term id): in the corpus, as the index keeps
+    /// them, or in one document, counted from its tokens.
+    pub(crate) fn term_counts(&self, doc: Option<DocId>) -> Cow<'_, [u32]> {
+        match doc {
+            None => Cow::Borrowed(&self.freq),
+            Some(d) => {
+                let mut counts = vec![0u32; self.vocab.len()];
+                for t in self.docs[d as usize].terms.iter() {
+                    counts[t as usize] += 1;
+                }
+                Cow::Owned(counts)
+            }
+        }
+    }
+
+    /// The number of documents a term occurs in.
+    pub(crate) fn doc_frequency(&self, term: TermId) -> usize {
+        self.doc_freq[term as usize] as usize
+    }
+
+    /// The postings of a term, restricted to one document if `doc` is given.
+    pub(crate) fn postings_in(&self, term: TermId, doc: Option<DocId>) -> PostingIter<'_> {
+        self.postings().of(term, doc)
+    }
+}
+
+/// A title trimmed, or "Document N" (N = id + 1) for a blank one.
+fn title_or_default(title: &str, id: DocId) -> String {
+    match title.trim() {
+        "" => format!("Document {}", id + 1),
+        title => title.to_string(),
+    }
+}
+
+/// The indices `0..len` in the order `cmp` gives them.
+///
+/// Every sort of the crate goes through this one function, which is not generic, so that
+/// the binary holds one copy of the sort algorithm rather than one per comparison (the wasm
+/// has a size budget). Callers give total orders, so the unstable sort is deterministic.
+pub(crate) fn sorted_indices(len: usize, cmp: &dyn Fn(u32, u32) -> Ordering) -> Vec<u32> {
+    let mut order: Vec<u32> = (0..len as u32).collect();
+    order.sort_unstable_by(|&a, &b| cmp(a, b));
+    order
+}
+
+/// A corpus of `texts`, titled "doc 0", "doc 1"…, for the unit tests of every stage.
+#[cfg(test)]
+pub(crate) fn corpus(texts: &[&str]) -> Corpus {
+    let mut corpus = Corpus::new();
+    for (i, text) in texts.iter().enumerate() {
+        corpus.add_document(&format!("doc {i}"), text).unwrap();
+    }
+    corpus
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn postings(corpus: &Corpus, term: TermId, doc: Option<DocId>) -> Vec<Posting> {
+        corpus.postings_in(term, doc).collect()
+    }
+
+    #[test]
+    fn postings_survive_long_gaps_and_many_documents() {
+        let mut corpus = Corpus::new();
+        let filler = "w ".repeat(20_000);
+        for i in 0..5 {
+            corpus
+                .add_document("t", &format!("rare {filler} rare {i}"))
+                .unwrap();
+        }
+        let rare = corpus.vocab.get("rare").unwrap();
+        let found = postings(&corpus, rare, None);
+        let expected: Vec<Posting> = (0..5)
+            .flat_map(|doc| [Posting { doc, pos: 0 }, Posting { doc, pos: 20_001 }])
+            .collect();
+        assert_eq!(found, expected);
+        assert_eq!(postings(&corpus, rare, Some(3)), expected[6..8]);
+        assert_eq!(corpus.term_counts(Some(4))[rare as usize], 2);
+        assert_eq!(corpus.doc_frequency(rare), 5);
+    }
+
+    #[test]
+    fn add_document_rejects_empty_and_wordless_text_and_keeps_the_corpus() {
+        let mut corpus = Corpus::new();
+        assert_eq!(
+            corpus.add_document("x", "  \n").unwrap_err().to_string(),
+            "the text is empty: give some text to add"
+        );
+        assert!(corpus.add_document("x", "!!! ...").is_err());
+        assert!(corpus.documents().is_empty());
+        assert_eq!(corpus.add_document(" ", "a b").unwrap(), 0);
+        assert_eq!(corpus.documents()[0].title(), "Document 1");
+    }
+
+    #[test]
+    fn postings_are_sorted_and_restricted_by_document() {
+        let mut corpus = Corpus::new();
+        corpus.add_document("a", "x y x").unwrap();
+        corpus.add_document("b", "y x").unwrap();
+        let x = corpus.vocab.get("x").unwrap();
+        assert_eq!(postings(&corpus, x, None).len(), 3);
+        assert_eq!(postings(&corpus, x, Some(1)), [Posting { doc: 1, pos: 1 }]);
+        assert!(postings(&corpus, x, None).windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// The ranks a full sort gives, to check the incremental merge against.
+    fn sorted_ranks(corpus: &Corpus) -> Vec<u32> {
+        let mut ids: Vec<TermId> = (0..corpus.vocab.len() as u32).collect();
+        ids.sort_by(|&a, &b| corpus.vocab.term(a).cmp(corpus.vocab.term(b)));
+        let mut ranks = vec![0; ids.len()];
+        for (rank, &id) in ids.iter().enumerate() {
+            ranks[id as usize] = rank as u32;
+        }
+        ranks
+    }
+
+    #[test]
+    fn ranks_stay_alphabetical_as_documents_are_added() {
+        let mut corpus = Corpus::new();
+        for text in ["m b z", "a y m c", "zz b aa", "n", "é e f 日本"] {
+            corpus.add_document("t", text).unwrap();
+            assert_eq!(corpus.ranks(), sorted_ranks(&corpus), "after {text:?}");
+        }
+    }
+
+    #[test]
+    fn remove_document_renumbers_the_later_documents() {
+        let mut corpus = Corpus::new();
+        corpus.add_document("a", "x y x").unwrap();
+        corpus.add_document("b", "y z").unwrap();
+        corpus.add_document("c", "x z z").unwrap();
+        corpus.remove_document(1).unwrap();
+        let titles: Vec<_> = corpus.documents().iter().map(|d| d.title()).collect();
+        assert_eq!(titles, ["a", "c"]);
+        let x = corpus.vocab.get("x").unwrap();
+        let z = corpus.vocab.get("z").unwrap();
+        let y = corpus.vocab.get("y").unwrap();
+        assert_eq!(
+            postings(&corpus, x, None),
+            [
+                Posting { doc: 0, pos: 0 },
+                Posting { doc: 0, pos: 2 },
+                Posting { doc: 1, pos: 0 }
+            ]
+        );
+        assert_eq!(postings(&corpus, z, Some(1)).len(), 2);
+        assert_eq!(postings(&corpus, y, None).len(), 1);
+        assert_eq!(corpus.types(), 3);
+        assert!(corpus.remove_document(2).is_err());
+        corpus.remove_document(0).unwrap();
+        corpus.remove_document(0).unwrap();
+        assert!(corpus.documents().is_empty());
+        assert_eq!(corpus.types(), 0);
+        // The corpus takes documents again after being emptied.
+        assert_eq!(corpus.add_document("d", "y").unwrap(), 0);
+        assert_eq!(postings(&corpus, y, None), [Posting { doc: 0, pos: 0 }]);
+    }
+
+    #[test]
+    fn rename_document_sets_the_title_and_defaults_a_blank_one() {
+        let mut corpus = Corpus::with_articles();
+        corpus.rename_document(1, "  New title ").unwrap();
+        assert_eq!(corpus.documents()[1].title(), "New title");
+        corpus.rename_document(0, " ").unwrap();
+        assert_eq!(corpus.documents()[0].title(), "Document 1");
+        assert!(corpus.rename_document(2, "x").is_err());
+    }
+
+    #[test]
+    fn check_doc_rejects_negative_and_out_of_range_ids() {
+        let corpus = Corpus::with_articles();
+        assert_eq!(corpus.check_doc(1).unwrap(), 1);
+        assert!(corpus.check_doc(2).is_err());
+        assert!(corpus.check_doc(-1).is_err());
+    }
+}
