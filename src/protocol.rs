@@ -149,6 +149,13 @@ macro_rules! operations {
             },
         )*];
 
+        /// Each operation's method name and its parameters, each with the fields serde reads
+        /// of it (for [`check_fields`]).
+        const PARAMS: &[(&str, &[(&str, fn() -> &'static [&'static str])])] = &[$(
+            $(#[cfg($cfg)])?
+            (stringify!($method), &[$((stringify!($arg), fields_of::<$ty>)),*]),
+        )*];
+
         impl crate::engine::Engine {
             /// Runs one request.
             pub fn handle(&mut self, request: Request) -> Result<Response<'_>> {
@@ -650,6 +657,86 @@ pub struct Memory {
     pub wasm_bytes: Option<f64>,
 }
 
+/// `max_bytes` → `maxBytes`: a Rust name as JavaScript spells it.
+pub fn js_name(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    let mut upper = false;
+    for c in name.chars() {
+        match c {
+            '_' => upper = true,
+            c if upper => {
+                out.push(c.to_ascii_uppercase());
+                upper = false;
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// The field names serde reads of a struct `T`; empty for any other type.
+fn fields_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
+    use serde::de::value::Error as Stop;
+    struct Probe(&'static [&'static str]);
+    impl<'de> Deserializer<'de> for &mut Probe {
+        type Error = Stop;
+        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> std::result::Result<V::Value, Stop> {
+            Err(serde::de::Error::custom("probe"))
+        }
+        fn deserialize_struct<V: serde::de::Visitor<'de>>(
+            self,
+            _: &'static str,
+            fields: &'static [&'static str],
+            _: V,
+        ) -> std::result::Result<V::Value, Stop> {
+            self.0 = fields;
+            Err(serde::de::Error::custom("probe"))
+        }
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string bytes
+            byte_buf option unit unit_struct newtype_struct seq tuple tuple_struct map enum
+            identifier ignored_any
+        }
+    }
+    let mut probe = Probe(&[]);
+    let _ = T::deserialize(&mut probe);
+    probe.0
+}
+
+/// Checks that a request names only its operation's parameters, and its options objects
+/// only the options they have: serde-wasm-bindgen reads just the fields it knows, so a
+/// misspelt option would pass unseen. `keys(None)` lists the keys of the request's `args`,
+/// `keys(Some(param))` those of one argument (empty when it is not an object). An unknown
+/// operation passes here; reading the request names it.
+pub fn check_fields(op: &str, keys: impl Fn(Option<&str>) -> Vec<String>) -> Result<()> {
+    let Some((_, params)) = PARAMS.iter().find(|(method, _)| js_name(method) == op) else {
+        return Ok(());
+    };
+    let names: Vec<String> = params.iter().map(|(name, _)| js_name(name)).collect();
+    if let Some(key) = keys(None).into_iter().find(|key| !names.contains(key)) {
+        return Err(Error::invalid_request(unknown_field(&key, &names)));
+    }
+    for ((_, fields), name) in params.iter().zip(&names) {
+        let fields: Vec<String> = fields().iter().map(|f| f.to_string()).collect();
+        if fields.is_empty() {
+            continue;
+        }
+        if let Some(key) = keys(Some(name)).into_iter().find(|key| !fields.contains(key)) {
+            return Err(Error::invalid_option(name, unknown_field(&key, &fields)));
+        }
+    }
+    Ok(())
+}
+
+/// serde's message for an unknown field.
+fn unknown_field(key: &str, expected: &[String]) -> String {
+    let expected: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
+    match expected.as_slice() {
+        [] => format!("unknown field `{key}`, there are no fields"),
+        _ => format!("unknown field `{key}`, expected one of {}", expected.join(", ")),
+    }
+}
+
 /// Reads a request from any serde deserializer (a JavaScript value at the boundary, JSON in
 /// tests), naming the field at fault: `invalid options.window: invalid type: string "wide",
 /// expected usize`.
@@ -658,6 +745,8 @@ pub fn read_request<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Reques
         let path = err.path().to_string();
         let path = path.strip_prefix("args.").unwrap_or(&path).to_string();
         let inner = err.into_inner().to_string();
+        // serde-wasm-bindgen's errors are JavaScript Errors, shown as "Error: …".
+        let inner = inner.strip_prefix("Error: ").unwrap_or(&inner).to_string();
         if path == "." || path.is_empty() || path == "args" {
             Error::invalid_request(inner)
         } else {
