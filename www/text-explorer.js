@@ -297,7 +297,7 @@ export class TextExplorer extends HTMLElement {
    */
   async search(query, { doc } = {}) {
     await this.#ready;
-    const patch = { q: String(query ?? ''), page: 1, hit: null, read: null };
+    const patch = { q: String(query ?? '') };
     if (doc !== undefined) patch.doc = doc;
     if (this.#visibleViews().includes('kwic')) patch.view = 'kwic';
     this.#store.set(patch);
@@ -473,7 +473,7 @@ export class TextExplorer extends HTMLElement {
       id: id('doc'), part: 'doc-select',
       onchange: () => {
         const value = this.#docSelect.value;
-        this.#store.set({ doc: value === '' ? null : Number(value), page: 1, hit: null, read: null });
+        this.#store.set({ doc: value === '' ? null : Number(value) });
       },
     }, h('option', { value: '' }, t.allDocuments),
     docs.map((doc) => h('option', { value: String(doc.id) }, ctx.docLabel(doc.id))));
@@ -543,7 +543,7 @@ export class TextExplorer extends HTMLElement {
     this.#docs = docs;
     this.#mount();
     this.#lastQuery = null;
-    if (removed.length) this.#store.set({ doc, page: 1, hit: null, read: null }, { replace: true });
+    if (removed.length) this.#store.set({ doc }, { replace: true, restart: true });
     this.#onState(this.#store.get());
   }
 
@@ -564,8 +564,6 @@ export class TextExplorer extends HTMLElement {
   #applyStateAttribute(name) {
     const key = STATE_ATTRIBUTES[name];
     const patch = { [key]: normalize({})[key], ...this.#attributeState([name]) };
-    if (name === 'query') Object.assign(patch, { page: 1, hit: null, read: null });
-    if (name === 'doc') Object.assign(patch, { page: 1, hit: null, read: null });
     this.#store.set(patch);
   }
 

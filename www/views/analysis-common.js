@@ -270,7 +270,7 @@ export function queryField(ctx, label) {
   const id = uid('q');
   const input = h('input', {
     type: 'search', id, autocomplete: 'off', spellcheck: 'false', placeholder: STRINGS.queryHelp,
-    oninput: () => ctx.set({ q: input.value, page: 1, hit: null }, { replace: true }),
+    oninput: () => ctx.set({ q: input.value }, { replace: true }),
   });
   const el = h('div', { class: 'field grow' }, h('label', { class: 'label', for: id }, label), input);
   return {

@@ -76,7 +76,7 @@ export function createCloudView(ctx) {
 
   function draw(words) {
     const placed = layout(words);
-    const open = (term) => ctx.set({ view: 'kwic', q: phraseQuery(term), page: 1, hit: null, read: null });
+    const open = (term) => ctx.set({ view: 'kwic', q: phraseQuery(term) });
     chart = svg('svg', {
       viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: '100%', role: 'group',
       'aria-label': `Word cloud of the ${placed.length} most frequent terms, sized by count`,

@@ -39,7 +39,7 @@ export function createCollocatesView(ctx) {
       key: 'term', label: 'Collocate', sort: 'asc', value: (r) => r.term,
       render: (r) => h('button', {
         type: 'button', class: 'term-btn', title: `Show the query with “${r.term}” nearby in context`,
-        onclick: () => ctx.set({ view: 'kwic', q: nearQuery(state.q.trim(), r.term, Math.max(opts.left, opts.right)), page: 1, hit: null, read: null }),
+        onclick: () => ctx.set({ view: 'kwic', q: nearQuery(state.q.trim(), r.term, Math.max(opts.left, opts.right)) }),
       }, r.term),
     },
     { key: 'observed', label: 'Observed', num: true, value: (r) => r.observed, render: (r) => formatNumber(r.observed) },

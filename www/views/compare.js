@@ -63,7 +63,7 @@ export function createCompareView(ctx) {
       key: 'term', label: 'Term', sort: 'asc', value: (r) => r.term,
       render: (r) => h('button', {
         type: 'button', class: 'term-btn', title: S.showInContext(r.term),
-        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.term), doc: null, page: 1, hit: null, read: null }),
+        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.term), doc: null }),
       }, r.term),
     },
     ...(which !== 'b' ? [{ key: 'a', label: 'A', num: true, value: (r) => r.a }] : []),

@@ -32,7 +32,7 @@ export function createDispersionView(ctx) {
   const fieldId = uid('queries');
   const input = h('input', {
     type: 'search', id: fieldId, autocomplete: 'off', spellcheck: 'false', placeholder: 'putin, kim',
-    oninput: () => ctx.set({ q: input.value, page: 1, hit: null }, { replace: true }),
+    oninput: () => ctx.set({ q: input.value }, { replace: true }),
   });
   const segments = numberField(S.segments, { min: 1, max: 100, value: opts.segments, onchange: (n) => { opts.segments = n; rerun(); } });
   const matchCase = checkField('Match case', { checked: false, onchange: (c) => { opts.caseSensitive = c; rerun(); } });

@@ -23,7 +23,7 @@ export function createKeynessView(ctx) {
       key: 'term', label: 'Term', sort: 'asc', value: (r) => r.term,
       render: (r) => h('button', {
         type: 'button', class: 'term-btn', title: S.showInContext(r.term),
-        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.term), page: 1, hit: null, read: null }),
+        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.term) }),
       }, r.term),
     },
     { key: 'target', label: 'Target', num: true, value: (r) => r.target, render: (r) => formatNumber(r.target) },

@@ -27,12 +27,12 @@ export function createKwicView(ctx) {
     clearTimeout(timer);
     timer = null;
     // Typing rewrites the current history entry instead of pushing one per keystroke.
-    ctx.set({ q: search.value, page: 1, hit: null, read: null }, { replace: true });
+    ctx.set({ q: search.value }, { replace: true });
   }
 
   const sort = h('select', {
     id: ids.sort,
-    onchange: () => ctx.set({ sort: sort.value, page: 1 }),
+    onchange: () => ctx.set({ sort: sort.value }),
   }, SORTS.map((s) => h('option', { value: s.value }, t.sorts[s.value] ?? s.label)));
 
   const win = h('input', {
@@ -45,7 +45,7 @@ export function createKwicView(ctx) {
       }
       const clamped = Math.min(WINDOW_MAX, Math.max(WINDOW_MIN, n));
       win.value = String(clamped);
-      ctx.set({ window: clamped, page: 1 });
+      ctx.set({ window: clamped });
     },
   });
 

@@ -29,7 +29,7 @@ export function createPhrasesView(ctx) {
       key: 'phrase', label: 'Phrase', sort: 'asc', value: (r) => r.phrase,
       render: (r) => h('button', {
         type: 'button', class: 'term-btn', title: S.showInContext(r.phrase),
-        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.phrase), page: 1, hit: null, read: null }),
+        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.phrase) }),
       }, r.phrase),
     },
     { key: 'length', label: 'Words', num: true, value: (r) => r.length },

@@ -96,7 +96,7 @@ export function createTermsView(ctx) {
         h('th', { scope: 'row' },
           h('button', {
             type: 'button', class: 'term-btn', title: t.showInContext(row.term),
-            onclick: () => ctx.set({ view: 'kwic', q: queryFor(row.term), page: 1, hit: null, read: null }),
+            onclick: () => ctx.set({ view: 'kwic', q: queryFor(row.term) }),
           }, row.term)),
         h('td', {},
           h('div', { class: 'count' },
