@@ -1,5 +1,7 @@
-// <text-explorer>: the whole Text Explorer UI as one custom element (Shadow DOM), so the
-// page is just one embedding of it. The README ("Embedding") documents this public surface:
+// The <text-explorer> element's class: its lifecycle, attributes, properties and methods,
+// and the shell it draws (tabs, document filter, status) around the views. The whole Text
+// Explorer UI is this one custom element (Shadow DOM), so the page is just one embedding of
+// it; text-explorer.js defines it. The README ("Embedding") documents this public surface:
 //
 // Attributes (and the matching properties); changing one after load updates the widget:
 //   view       which view is shown: one of VIEWS (state.js), e.g. summary | terms | kwic
@@ -17,21 +19,26 @@
 //   state      memory (default: the state lives in the element) | hash (in the page's URL
 //              hash, with Back/Forward; for a page that is the explorer). Read on connect.
 // Texts: <script type="text/plain" data-title="…"> or <template data-title="…"> children,
-// then the `src` files; with none, the two built-in articles.
+// then the `src` files; with none (an empty `src` names none), the two built-in articles
+// (text-source.js).
 // Events (bubbling, composed CustomEvents): text-explorer-ready {documents, version},
 //   text-explorer-query {query, doc, total} or {query, doc, error}.
 // Methods: addDocument(title, text) → id, search(query, {doc}) → query detail,
 //   clear() → query detail; property `ready` is a Promise of the documents.
 //
-// The element talks to the engine only through client.js; the views live in views/.
+// The element talks to the engine only through client.js; the views live in views/, the
+// texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js.
 
 import { h, sentence } from './dom.js';
 import { sheet } from './styles.js';
 import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
 import { loadStrings } from './strings/index.js';
-import { VERSION, versioned } from './version.js';
+import { VERSION } from './version.js';
 import { articlesHidden } from './storage.js';
+import { bringsTexts, collectTexts, hasInlineTexts, words } from './text-source.js';
+import { embedAttributes, embedSnippets, openEmbedDialog } from './embed-dialog.js';
+import { latest } from './views/kit/latest.js';
 
 // The views' modules load on demand, so that the engine starts as soon as this module and its
 // few imports have loaded: the first view shown is loaded alongside the engine, the others
@@ -49,13 +56,6 @@ const LOAD_VIEW = {
   cloud: () => import('./views/cloud.js').then((m) => m.createCloudView),
   texts: () => import('./views/texts.js').then((m) => m.createTextsView),
 };
-
-/** The text of an inline text child (`<script type="text/plain">` or `<template>`), else null. */
-function inlineText(child) {
-  if (child.localName === 'script' && (child.type || '').toLowerCase() === 'text/plain') return child.textContent;
-  if (child.localName === 'template') return child.content.textContent;
-  return null;
-}
 
 /** The views' create functions, by view, once loaded (shared by every widget on the page). */
 const CREATE = {};
@@ -79,36 +79,6 @@ const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', window: 'window
 /** The controls that the `controls` attribute can show. */
 export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed'];
 const DEFAULT_CONTROLS = ['doc', 'sort', 'window', 'help'];
-
-/** Words in an attribute value, or null when the attribute is absent. */
-function words(value) {
-  return value == null ? null : value.split(/\s+/).filter(Boolean);
-}
-
-/** The text of an inline <script> or <template>, without the indentation of the markup. */
-function dedent(text) {
-  const lines = text.replace(/^\s*\n/, '').replace(/\s+$/, '').split('\n');
-  const indents = lines.filter((line) => line.trim()).map((line) => line.match(/^[ \t]*/)[0].length);
-  const cut = indents.length ? Math.min(...indents) : 0;
-  return lines.map((line) => line.slice(cut)).join('\n');
-}
-
-/** A title from a URL: its file name without the extension. */
-function titleFromUrl(url) {
-  const name = url.pathname.split('/').filter(Boolean).pop() ?? url.hostname;
-  let decoded = name;
-  try {
-    decoded = decodeURIComponent(name);
-  } catch {
-    // keep the encoded name
-  }
-  return decoded.replace(/\.[a-z0-9]{1,5}$/i, '') || url.href;
-}
-
-/** Quote a value for an HTML attribute in a snippet that the user copies. */
-function attr(value) {
-  return String(value).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
 
 let instances = 0;
 
@@ -142,7 +112,7 @@ export class TextExplorer extends HTMLElement {
   #status;
   #dialog = null;
   #lastQuery = null;
-  #querySeq = 0;
+  #announced = latest(); // the text-explorer-query event: the latest query's answer only
   #queryAnswer = null;
   #ready;
   #resolveReady;
@@ -318,7 +288,7 @@ export class TextExplorer extends HTMLElement {
     // view, and the engine, whose worker, wasm and index of the articles take longest. The
     // user's texts (the Texts view) belong to the explorer of the built-in articles, not to an
     // embedding that brings its own texts.
-    const articles = !this.#bringsTexts();
+    const articles = !bringsTexts(this);
     const views = Promise.all([this.#firstView(), ...(articles ? ['texts'] : [])].map(loadView));
     views.catch(() => {}); // awaited below
     const starting = createClient({ articles });
@@ -334,7 +304,7 @@ export class TextExplorer extends HTMLElement {
     this.#setStatus(t.loading);
     let client;
     try {
-      const texts = await this.#collectTexts();
+      const texts = await collectTexts(this, t);
       if (stale()) return abandon();
       client = await starting;
       if (stale()) {
@@ -354,7 +324,7 @@ export class TextExplorer extends HTMLElement {
       this.#docs = await client.documents();
       await views;
       if (texts === null) {
-        this.#texts = CREATE.texts({ client });
+        this.#texts = CREATE.texts({ client, strings: t });
         client.onDocuments((change) => this.#documentsChanged(client, change));
       }
     } catch (error) {
@@ -383,51 +353,11 @@ export class TextExplorer extends HTMLElement {
     }));
   }
 
-  /** Whether the element brings texts (children or `src`), as #collectTexts reads them. */
-  #bringsTexts() {
-    return (words(this.getAttribute('src')) ?? []).length > 0 || [...this.children].some((c) => inlineText(c) !== null);
-  }
-
   /** The view that the first render will show (#render falls back to the first one offered). */
   #firstView() {
     const views = this.#visibleViews();
     const { view } = this.#store.get();
     return views.includes(view) ? view : views[0];
-  }
-
-  /** {items: [{title, text, source}], problems: [message]}, or null for the built-in articles. */
-  async #collectTexts() {
-    const items = [];
-    const problems = [];
-    let n = 0;
-    for (const child of this.children) {
-      const text = inlineText(child);
-      if (text === null) continue;
-      n += 1;
-      const title = child.dataset.title?.trim() || `${this.#strings.documentN(n)}`;
-      items.push({ title, text: dedent(text), source: title });
-    }
-    const urls = [];
-    for (const word of words(this.getAttribute('src')) ?? []) {
-      try {
-        urls.push(new URL(word, document.baseURI));
-      } catch {
-        problems.push(this.#strings.textFailed(word, 'not a URL'));
-      }
-    }
-    const fetched = await Promise.all(urls.map(async (url) => {
-      try {
-        const response = await fetch(url);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return { title: titleFromUrl(url), text: await response.text(), source: url.href };
-      } catch (error) {
-        problems.push(this.#strings.textFailed(url.href, error.message || 'not loaded'));
-        return null;
-      }
-    }));
-    items.push(...fetched.filter(Boolean));
-    if (!items.length && !problems.length && !urls.length) return null;
-    return { items, problems };
   }
 
   // --- the UI -------------------------------------------------------------------------------
@@ -522,9 +452,7 @@ export class TextExplorer extends HTMLElement {
   #visibleViews() {
     // Texts (the user's own, kept in this browser) only where the widget shows the built-in
     // articles, not in an embedding that brings its own texts.
-    const own = this.hasAttribute('src') || [...this.children].some((c) => c.localName === 'template'
-      || (c.localName === 'script' && (c.type || '').toLowerCase() === 'text/plain'));
-    const offered = own ? VIEWS.filter((v) => v !== 'texts') : VIEWS;
+    const offered = bringsTexts(this) ? VIEWS.filter((v) => v !== 'texts') : VIEWS;
     const listed = words(this.getAttribute('views'))?.filter((v) => offered.includes(v));
     return listed?.length ? offered.filter((v) => listed.includes(v)) : [...offered];
   }
@@ -656,30 +584,25 @@ export class TextExplorer extends HTMLElement {
     return this.#views[name];
   }
 
-  /** Fire text-explorer-query for the state's query and document; resolves with its detail. */
+  /**
+   * Fire text-explorer-query for the state's query and document; resolves with its detail.
+   * The event fires for the latest query only (#announced drops the others' answers); an
+   * earlier call still resolves, with its own total or error.
+   */
   #announce(state) {
-    const seq = ++this.#querySeq;
     const query = state.q.trim();
     const { doc } = state;
-    const client = this.#client;
-    const answer = (async () => {
-      const detail = { query, doc };
-      if (!query) detail.total = 0;
-      else {
-        try {
-          detail.total = (await client.kwic(query, { doc: doc ?? undefined, limit: 0 })).total;
-        } catch (error) {
-          detail.error = error.message;
-        }
-      }
-      if (seq === this.#querySeq) {
-        this.#queryAnswer = null;
-        this.dispatchEvent(new CustomEvent('text-explorer-query', { bubbles: true, composed: true, detail }));
-      }
-      return detail;
-    })();
-    this.#queryAnswer = answer;
-    return answer;
+    const total = query
+      ? this.#client.kwic(query, { doc: doc ?? undefined, limit: 0 }).then((answer) => answer.total)
+      : Promise.resolve(0);
+    const detail = total.then((n) => ({ query, doc, total: n }), (error) => ({ query, doc, error: error.message }));
+    const fire = () => detail.then((d) => {
+      this.#queryAnswer = null;
+      this.dispatchEvent(new CustomEvent('text-explorer-query', { bubbles: true, composed: true, detail: d }));
+    });
+    this.#announced(() => total, fire, fire);
+    this.#queryAnswer = detail;
+    return detail;
   }
 
   // Arrow keys move between tabs and select them (WAI-ARIA tabs, automatic activation).
@@ -698,82 +621,20 @@ export class TextExplorer extends HTMLElement {
     this.#tabs[view].focus();
   }
 
-  // --- the Embed dialog ---------------------------------------------------------------------
-
-  /** The attributes that reopen the current view elsewhere: [name, value] pairs. */
-  #embedAttributes() {
-    const state = this.#store.get();
-    const defaults = normalize({});
-    const out = [];
-    if (state.view !== defaults.view) out.push(['view', state.view]);
-    if (state.q) out.push(['query', state.q]);
-    if (state.doc != null) out.push(['doc', String(state.doc)]);
-    if (state.sort !== defaults.sort) out.push(['sort', state.sort]);
-    if (state.window !== defaults.window) out.push(['window', String(state.window)]);
-    const src = words(this.getAttribute('src'));
-    if (src?.length) out.push(['src', src.map((u) => new URL(u, document.baseURI).href).join(' ')]);
-    for (const name of ['views', 'color-scheme', 'lang']) {
-      const value = this.getAttribute(name);
-      if (value != null) out.push([name, value]);
-    }
-    // The page's own Embed button is not wanted on the copies.
-    const controls = this.#controls().filter((c) => c !== 'embed');
-    if (controls.join(' ') !== DEFAULT_CONTROLS.join(' ')) out.push(['controls', controls.join(' ')]);
-    if (this.hasAttribute('compact')) out.push(['compact', '']);
-    return out;
-  }
+  // --- the Embed dialog (embed-dialog.js) ----------------------------------------------
 
   /** The two snippets for the current view: {element, iframe}. */
   embedSnippets() {
-    const pairs = this.#embedAttributes();
-    const script = versioned('./text-explorer.js', import.meta.url).href;
-    const tag = pairs.map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${attr(value)}"`)).join('');
-    const element = `<script type="module" src="${attr(script)}"></script>\n<text-explorer${tag}></text-explorer>`;
-    const page = versioned('./embed.html', import.meta.url);
-    for (const [name, value] of pairs) {
-      if (name === 'src') for (const url of words(value)) page.searchParams.append('src', url);
-      else page.searchParams.set(name, value);
-    }
-    const iframe = `<iframe src="${attr(page.href)}" title="Text Explorer" width="100%" height="640" loading="lazy"></iframe>`;
-    return { element, iframe };
+    return embedSnippets(embedAttributes(this, this.#store.get(), this.#controls(), DEFAULT_CONTROLS));
   }
 
   #openEmbed() {
-    const t = this.#strings;
-    const { element, iframe } = this.embedSnippets();
-    const id = (name) => `${this.#prefix}-embed-${name}`;
-    const block = (key, label, text) => {
-      const area = h('textarea', { id: id(key), readonly: true, rows: key === 'element' ? 3 : 4, spellcheck: 'false', value: text });
-      const result = h('span', { class: 'copied', 'aria-live': 'polite' });
-      const copy = h('button', {
-        type: 'button',
-        onclick: async () => {
-          area.select();
-          try {
-            await navigator.clipboard.writeText(area.value);
-            result.textContent = t.copied;
-          } catch {
-            result.textContent = t.copyFailed;
-          }
-        },
-      }, t.copy);
-      return [h('label', { class: 'label', for: id(key) }, label), area, h('div', { class: 'row' }, copy, result)];
-    };
     // Texts that a URL cannot carry: inline ones, added by script, or the user's own (Texts).
-    const inline = this.#added || this.#docs?.some((d) => d.source === 'user')
-      || [...this.children].some((c) => c.localName === 'template'
-      || (c.localName === 'script' && (c.type || '').toLowerCase() === 'text/plain'));
+    const note = this.#added || this.#docs?.some((d) => d.source === 'user') || hasInlineTexts(this);
     this.#dialog?.remove();
-    const dialog = h('dialog', { 'aria-labelledby': id('title'), part: 'embed-dialog', onclose: () => dialog.remove() },
-      h('h2', { id: id('title') }, t.embedTitle),
-      inline && h('p', { class: 'help' }, t.embedNote),
-      block('element', t.embedElement, element),
-      block('iframe', t.embedIframe, iframe),
-      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => dialog.close() }, t.close)));
-    this.#dialog = dialog;
-    this.#app.append(dialog);
-    dialog.showModal();
+    this.#dialog = openEmbedDialog({
+      t: this.#strings, snippets: this.embedSnippets(), note,
+      id: (name) => `${this.#prefix}-embed-${name}`, parent: this.#app,
+    });
   }
 }
-
-if (!customElements.get('text-explorer')) customElements.define('text-explorer', TextExplorer);
