@@ -72,7 +72,7 @@ test('a host on another origin loads the widget from node_modules under a strict
   const host = await startServer({
     root,
     port: 0,
-    headers: (req, file) => (file.endsWith('.html') ? {
+    headers: (_req, file) => (file.endsWith('.html') ? {
       'Content-Security-Policy': `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${widgetOrigin}`,
     } : {}),
   });

@@ -23,7 +23,7 @@ export function createReaderView(ctx) {
   const run = latest();
   let marks = []; // [{start, end, el}] in text order
   let currentIndex = -1;
-  let shownHit = undefined; // the hit last scrolled to, so re-renders don't jump
+  let shownHit; // the hit last scrolled to, so re-renders don't jump
   let stepping = false;
 
   async function update(state, { activated = false } = {}) {

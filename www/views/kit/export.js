@@ -101,10 +101,10 @@ export function kwicExport(ctx, state) {
   ];
   const name = () => `kwic-${fileSafe(state()?.q)}`;
   return tableExport(ctx.strings, name, async () => {
-    const s = state();
-    const q = s?.q.trim();
+    const now = state();
+    const q = now?.q.trim();
     if (!q) return { columns, rows: [] };
-    const answer = await ctx.client.kwic(q, { doc: s.doc ?? undefined, window: s.window, sort: s.sort, limit: 100_000 });
+    const answer = await ctx.client.kwic(q, { doc: now.doc ?? undefined, window: now.window, sort: now.sort, limit: 100_000 });
     return { columns, rows: answer.lines };
   });
 }
