@@ -75,7 +75,7 @@ export function createCollocatesView(ctx) {
       return;
     }
     table.el.setAttribute('aria-busy', 'true');
-    run(() => ctx.client.call('collocates', q, { doc: next.doc ?? undefined, ...opts }),
+    run(() => ctx.client.collocates(q, { doc: next.doc ?? undefined, ...opts }),
       (found) => {
         table.el.removeAttribute('aria-busy');
         status.classList.remove('error');

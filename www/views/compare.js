@@ -101,7 +101,7 @@ export function createCompareView(ctx) {
     el.setAttribute('aria-busy', 'true');
     run(async () => {
       const [cmp, textA, textB] = await Promise.all([
-        ctx.client.call('compare', opts.a, opts.b, { minRun: opts.minRun, limit: TOP }),
+        ctx.client.compare(opts.a, opts.b, { minRun: opts.minRun, limit: TOP }),
         ctx.client.text(opts.a),
         ctx.client.text(opts.b),
       ]);

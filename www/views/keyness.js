@@ -60,7 +60,7 @@ export function createKeynessView(ctx) {
     if (!force && nextKey === key) return;
     key = nextKey;
     body.setAttribute('aria-busy', 'true');
-    run(() => ctx.client.call('keyness', { target: opts.target, stopwords: opts.stopwords }),
+    run(() => ctx.client.keyness({ target: opts.target, stopwords: opts.stopwords }),
       (result) => {
         body.removeAttribute('aria-busy');
         const keep = (rows) => (opts.significant ? rows.filter((r) => r.p < 0.05) : rows);
