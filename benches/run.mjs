@@ -47,7 +47,7 @@ log(`Brown Corpus: ${docs.length} documents, ${(chars / 1e6).toFixed(2)} M chara
 
 // A rare word: the alphabetically first word of 8+ letters that occurs exactly once.
 const plainOnce = new PlainCorpus();
-texts.forEach((t) => plainOnce.add(t));
+for (const t of texts) plainOnce.add(t);
 const RARE = [...plainOnce.counts].filter(([t, c]) => c === 1 && /^[a-z]{8,}$/.test(t)).map(([t]) => t).sort()[0];
 log(`rare word: "${RARE}"`);
 
@@ -79,7 +79,7 @@ function wasmRun(corpusTexts, runs) {
   const before = wasmExports.memory.buffer.byteLength;
   const [build, corpus] = time(runs, () => {
     const c = new engine.Corpus();
-    corpusTexts.forEach((t, i) => c.addDocument(String(i), t));
+    corpusTexts.forEach((t, i) => { c.addDocument(String(i), t); });
     c.prepare();
     return c;
   });
@@ -98,7 +98,7 @@ log('wasm/node', JSON.stringify(results.wasmNode));
 {
   const [build, corpus] = time(RUNS, () => {
     const c = new PlainCorpus();
-    texts.forEach((t) => c.add(t));
+    for (const t of texts) c.add(t);
     return c;
   });
   const [top100] = time(RUNS * 3, () => corpus.top(100));
@@ -157,7 +157,7 @@ if (WINK) {
       };
       const [build, corpus] = time(runs, () => {
         const c = new engine.Corpus();
-        list.forEach((t, i) => c.addDocument(String(i), t));
+        list.forEach((t, i) => { c.addDocument(String(i), t); });
         c.prepare();
         return c;
       });
@@ -222,7 +222,7 @@ const line = (r) => r.map((v, i) => (i === 0 ? String(v).padEnd(widths[i]) : Str
 console.log();
 console.log(line(rows[0]));
 console.log(widths.map((wd) => '-'.repeat(wd)).join('  '));
-rows.slice(1).forEach((r) => console.log(line(r)));
+for (const r of rows.slice(1)) console.log(line(r));
 console.log();
 console.log(`tokens: engine ${n.tokens}, plain JS ${p.tokens}${k ? `, wink-nlp ${k.tokens} (words and numbers)` : ''}`);
 console.log(`first rendered KWIC of the articles after navigation (Chromium, localhost): ${ms(results.firstKwic)} ms`);

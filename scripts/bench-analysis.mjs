@@ -19,7 +19,7 @@ await init({ module_or_path: readFileSync(join(root, 'www/pkg/text_explorer_bg.w
 // Files are "word/tag word/tag …": keep the words.
 const files = readdirSync(dir).filter((f) => /^c[a-r]\d\d$/.test(f)).sort();
 const corpus = new Corpus();
-let t = performance.now();
+const t = performance.now();
 for (const f of files) {
   const text = readFileSync(join(dir, f), 'utf8').replace(/(\S+)\/\S+/g, '$1');
   corpus.addDocument(f, text);

@@ -57,7 +57,7 @@ function resolveUnder(root, urlPath) {
     return null;
   }
   if (decoded.includes("\0")) return null;
-  const file = path.resolve(root, "." + path.posix.normalize("/" + decoded));
+  const file = path.resolve(root, `.${path.posix.normalize(`/${decoded}`)}`);
   const relative = path.relative(root, file);
   if (relative.startsWith("..") || path.isAbsolute(relative)) return null;
   return file;
@@ -76,7 +76,7 @@ async function handle(root, req, res, headers) {
   if (info?.isDirectory()) {
     if (!urlPath.endsWith("/")) {
       // Redirect so relative URLs in the directory's index.html resolve against it.
-      res.writeHead(301, { Location: urlPath + "/", "Cache-Control": "no-cache" });
+      res.writeHead(301, { Location: `${urlPath}/`, "Cache-Control": "no-cache" });
       return res.end();
     }
     file = path.join(file, "index.html");
@@ -138,6 +138,7 @@ function parseArgs(argv, env) {
       case "--help":
         console.log("usage: node scripts/serve.mjs [--port N] [--root DIR] [--host H]  (or PORT=N)");
         process.exit(0);
+        break; // not reached
       default:
         throw new Error(`unknown argument: ${argv[i]}`);
     }

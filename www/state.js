@@ -105,6 +105,26 @@ export function normalize(state) {
   return parse(format({ ...DEFAULTS, ...state }));
 }
 
+/**
+ * The state after a patch, normalised, with the rules that tie keys together:
+ * - a new query (q) or document filter (doc) starts over: page 1, no hit, no Reader position
+ *   (the old ones belong to other results);
+ * - a new KWIC sort or window goes back to page 1;
+ * - `restart: true` (the corpus changed, so document ids and offsets moved) starts over too.
+ * A key that the patch sets itself keeps the patch's value. Only user steps go through this
+ * (Store.set); a link or Back/Forward restores a whole state as it was.
+ */
+export function applyPatch(state, patch, { restart = false } = {}) {
+  const next = normalize({ ...state, ...patch });
+  const keep = (key) => Object.hasOwn(patch, key);
+  const reset = (keys) => {
+    for (const key of keys) if (!keep(key)) next[key] = DEFAULTS[key];
+  };
+  if (restart || next.q !== state.q || next.doc !== state.doc) reset(['page', 'hit', 'read']);
+  else if (next.sort !== state.sort || next.window !== state.window) reset(['page']);
+  return next;
+}
+
 class Store {
   #listeners = new Set();
   state = { ...DEFAULTS };
@@ -123,10 +143,12 @@ class Store {
   /**
    * Merge a patch into the state. `replace: true` rewrites the current history entry
    * (typing), otherwise a new entry is pushed (a discrete step the user may go Back from).
-   * Returns false when nothing changed.
+   * The rules of applyPatch apply (a new query or document resets the page, the hit and the
+   * Reader position; `restart: true` resets them whatever changed). Returns false when
+   * nothing changed.
    */
-  set(patch, { replace = false } = {}) {
-    const next = normalize({ ...this.state, ...patch });
+  set(patch, { replace = false, restart = false } = {}) {
+    const next = applyPatch(this.state, patch, { restart });
     if (format(next) === format(this.state)) return false;
     this.state = next;
     this.commit(next, replace);

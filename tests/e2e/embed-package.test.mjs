@@ -55,14 +55,17 @@ test('the installed package has the crate\'s version, exports and types', () => 
       assert.ok(existsSync(path.join(installed, file)), `export ${key}: ${file} is in the package`);
     }
   }
-  for (const file of ['README.md', 'text-explorer.js', 'embed.html', 'engine-worker.js', 'pkg/text_explorer_bg.wasm', 'pkg/text_explorer.d.ts', 'types/text-explorer.d.ts', 'types/client.d.ts']) {
+  for (const file of ['README.md', 'text-explorer.js', 'text-explorer-element.js', 'embed.html', 'engine-worker.js', 'pkg/text_explorer_bg.wasm', 'pkg/text_explorer.d.ts', 'types/text-explorer.d.ts', 'types/client.d.ts']) {
     assert.ok(existsSync(path.join(installed, file)), `${file} is in the package`);
   }
   assert.ok(!existsSync(path.join(installed, 'index.html')), 'the demo page is not');
   // Every relative import carries the version (so a cached file of another release is never used).
-  const element = readFileSync(path.join(installed, 'text-explorer.js'), 'utf8');
-  assert.match(element, new RegExp(`from './client\\.js\\?v=${manifest.version.replace(/\./g, '\\.')}'`));
-  assert.doesNotMatch(element, /from '\.[^']*\.js'/, 'no unversioned import');
+  const v = manifest.version.replace(/\./g, '\\.');
+  const entry = readFileSync(path.join(installed, 'text-explorer.js'), 'utf8');
+  assert.match(entry, new RegExp(`from './text-explorer-element\\.js\\?v=${v}'`));
+  const element = readFileSync(path.join(installed, 'text-explorer-element.js'), 'utf8');
+  assert.match(element, new RegExp(`from './client\\.js\\?v=${v}'`));
+  for (const module of [entry, element]) assert.doesNotMatch(module, /from '\.[^']*\.js'/, 'no unversioned import');
 });
 
 test('a host on another origin loads the widget from node_modules under a strict CSP', async () => {
@@ -72,7 +75,7 @@ test('a host on another origin loads the widget from node_modules under a strict
   const host = await startServer({
     root,
     port: 0,
-    headers: (req, file) => (file.endsWith('.html') ? {
+    headers: (_req, file) => (file.endsWith('.html') ? {
       'Content-Security-Policy': `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${widgetOrigin}`,
     } : {}),
   });

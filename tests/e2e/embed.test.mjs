@@ -30,7 +30,7 @@ let hostDir;
 // The widget's origin serves www/ to any origin (ES modules and the wasm fetch need CORS),
 // and its own pages (embed.html) under a strict CSP that lets them fetch texts from the host.
 function widgetHeaders(hostOrigin) {
-  return (req, file) => ({
+  return (_req, file) => ({
     'Access-Control-Allow-Origin': '*',
     ...(file.endsWith('.html') ? {
       'Content-Security-Policy': `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${hostOrigin}; frame-ancestors ${hostOrigin}`,
@@ -121,7 +121,7 @@ before(async () => {
   host = await startServer({
     root: hostDir,
     port: 0,
-    headers: (req, file) => ({
+    headers: (_req, file) => ({
       'Access-Control-Allow-Origin': widgetOrigin,
       ...(file.endsWith('.html') ? { 'Content-Security-Policy': hostCsp(widgetOrigin) } : {}),
     }),

@@ -4,7 +4,12 @@
 // downloads as SVG and the counts as a table.
 
 import { h, replaceChildren, sentence, formatNumber } from '../dom.js';
-import { STRINGS as S, svg, svgExport, tableExport, numberField, checkField, latest, phraseQuery, styleNode } from './analysis-common.js';
+import { svg } from './kit/svg.js';
+import { svgExport, tableExport } from './kit/export.js';
+import { numberField, checkField } from './kit/fields.js';
+import { latest } from './kit/latest.js';
+import { phraseQuery } from './kit/query.js';
+import { styleNode } from './kit/style.js';
 
 const WIDTH = 720;
 const HEIGHT = 420;
@@ -54,32 +59,34 @@ export function layout(words, width = WIDTH, height = HEIGHT) {
 }
 
 export function createCloudView(ctx) {
+  const t = ctx.strings;
+  const S = t.cloud;
   const opts = { limit: 80, stopwords: false };
   const run = latest();
   let state = null;
   let chart = null;
   let rows = [];
   const rerun = () => state && update(state, true);
-  const limit = numberField('Words', { min: 5, max: 200, value: opts.limit, onchange: (n) => { opts.limit = n; rerun(); } });
-  const stop = checkField(S.stopwords, { checked: opts.stopwords, onchange: (c) => { opts.stopwords = c; rerun(); } });
+  const limit = numberField(S.words, { min: 5, max: 200, value: opts.limit, onchange: (n) => { opts.limit = n; rerun(); } });
+  const stop = checkField(t.kit.stopwords, { checked: opts.stopwords, onchange: (c) => { opts.stopwords = c; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const figure = h('figure', { class: 'chart cloud-chart' });
   const columns = [
-    { label: 'Term', value: (r) => r.term },
-    { label: 'Count', value: (r) => r.count },
+    { label: S.term, value: (r) => r.term },
+    { label: S.count, value: (r) => r.count },
   ];
   const el = h('div', { class: 'analysis cloud' }, styleNode(),
     h('div', { class: 'controls' }, limit.el, stop.el),
     h('div', { class: 'row' }, status, h('span', { class: 'exports' },
-      svgExport(() => 'word-cloud', () => chart), tableExport(() => 'word-cloud', () => ({ columns, rows })))),
+      svgExport(t, () => 'word-cloud', () => chart), tableExport(t, () => 'word-cloud', () => ({ columns, rows })))),
     figure);
 
   function draw(words) {
     const placed = layout(words);
-    const open = (term) => ctx.set({ view: 'kwic', q: phraseQuery(term), page: 1, hit: null, read: null });
+    const open = (term) => ctx.set({ view: 'kwic', q: phraseQuery(term) });
     chart = svg('svg', {
       viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: '100%', role: 'group',
-      'aria-label': `Word cloud of the ${placed.length} most frequent terms, sized by count`,
+      'aria-label': S.label(placed.length),
       style: 'max-width: 48rem; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-weight: 600',
     },
     placed.map((p, i) => {
@@ -87,7 +94,7 @@ export function createCloudView(ctx) {
         x: p.x.toFixed(1), y: p.y.toFixed(1), 'font-size': p.size, class: 'cloud-word',
         // Hues mixed with the text colour: readable on light and dark backgrounds alike.
         style: `fill: color-mix(in srgb, hsl(${(i * 47) % 360} 70% 45%) 60%, currentColor)`,
-        tabindex: 0, role: 'button', 'aria-label': `${p.term}, ${p.count}: show in context`,
+        tabindex: 0, role: 'button', 'aria-label': S.word(p.term, p.count),
       }, svg('title', {}, `${p.term}: ${p.count}`), p.term);
       word.addEventListener('click', () => open(p.term));
       word.addEventListener('keydown', (event) => {
@@ -113,7 +120,7 @@ export function createCloudView(ctx) {
         rows = terms.map(({ term, count }) => ({ term, count }));
         const shown = draw(rows);
         status.classList.remove('error');
-        status.textContent = `${formatNumber(shown)} most frequent terms, sized by count${opts.stopwords ? '' : ' (stop words left out)'}`;
+        status.textContent = S.status(formatNumber(shown), opts.stopwords);
       },
       (error) => {
         key = null;

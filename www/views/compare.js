@@ -3,10 +3,13 @@
 // B, cosine over content words); and the vocabulary they share and their own.
 
 import { h, replaceChildren, sentence, formatNumber } from '../dom.js';
-import {
-  STRINGS as S, fmt, sortableTable, tableExport, numberField, selectField, latest, phraseQuery,
-  styleNode,
-} from './analysis-common.js';
+import { fmt } from './kit/format.js';
+import { sortableTable } from './kit/table.js';
+import { tableExport } from './kit/export.js';
+import { numberField, selectField } from './kit/fields.js';
+import { latest } from './kit/latest.js';
+import { phraseQuery } from './kit/query.js';
+import { styleNode } from './kit/style.js';
 
 const TOP = 200; // terms per vocabulary list
 
@@ -32,6 +35,8 @@ function marked(text, spans, { cls = 'shared', titleFor } = {}) {
 }
 
 export function createCompareView(ctx) {
+  const t = ctx.strings;
+  const S = t.compare;
   const ids = ctx.docs.map((d) => d.id);
   const opts = { a: ids[0] ?? 0, b: ids[1] ?? ids[0] ?? 0, minRun: 4 };
   const run = latest();
@@ -42,50 +47,50 @@ export function createCompareView(ctx) {
   const b = selectField(S.documentB, choices, { value: opts.b, onchange: (v) => { opts.b = Number(v); rerun(); } });
   const minRun = numberField(S.minRun, { min: 1, max: 50, value: opts.minRun, onchange: (n) => { opts.minRun = n; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
-  const sideA = h('div', { class: 'side', tabindex: 0, role: 'region', 'aria-label': 'Document A, shared passages marked' });
-  const sideB = h('div', { class: 'side', tabindex: 0, role: 'region', 'aria-label': 'Document B, shared passages marked' });
+  const sideA = h('div', { class: 'side', tabindex: 0, role: 'region', 'aria-label': S.sideA });
+  const sideB = h('div', { class: 'side', tabindex: 0, role: 'region', 'aria-label': S.sideB });
   const titleA = h('h3', {});
   const titleB = h('h3', {});
   let texts = ['', ''];
   const alignColumns = [
-    { key: 'i', label: 'A', num: true, sort: 'asc', value: (r) => r.i + 1 },
-    { key: 'a', label: 'Sentence of A', sort: 'asc', value: (r) => r.aText },
-    { key: 'similarity', label: 'Similarity', num: true, value: (r) => r.similarity,
+    { key: 'i', label: S.a, num: true, sort: 'asc', value: (r) => r.i + 1 },
+    { key: 'a', label: S.sentenceA, sort: 'asc', value: (r) => r.aText },
+    { key: 'similarity', label: S.similarity, num: true, value: (r) => r.similarity,
       render: (r) => h('span', { class: 'count' },
         h('span', { class: 'num' }, fmt(r.similarity, 2)),
         h('span', { class: 'track', 'aria-hidden': 'true' }, h('span', { class: 'fill', style: { width: `${100 * r.similarity}%` } }))) },
-    { key: 'j', label: 'B', num: true, value: (r) => (r.j == null ? '' : r.j + 1) },
-    { key: 'b', label: 'Most similar sentence of B', sort: 'asc', value: (r) => r.bText },
+    { key: 'j', label: S.b, num: true, value: (r) => (r.j == null ? '' : r.j + 1) },
+    { key: 'b', label: S.bestB, sort: 'asc', value: (r) => r.bText },
   ];
-  const align = sortableTable({ caption: 'Sentence alignment', columns: alignColumns, initial: { key: 'i', descending: false } });
+  const align = sortableTable(t, { caption: S.alignCaption, columns: alignColumns, initial: { key: 'i', descending: false } });
   const vocabColumns = (which) => [
     {
-      key: 'term', label: 'Term', sort: 'asc', value: (r) => r.term,
+      key: 'term', label: S.term, sort: 'asc', value: (r) => r.term,
       render: (r) => h('button', {
-        type: 'button', class: 'term-btn', title: S.showInContext(r.term),
-        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.term), doc: null, page: 1, hit: null, read: null }),
+        type: 'button', class: 'term-btn', title: t.showInContext(r.term),
+        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.term), doc: null }),
       }, r.term),
     },
-    ...(which !== 'b' ? [{ key: 'a', label: 'A', num: true, value: (r) => r.a }] : []),
-    ...(which !== 'a' ? [{ key: 'b', label: 'B', num: true, value: (r) => r.b }] : []),
+    ...(which !== 'b' ? [{ key: 'a', label: S.a, num: true, value: (r) => r.a }] : []),
+    ...(which !== 'a' ? [{ key: 'b', label: S.b, num: true, value: (r) => r.b }] : []),
   ];
-  const shared = sortableTable({ caption: 'Terms in both', columns: vocabColumns('both') });
-  const onlyA = sortableTable({ caption: 'Terms only in A', columns: vocabColumns('a') });
-  const onlyB = sortableTable({ caption: 'Terms only in B', columns: vocabColumns('b') });
+  const shared = sortableTable(t, { caption: S.sharedCaption, columns: vocabColumns('both') });
+  const onlyA = sortableTable(t, { caption: S.onlyACaption, columns: vocabColumns('a') });
+  const onlyB = sortableTable(t, { caption: S.onlyBCaption, columns: vocabColumns('b') });
   const section = (title, table, columns, file) => h('section', { class: 'vocab' },
-    h('div', { class: 'row' }, h('h3', {}, title), tableExport(() => `compare-${opts.a}-${opts.b}-${file}`, () => ({ columns, rows: table.rows() }))),
+    h('div', { class: 'row' }, h('h3', {}, title), tableExport(t, () => `compare-${opts.a}-${opts.b}-${file}`, () => ({ columns, rows: table.rows() }))),
     table.el);
   const el = h('div', { class: 'analysis compare' }, styleNode(),
     h('div', { class: 'controls' }, a.el, b.el, minRun.el),
     status,
     h('div', { class: 'sides' }, h('section', {}, titleA, sideA), h('section', {}, titleB, sideB)),
-    h('div', { class: 'row' }, h('h3', {}, 'Sentence alignment (cosine over content words)'),
-      tableExport(() => `compare-${opts.a}-${opts.b}-alignment`, () => ({ columns: alignColumns, rows: align.rows() }))),
+    h('div', { class: 'row' }, h('h3', {}, S.alignTitle),
+      tableExport(t, () => `compare-${opts.a}-${opts.b}-alignment`, () => ({ columns: alignColumns, rows: align.rows() }))),
     align.el,
     h('div', { class: 'vocabs' },
-      section('In both', shared, vocabColumns('both'), 'shared'),
-      section('Only in A', onlyA, vocabColumns('a'), 'only-a'),
-      section('Only in B', onlyB, vocabColumns('b'), 'only-b')));
+      section(S.shared, shared, vocabColumns('both'), 'shared'),
+      section(S.onlyA, onlyA, vocabColumns('a'), 'only-a'),
+      section(S.onlyB, onlyB, vocabColumns('b'), 'only-b')));
 
   let key = null;
   function update(next, force = false) {
@@ -96,7 +101,7 @@ export function createCompareView(ctx) {
     el.setAttribute('aria-busy', 'true');
     run(async () => {
       const [cmp, textA, textB] = await Promise.all([
-        ctx.client.call('compare', opts.a, opts.b, { minRun: opts.minRun, limit: TOP }),
+        ctx.client.compare(opts.a, opts.b, { minRun: opts.minRun, limit: TOP }),
         ctx.client.text(opts.a),
         ctx.client.text(opts.b),
       ]);
@@ -108,11 +113,14 @@ export function createCompareView(ctx) {
       const paired = cmp.sentencesA.filter((s) => s.best != null);
       const mean = paired.length ? paired.reduce((n, s) => n + s.similarity, 0) / paired.length : 0;
       status.classList.remove('error');
-      status.textContent = `${formatNumber(cmp.runs.length)} shared ${cmp.runs.length === 1 ? 'passage' : 'passages'} of ${opts.minRun}+ words (${formatNumber(words)} words), `
-        + `${formatNumber(cmp.sharedTypes)} shared content terms; ${formatNumber(paired.length)} of ${formatNumber(cmp.sentencesA.length)} sentences of A have a similar sentence in B (mean similarity ${fmt(mean, 2)}).`;
-      titleA.textContent = `A: ${ctx.docLabel(opts.a)}`;
-      titleB.textContent = `B: ${ctx.docLabel(opts.b)}`;
-      const title = (s) => `${s.tokens} words shared`;
+      status.textContent = S.status({
+        runs: formatNumber(cmp.runs.length), runCount: cmp.runs.length, minRun: opts.minRun, words: formatNumber(words),
+        sharedTypes: formatNumber(cmp.sharedTypes), paired: formatNumber(paired.length),
+        sentences: formatNumber(cmp.sentencesA.length), mean: fmt(mean, 2),
+      });
+      titleA.textContent = S.titleA(ctx.docLabel(opts.a));
+      titleB.textContent = S.titleB(ctx.docLabel(opts.b));
+      const title = (s) => S.wordsShared(formatNumber(s.tokens));
       replaceChildren(sideA, marked(textA, cmp.runs.map((r) => ({ ...r.a, tokens: r.tokens })), { titleFor: title }));
       replaceChildren(sideB, marked(textB, cmp.runs.map((r) => ({ ...r.b, tokens: r.tokens })), { titleFor: title }));
       align.set(cmp.sentencesA.map((s, i) => {

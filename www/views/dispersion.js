@@ -3,10 +3,13 @@
 // document. Charts are SVG; the numbers are also in tables (their text alternative).
 
 import { h, replaceChildren, sentence, formatNumber, uid } from '../dom.js';
-import {
-  STRINGS as S, fmt, svg, sortableTable, tableExport, svgExport, numberField, latest,
-  styleNode, syntaxHelp, checkField,
-} from './analysis-common.js';
+import { fmt } from './kit/format.js';
+import { svg } from './kit/svg.js';
+import { sortableTable } from './kit/table.js';
+import { tableExport, svgExport } from './kit/export.js';
+import { numberField, checkField, syntaxHelp } from './kit/fields.js';
+import { latest } from './kit/latest.js';
+import { styleNode } from './kit/style.js';
 
 // At most this many barcode rows (documents × queries); documents without a hit are left out
 // when the corpus has more documents than that.
@@ -24,6 +27,8 @@ export function splitQueries(text) {
 }
 
 export function createDispersionView(ctx) {
+  const t = ctx.strings;
+  const S = t.dispersion;
   const opts = { segments: 10, caseSensitive: false };
   const run = latest();
   let state = null;
@@ -31,46 +36,46 @@ export function createDispersionView(ctx) {
   const rerun = () => state && update(state, true);
   const fieldId = uid('queries');
   const input = h('input', {
-    type: 'search', id: fieldId, autocomplete: 'off', spellcheck: 'false', placeholder: 'putin, kim',
-    oninput: () => ctx.set({ q: input.value, page: 1, hit: null }, { replace: true }),
+    type: 'search', id: fieldId, autocomplete: 'off', spellcheck: 'false', placeholder: S.placeholder,
+    oninput: () => ctx.set({ q: input.value }, { replace: true }),
   });
   const segments = numberField(S.segments, { min: 1, max: 100, value: opts.segments, onchange: (n) => { opts.segments = n; rerun(); } });
-  const matchCase = checkField('Match case', { checked: false, onchange: (c) => { opts.caseSensitive = c; rerun(); } });
+  const matchCase = checkField(t.kit.matchCase, { checked: false, onchange: (c) => { opts.caseSensitive = c; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const barcode = h('figure', { class: 'chart' });
   const trend = h('figure', { class: 'chart' });
   let barcodeSvg = null;
   let trendSvg = null;
   const dpColumns = [
-    { key: 'query', label: 'Query', sort: 'asc', value: (r) => r.query },
-    { key: 'hits', label: 'Hits', num: true, value: (r) => r.hits, render: (r) => formatNumber(r.hits) },
-    { key: 'dp', label: 'DP', num: true, sort: 'asc', value: (r) => r.dp, render: (r) => fmt(r.dp, 3) },
-    { key: 'dpNorm', label: 'DPnorm', num: true, sort: 'asc', value: (r) => r.dpNorm, render: (r) => fmt(r.dpNorm, 3) },
-    { key: 'parts', label: 'Parts', num: true, value: (r) => r.parts },
+    { key: 'query', label: S.query, sort: 'asc', value: (r) => r.query },
+    { key: 'hits', label: S.hits, num: true, value: (r) => r.hits, render: (r) => formatNumber(r.hits) },
+    { key: 'dp', label: S.dp, num: true, sort: 'asc', value: (r) => r.dp, render: (r) => fmt(r.dp, 3) },
+    { key: 'dpNorm', label: S.dpNorm, num: true, sort: 'asc', value: (r) => r.dpNorm, render: (r) => fmt(r.dpNorm, 3) },
+    { key: 'parts', label: S.parts, num: true, value: (r) => r.parts },
   ];
-  const dpTable = sortableTable({ caption: 'Dispersion per query (Gries’ DP)', columns: dpColumns });
+  const dpTable = sortableTable(t, { caption: S.dpCaption, columns: dpColumns });
   const segColumns = () => [
-    { key: 'query', label: 'Query', value: (r) => r.query },
-    { key: 'doc', label: 'Document', value: (r) => ctx.docLabel(r.doc) },
+    { key: 'query', label: S.query, value: (r) => r.query },
+    { key: 'doc', label: S.document, value: (r) => ctx.docLabel(r.doc) },
     ...Array.from({ length: opts.segments }, (_, k) => ({
       key: `s${k}`, label: `${k + 1}`, num: true, value: (r) => r.segments[k].relative, render: (r) => fmt(r.segments[k].relative, 1),
     })),
   ];
-  let segTable = sortableTable({ caption: 'Hits per 10,000 tokens in each segment', columns: segColumns() });
+  let segTable = sortableTable(t, { caption: S.segmentsCaption, columns: segColumns() });
   const segHolder = h('div', {}, segTable.el);
   const name = () => `dispersion-${splitQueries(state?.q ?? '').join('_').replace(/[^\p{L}\p{N}_]+/gu, '')}`;
   const el = h('div', { class: 'analysis dispersion' }, styleNode(),
     h('div', { class: 'controls' },
       h('div', { class: 'field grow' }, h('label', { class: 'label', for: fieldId }, S.queries), input), segments.el, matchCase.el),
-    syntaxHelp(),
+    syntaxHelp(t),
     status,
-    h('div', { class: 'row' }, h('h3', {}, 'Where the hits fall'), svgExport(() => `${name()}-plot`, () => barcodeSvg)),
+    h('div', { class: 'row' }, h('h3', {}, S.whereTitle), svgExport(t, () => `${name()}-plot`, () => barcodeSvg)),
     barcode,
-    h('div', { class: 'row' }, h('h3', {}, 'Relative frequency by segment'), svgExport(() => `${name()}-segments`, () => trendSvg)),
+    h('div', { class: 'row' }, h('h3', {}, S.trendTitle), svgExport(t, () => `${name()}-segments`, () => trendSvg)),
     trend,
-    h('div', { class: 'row' }, h('h3', {}, 'Dispersion'), tableExport(() => `${name()}-dp`, () => ({ columns: dpColumns, rows: dpTable.rows() }))),
+    h('div', { class: 'row' }, h('h3', {}, S.dpTitle), tableExport(t, () => `${name()}-dp`, () => ({ columns: dpColumns, rows: dpTable.rows() }))),
     dpTable.el,
-    h('div', { class: 'row' }, h('h3', {}, 'Segments'), tableExport(() => `${name()}-segments`, () => ({ columns: segColumns(), rows: segTable.rows() }))),
+    h('div', { class: 'row' }, h('h3', {}, S.segmentsTitle), tableExport(t, () => `${name()}-segments`, () => ({ columns: segColumns(), rows: segTable.rows() }))),
     segHolder);
 
   function drawBarcode() {
@@ -83,7 +88,7 @@ export function createDispersionView(ctx) {
     const height = rows.length * ROW + 24;
     barcodeSvg = svg('svg', {
       viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img',
-      'aria-label': `Barcode plot: each mark is a hit, placed by its position in the document (${result.map((s) => `${s.query}: ${s.hits}`).join('; ')})`,
+      'aria-label': S.barcodeLabel(result.map((s) => `${s.query}: ${s.hits}`).join('; ')),
       style: 'max-width: 48rem; font: 11px system-ui, sans-serif',
     },
     rows.map(({ series, i, doc }, r) => {
@@ -95,13 +100,13 @@ export function createDispersionView(ctx) {
         Array.from(doc.positions, (p) => {
           const x = LABEL + ((p + 0.5) / doc.tokens) * (WIDTH - LABEL);
           return svg('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: y, y2: y + ROW - 6, stroke: colour, 'stroke-width': 1.5 },
-            svg('title', {}, `${series.query}: token ${p + 1} of ${doc.tokens}`));
+            svg('title', {}, S.token(series.query, p + 1, doc.tokens)));
         }));
     }),
-    svg('text', { x: LABEL, y: height - 4, fill: 'currentColor', 'fill-opacity': 0.7 }, 'start'),
-    svg('text', { x: WIDTH, y: height - 4, fill: 'currentColor', 'fill-opacity': 0.7, 'text-anchor': 'end' }, 'end'));
+    svg('text', { x: LABEL, y: height - 4, fill: 'currentColor', 'fill-opacity': 0.7 }, S.start),
+    svg('text', { x: WIDTH, y: height - 4, fill: 'currentColor', 'fill-opacity': 0.7, 'text-anchor': 'end' }, S.end));
     replaceChildren(barcode, barcodeSvg,
-      h('figcaption', { class: 'muted' }, 'Each mark is a hit, placed by its position in the document, start to end.'));
+      h('figcaption', { class: 'muted' }, S.barcodeCaption));
   }
 
   function drawTrend() {
@@ -116,7 +121,7 @@ export function createDispersionView(ctx) {
     const y = (v) => 10 + plotH - (v / max) * plotH;
     trendSvg = svg('svg', {
       viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img',
-      'aria-label': `Hits per 10,000 tokens in ${opts.segments} segments of ${ctx.docTitle(docId)}; the numbers are in the Segments table`,
+      'aria-label': S.trendLabel(opts.segments, ctx.docTitle(docId)),
       style: 'max-width: 48rem; font: 11px system-ui, sans-serif',
     },
     svg('line', { x1: 50, x2: 50, y1: 10, y2: 10 + plotH, stroke: 'currentColor', 'stroke-opacity': 0.5 }),
@@ -124,14 +129,14 @@ export function createDispersionView(ctx) {
     svg('text', { x: 45, y: 14, fill: 'currentColor', 'text-anchor': 'end' }, fmt(max, 1)),
     svg('text', { x: 45, y: 10 + plotH, fill: 'currentColor', 'text-anchor': 'end' }, '0'),
     Array.from({ length: opts.segments }, (_, k) => svg('text', { x: x(k), y: height - 14, fill: 'currentColor', 'text-anchor': 'middle' }, String(k + 1))),
-    svg('text', { x: 50 + plotW / 2, y: height - 1, fill: 'currentColor', 'text-anchor': 'middle', 'fill-opacity': 0.7 }, `segment of ${ctx.docTitle(docId)}`.slice(0, 80)),
+    svg('text', { x: 50 + plotW / 2, y: height - 1, fill: 'currentColor', 'text-anchor': 'middle', 'fill-opacity': 0.7 }, S.segmentOf(ctx.docTitle(docId)).slice(0, 80)),
     lines.map(({ series, i, doc }) => {
       const colour = COLOURS[i % COLOURS.length];
       const points = doc.segments.map((s, k) => `${x(k).toFixed(1)},${y(s.relative).toFixed(1)}`).join(' ');
       return svg('g', {},
         svg('polyline', { points, fill: 'none', stroke: colour, 'stroke-width': 2 }),
         doc.segments.map((s, k) => svg('circle', { cx: x(k).toFixed(1), cy: y(s.relative).toFixed(1), r: 3, fill: colour },
-          svg('title', {}, `${series.query}, segment ${k + 1}: ${fmt(s.relative, 1)} per 10,000 (${s.hits} of ${s.tokens} tokens)`))));
+          svg('title', {}, S.point(series.query, k + 1, fmt(s.relative, 1), s.hits, s.tokens)))));
     }),
     lines.map(({ series, i }, n) => svg('text', { x: WIDTH - 4, y: 14 + n * 14, fill: COLOURS[i % COLOURS.length], 'text-anchor': 'end' }, series.query)));
     replaceChildren(trend, trendSvg);
@@ -147,7 +152,7 @@ export function createDispersionView(ctx) {
     key = nextKey;
     if (!queries.length) {
       status.classList.remove('error');
-      status.textContent = S.noQueryDispersion;
+      status.textContent = S.noQuery;
       result = [];
       replaceChildren(barcode);
       replaceChildren(trend);
@@ -156,15 +161,15 @@ export function createDispersionView(ctx) {
       segTable.set([]);
       return;
     }
-    run(() => ctx.client.call('dispersion', queries, { doc: next.doc ?? undefined, segments: opts.segments, caseSensitive: opts.caseSensitive }),
+    run(() => ctx.client.dispersion(queries, { doc: next.doc ?? undefined, segments: opts.segments, caseSensitive: opts.caseSensitive }),
       (series) => {
         result = series;
         status.classList.remove('error');
-        status.textContent = series.map((s) => `${s.query}: ${formatNumber(s.hits)} ${s.hits === 1 ? 'hit' : 'hits'}`).join(' · ');
+        status.textContent = series.map((s) => S.queryHits(s.query, formatNumber(s.hits), s.hits)).join(' · ');
         drawBarcode();
         drawTrend();
         dpTable.set(series);
-        segTable = sortableTable({ caption: 'Hits per 10,000 tokens in each segment', columns: segColumns() });
+        segTable = sortableTable(t, { caption: S.segmentsCaption, columns: segColumns() });
         replaceChildren(segHolder, segTable.el);
         segTable.set(series.flatMap((s) => s.docs.map((d) => ({ query: s.query, doc: d.doc, segments: d.segments }))));
       },

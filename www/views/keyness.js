@@ -2,12 +2,17 @@
 // p-value and Log Ratio, over- and under-used terms in two tables (computed by the engine).
 
 import { h, replaceChildren, sentence, formatNumber } from '../dom.js';
-import {
-  STRINGS as S, fmt, fmtP, stars, sortableTable, tableExport, selectField, checkField, latest, phraseQuery,
-  styleNode,
-} from './analysis-common.js';
+import { fmt, fmtP, stars } from './kit/format.js';
+import { sortableTable } from './kit/table.js';
+import { tableExport } from './kit/export.js';
+import { selectField, checkField } from './kit/fields.js';
+import { latest } from './kit/latest.js';
+import { phraseQuery } from './kit/query.js';
+import { styleNode } from './kit/style.js';
 
 export function createKeynessView(ctx) {
+  const t = ctx.strings;
+  const S = t.keyness;
   const opts = { stopwords: false, significant: true, target: ctx.docs[0]?.id ?? 0 };
   const run = latest();
   let state = null;
@@ -15,31 +20,30 @@ export function createKeynessView(ctx) {
   const target = selectField(S.target, ctx.docs.map((d) => ({ value: d.id, label: ctx.docLabel(d.id) })), {
     value: opts.target, onchange: (v) => { opts.target = Number(v); rerun(); },
   });
-  const stop = checkField(S.stopwords, { checked: opts.stopwords, onchange: (c) => { opts.stopwords = c; rerun(); } });
+  const stop = checkField(t.kit.stopwords, { checked: opts.stopwords, onchange: (c) => { opts.stopwords = c; rerun(); } });
   const significant = checkField(S.significantOnly, { checked: opts.significant, onchange: (c) => { opts.significant = c; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const columns = [
     {
-      key: 'term', label: 'Term', sort: 'asc', value: (r) => r.term,
+      key: 'term', label: S.term, sort: 'asc', value: (r) => r.term,
       render: (r) => h('button', {
-        type: 'button', class: 'term-btn', title: S.showInContext(r.term),
-        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.term), page: 1, hit: null, read: null }),
+        type: 'button', class: 'term-btn', title: t.showInContext(r.term),
+        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.term) }),
       }, r.term),
     },
-    { key: 'target', label: 'Target', num: true, value: (r) => r.target, render: (r) => formatNumber(r.target) },
-    { key: 'reference', label: 'Reference', num: true, value: (r) => r.reference, render: (r) => formatNumber(r.reference) },
-    { key: 'logLikelihood', label: 'G²', num: true, value: (r) => r.logLikelihood, render: (r) => `${fmt(r.logLikelihood)} ${stars(r.p)}`.trim() },
-    { key: 'p', label: 'p', num: true, sort: 'asc', value: (r) => r.p, render: (r) => fmtP(r.p) },
-    { key: 'logRatio', label: 'Log Ratio', num: true, value: (r) => r.logRatio, render: (r) => fmt(r.logRatio) },
+    { key: 'target', label: S.targetCount, num: true, value: (r) => r.target, render: (r) => formatNumber(r.target) },
+    { key: 'reference', label: S.referenceCount, num: true, value: (r) => r.reference, render: (r) => formatNumber(r.reference) },
+    { key: 'logLikelihood', label: S.logLikelihood, num: true, value: (r) => r.logLikelihood, render: (r) => `${fmt(r.logLikelihood)} ${stars(r.p)}`.trim() },
+    { key: 'p', label: S.p, num: true, sort: 'asc', value: (r) => r.p, render: (r) => fmtP(r.p) },
+    { key: 'logRatio', label: S.logRatio, num: true, value: (r) => r.logRatio, render: (r) => fmt(r.logRatio) },
   ];
-  const over = sortableTable({ caption: 'Over-used in the target', columns, initial: { key: 'logLikelihood' } });
-  const under = sortableTable({ caption: 'Under-used in the target', columns, initial: { key: 'logLikelihood' } });
-  const overExport = tableExport(() => `keyness-over-${opts.target}`, () => ({ columns, rows: over.rows() }));
-  const underExport = tableExport(() => `keyness-under-${opts.target}`, () => ({ columns, rows: under.rows() }));
-  const overTitle = h('h3', {}, 'Over-used');
-  const underTitle = h('h3', {}, 'Under-used');
-  const note = h('p', { class: 'note' },
-    'G²: log-likelihood (*** p < 0.001, ** p < 0.01, * p < 0.05); Log Ratio: log2 of the ratio of relative frequencies (+1 = twice as frequent).');
+  const over = sortableTable(t, { caption: S.overCaption, columns, initial: { key: 'logLikelihood' } });
+  const under = sortableTable(t, { caption: S.underCaption, columns, initial: { key: 'logLikelihood' } });
+  const overExport = tableExport(t, () => `keyness-over-${opts.target}`, () => ({ columns, rows: over.rows() }));
+  const underExport = tableExport(t, () => `keyness-under-${opts.target}`, () => ({ columns, rows: under.rows() }));
+  const overTitle = h('h3', {}, S.over);
+  const underTitle = h('h3', {}, S.under);
+  const note = h('p', { class: 'note' }, S.note);
   const body = h('div', { class: 'keyness-lists' });
   const el = h('div', { class: 'analysis keyness' }, styleNode(),
     h('div', { class: 'controls' }, target.el, h('span', { class: 'muted' }, S.reference), stop.el, significant.el),
@@ -56,14 +60,14 @@ export function createKeynessView(ctx) {
     if (!force && nextKey === key) return;
     key = nextKey;
     body.setAttribute('aria-busy', 'true');
-    run(() => ctx.client.call('keyness', { target: opts.target, stopwords: opts.stopwords }),
+    run(() => ctx.client.keyness({ target: opts.target, stopwords: opts.stopwords }),
       (result) => {
         body.removeAttribute('aria-busy');
         const keep = (rows) => (opts.significant ? rows.filter((r) => r.p < 0.05) : rows);
         const o = keep(result.over);
         const u = keep(result.under);
         status.classList.remove('error');
-        status.textContent = `Target ${formatNumber(result.targetTokens)} tokens, reference ${formatNumber(result.referenceTokens)} tokens: ${formatNumber(o.length)} over-used and ${formatNumber(u.length)} under-used terms`;
+        status.textContent = S.status(formatNumber(result.targetTokens), formatNumber(result.referenceTokens), formatNumber(o.length), formatNumber(u.length));
         over.set(o);
         under.set(u);
         replaceChildren(body,

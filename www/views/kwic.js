@@ -3,7 +3,10 @@
 
 import { h, replaceChildren, formatNumber, oneLine, sentence, uid } from '../dom.js';
 import { SORTS, WINDOW_MIN, WINDOW_MAX, PAGE_SIZE } from '../state.js';
-import { kwicExport, syntaxHelp, styleNode } from './analysis-common.js';
+import { kwicExport } from './kit/export.js';
+import { syntaxHelp } from './kit/fields.js';
+import { latest } from './kit/latest.js';
+import { styleNode } from './kit/style.js';
 
 const DEBOUNCE_MS = 100;
 
@@ -27,12 +30,12 @@ export function createKwicView(ctx) {
     clearTimeout(timer);
     timer = null;
     // Typing rewrites the current history entry instead of pushing one per keystroke.
-    ctx.set({ q: search.value, page: 1, hit: null, read: null }, { replace: true });
+    ctx.set({ q: search.value }, { replace: true });
   }
 
   const sort = h('select', {
     id: ids.sort,
-    onchange: () => ctx.set({ sort: sort.value, page: 1 }),
+    onchange: () => ctx.set({ sort: sort.value }),
   }, SORTS.map((s) => h('option', { value: s.value }, t.sorts[s.value] ?? s.label)));
 
   const win = h('input', {
@@ -45,7 +48,7 @@ export function createKwicView(ctx) {
       }
       const clamped = Math.min(WINDOW_MAX, Math.max(WINDOW_MIN, n));
       win.value = String(clamped);
-      ctx.set({ window: clamped, page: 1 });
+      ctx.set({ window: clamped });
     },
   });
 
@@ -65,12 +68,12 @@ export function createKwicView(ctx) {
     h('p', { class: 'help', id: ids.help },
       t.help.map((part) => (Array.isArray(part) ? h('code', {}, part[0]) : part))),
     // The analysis views' pieces: the whole syntax on demand, and the export of every line.
-    h('div', { class: 'analysis' }, styleNode(), syntaxHelp(), kwicExport(ctx, () => current)),
+    h('div', { class: 'analysis' }, styleNode(), syntaxHelp(t), kwicExport(ctx, () => current)),
     status, pager, results);
 
   let current = null;
   let key = null;
-  let seq = 0;
+  const run = latest();
 
   let opened = null; // the row index last opened in the Reader, to return focus to it
 
@@ -101,10 +104,10 @@ export function createKwicView(ctx) {
     }
     key = nextKey;
     opened = null;
-    const id = ++seq;
 
     if (!q) {
       // A query still in flight is stale now; it must not leave the results marked busy.
+      run.cancel();
       results.removeAttribute('aria-busy');
       setStatus(t.typeToSearch, 'placeholder');
       pager.hidden = true;
@@ -113,27 +116,22 @@ export function createKwicView(ctx) {
     }
 
     results.setAttribute('aria-busy', 'true');
-    let answer;
-    try {
-      answer = await ctx.client.kwic(q, {
-        doc: state.doc ?? undefined,
-        window: state.window,
-        sort: state.sort,
-        offset: (state.page - 1) * PAGE_SIZE,
-        limit: PAGE_SIZE,
-      });
-    } catch (error) {
-      if (id !== seq) return; // a newer query has been sent: this answer is stale
+    return run(() => ctx.client.kwic(q, {
+      doc: state.doc ?? undefined,
+      window: state.window,
+      sort: state.sort,
+      offset: (state.page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    }), (answer) => show(state, q, answer), (error) => {
       results.removeAttribute('aria-busy');
       setStatus(sentence(error.message), 'error');
       pager.hidden = true;
       replaceChildren(results);
-      return;
-    }
-    if (id !== seq) return;
-    results.removeAttribute('aria-busy');
+    });
+  }
 
-    const { total, lines } = answer;
+  function show(state, q, { total, lines }) {
+    results.removeAttribute('aria-busy');
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (state.page > pages) {
       // A permalink or Back to a page that no longer exists: show the last one.

@@ -2,12 +2,16 @@
 // engine). A phrase opens in KWIC.
 
 import { h, sentence, formatNumber } from '../dom.js';
-import {
-  STRINGS as S, sortableTable, tableExport, numberField, checkField, latest, phraseQuery,
-  styleNode,
-} from './analysis-common.js';
+import { sortableTable } from './kit/table.js';
+import { tableExport } from './kit/export.js';
+import { numberField, checkField } from './kit/fields.js';
+import { latest } from './kit/latest.js';
+import { phraseQuery } from './kit/query.js';
+import { styleNode } from './kit/style.js';
 
 export function createPhrasesView(ctx) {
+  const t = ctx.strings;
+  const S = t.phrases;
   const opts = { minLength: 2, maxLength: 6, minCount: 2, trimStopwords: true, longestOnly: false, limit: 2000 };
   const run = latest();
   let state = null;
@@ -20,24 +24,24 @@ export function createPhrasesView(ctx) {
     min: 2, max: 6, value: opts.maxLength,
     onchange: (n) => { opts.maxLength = n; if (opts.minLength > n) { opts.minLength = n; minLength.set(n); } rerun(); },
   });
-  const min = numberField(S.minCount, { min: 1, max: 1000, value: opts.minCount, onchange: (n) => { opts.minCount = n; rerun(); } });
+  const min = numberField(t.kit.minCount, { min: 1, max: 1000, value: opts.minCount, onchange: (n) => { opts.minCount = n; rerun(); } });
   const trim = checkField(S.trimStopwords, { checked: opts.trimStopwords, onchange: (c) => { opts.trimStopwords = c; rerun(); } });
   const longest = checkField(S.longestOnly, { checked: opts.longestOnly, onchange: (c) => { opts.longestOnly = c; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const columns = [
     {
-      key: 'phrase', label: 'Phrase', sort: 'asc', value: (r) => r.phrase,
+      key: 'phrase', label: S.phrase, sort: 'asc', value: (r) => r.phrase,
       render: (r) => h('button', {
-        type: 'button', class: 'term-btn', title: S.showInContext(r.phrase),
-        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.phrase), page: 1, hit: null, read: null }),
+        type: 'button', class: 'term-btn', title: t.showInContext(r.phrase),
+        onclick: () => ctx.set({ view: 'kwic', q: phraseQuery(r.phrase) }),
       }, r.phrase),
     },
-    { key: 'length', label: 'Words', num: true, value: (r) => r.length },
-    { key: 'count', label: 'Count', num: true, value: (r) => r.count, render: (r) => formatNumber(r.count) },
-    { key: 'docs', label: 'Documents', num: true, value: (r) => r.docs, render: (r) => formatNumber(r.docs) },
+    { key: 'length', label: S.words, num: true, value: (r) => r.length },
+    { key: 'count', label: S.count, num: true, value: (r) => r.count, render: (r) => formatNumber(r.count) },
+    { key: 'docs', label: S.documents, num: true, value: (r) => r.docs, render: (r) => formatNumber(r.docs) },
   ];
-  const table = sortableTable({ caption: 'Repeated phrases', columns, initial: { key: 'count', descending: true } });
-  const exports = tableExport(() => 'phrases', () => ({ columns, rows: table.rows() }));
+  const table = sortableTable(t, { caption: S.caption, columns, initial: { key: 'count', descending: true } });
+  const exports = tableExport(t, () => 'phrases', () => ({ columns, rows: table.rows() }));
   const el = h('div', { class: 'analysis phrases' }, styleNode(),
     h('div', { class: 'controls' }, minLength.el, maxLength.el, min.el, trim.el, longest.el),
     h('div', { class: 'row' }, status, exports), table.el);
@@ -49,13 +53,13 @@ export function createPhrasesView(ctx) {
     if (!force && nextKey === key) return;
     key = nextKey;
     table.el.setAttribute('aria-busy', 'true');
-    run(() => ctx.client.call('phrases', { doc: next.doc ?? undefined, ...opts }),
+    run(() => ctx.client.phrases({ doc: next.doc ?? undefined, ...opts }),
       (rows) => {
         table.el.removeAttribute('aria-busy');
         status.classList.remove('error');
         status.textContent = rows.length === opts.limit
-          ? `The ${formatNumber(rows.length)} most frequent phrases`
-          : `${formatNumber(rows.length)} ${rows.length === 1 ? 'phrase' : 'phrases'}`;
+          ? S.mostFrequent(formatNumber(rows.length))
+          : S.phraseCount(formatNumber(rows.length), rows.length);
         table.set(rows);
         exports.hidden = rows.length === 0;
       },

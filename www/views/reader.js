@@ -2,6 +2,7 @@
 // from a KWIC line, it scrolls to that hit, marks it as current and focuses it.
 
 import { h, replaceChildren, formatNumber, sentence } from '../dom.js';
+import { latest } from './kit/latest.js';
 
 const MAX_HITS = 100000; // the engine's largest page
 
@@ -19,10 +20,10 @@ export function createReaderView(ctx) {
 
   const texts = new Map(); // document id -> full text
   let key = null;
-  let seq = 0;
+  const run = latest();
   let marks = []; // [{start, end, el}] in text order
   let currentIndex = -1;
-  let shownHit = undefined; // the hit last scrolled to, so re-renders don't jump
+  let shownHit; // the hit last scrolled to, so re-renders don't jump
   let stepping = false;
 
   async function update(state, { activated = false } = {}) {
@@ -31,11 +32,8 @@ export function createReaderView(ctx) {
     const nextKey = JSON.stringify([doc, q]);
     if (nextKey !== key) {
       key = nextKey;
-      const id = ++seq;
-      try {
+      const shown = await run(async () => {
         const body = await loadText(doc);
-        if (id !== seq) return;
-        title.textContent = ctx.docLabel(doc);
         let lines = [];
         let total = 0;
         let problem = null;
@@ -43,10 +41,13 @@ export function createReaderView(ctx) {
           try {
             ({ lines, total } = await ctx.client.kwic(q, { doc, window: 0, limit: MAX_HITS }));
           } catch (error) {
-            problem = error;
+            if (error?.superseded) throw error; // stale: dropped by run
+            problem = error; // the text is shown, with the query's error
           }
-          if (id !== seq) return;
         }
+        return { body, lines, total, problem };
+      }, ({ body, lines, total, problem }) => {
+        title.textContent = ctx.docLabel(doc);
         render(body, lines);
         if (problem) setStatus(sentence(problem.message), 'error');
         else if (!q) setStatus('');
@@ -54,14 +55,16 @@ export function createReaderView(ctx) {
         else setStatus(t.hitsInDoc(formatNumber(total), total, q)
           + (total > lines.length ? t.firstMarked(formatNumber(lines.length)) : ''));
         shownHit = undefined;
-      } catch (error) {
-        if (id !== seq) return;
+        return true;
+      }, (error) => {
         key = null;
         title.textContent = '';
         setStatus(sentence(error.message), 'error');
         replaceChildren(text);
         marks = [];
-      }
+        return false;
+      });
+      if (shown === undefined) return; // overtaken by a newer update, which selects
     }
     if (key === nextKey) select(state.hit, activated);
   }

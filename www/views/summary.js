@@ -1,6 +1,7 @@
 // Summary: figures per document and for the whole corpus.
 
 import { h, replaceChildren, formatNumber, sentence } from '../dom.js';
+import { latest } from './kit/latest.js';
 
 // Labels come from the UI strings (ctx.strings.columns, keyed like these).
 const COLUMNS = [
@@ -18,30 +19,26 @@ export function createSummaryView(ctx) {
   const body = h('div', { class: 'scroll', role: 'region', 'aria-label': t.summaryTable, tabindex: 0 });
   const el = h('div', { class: 'summary' }, status, body);
   let key = null;
-  let seq = 0;
+  const run = latest();
 
   async function update(state) {
     const nextKey = String(state.doc);
     if (nextKey === key) return;
     key = nextKey;
-    const id = ++seq;
     const docs = state.doc == null ? ctx.docs : ctx.docs.filter((d) => d.id === state.doc);
-    try {
-      const [perDoc, corpus] = await Promise.all([
-        Promise.all(docs.map((d) => ctx.client.summary({ doc: d.id }))),
-        ctx.client.summary({}),
-      ]);
-      if (id !== seq) return;
+    return run(() => Promise.all([
+      Promise.all(docs.map((d) => ctx.client.summary({ doc: d.id }))),
+      ctx.client.summary({}),
+    ]), ([perDoc, corpus]) => {
       status.textContent = '';
       status.classList.remove('error');
       replaceChildren(body, table(docs, perDoc, corpus));
-    } catch (error) {
-      if (id !== seq) return;
+    }, (error) => {
       key = null;
       status.classList.add('error');
       status.textContent = sentence(error.message);
       replaceChildren(body);
-    }
+    });
   }
 
   function table(docs, perDoc, corpus) {

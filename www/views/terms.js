@@ -2,6 +2,7 @@
 // Activating a term opens it in KWIC.
 
 import { h, replaceChildren, formatNumber, sentence, uid } from '../dom.js';
+import { latest } from './kit/latest.js';
 
 const STEP = 300; // rows rendered at a time
 
@@ -32,7 +33,7 @@ export function createTermsView(ctx) {
     status, body, more);
 
   let key = null;
-  let seq = 0;
+  const run = latest();
   let list = [];
   let query = '';
   let shown = STEP;
@@ -48,26 +49,22 @@ export function createTermsView(ctx) {
     }
     if (nextKey === key) return;
     key = nextKey;
-    const id = ++seq;
     body.setAttribute('aria-busy', 'true');
-    try {
-      const terms = await ctx.client.terms({ doc: state.doc ?? undefined, stopwords: state.stopwords });
-      if (id !== seq) return;
+    return run(() => ctx.client.terms({ doc: state.doc ?? undefined, stopwords: state.stopwords }), (terms) => {
+      body.removeAttribute('aria-busy');
       list = terms;
       shown = STEP;
       status.classList.remove('error');
       render();
-    } catch (error) {
-      if (id !== seq) return;
+    }, (error) => {
+      body.removeAttribute('aria-busy');
       key = null;
       list = [];
       status.classList.add('error');
       status.textContent = sentence(error.message);
       replaceChildren(body);
       more.hidden = true;
-    } finally {
-      if (id === seq) body.removeAttribute('aria-busy');
-    }
+    });
   }
 
   function render() {
@@ -96,7 +93,7 @@ export function createTermsView(ctx) {
         h('th', { scope: 'row' },
           h('button', {
             type: 'button', class: 'term-btn', title: t.showInContext(row.term),
-            onclick: () => ctx.set({ view: 'kwic', q: queryFor(row.term), page: 1, hit: null, read: null }),
+            onclick: () => ctx.set({ view: 'kwic', q: queryFor(row.term) }),
           }, row.term)),
         h('td', {},
           h('div', { class: 'count' },

@@ -1,0 +1,38 @@
+// HTML to text, for an opened or fetched .html file: the visible text only, read with the
+// browser's own parser (DOMParser, which workers lack, so this runs on the page).
+
+/** Elements whose content is never visible text. */
+const HIDDEN = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'SVG', 'IFRAME', 'OBJECT', 'CANVAS']);
+/** Elements that start a new line of text. */
+const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER',
+  'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL']);
+
+/**
+ * The visible text of an HTML document and its <title>: scripts, styles and the head left
+ * out, block elements on their own lines, runs of spaces collapsed (kept inside <pre>).
+ */
+export function htmlToText(html) {
+  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const title = (doc.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const parts = [];
+  const walk = (node, pre) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        parts.push(pre ? child.data : child.data.replace(/\s+/g, ' '));
+      } else if (child.nodeType === Node.ELEMENT_NODE) {
+        const tag = child.tagName.toUpperCase();
+        if (HIDDEN.has(tag) || child.hidden) continue;
+        const block = BLOCKS.has(tag);
+        if (block) parts.push('\n');
+        walk(child, pre || tag === 'PRE');
+        if (block) parts.push('\n');
+      }
+    }
+  };
+  if (doc.body) walk(doc.body, false);
+  const text = parts.join('')
+    .split('\n').map((line) => line.replace(/^ +| +$/g, '')).join('\n')
+    .replace(/\n{3,}/g, '\n\n').trim();
+  return { title, text };
+}

@@ -1,0 +1,153 @@
+// The import pipeline of the Texts view: the limits, files and URLs to decoded texts (the
+// decoding itself runs in the engine's worker: BOM, else UTF-8, else Firefox's detector and
+// decoder, encoding_rs + chardetng), HTML reduced to its text, the limit on the total, and
+// the batches in which texts are stored. Each step returns what it made and the messages
+// for the user ({kind: 'error' | 'info', text}); the view shows them.
+
+import { formatNumber } from '../dom.js';
+import { htmlToText } from './html.js';
+
+/**
+ * The most text the explorer takes, in characters (UTF-16 code units), over all texts. The
+ * index costs under 8 bytes per word beyond the text (README, "Your own texts"), and the
+ * text is held once in the engine and, while it is handed over, in JavaScript too: 64
+ * million characters (about 11 million words) peak at about 0.3 GB, which a desktop browser
+ * tab holds; much more risks the tab being killed for memory, without warning.
+ */
+export const MAX_TOTAL_CHARS = 64_000_000;
+
+/** The largest file read, in bytes (the same bound: a file larger cannot fit). */
+export const MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+/** Files handed to the worker at once (handing one over costs a synchronous look at it). */
+export const DECODE_GROUP = 20;
+
+/** Characters per storage transaction (IndexedDB copies the values on the page's thread). */
+export const STORE_BATCH_CHARS = 1e6;
+
+const HTML = /\.(html?|xhtml)$/i;
+
+/** A file name without its extension (the name itself when that would leave nothing). */
+export function stem(name) {
+  return name.replace(/\.[^.]*$/, '') || name;
+}
+
+/** The file name of a URL's path, percent-decoded when it can be; '' for a bare host. */
+export function urlFileName(url) {
+  const name = url.pathname.split('/').filter(Boolean).pop() ?? '';
+  try {
+    return decodeURIComponent(name);
+  } catch {
+    return name; // keep the name as written
+  }
+}
+
+/**
+ * Items split into storage batches of about `size` characters each (at least one item per
+ * batch), in order: one transaction of the whole Brown Corpus would block the page for
+ * ~50 ms. Returns arrays of items.
+ */
+export function storageBatches(items, size = STORE_BATCH_CHARS) {
+  const batches = [];
+  for (let from = 0; from < items.length;) {
+    let to = from;
+    for (let chars = 0; to < items.length && (to === from || chars < size); to += 1) chars += items[to].text.length;
+    batches.push(items.slice(from, to));
+    from = to;
+  }
+  return batches;
+}
+
+/**
+ * The items that fit under the limit with `used` characters already taken, in order (an item
+ * too large is skipped, later smaller ones may still fit): {fitting, messages}.
+ * `t`: the Texts strings (strings.texts).
+ */
+export function fitItems(items, used, t, limit = MAX_TOTAL_CHARS) {
+  const fitting = [];
+  const messages = [];
+  for (const item of items) {
+    if (used + item.text.length > limit) {
+      messages.push({
+        kind: 'error',
+        text: t.overLimit(item.name ?? item.title, formatNumber(limit), formatNumber(item.text.length), formatNumber(Math.max(0, limit - used))),
+      });
+    } else {
+      used += item.text.length;
+      fitting.push(item);
+    }
+  }
+  return { fitting, messages };
+}
+
+/**
+ * A decoded file (client.decode's answer) as an item to add: {item: {title, text, encoding,
+ * name} | null, messages}. `type`: its MIME type, if known (HTML is also told by the name).
+ */
+export function fileItem(name, decoded, type, t) {
+  const refuse = (text) => ({ item: null, messages: [{ kind: 'error', text }] });
+  if (decoded.error) return refuse(t.unreadable(name, decoded.error));
+  if (decoded.bytes === 0) return refuse(t.empty(name));
+  if (decoded.bytes > MAX_FILE_BYTES) {
+    return refuse(t.tooLarge(name, formatNumber(decoded.bytes / 1048576, 1), formatNumber(MAX_FILE_BYTES / 1048576)));
+  }
+  if (decoded.binary) return refuse(t.binary(name));
+  let { text } = decoded;
+  let title = stem(name);
+  if (HTML.test(name) || /html/i.test(type ?? '')) {
+    const page = htmlToText(text);
+    text = page.text;
+    title = page.title || title;
+  }
+  if (!text.trim()) return refuse(t.empty(name));
+  const messages = decoded.hadErrors ? [{ kind: 'info', text: t.invalidBytes(name, decoded.encoding) }] : [];
+  const encoding = `${decoded.encoding} (${t.encodingHow[decoded.how] ?? decoded.how})`;
+  return { item: { title, text, encoding, name }, messages };
+}
+
+/** Decode files in the engine's worker, DECODE_GROUP at a time; resolves to one answer per file. */
+export async function decodeFiles(client, files) {
+  const decoded = [];
+  for (let from = 0; from < files.length; from += DECODE_GROUP) {
+    decoded.push(...await client.decode(files.slice(from, from + DECODE_GROUP), MAX_FILE_BYTES));
+  }
+  return decoded;
+}
+
+/** Files as items: {items, messages} (each bad file has its message). */
+export async function readFiles(client, files, t) {
+  const decoded = await decodeFiles(client, files);
+  const items = [];
+  const messages = [];
+  files.forEach((file, i) => {
+    const read = fileItem(file.name, decoded[i], file.type, t);
+    messages.push(...read.messages);
+    if (read.item) items.push(read.item);
+  });
+  return { items, messages };
+}
+
+/**
+ * A web address as an item: fetched without credentials (the server must allow it: CORS),
+ * decoded in the worker. Resolves to {item | null, messages}.
+ */
+export async function readUrl(client, url, t) {
+  const refuse = (text) => ({ item: null, messages: [{ kind: 'error', text }] });
+  let parsed;
+  try {
+    parsed = new URL(url);
+    if (!/^https?:$/.test(parsed.protocol)) throw new Error('not http');
+  } catch {
+    return refuse(t.notWebAddress(url));
+  }
+  let response;
+  try {
+    response = await fetch(parsed, { mode: 'cors', credentials: 'omit' });
+  } catch {
+    return refuse(t.noCors(parsed.href));
+  }
+  if (!response.ok) return refuse(t.httpError(parsed.href, response.status, response.statusText));
+  const bytes = await response.arrayBuffer();
+  const [decoded] = await client.decode([bytes], MAX_FILE_BYTES);
+  return fileItem(urlFileName(parsed) || parsed.hostname, decoded, response.headers.get('content-type') ?? '', t);
+}

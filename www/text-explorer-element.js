@@ -1,0 +1,640 @@
+// The <text-explorer> element's class: its lifecycle, attributes, properties and methods,
+// and the shell it draws (tabs, document filter, status) around the views. The whole Text
+// Explorer UI is this one custom element (Shadow DOM), so the page is just one embedding of
+// it; text-explorer.js defines it. The README ("Embedding") documents this public surface:
+//
+// Attributes (and the matching properties); changing one after load updates the widget:
+//   view       which view is shown: one of VIEWS (state.js), e.g. summary | terms | kwic
+//   query      the KWIC query (property `query`)
+//   doc        the document filter: a document id (0 = the first text); absent = all
+//   window     KWIC context, 0–50 words each side
+//   sort       KWIC sort: position, 1R, 2R, "1R,2R,3R", 1L, 2L, "1L,2L,3L"
+//   src        URLs of plain-text files to explore, separated by spaces (several allowed)
+//   views      the views offered, e.g. "kwic" or "kwic reader"; absent = all
+//   controls   the controls shown, from: doc sort window help embed ("all" = every one);
+//              absent = every one but embed
+//   compact    (boolean) a tighter layout for a sidebar
+//   color-scheme  light | dark; absent = follow the reader's system setting
+//   lang       the language of the UI strings (see strings/); English when not translated
+//   state      memory (default: the state lives in the element) | hash (in the page's URL
+//              hash, with Back/Forward; for a page that is the explorer). Read on connect.
+// Texts: <script type="text/plain" data-title="…"> or <template data-title="…"> children,
+// then the `src` files; with none (an empty `src` names none), the two built-in articles
+// (text-source.js).
+// Events (bubbling, composed CustomEvents): text-explorer-ready {documents, version},
+//   text-explorer-query {query, doc, total} or {query, doc, error}.
+// Methods: addDocument(title, text) → id, search(query, {doc}) → query detail,
+//   clear() → query detail; property `ready` is a Promise of the documents.
+//
+// The element talks to the engine only through client.js; the views live in views/, the
+// texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js.
+
+import { h, sentence } from './dom.js';
+import { sheet } from './styles.js';
+import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
+import { createClient } from './client.js';
+import { loadStrings } from './strings/index.js';
+import { VERSION } from './version.js';
+import { articlesHidden } from './storage.js';
+import { bringsTexts, collectTexts, hasInlineTexts, words } from './text-source.js';
+import { embedAttributes, embedSnippets, openEmbedDialog } from './embed-dialog.js';
+import { latest } from './views/kit/latest.js';
+
+// The views' modules load on demand, so that the engine starts as soon as this module and its
+// few imports have loaded: the first view shown is loaded alongside the engine, the others
+// after the first render. Each import() names its file literally, for scripts/pack.
+const LOAD_VIEW = {
+  summary: () => import('./views/summary.js').then((m) => m.createSummaryView),
+  terms: () => import('./views/terms.js').then((m) => m.createTermsView),
+  kwic: () => import('./views/kwic.js').then((m) => m.createKwicView),
+  reader: () => import('./views/reader.js').then((m) => m.createReaderView),
+  collocates: () => import('./views/collocates.js').then((m) => m.createCollocatesView),
+  phrases: () => import('./views/phrases.js').then((m) => m.createPhrasesView),
+  keyness: () => import('./views/keyness.js').then((m) => m.createKeynessView),
+  dispersion: () => import('./views/dispersion.js').then((m) => m.createDispersionView),
+  compare: () => import('./views/compare.js').then((m) => m.createCompareView),
+  cloud: () => import('./views/cloud.js').then((m) => m.createCloudView),
+  texts: () => import('./views/texts.js').then((m) => m.createTextsView),
+};
+
+/** The views' create functions, by view, once loaded (shared by every widget on the page). */
+const CREATE = {};
+const loadingViews = {};
+
+/** Load a view's module; resolves with its create function. A failed load is tried again next time. */
+function loadView(view) {
+  loadingViews[view] ??= LOAD_VIEW[view]().then((create) => {
+    CREATE[view] = create;
+    return create;
+  }, (error) => {
+    delete loadingViews[view];
+    throw error;
+  });
+  return loadingViews[view];
+}
+
+/** Attributes that set a part of the state, and the state key each sets. */
+const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', window: 'window', sort: 'sort' };
+
+/** The controls that the `controls` attribute can show. */
+export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed'];
+const DEFAULT_CONTROLS = ['doc', 'sort', 'window', 'help'];
+
+let instances = 0;
+
+export class TextExplorer extends HTMLElement {
+  static get observedAttributes() {
+    return [...Object.keys(STATE_ATTRIBUTES), 'src', 'views', 'controls', 'compact', 'color-scheme', 'lang'];
+  }
+
+  /** The version of the widget (equal to the engine crate's). */
+  static version = VERSION;
+
+  #root;
+  #prefix;
+  #store = null;
+  #unsubscribe = null;
+  #started = false;
+  #generation = 0; // bumped on every (re)start and teardown, so stale async work stops
+  #client = null;
+  #strings = null;
+  #docs = null;
+  #problems = [];
+  #added = false; // texts were added by addDocument: an embed snippet cannot carry them
+  #views = null; // the views made so far, by name (#view)
+  #ctx = null; // what the views are made with (#mount)
+  #rendered = Promise.resolve(); // the latest view update
+  #shownView = null;
+  #tabs = {};
+  #panels = {};
+  #app;
+  #docSelect = null;
+  #status;
+  #dialog = null;
+  #lastQuery = null;
+  #announced = latest(); // the text-explorer-query event: the latest query's answer only
+  #queryAnswer = null;
+  #ready;
+  #resolveReady;
+  #texts = null; // the Texts view (the user's own texts): made once per client, kept across #mount
+
+  constructor() {
+    super();
+    instances += 1;
+    this.#prefix = `te${instances}`;
+    this.#root = this.attachShadow({ mode: 'open' });
+    // An adopted sheet, not a <style>: allowed by a host CSP of style-src 'self'.
+    this.#root.adoptedStyleSheets = [sheet()];
+    this.#status = h('p', { class: 'status', role: 'status', part: 'status' });
+    this.#app = h('div', { class: 'app', part: 'app' }, this.#status);
+    this.#root.append(this.#app);
+    this.#newReady();
+  }
+
+  // --- lifecycle ----------------------------------------------------------------------------
+
+  connectedCallback() {
+    if (!this.#store) {
+      this.#store = this.getAttribute('state') === 'hash' ? new HashStore(window) : new MemoryStore();
+      // Attributes give the initial state; in hash mode a hash in the URL wins over them.
+      if (!(this.#store instanceof HashStore && window.location.hash.length > 1)) {
+        this.#store.state = normalize({ ...this.#store.get(), ...this.#attributeState() });
+      }
+    }
+    this.#unsubscribe?.();
+    this.#unsubscribe = this.#store.subscribe((state) => this.#onState(state));
+    this.#store.connect();
+    this.#applyChrome();
+    if (!this.#started) {
+      this.#started = true;
+      this.#start();
+    } else if (this.#views) {
+      this.#render(this.#store.get());
+    }
+  }
+
+  disconnectedCallback() {
+    this.#unsubscribe?.();
+    this.#unsubscribe = null;
+    this.#store?.disconnect();
+    // Moving the element (remove, then insert in the same task) must not lose its corpus:
+    // free the engine's memory only if it is still out of the document after this task.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#teardown();
+    });
+  }
+
+  attributeChangedCallback(name, oldValue, value) {
+    if (!this.#store) return; // initial values are read on connect
+    // A state attribute set again to the same value still applies: the user may have moved on.
+    if (oldValue === value && !(name in STATE_ATTRIBUTES)) return;
+    if (name in STATE_ATTRIBUTES) {
+      this.#applyStateAttribute(name);
+    } else if (name === 'src' || name === 'lang') {
+      if (this.#started && this.isConnected) this.#restart();
+    } else {
+      this.#applyChrome();
+      if (this.#views) this.#render(this.#store.get());
+    }
+  }
+
+  #teardown() {
+    this.#generation += 1;
+    this.#started = false;
+    this.#views = null;
+    this.#docs = null;
+    this.#texts = null;
+    const client = this.#client;
+    this.#client = null;
+    client?.close();
+    this.#dialog?.close?.();
+    this.#newReady();
+  }
+
+  #restart() {
+    this.#teardown();
+    this.#started = true;
+    this.#start();
+  }
+
+  #newReady() {
+    this.#ready = new Promise((resolve) => {
+      this.#resolveReady = resolve;
+    });
+    // Nobody may be waiting; a rejection would be reported as unhandled, so ready only resolves.
+  }
+
+  // --- public properties and methods ---------------------------------------------------------
+
+  /** A Promise of the documents ([{id, title, chars, tokens, types, sentences}]) once loaded. */
+  get ready() {
+    return this.#ready;
+  }
+
+  /** The documents, or null while loading. */
+  get documents() {
+    return this.#docs ? this.#docs.map((d) => ({ ...d })) : null;
+  }
+
+  /** A copy of the current UI state ({view, q, doc, sort, window, page, …}). */
+  get state() {
+    return { ...(this.#store?.get() ?? normalize(this.#attributeState())) };
+  }
+
+  // The state properties read the current state (the user may have moved on from the
+  // attribute) and set the attribute, which applies at once, even to an unchanged value.
+  get view() { return this.state.view; }
+  set view(value) { this.#setStateAttribute('view', value); }
+  get query() { return this.state.q; }
+  set query(value) { this.#setStateAttribute('query', value ?? ''); }
+  get doc() { return this.state.doc; }
+  set doc(value) { this.#setStateAttribute('doc', value); }
+  get window() { return this.state.window; }
+  set window(value) { this.#setStateAttribute('window', value); }
+  get sort() { return this.state.sort; }
+  set sort(value) { this.#setStateAttribute('sort', value); }
+  get src() { return this.getAttribute('src') ?? ''; }
+  set src(value) { if (value) this.setAttribute('src', Array.isArray(value) ? value.join(' ') : value); else this.removeAttribute('src'); }
+  get views() { return this.#visibleViews(); }
+  set views(value) { this.#setList('views', value); }
+  get controls() { return this.#controls(); }
+  set controls(value) { this.#setList('controls', value); }
+  get compact() { return this.hasAttribute('compact'); }
+  set compact(value) { this.toggleAttribute('compact', Boolean(value)); }
+  get colorScheme() { return this.getAttribute('color-scheme') ?? 'auto'; }
+  set colorScheme(value) { if (value === 'light' || value === 'dark') this.setAttribute('color-scheme', value); else this.removeAttribute('color-scheme'); }
+
+  /** Add a text to this widget's corpus; resolves with its document id. */
+  async addDocument(title, text) {
+    await this.#ready;
+    const generation = this.#generation;
+    const client = this.#client;
+    if (!client) throw new Error('the widget is not in the page');
+    const id = await client.addDocument(String(title ?? ''), String(text ?? ''));
+    const docs = await client.documents();
+    if (generation !== this.#generation) return id;
+    this.#added = true;
+    this.#docs = docs;
+    this.#mount(); // the views rebuild over the new corpus
+    this.#lastQuery = null;
+    this.#onState(this.#store.get());
+    return id;
+  }
+
+  /**
+   * Search (KWIC): shows the KWIC view if it is offered and resolves with the same detail as
+   * the text-explorer-query event: {query, doc, total} or {query, doc, error}.
+   */
+  async search(query, { doc } = {}) {
+    await this.#ready;
+    const patch = { q: String(query ?? '') };
+    if (doc !== undefined) patch.doc = doc;
+    if (this.#visibleViews().includes('kwic')) patch.view = 'kwic';
+    this.#store.set(patch);
+    return this.#queryAnswer ?? this.#announce(this.#store.get());
+  }
+
+  /** Clear the search (the query, the Terms filter, the page); resolves like search(''). */
+  async clear() {
+    return this.search('', {});
+  }
+
+  // --- loading ------------------------------------------------------------------------------
+
+  async #start() {
+    const generation = ++this.#generation;
+    const stale = () => generation !== this.#generation;
+    // All that loads starts at once: the modules of the first view shown and of the Texts
+    // view, and the engine, whose worker, wasm and index of the articles take longest. The
+    // user's texts (the Texts view) belong to the explorer of the built-in articles, not to an
+    // embedding that brings its own texts.
+    const articles = !bringsTexts(this);
+    const views = Promise.all([this.#firstView(), ...(articles ? ['texts'] : [])].map(loadView));
+    views.catch(() => {}); // awaited below
+    const starting = createClient({ articles });
+    // Read once the engine has started: a page's first read of localStorage can block this
+    // thread for tens of milliseconds while the browser is busy starting the page.
+    const hidden = articles && articlesHidden();
+    const abandon = () => starting.then((client) => client.close(), () => {});
+    starting.catch(() => {}); // awaited below, or abandoned
+    this.#strings = await loadStrings(this.lang || document.documentElement.lang);
+    if (stale()) return abandon();
+    const t = this.#strings;
+    this.#app.replaceChildren(this.#status);
+    this.#setStatus(t.loading);
+    let client;
+    try {
+      const texts = await collectTexts(this, t);
+      if (stale()) return abandon();
+      client = await starting;
+      if (stale()) {
+        client.close();
+        return;
+      }
+      this.#client = client;
+      if (hidden) await client.setArticles(false);
+      this.#problems = [...(texts?.problems ?? [])];
+      for (const { title, text, source } of texts?.items ?? []) {
+        try {
+          await client.addDocument(title, text);
+        } catch (error) {
+          this.#problems.push(t.textFailed(source, error.message));
+        }
+      }
+      this.#docs = await client.documents();
+      await views;
+      if (texts === null) {
+        this.#texts = CREATE.texts({ client, strings: t });
+        client.onDocuments((change) => this.#documentsChanged(client, change));
+      }
+    } catch (error) {
+      if (stale()) return;
+      if (!client) abandon();
+      this.#setStatus(t.engineFailed(sentence(error.message)), 'error');
+      return;
+    }
+    if (stale()) return;
+    this.#added = false;
+    this.#mount();
+    // Once the first view has rendered (its update from #mount): the Texts view's start
+    // (opening IndexedDB, restoring the user's saved texts) and the other views' modules,
+    // which would delay that render.
+    this.#rendered.catch(() => {}).then(() => {
+      if (stale()) return;
+      this.#texts?.start();
+      for (const view of this.#visibleViews()) loadView(view).catch(() => {});
+    });
+    this.#lastQuery = null;
+    this.#onState(this.#store.get());
+    const documents = this.documents;
+    this.#resolveReady(documents);
+    this.dispatchEvent(new CustomEvent('text-explorer-ready', {
+      bubbles: true, composed: true, detail: { documents, version: VERSION },
+    }));
+  }
+
+  /** The view that the first render will show (#render falls back to the first one offered). */
+  #firstView() {
+    const views = this.#visibleViews();
+    const { view } = this.#store.get();
+    return views.includes(view) ? view : views[0];
+  }
+
+  // --- the UI -------------------------------------------------------------------------------
+
+  #mount() {
+    const t = this.#strings;
+    const docs = this.#docs;
+    const id = (name) => `${this.#prefix}-${name}`;
+    this.#views = null;
+    this.#shownView = null;
+    this.#tabs = {};
+    this.#panels = {};
+    const tablist = h('div', {
+      role: 'tablist', 'aria-label': t.views, part: 'tabs',
+      onkeydown: (event) => this.#onTabKey(event),
+    });
+    for (const view of VIEWS) {
+      const tab = t.tabs[view] ?? { label: view };
+      this.#tabs[view] = h('button', {
+        type: 'button', role: 'tab', id: id(`tab-${view}`), 'aria-controls': id(`panel-${view}`),
+        'aria-selected': 'false', tabindex: -1, title: tab.title, part: 'tab',
+        onclick: () => this.#store.set({ view }),
+      }, tab.label);
+      this.#panels[view] = h('div', {
+        role: 'tabpanel', id: id(`panel-${view}`), 'aria-labelledby': id(`tab-${view}`), hidden: true, part: 'panel',
+      });
+      tablist.append(this.#tabs[view]);
+    }
+    const ctx = {
+      client: this.#client,
+      docs,
+      strings: t,
+      set: (patch, options) => this.#store.set(patch, options),
+      state: () => this.#store.get(),
+      docNumber: (doc) => docs.findIndex((d) => d.id === doc) + 1,
+      docTitle: (doc) => docs.find((d) => d.id === doc)?.title ?? t.documentN(doc),
+      docLabel: (doc) => `${ctx.docNumber(doc)}. ${ctx.docTitle(doc)}`,
+      // The Reader shows one document: the filtered one, else the opened hit's, else the first.
+      resolveReaderDoc: (state) => state.doc
+        ?? (docs.some((d) => d.id === state.read) ? state.read : docs[0]?.id),
+    };
+    this.#docSelect = h('select', {
+      id: id('doc'), part: 'doc-select',
+      onchange: () => {
+        const value = this.#docSelect.value;
+        this.#store.set({ doc: value === '' ? null : Number(value) });
+      },
+    }, h('option', { value: '' }, t.allDocuments),
+    docs.map((doc) => h('option', { value: String(doc.id) }, ctx.docLabel(doc.id))));
+    const embed = h('button', {
+      type: 'button', class: 'embed-btn', part: 'embed-button', 'aria-haspopup': 'dialog',
+      onclick: () => this.#openEmbed(),
+    }, t.embed);
+    this.#dialog = null;
+    this.#app.replaceChildren(
+      h('div', { class: 'bar', part: 'bar' },
+        tablist,
+        h('div', { class: 'tools' },
+          h('div', { class: 'field doc-field' }, h('label', { class: 'label', for: id('doc') }, t.document), this.#docSelect),
+          embed)),
+      this.#status,
+      ...(this.#texts ? [this.#texts.banner] : []),
+      ...VIEWS.map((view) => this.#panels[view]));
+    if (!docs.length && !this.#texts) {
+      this.#setStatus([t.noTexts, ...this.#problemText()].join(' '), 'error');
+      this.#app.querySelector('.bar').hidden = true;
+      return;
+    }
+    if (this.#problems.length) this.#setStatus(this.#problemText().join(' '), 'error');
+    else this.#setStatus('');
+    // The views are made on first show (#view): most visits use one or two of them.
+    this.#ctx = ctx;
+    this.#views = {};
+    if (this.#texts) {
+      this.#views.texts = this.#texts;
+      this.#panels.texts.append(this.#texts.el);
+    }
+    this.#applyChrome();
+    this.#render(this.#store.get());
+  }
+
+  #problemText() {
+    return this.#problems.length ? [this.#strings.textsFailed(this.#problems.join('; '))] : [];
+  }
+
+  #setStatus(text, kind = '') {
+    this.#status.className = `status ${kind}`.trim();
+    this.#status.textContent = text;
+    this.#status.hidden = text === '';
+  }
+
+  #visibleViews() {
+    // Texts (the user's own, kept in this browser) only where the widget shows the built-in
+    // articles, not in an embedding that brings its own texts.
+    const offered = bringsTexts(this) ? VIEWS.filter((v) => v !== 'texts') : VIEWS;
+    const listed = words(this.getAttribute('views'))?.filter((v) => offered.includes(v));
+    return listed?.length ? offered.filter((v) => listed.includes(v)) : [...offered];
+  }
+
+  /** After texts were added, removed, renamed or hidden: rebuild the views over the new list. */
+  async #documentsChanged(client, change) {
+    const docs = await client.documents();
+    if (client !== this.#client || !this.#views) return;
+    // Ids after a removed document move down by one: keep the filter on the same document.
+    const removed = [change.removed, ...(change.removedMany ?? [])].filter((id) => id != null);
+    let { doc } = this.#store.get();
+    for (const id of removed.sort((a, b) => b - a)) {
+      if (doc === id) doc = null;
+      else if (doc != null && doc > id) doc -= 1;
+    }
+    this.#docs = docs;
+    this.#mount();
+    this.#lastQuery = null;
+    if (removed.length) this.#store.set({ doc }, { replace: true, restart: true });
+    this.#onState(this.#store.get());
+  }
+
+  #controls() {
+    const listed = words(this.getAttribute('controls'));
+    if (listed === null) return [...DEFAULT_CONTROLS];
+    return listed.includes('all') ? [...CONTROLS] : CONTROLS.filter((c) => listed.includes(c));
+  }
+
+  #setStateAttribute(name, value) {
+    const text = value == null || (value === '' && name === 'doc') ? null : String(value);
+    if (text === this.getAttribute(name)) {
+      if (this.#store) this.#applyStateAttribute(name);
+    } else if (text === null) this.removeAttribute(name);
+    else this.setAttribute(name, text);
+  }
+
+  #applyStateAttribute(name) {
+    const key = STATE_ATTRIBUTES[name];
+    const patch = { [key]: normalize({})[key], ...this.#attributeState([name]) };
+    this.#store.set(patch);
+  }
+
+  #setList(name, value) {
+    if (value == null) this.removeAttribute(name);
+    else this.setAttribute(name, Array.isArray(value) ? value.join(' ') : String(value));
+  }
+
+  /** The state that the state attributes give (only those named, or all). */
+  #attributeState(names = Object.keys(STATE_ATTRIBUTES)) {
+    const patch = {};
+    for (const name of names) {
+      const value = this.getAttribute(name);
+      if (value == null) continue;
+      patch[STATE_ATTRIBUTES[name]] = name === 'doc' || name === 'window' ? (value.trim() === '' ? null : Number(value)) : value;
+    }
+    // Invalid values fall back to the defaults, as a bad link does.
+    const valid = normalize(patch);
+    const out = {};
+    for (const key of Object.keys(patch)) out[key] = valid[key];
+    return out;
+  }
+
+  /** Show the views and controls that the attributes ask for. */
+  #applyChrome() {
+    const views = this.#visibleViews();
+    const controls = this.#controls();
+    const classes = ['app'];
+    if (views.length === 1) classes.push('one-view');
+    for (const control of CONTROLS) if (!controls.includes(control)) classes.push(`no-${control}`);
+    if (this.hasAttribute('compact')) classes.push('compact');
+    this.#app.className = classes.join(' ');
+    for (const view of VIEWS) {
+      if (this.#tabs[view]) this.#tabs[view].hidden = !views.includes(view);
+    }
+  }
+
+  #onState(state) {
+    this.#render(state);
+    const key = JSON.stringify([state.q.trim(), state.doc]);
+    if (this.#views && key !== this.#lastQuery) {
+      this.#lastQuery = key;
+      this.#announce(state);
+    }
+  }
+
+  #render(state) {
+    const views = this.#visibleViews();
+    if (!views.includes(state.view)) {
+      // A view that this widget does not offer: show the first one it does.
+      this.#store.set({ view: views[0] }, { replace: true });
+      return;
+    }
+    for (const view of VIEWS) {
+      const tab = this.#tabs[view];
+      if (!tab) continue;
+      const selected = view === state.view;
+      tab.setAttribute('aria-selected', String(selected));
+      tab.tabIndex = selected ? 0 : -1;
+    }
+    if (!this.#views) return; // still loading
+    if (state.doc != null && !this.#docs.some((d) => d.id === state.doc)) {
+      // A link to a document this corpus doesn't have: fall back to all documents.
+      this.#store.set({ doc: null }, { replace: true });
+      return;
+    }
+    this.#docSelect.value = state.doc == null ? '' : String(state.doc);
+    for (const view of VIEWS) this.#panels[view].hidden = view !== state.view;
+    const view = this.#view(state.view);
+    if (!view) return; // its module is loading: rendered once it has loaded
+    const activated = this.#shownView !== state.view;
+    this.#shownView = state.view;
+    this.#rendered = Promise.resolve(view.update(state, { activated }));
+  }
+
+  /** The view `name`, made on first show; null while its module loads (then it renders). */
+  #view(name) {
+    if (this.#views[name]) return this.#views[name];
+    if (!CREATE[name]) {
+      const views = this.#views;
+      loadView(name).then(() => {
+        if (this.#views === views) this.#render(this.#store.get());
+      }, (error) => {
+        if (this.#views === views) this.#setStatus(sentence(error.message), 'error');
+      });
+      return null;
+    }
+    this.#views[name] = CREATE[name](this.#ctx);
+    this.#panels[name].append(this.#views[name].el);
+    return this.#views[name];
+  }
+
+  /**
+   * Fire text-explorer-query for the state's query and document; resolves with its detail.
+   * The event fires for the latest query only (#announced drops the others' answers); an
+   * earlier call still resolves, with its own total or error.
+   */
+  #announce(state) {
+    const query = state.q.trim();
+    const { doc } = state;
+    const total = query
+      ? this.#client.kwic(query, { doc: doc ?? undefined, limit: 0 }).then((answer) => answer.total)
+      : Promise.resolve(0);
+    const detail = total.then((n) => ({ query, doc, total: n }), (error) => ({ query, doc, error: error.message }));
+    const fire = () => detail.then((d) => {
+      this.#queryAnswer = null;
+      this.dispatchEvent(new CustomEvent('text-explorer-query', { bubbles: true, composed: true, detail: d }));
+    });
+    this.#announced(() => total, fire, fire);
+    this.#queryAnswer = detail;
+    return detail;
+  }
+
+  // Arrow keys move between tabs and select them (WAI-ARIA tabs, automatic activation).
+  #onTabKey(event) {
+    const views = this.#visibleViews();
+    const current = views.indexOf(this.#store.get().view);
+    const moves = {
+      ArrowRight: current + 1, ArrowDown: current + 1,
+      ArrowLeft: current - 1, ArrowUp: current - 1,
+      Home: 0, End: views.length - 1,
+    };
+    if (!(event.key in moves)) return;
+    event.preventDefault();
+    const view = views[(moves[event.key] + views.length) % views.length];
+    this.#store.set({ view });
+    this.#tabs[view].focus();
+  }
+
+  // --- the Embed dialog (embed-dialog.js) ----------------------------------------------
+
+  /** The two snippets for the current view: {element, iframe}. */
+  embedSnippets() {
+    return embedSnippets(embedAttributes(this, this.#store.get(), this.#controls(), DEFAULT_CONTROLS));
+  }
+
+  #openEmbed() {
+    // Texts that a URL cannot carry: inline ones, added by script, or the user's own (Texts).
+    const note = this.#added || this.#docs?.some((d) => d.source === 'user') || hasInlineTexts(this);
+    this.#dialog?.remove();
+    this.#dialog = openEmbedDialog({
+      t: this.#strings, snippets: this.embedSnippets(), note,
+      id: (name) => `${this.#prefix}-embed-${name}`, parent: this.#app,
+    });
+  }
+}

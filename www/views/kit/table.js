@@ -1,0 +1,73 @@
+// A table whose column headers sort it.
+
+import { h, replaceChildren } from '../../dom.js';
+
+/** Rows sorted by a column's value: numbers by value, anything else by localeCompare; stable. */
+export function sortRows(rows, value, descending) {
+  const out = [...rows];
+  out.sort((a, b) => {
+    const x = value(a);
+    const y = value(b);
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    return descending ? -order : order;
+  });
+  return out;
+}
+
+/**
+ * A table whose column headers sort it (click or Enter; again to reverse). columns:
+ * [{key, label, value(row), render?(row) → node/text, num?, sort?: 'asc'|'desc' first
+ * direction, title?}]. `t`: the UI strings (ctx.strings). Returns {el, set(rows), rows(),
+ * sortBy(key, descending)} where rows() is the shown order.
+ */
+export function sortableTable(t, { caption, columns, initial, label }) {
+  const el = h('div', { class: 'scroll', role: 'region', 'aria-label': label ?? caption, tabindex: 0 });
+  let data = [];
+  let sortKey = initial?.key ?? null;
+  let descending = initial?.descending ?? true;
+  const sorted = () => {
+    const column = columns.find((c) => c.key === sortKey);
+    return column ? sortRows(data, column.value, descending) : data;
+  };
+  const render = () => {
+    const rows = sorted();
+    replaceChildren(el, h('table', {},
+      h('caption', { class: 'vh' }, caption),
+      h('thead', {}, h('tr', {}, columns.map((c) => {
+        const active = c.key === sortKey;
+        return h('th', {
+          scope: 'col', class: c.num ? 'num' : null,
+          'aria-sort': active ? (descending ? 'descending' : 'ascending') : null,
+        }, h('button', {
+          type: 'button', class: 'sort-btn', title: c.title ?? t.kit.sortBy(c.label),
+          onclick: () => {
+            if (sortKey === c.key) descending = !descending;
+            else {
+              sortKey = c.key;
+              descending = c.sort !== 'asc';
+            }
+            render();
+          },
+        }, c.label, active ? (descending ? ' ▾' : ' ▴') : ''));
+      }))),
+      h('tbody', {}, rows.map((row) => h('tr', {}, columns.map((c, i) => {
+        const content = c.render ? c.render(row) : c.value(row);
+        return i === 0
+          ? h('th', { scope: 'row' }, content)
+          : h('td', { class: c.num ? 'num' : null }, content);
+      }))))));
+  };
+  return {
+    el,
+    set(rows) {
+      data = rows;
+      render();
+    },
+    rows: () => sorted(),
+    sortBy(key, desc = true) {
+      sortKey = key;
+      descending = desc;
+      render();
+    },
+  };
+}
