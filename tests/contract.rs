@@ -8,6 +8,8 @@
 //! After changing the declaration, regenerate them with
 //! `UPDATE_CONTRACT=1 cargo test --test contract`.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -1,15 +1,21 @@
 //! The JavaScript boundary, run by wasm-bindgen-test under Node, headless Chrome and
 //! headless Firefox (scripts/test). No `wasm_bindgen_test_configure!` here: the runner
 //! picks the environment from the command, so this one file runs in all three.
+//!
+//! Every operation declared in src/protocol.rs is exercised through `Engine.handle` (the
+//! serde-wasm-bindgen path), with its errors; the message loop (`serve`, web-sys) through a
+//! real `MessageChannel`: answers, progress, cancel, the latest-query-wins rule and decode.
 #![cfg(target_arch = "wasm32")]
 
-use js_sys::{Array, JsString, Reflect, JSON};
-use text_explorer::JsCorpus;
+use js_sys::{Array, Function, JsString, Promise, Reflect, JSON};
+use text_explorer::{serve, JsEngine};
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::wasm_bindgen_test;
 
 fn json(s: &str) -> JsValue {
-    JSON::parse(s).unwrap()
+    JSON::parse(s).unwrap_or_else(|_| panic!("bad JSON in a test: {s}"))
 }
 
 fn get(value: &JsValue, key: &str) -> JsValue {
@@ -32,250 +38,159 @@ fn message(err: JsError) -> String {
     js_sys::Error::from(JsValue::from(err)).message().into()
 }
 
-fn lines(page: &JsValue) -> Array {
-    get(page, "lines").into()
+/// `{op, args}` from an op and the JSON of its args.
+fn request(op: &str, args: &str) -> JsValue {
+    json(&format!(r#"{{"op": "{op}", "args": {args}}}"#))
+}
+
+fn ask(engine: &mut JsEngine, op: &str, args: &str) -> JsValue {
+    engine
+        .handle(request(op, args))
+        .unwrap_or_else(|err| panic!("{op} {args}: {}", message(err)))
+}
+
+fn refused(engine: &mut JsEngine, op: &str, args: &str) -> String {
+    match engine.handle(request(op, args)) {
+        Ok(value) => panic!("{op} {args} answered {:?}", JSON::stringify(&value)),
+        Err(err) => message(err),
+    }
+}
+
+fn articles() -> JsEngine {
+    JsEngine::new(None)
+}
+
+fn text_of(engine: &mut JsEngine, id: u32) -> JsString {
+    ask(engine, "text", &format!(r#"{{"id": {id}}}"#)).into()
 }
 
 #[wasm_bindgen_test]
-fn documents_are_plain_objects_with_camel_case_fields() {
-    let corpus = JsCorpus::with_articles();
-    let docs: Array = corpus.documents();
+fn documents_and_summary_are_plain_objects_with_camel_case_fields() {
+    let mut engine = articles();
+    let docs: Array = ask(&mut engine, "documents", "{}").into();
     assert_eq!(docs.length(), 2);
     let first = docs.get(0);
     assert_eq!(num(&first, "id"), 0.0);
     assert!(string(&first, "title").starts_with("Putin pledges"));
+    assert_eq!(string(&first, "source"), "article");
+    assert!(get(&first, "key").is_null());
     assert_eq!(num(&first, "chars"), 4681.0);
     for key in ["tokens", "types", "sentences"] {
         assert!(num(&first, key) > 0.0);
     }
-    let summary = corpus.summary(JsValue::UNDEFINED).unwrap();
+    // `args` may be left out for an operation without any.
+    let same: Array = engine.handle(json(r#"{"op": "documents"}"#)).unwrap().into();
+    assert_eq!(same.length(), 2);
+    let summary = ask(&mut engine, "summary", "{}");
     assert_eq!(num(&summary, "documents"), 2.0);
     assert!(num(&summary, "meanSentenceLength") > 5.0);
-    let one = corpus.summary(json(r#"{"doc": 1}"#)).unwrap();
+    let one = ask(&mut engine, "summary", r#"{"options": {"doc": 1}}"#);
     assert_eq!(num(&one, "chars"), 5369.0);
 }
 
 #[wasm_bindgen_test]
 fn kwic_offsets_are_utf16_so_slice_gives_the_keyword() {
-    let corpus = JsCorpus::with_articles();
-    let page = corpus.kwic("Putin".into(), JsValue::UNDEFINED).unwrap();
-    let total = num(&page, "total");
-    assert!(total > 10.0);
-    let mut possessive = false;
-    for line in lines(&page).iter() {
-        let doc = get(&line, "doc");
-        let text = JsString::from(corpus.text(doc).unwrap());
-        let slice = text.slice(num(&line, "start") as u32, num(&line, "end") as u32);
-        assert_eq!(String::from(slice), string(&line, "keyword"));
-        possessive |= string(&line, "keyword") == "Putin’s";
-    }
-    assert!(possessive, "Putin’s is a hit for Putin");
-}
-
-#[wasm_bindgen_test]
-fn offsets_are_exact_after_accents_emoji_and_cjk() {
-    let mut corpus = JsCorpus::new();
+    let mut engine = JsEngine::new(Some(false));
     let text = "é 🦀 日本 Putin’s 👍🏽 — Putin, 🦀🦀 café putin";
-    let id = corpus.add_document("mixed".into(), text.into()).unwrap();
-    let js_text = JsString::from(corpus.text(id.into()).unwrap());
-    let page = corpus
-        .kwic("putin|café|日".into(), json(r#"{"window": 1}"#))
-        .unwrap();
+    let added = ask(
+        &mut engine,
+        "addDocuments",
+        &format!(r#"{{"items": [{{"title": "mixed", "text": "{text}"}}]}}"#),
+    );
+    assert_eq!(JSON::stringify(&added).unwrap(), r#"{"added":[0],"errors":[],"cancelled":false}"#);
+    let js_text = text_of(&mut engine, 0);
+    let page = ask(&mut engine, "kwic", r#"{"query": "putin|café|日", "options": {"window": 1}}"#);
     assert_eq!(num(&page, "total"), 5.0);
-    for line in lines(&page).iter() {
+    let lines: Array = get(&page, "lines").into();
+    for line in lines.iter() {
         let slice = js_text.slice(num(&line, "start") as u32, num(&line, "end") as u32);
         assert_eq!(String::from(slice), string(&line, "keyword"));
     }
-    let tokens: Array = corpus.tokens(id.into()).unwrap();
+    let tokens: Array = ask(&mut engine, "tokens", r#"{"id": 0}"#).into();
     let words: Vec<String> = tokens
         .iter()
         .map(|t| String::from(js_text.slice(num(&t, "start") as u32, num(&t, "end") as u32)))
         .collect();
-    assert_eq!(
-        words,
-        ["é", "日", "本", "Putin’s", "Putin", "café", "putin"]
-    );
+    assert_eq!(words, ["é", "日", "本", "Putin’s", "Putin", "café", "putin"]);
     assert_eq!(string(&tokens.get(3), "term"), "putin");
 }
 
 #[wasm_bindgen_test]
-fn terms_take_camel_case_options() {
-    let corpus = JsCorpus::with_articles();
-    let rows: Array = corpus
-        .terms(json(
-            r#"{"stopwords": false, "minCount": 5, "limit": 3, "doc": 0}"#,
-        ))
-        .unwrap();
+fn terms_and_kwic_take_camel_case_options_and_core_defaults() {
+    let mut engine = articles();
+    let rows: Array = ask(
+        &mut engine,
+        "terms",
+        r#"{"options": {"stopwords": false, "minCount": 5, "limit": 3, "doc": 0}}"#,
+    )
+    .into();
     assert_eq!(rows.length(), 3);
     let top = rows.get(0);
     assert!(num(&top, "count") >= 5.0);
     assert_eq!(num(&top, "docs"), 1.0);
-    assert!(num(&top, "relative") > 0.0);
-    let all: Array = corpus.terms(JsValue::UNDEFINED).unwrap();
+    let all: Array = ask(&mut engine, "terms", "{}").into();
     assert_eq!(string(&all.get(0), "term"), "the");
+    let page = ask(
+        &mut engine,
+        "kwic",
+        r#"{"query": "the", "options": {"sort": "1R", "offset": 10, "limit": 5, "window": 0}}"#,
+    );
+    let lines: Array = get(&page, "lines").into();
+    assert_eq!(lines.length(), 5);
+    assert_eq!(string(&lines.get(0), "left"), "");
+    // The defaults are the core's: window 5, limit 100.
+    let page = ask(&mut engine, "kwic", r#"{"query": "the"}"#);
+    let lines: Array = get(&page, "lines").into();
+    assert_eq!(f64::from(lines.length()), num(&page, "total").min(100.0));
+    assert_eq!(string(&lines.get(1), "left").split_whitespace().count(), 5);
 }
 
 #[wasm_bindgen_test]
-fn sort_and_paging_options() {
-    let corpus = JsCorpus::with_articles();
-    let page = corpus
-        .kwic(
-            "the".into(),
-            json(r#"{"sort": "1R", "offset": 10, "limit": 5, "window": 0}"#),
-        )
-        .unwrap();
-    assert_eq!(lines(&page).length(), 5);
-    assert!(num(&page, "total") > 50.0);
-    assert_eq!(string(&lines(&page).get(0), "left"), "");
-}
-
-#[wasm_bindgen_test]
-fn bad_arguments_throw_errors_with_clear_messages() {
-    let mut corpus = JsCorpus::with_articles();
-    let cases = [
-        (corpus.text(7.into()).unwrap_err(), "unknown document id 7"),
-        (corpus.text("x".into()).unwrap_err(), "invalid document id"),
-        (
-            corpus.kwic("".into(), JsValue::UNDEFINED).unwrap_err(),
-            "the query is empty",
-        ),
-        (
-            corpus
-                .kwic("\"north".into(), JsValue::UNDEFINED)
-                .unwrap_err(),
-            "a quote is not closed",
-        ),
-        (
-            corpus.kwic("kim|".into(), JsValue::UNDEFINED).unwrap_err(),
-            "an alternative is empty",
-        ),
-        (
-            corpus
-                .kwic("putin".into(), json(r#"{"window": 51}"#))
-                .unwrap_err(),
-            "window must be from 0 to 50",
-        ),
-        (
-            corpus
-                .kwic("putin".into(), json(r#"{"window": -1}"#))
-                .unwrap_err(),
-            "window must be from 0 to 50",
-        ),
-        (
-            corpus
-                .kwic("putin".into(), json(r#"{"doc": 2}"#))
-                .unwrap_err(),
-            "unknown document id 2",
-        ),
-        (
-            corpus
-                .kwic("putin".into(), json(r#"{"sort": "9Q"}"#))
-                .unwrap_err(),
-            "invalid sort",
-        ),
-        (
-            corpus
-                .kwic("putin".into(), json(r#"{"window": "wide"}"#))
-                .unwrap_err(),
-            "invalid window: expected a number, got string \"wide\"",
-        ),
-        (
-            corpus
-                .kwic("putin".into(), json(r#"{"window": 2.5}"#))
-                .unwrap_err(),
-            "window must be a whole number",
-        ),
-        (
-            corpus.terms(json(r#"{"stopwords": "no"}"#)).unwrap_err(),
-            "invalid stopwords: expected true or false",
-        ),
-        (
-            corpus.summary("all".into()).unwrap_err(),
-            "invalid options: expected an object",
-        ),
-        (
-            corpus.kwic(JsValue::NULL, JsValue::UNDEFINED).unwrap_err(),
-            "invalid query: expected a string",
-        ),
-        (
-            corpus.add_document("t".into(), "   ".into()).unwrap_err(),
-            "the text is empty",
-        ),
-        (
-            corpus
-                .add_document("t".into(), JsValue::UNDEFINED)
-                .unwrap_err(),
-            "invalid text",
-        ),
-        (
-            corpus.tokens((-1).into()).unwrap_err(),
-            "unknown document id -1",
-        ),
-    ];
-    for (err, expected) in cases {
-        let message = message(err);
-        assert!(
-            message.contains(expected),
-            "{message:?} should contain {expected:?}"
-        );
-    }
-    // A failed add leaves the corpus as it was.
-    let docs: Array = corpus.documents();
-    assert_eq!(docs.length(), 2);
-}
-
-#[wasm_bindgen_test]
-fn analysis_methods_return_plain_objects_with_utf16_offsets() {
-    let mut corpus = JsCorpus::new();
-    for text in [
-        "🦀 Café talks in Hanoi ended early. 🦀 Both sides left.",
-        "Reporters said the café talks in Hanoi ended early. Sides left Hanoi.",
-    ] {
-        corpus
-            .add_document(JsValue::UNDEFINED, text.into())
-            .unwrap();
-    }
-    let found = corpus
-        .collocates(
-            "hanoi".into(),
-            json(r#"{"left": 2, "right": 2, "minCount": 1, "sort": "mi"}"#),
-        )
-        .unwrap();
+fn analysis_operations_answer_with_utf16_offsets() {
+    let mut engine = JsEngine::new(Some(false));
+    ask(
+        &mut engine,
+        "addDocuments",
+        r#"{"items": [
+            {"text": "🦀 Café talks in Hanoi ended early. 🦀 Both sides left."},
+            {"text": "Reporters said the café talks in Hanoi ended early. Sides left Hanoi."}
+        ]}"#,
+    );
+    let found = ask(
+        &mut engine,
+        "collocates",
+        r#"{"query": "hanoi", "options": {"left": 2, "right": 2, "minCount": 1, "sort": "mi"}}"#,
+    );
     assert_eq!(num(&found, "hits"), 3.0);
     let rows: Array = get(&found, "collocates").into();
-    assert!(rows.length() > 0);
-    for key in [
-        "observed",
-        "expected",
-        "count",
-        "mi",
-        "logLikelihood",
-        "tScore",
-        "logDice",
-    ] {
+    for key in ["observed", "expected", "count", "mi", "logLikelihood", "tScore", "logDice"] {
         num(&rows.get(0), key);
     }
-    let phrases = corpus.phrases(json(r#"{"minLength": 3}"#)).unwrap();
+    let phrases: Array = ask(&mut engine, "phrases", r#"{"options": {"minLength": 3}}"#).into();
     let first = phrases.get(0);
     assert_eq!(string(&first, "phrase"), "café talks in hanoi ended early");
     assert_eq!((num(&first, "count"), num(&first, "docs")), (2.0, 2.0));
-    let key = corpus.keyness(json(r#"{"target": 0}"#)).unwrap();
+    let key = ask(&mut engine, "keyness", r#"{"options": {"target": 0}}"#);
     assert_eq!(num(&key, "referenceTokens"), 12.0);
+    let key = ask(&mut engine, "keyness", r#"{"options": {"target": [0], "reference": 1}}"#);
     let over: Array = get(&key, "over").into();
     assert!(num(&over.get(0), "logRatio") > 0.0);
-    let spread: Array = corpus
-        .dispersion(json(r#"["hanoi", "left"]"#), json(r#"{"segments": 2}"#))
-        .unwrap();
+    let spread: Array = ask(
+        &mut engine,
+        "dispersion",
+        r#"{"queries": ["hanoi", "left"], "options": {"segments": 2}}"#,
+    )
+    .into();
     assert_eq!(spread.length(), 2);
+    let one: Array = ask(&mut engine, "dispersion", r#"{"queries": "hanoi"}"#).into();
+    assert_eq!(one.length(), 1);
     let docs: Array = get(&spread.get(0), "docs").into();
-    let starts = js_sys::Uint32Array::from(get(&docs.get(0), "starts"));
-    let text: JsString = corpus.text(0.into()).unwrap().into();
+    let starts: Array = get(&docs.get(0), "starts").into();
+    let text = text_of(&mut engine, 0);
     // "🦀 Café talks in " is 17 UTF-16 units (the crab is two).
-    assert_eq!(starts.get_index(0), 17);
+    assert_eq!(starts.get(0).as_f64(), Some(17.0));
     assert_eq!(String::from(text.slice(17, 22)), "Hanoi");
-    let cmp = corpus
-        .compare(0.into(), 1.into(), JsValue::UNDEFINED)
-        .unwrap();
+    let cmp = ask(&mut engine, "compare", r#"{"a": 0, "b": 1}"#);
     let runs: Array = get(&cmp, "runs").into();
     assert_eq!(runs.length(), 1);
     let a = get(&runs.get(0), "a");
@@ -285,43 +200,218 @@ fn analysis_methods_return_plain_objects_with_utf16_offsets() {
     );
     let sentences: Array = get(&cmp, "sentencesA").into();
     assert_eq!(num(&sentences.get(0), "best"), 0.0);
+}
+
+#[wasm_bindgen_test]
+fn editing_operations_keep_titles_and_sources_in_the_engine() {
+    let mut engine = articles();
+    let added = ask(
+        &mut engine,
+        "addDocuments",
+        r#"{"items": [{"title": "Mine", "text": "A text of mine.", "key": 7, "encoding": "UTF-8"}, {"text": " "}]}"#,
+    );
+    assert_eq!(
+        JSON::stringify(&added).unwrap(),
+        r#"{"added":[2],"errors":[{"index":1,"title":"","message":"the text is empty: give some text to add"}],"cancelled":false}"#
+    );
+    assert!(ask(&mut engine, "renameDocument", r#"{"id": 2, "title": "  "}"#).is_null());
+    let docs: Array = ask(&mut engine, "documents", "{}").into();
+    let mine = docs.get(2);
+    assert_eq!(string(&mine, "title"), "Document 3");
+    assert_eq!((string(&mine, "source"), num(&mine, "key")), ("user".into(), 7.0));
+    assert_eq!(string(&mine, "encoding"), "UTF-8");
+    ask(&mut engine, "setArticles", r#"{"shown": false}"#);
+    let docs: Array = ask(&mut engine, "documents", "{}").into();
+    assert_eq!(docs.length(), 1);
+    assert_eq!(num(&docs.get(0), "id"), 0.0);
+    ask(&mut engine, "setArticles", r#"{"shown": true}"#);
+    let docs: Array = ask(&mut engine, "documents", "{}").into();
+    assert_eq!(string(&docs.get(1), "source"), "article");
+    ask(&mut engine, "removeDocument", r#"{"id": 0}"#);
+    let docs: Array = ask(&mut engine, "documents", "{}").into();
+    assert_eq!(docs.length(), 2);
+    let memory = ask(&mut engine, "memory", "{}");
+    assert!(num(&memory, "tokens") > 1000.0);
+    assert!(num(&memory, "wasmBytes") > num(&memory, "indexBytes"));
+    // Outside the message loop nothing runs to be cancelled.
+    assert!(ask(&mut engine, "cancel", r#"{"job": 1}"#).is_null());
+    let err = refused(&mut engine, "decode", r#"{"inputs": []}"#);
+    assert!(err.contains("decode runs in the browser's engine only"), "{err}");
+}
+
+#[wasm_bindgen_test]
+fn bad_requests_get_messages_that_name_what_is_wrong() {
+    let mut engine = articles();
     let cases = [
+        ("text", r#"{"id": 7}"#, "unknown document id 7"),
+        ("text", r#"{"id": "x"}"#, "invalid id: invalid type: string \"x\""),
+        ("text", "{}", "missing field `id`"),
+        ("kwic", r#"{"query": ""}"#, "the query is empty"),
+        ("kwic", r#"{"query": "\"north"}"#, "a quote is not closed"),
+        ("kwic", r#"{"query": "kim|"}"#, "an alternative is empty"),
+        ("kwic", r#"{"query": "putin", "options": {"window": 51}}"#, "window must be from 0 to 50"),
+        ("kwic", r#"{"query": "putin", "options": {"window": -1}}"#, "invalid options.window"),
+        ("kwic", r#"{"query": "putin", "options": {"doc": 2}}"#, "unknown document id 2"),
+        ("kwic", r#"{"query": "putin", "options": {"sort": "9Q"}}"#, "invalid sort"),
         (
-            corpus
-                .collocates("x".into(), json(r#"{"left": 11}"#))
-                .unwrap_err(),
-            "invalid left: expected a whole number from 0 to 10, got 11",
+            "kwic",
+            r#"{"query": "putin", "options": {"window": "wide"}}"#,
+            "invalid options.window: invalid type: string \"wide\", expected usize",
         ),
+        ("kwic", r#"{"query": "putin", "options": {"window": 2.5}}"#, "invalid options.window"),
         (
-            corpus
-                .collocates("x".into(), json(r#"{"sort": "dice"}"#))
-                .unwrap_err(),
-            "is not a measure",
+            "kwic",
+            r#"{"query": "putin", "options": {"windw": 3}}"#,
+            "invalid options: unknown field `windw`, expected one of `doc`, `window`",
         ),
-        (
-            corpus.keyness(JsValue::UNDEFINED).unwrap_err(),
-            "invalid target",
-        ),
-        (
-            corpus.dispersion(7.into(), JsValue::UNDEFINED).unwrap_err(),
-            "invalid queries",
-        ),
-        (
-            corpus
-                .compare(0.into(), 0.into(), JsValue::UNDEFINED)
-                .unwrap_err(),
-            "choose two different documents",
-        ),
-        (
-            corpus.phrases(json(r#"{"maxLength": 9}"#)).unwrap_err(),
-            "invalid maxLength",
-        ),
+        ("kwic", r#"{"query": "putin", "opts": {}}"#, "unknown field `opts`"),
+        ("kwic", r#"{"query": null}"#, "invalid query: invalid type: unit value, expected a string"),
+        ("terms", r#"{"options": {"stopwords": "no"}}"#, "invalid options.stopwords"),
+        ("summary", r#"{"options": "all"}"#, "invalid options: invalid type: string \"all\""),
+        ("tokens", r#"{"id": -1}"#, "invalid id"),
+        ("collocates", r#"{"query": "x", "options": {"left": 11}}"#, "invalid left: expected a whole number from 0 to 10, got 11"),
+        ("collocates", r#"{"query": "x", "options": {"sort": "dice"}}"#, "is not a measure"),
+        ("keyness", "{}", "invalid target"),
+        ("dispersion", r#"{"queries": 7}"#, "invalid queries: a string or an array of strings"),
+        ("compare", r#"{"a": 0, "b": 0}"#, "choose two different documents"),
+        ("phrases", r#"{"options": {"maxLength": 9}}"#, "invalid maxLength"),
+        ("addDocuments", r#"{"items": [{"text": 5}]}"#, "invalid items[0].text"),
+        ("renameDocument", r#"{"id": 9, "title": "x"}"#, "unknown document id 9"),
+        ("kwac", "{}", "unknown variant `kwac`"),
     ];
-    for (err, expected) in cases {
-        let message = message(err);
-        assert!(
-            message.contains(expected),
-            "{message:?} should contain {expected:?}"
-        );
+    for (op, args, expected) in cases {
+        let message = refused(&mut engine, op, args);
+        assert!(message.contains(expected), "{op} {args}: {message:?} should contain {expected:?}");
     }
+    // A failed request changes nothing.
+    let docs: Array = ask(&mut engine, "documents", "{}").into();
+    assert_eq!(docs.length(), 2);
+}
+
+/// The page's end of a `MessageChannel` served by the engine, and the messages it got.
+struct Page {
+    port: web_sys::MessagePort,
+    inbox: Array,
+    _server: text_explorer::Server,
+    _listener: Closure<dyn FnMut(web_sys::MessageEvent)>,
+}
+
+impl Page {
+    fn new() -> Page {
+        let channel = web_sys::MessageChannel::new().unwrap();
+        // The decoder stands in for decode/'s wasm: it reports the byte count it was given.
+        let decoder = Function::new_with_args("bytes", "return { text: 'bytes ' + bytes.length };");
+        let server = serve(channel.port2().into(), decoder).unwrap();
+        let inbox = Array::new();
+        let sink = inbox.clone();
+        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
+            sink.push(&event.data());
+        });
+        let port = channel.port1();
+        port.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+        Page { port, inbox, _server: server, _listener: listener }
+    }
+
+    fn send(&self, id: u32, op: &str, args: &str) {
+        let message = json(&format!(r#"{{"id": {id}, "request": {{"op": "{op}", "args": {args}}}}}"#));
+        self.port.post_message(&message).unwrap();
+    }
+
+    /// Waits until the answer to `id` has come; returns it.
+    async fn answer(&self, id: u32) -> JsValue {
+        for _ in 0..500 {
+            if let Some(found) = self.inbox.iter().find(|m| get(m, "id").as_f64() == Some(f64::from(id))) {
+                return found;
+            }
+            sleep(5).await;
+        }
+        panic!("no answer to request {id}");
+    }
+}
+
+async fn sleep(ms: i32) {
+    let promise = Promise::new(&mut |resolve, _| {
+        let global = js_sys::global();
+        let set_timeout: Function = get(&global, "setTimeout").into();
+        set_timeout.call2(&JsValue::NULL, &resolve, &ms.into()).unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_message_loop_answers_in_order_and_drops_superseded_queries() {
+    let page = Page::new();
+    page.send(1, "documents", "{}");
+    // Three queries from one caller (same options) queued at once: only the last is computed.
+    page.send(2, "kwic", r#"{"query": "put", "options": {"limit": 1}}"#);
+    page.send(3, "kwic", r#"{"query": "puti", "options": {"limit": 1}}"#);
+    page.send(4, "kwic", r#"{"query": "putin", "options": {"limit": 1}}"#);
+    // Another caller's query (other options) is not superseded by them.
+    page.send(5, "kwic", r#"{"query": "kim", "options": {"limit": 0}}"#);
+    page.send(6, "text", r#"{"id": 9}"#);
+    let docs = page.answer(1).await;
+    assert_eq!(Array::from(&get(&docs, "value")).length(), 2);
+    for id in [2, 3] {
+        let answer = page.answer(id).await;
+        assert_eq!(get(&answer, "ok"), JsValue::FALSE);
+        assert_eq!(get(&answer, "superseded"), JsValue::TRUE);
+        assert_eq!(string(&answer, "error"), "superseded by a newer query");
+    }
+    let last = page.answer(4).await;
+    assert!(num(&get(&last, "value"), "total") > 10.0);
+    let other = page.answer(5).await;
+    assert!(num(&get(&other, "value"), "total") > 0.0);
+    let failed = page.answer(6).await;
+    assert!(string(&failed, "error").starts_with("unknown document id 9"));
+}
+
+#[wasm_bindgen_test]
+async fn the_message_loop_reports_progress_and_cancels_a_job() {
+    let page = Page::new();
+    let items: Vec<String> = (0..400)
+        .map(|i| format!(r#"{{"title": "t{i}", "text": "{}"}}"#, "word ".repeat(2000)))
+        .collect();
+    let items = format!(r#"{{"items": [{}]}}"#, items.join(","));
+    page.send(1, "addDocuments", &items);
+    // Cancel once the job has reported progress: it is running then.
+    let reported = |inbox: &Array| inbox.iter().any(|m| !get(&m, "progress").is_undefined());
+    for _ in 0..2000 {
+        if reported(&page.inbox) {
+            break;
+        }
+        sleep(1).await;
+    }
+    page.send(2, "cancel", r#"{"job": 1}"#);
+    let job = page.answer(1).await;
+    assert_eq!(get(&get(&job, "value"), "cancelled"), JsValue::TRUE, "the job was cancelled");
+    let progress: Vec<JsValue> = page.inbox.iter().filter(|m| !get(m, "progress").is_undefined()).collect();
+    assert!(!progress.is_empty(), "progress was posted");
+    let last = get(progress.last().unwrap(), "progress");
+    assert_eq!((num(&last, "job"), num(&last, "total")), (1.0, 400.0));
+    assert!(num(&last, "done") < 400.0, "it stopped early");
+    page.send(3, "documents", "{}");
+    let docs = page.answer(3).await;
+    assert_eq!(Array::from(&get(&docs, "value")).length(), 2, "nothing of the batch was kept");
+    // A job that runs to the end.
+    page.send(4, "addDocuments", r#"{"items": [{"text": "one two"}]}"#);
+    let done = page.answer(4).await;
+    assert_eq!(JSON::stringify(&get(&done, "value")).unwrap(), r#"{"added":[2],"errors":[],"cancelled":false}"#);
+}
+
+#[wasm_bindgen_test]
+async fn the_message_loop_decodes_buffers_with_the_decoder_it_was_given() {
+    let page = Page::new();
+    let buffers = Array::of2(
+        &js_sys::ArrayBuffer::new(5).into(),
+        &js_sys::ArrayBuffer::new(0).into(),
+    );
+    let message = json(r#"{"id": 1, "request": {"op": "decode", "args": {"maxBytes": 100}}}"#);
+    Reflect::set(&get(&get(&message, "request"), "args"), &"inputs".into(), &buffers).unwrap();
+    page.port.post_message(&message).unwrap();
+    let answer = page.answer(1).await;
+    let out: Array = get(&answer, "value").into();
+    assert_eq!(JSON::stringify(&out).unwrap(), r#"[{"bytes":5,"text":"bytes 5"},{"bytes":0}]"#);
+    page.send(2, "decode", r#"{"inputs": "nope"}"#);
+    let answer = page.answer(2).await;
+    assert!(string(&answer, "error").contains("expected an array of Files or ArrayBuffers"));
 }

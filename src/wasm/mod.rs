@@ -12,12 +12,13 @@ mod serve;
 
 pub use serve::{serve, Server};
 
+use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::Engine;
 use crate::error::Error;
-use crate::protocol::{read_request, Request, Response};
+use crate::protocol::{check_fields, read_request, Request, Response};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -60,8 +61,34 @@ impl JsEngine {
     }
 }
 
-/// Reads a request, naming the field at fault.
+/// Reads a request `{op, args}` (`args` may be left out for an operation without any),
+/// naming the field at fault.
 pub(crate) fn parse(request: JsValue) -> Result<Request, Error> {
+    let get = |object: &JsValue, key: &str| Reflect::get(object, &key.into()).ok();
+    let op = get(&request, "op").and_then(|op| op.as_string()).unwrap_or_default();
+    let args = get(&request, "args").unwrap_or(JsValue::UNDEFINED);
+    check_fields(&op, |param| {
+        let object = match param {
+            None => args.clone(),
+            Some(param) => get(&args, param).unwrap_or(JsValue::UNDEFINED),
+        };
+        match object.is_object() && !Array::is_array(&object) {
+            true => Object::keys(object.unchecked_ref::<Object>())
+                .iter()
+                .filter_map(|key| key.as_string())
+                .collect(),
+            false => Vec::new(),
+        }
+    })?;
+    let request = match args.is_undefined() {
+        true => {
+            let filled = Object::new();
+            let _ = Reflect::set(&filled, &"op".into(), &op.into());
+            let _ = Reflect::set(&filled, &"args".into(), &Object::new());
+            filled.into()
+        }
+        false => request,
+    };
     read_request(serde_wasm_bindgen::Deserializer::from(request))
 }
 
