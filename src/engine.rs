@@ -5,13 +5,13 @@
 use crate::error::{Error, Result};
 use crate::index::{Corpus, DocId};
 use crate::protocol::{
-    Added, AlignedSentence, Collocates, Comparison, Concordance, Decoded, DocDispersion,
-    Dispersion, DocumentInfo, Inputs, Keyness, KwicLine, Memory, NewDocument, OneOrMany, Phrase,
+    Added, AlignedSentence, Collocates, Comparison, Concordance, Decoded, Dispersion,
+    DocDispersion, DocumentInfo, Inputs, Keyness, KwicLine, Memory, NewDocument, OneOrMany, Phrase,
     Progress, Refused, Segment, SharedRun, Source, Span, SummaryOptions, TokenInfo,
 };
 use crate::{
-    CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions,
-    NgramOptions, Summary, TermFrequency, TermsOptions,
+    CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, NgramOptions,
+    Summary, TermFrequency, TermsOptions,
 };
 
 /// Where a document came from, aligned with the corpus's ids.
@@ -311,7 +311,12 @@ impl Engine {
 
     pub(crate) fn memory(&mut self) -> Result<Memory> {
         Ok(Memory {
-            tokens: self.corpus.documents().iter().map(|d| d.token_count()).sum(),
+            tokens: self
+                .corpus
+                .documents()
+                .iter()
+                .map(|d| d.token_count())
+                .sum(),
             index_bytes: self.corpus.index_bytes(),
             wasm_bytes: None,
         })

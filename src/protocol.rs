@@ -680,7 +680,10 @@ fn fields_of<T: for<'de> Deserialize<'de>>() -> &'static [&'static str] {
     struct Probe(&'static [&'static str]);
     impl<'de> Deserializer<'de> for &mut Probe {
         type Error = Stop;
-        fn deserialize_any<V: serde::de::Visitor<'de>>(self, _: V) -> std::result::Result<V::Value, Stop> {
+        fn deserialize_any<V: serde::de::Visitor<'de>>(
+            self,
+            _: V,
+        ) -> std::result::Result<V::Value, Stop> {
             Err(serde::de::Error::custom("probe"))
         }
         fn deserialize_struct<V: serde::de::Visitor<'de>>(
@@ -721,7 +724,10 @@ pub fn check_fields(op: &str, keys: impl Fn(Option<&str>) -> Vec<String>) -> Res
         if fields.is_empty() {
             continue;
         }
-        if let Some(key) = keys(Some(name)).into_iter().find(|key| !fields.contains(key)) {
+        if let Some(key) = keys(Some(name))
+            .into_iter()
+            .find(|key| !fields.contains(key))
+        {
             return Err(Error::invalid_option(name, unknown_field(&key, &fields)));
         }
     }
@@ -733,7 +739,10 @@ fn unknown_field(key: &str, expected: &[String]) -> String {
     let expected: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
     match expected.as_slice() {
         [] => format!("unknown field `{key}`, there are no fields"),
-        _ => format!("unknown field `{key}`, expected one of {}", expected.join(", ")),
+        _ => format!(
+            "unknown field `{key}`, expected one of {}",
+            expected.join(", ")
+        ),
     }
 }
 
@@ -781,7 +790,13 @@ impl Span {
 }
 
 impl DocumentInfo {
-    pub(crate) fn new(corpus: &Corpus, id: DocId, source: Source, key: Option<u32>, encoding: Option<String>) -> DocumentInfo {
+    pub(crate) fn new(
+        corpus: &Corpus,
+        id: DocId,
+        source: Source,
+        key: Option<u32>,
+        encoding: Option<String>,
+    ) -> DocumentInfo {
         let d = &corpus.documents()[id as usize];
         DocumentInfo {
             id,

@@ -79,7 +79,10 @@ fn documents_and_summary_are_plain_objects_with_camel_case_fields() {
         assert!(num(&first, key) > 0.0);
     }
     // `args` may be left out for an operation without any.
-    let same: Array = engine.handle(json(r#"{"op": "documents"}"#)).unwrap().into();
+    let same: Array = engine
+        .handle(json(r#"{"op": "documents"}"#))
+        .unwrap()
+        .into();
     assert_eq!(same.length(), 2);
     let summary = ask(&mut engine, "summary", "{}");
     assert_eq!(num(&summary, "documents"), 2.0);
@@ -97,9 +100,16 @@ fn kwic_offsets_are_utf16_so_slice_gives_the_keyword() {
         "addDocuments",
         &format!(r#"{{"items": [{{"title": "mixed", "text": "{text}"}}]}}"#),
     );
-    assert_eq!(JSON::stringify(&added).unwrap(), r#"{"added":[0],"errors":[],"cancelled":false}"#);
+    assert_eq!(
+        JSON::stringify(&added).unwrap(),
+        r#"{"added":[0],"errors":[],"cancelled":false}"#
+    );
     let js_text = text_of(&mut engine, 0);
-    let page = ask(&mut engine, "kwic", r#"{"query": "putin|café|日", "options": {"window": 1}}"#);
+    let page = ask(
+        &mut engine,
+        "kwic",
+        r#"{"query": "putin|café|日", "options": {"window": 1}}"#,
+    );
     assert_eq!(num(&page, "total"), 5.0);
     let lines: Array = get(&page, "lines").into();
     for line in lines.iter() {
@@ -111,7 +121,10 @@ fn kwic_offsets_are_utf16_so_slice_gives_the_keyword() {
         .iter()
         .map(|t| String::from(js_text.slice(num(&t, "start") as u32, num(&t, "end") as u32)))
         .collect();
-    assert_eq!(words, ["é", "日", "本", "Putin’s", "Putin", "café", "putin"]);
+    assert_eq!(
+        words,
+        ["é", "日", "本", "Putin’s", "Putin", "café", "putin"]
+    );
     assert_eq!(string(&tokens.get(3), "term"), "putin");
 }
 
@@ -163,7 +176,15 @@ fn analysis_operations_answer_with_utf16_offsets() {
     );
     assert_eq!(num(&found, "hits"), 3.0);
     let rows: Array = get(&found, "collocates").into();
-    for key in ["observed", "expected", "count", "mi", "logLikelihood", "tScore", "logDice"] {
+    for key in [
+        "observed",
+        "expected",
+        "count",
+        "mi",
+        "logLikelihood",
+        "tScore",
+        "logDice",
+    ] {
         num(&rows.get(0), key);
     }
     let phrases: Array = ask(&mut engine, "phrases", r#"{"options": {"minLength": 3}}"#).into();
@@ -172,7 +193,11 @@ fn analysis_operations_answer_with_utf16_offsets() {
     assert_eq!((num(&first, "count"), num(&first, "docs")), (2.0, 2.0));
     let key = ask(&mut engine, "keyness", r#"{"options": {"target": 0}}"#);
     assert_eq!(num(&key, "referenceTokens"), 12.0);
-    let key = ask(&mut engine, "keyness", r#"{"options": {"target": [0], "reference": 1}}"#);
+    let key = ask(
+        &mut engine,
+        "keyness",
+        r#"{"options": {"target": [0], "reference": 1}}"#,
+    );
     let over: Array = get(&key, "over").into();
     assert!(num(&over.get(0), "logRatio") > 0.0);
     let spread: Array = ask(
@@ -218,7 +243,10 @@ fn editing_operations_keep_titles_and_sources_in_the_engine() {
     let docs: Array = ask(&mut engine, "documents", "{}").into();
     let mine = docs.get(2);
     assert_eq!(string(&mine, "title"), "Document 3");
-    assert_eq!((string(&mine, "source"), num(&mine, "key")), ("user".into(), 7.0));
+    assert_eq!(
+        (string(&mine, "source"), num(&mine, "key")),
+        ("user".into(), 7.0)
+    );
     assert_eq!(string(&mine, "encoding"), "UTF-8");
     ask(&mut engine, "setArticles", r#"{"shown": false}"#);
     let docs: Array = ask(&mut engine, "documents", "{}").into();
@@ -236,7 +264,10 @@ fn editing_operations_keep_titles_and_sources_in_the_engine() {
     // Outside the message loop nothing runs to be cancelled.
     assert!(ask(&mut engine, "cancel", r#"{"job": 1}"#).is_null());
     let err = refused(&mut engine, "decode", r#"{"inputs": []}"#);
-    assert!(err.contains("decode runs in the browser's engine only"), "{err}");
+    assert!(
+        err.contains("decode runs in the browser's engine only"),
+        "{err}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -244,44 +275,115 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
     let mut engine = articles();
     let cases = [
         ("text", r#"{"id": 7}"#, "unknown document id 7"),
-        ("text", r#"{"id": "x"}"#, "invalid id: invalid type: string \"x\""),
+        (
+            "text",
+            r#"{"id": "x"}"#,
+            "invalid id: invalid type: string \"x\"",
+        ),
         ("text", "{}", "missing field `id`"),
         ("kwic", r#"{"query": ""}"#, "the query is empty"),
         ("kwic", r#"{"query": "\"north"}"#, "a quote is not closed"),
         ("kwic", r#"{"query": "kim|"}"#, "an alternative is empty"),
-        ("kwic", r#"{"query": "putin", "options": {"window": 51}}"#, "window must be from 0 to 50"),
-        ("kwic", r#"{"query": "putin", "options": {"window": -1}}"#, "invalid options.window"),
-        ("kwic", r#"{"query": "putin", "options": {"doc": 2}}"#, "unknown document id 2"),
-        ("kwic", r#"{"query": "putin", "options": {"sort": "9Q"}}"#, "invalid sort"),
+        (
+            "kwic",
+            r#"{"query": "putin", "options": {"window": 51}}"#,
+            "window must be from 0 to 50",
+        ),
+        (
+            "kwic",
+            r#"{"query": "putin", "options": {"window": -1}}"#,
+            "invalid options.window",
+        ),
+        (
+            "kwic",
+            r#"{"query": "putin", "options": {"doc": 2}}"#,
+            "unknown document id 2",
+        ),
+        (
+            "kwic",
+            r#"{"query": "putin", "options": {"sort": "9Q"}}"#,
+            "invalid sort",
+        ),
         (
             "kwic",
             r#"{"query": "putin", "options": {"window": "wide"}}"#,
             "invalid options.window: invalid type: string \"wide\", expected usize",
         ),
-        ("kwic", r#"{"query": "putin", "options": {"window": 2.5}}"#, "invalid options.window"),
+        (
+            "kwic",
+            r#"{"query": "putin", "options": {"window": 2.5}}"#,
+            "invalid options.window",
+        ),
         (
             "kwic",
             r#"{"query": "putin", "options": {"windw": 3}}"#,
             "invalid options: unknown field `windw`, expected one of `doc`, `window`",
         ),
-        ("kwic", r#"{"query": "putin", "opts": {}}"#, "unknown field `opts`"),
-        ("kwic", r#"{"query": null}"#, "invalid query: invalid type: unit value, expected a string"),
-        ("terms", r#"{"options": {"stopwords": "no"}}"#, "invalid options.stopwords"),
-        ("summary", r#"{"options": "all"}"#, "invalid options: invalid type: string \"all\""),
+        (
+            "kwic",
+            r#"{"query": "putin", "opts": {}}"#,
+            "unknown field `opts`",
+        ),
+        (
+            "kwic",
+            r#"{"query": null}"#,
+            "invalid query: invalid type: unit value, expected a string",
+        ),
+        (
+            "terms",
+            r#"{"options": {"stopwords": "no"}}"#,
+            "invalid options.stopwords",
+        ),
+        (
+            "summary",
+            r#"{"options": "all"}"#,
+            "invalid options: invalid type: string \"all\"",
+        ),
         ("tokens", r#"{"id": -1}"#, "invalid id"),
-        ("collocates", r#"{"query": "x", "options": {"left": 11}}"#, "invalid left: expected a whole number from 0 to 10, got 11"),
-        ("collocates", r#"{"query": "x", "options": {"sort": "dice"}}"#, "is not a measure"),
+        (
+            "collocates",
+            r#"{"query": "x", "options": {"left": 11}}"#,
+            "invalid left: expected a whole number from 0 to 10, got 11",
+        ),
+        (
+            "collocates",
+            r#"{"query": "x", "options": {"sort": "dice"}}"#,
+            "is not a measure",
+        ),
         ("keyness", "{}", "invalid target"),
-        ("dispersion", r#"{"queries": 7}"#, "invalid queries: a string or an array of strings"),
-        ("compare", r#"{"a": 0, "b": 0}"#, "choose two different documents"),
-        ("phrases", r#"{"options": {"maxLength": 9}}"#, "invalid maxLength"),
-        ("addDocuments", r#"{"items": [{"text": 5}]}"#, "invalid items[0].text"),
-        ("renameDocument", r#"{"id": 9, "title": "x"}"#, "unknown document id 9"),
+        (
+            "dispersion",
+            r#"{"queries": 7}"#,
+            "invalid queries: a string or an array of strings",
+        ),
+        (
+            "compare",
+            r#"{"a": 0, "b": 0}"#,
+            "choose two different documents",
+        ),
+        (
+            "phrases",
+            r#"{"options": {"maxLength": 9}}"#,
+            "invalid maxLength",
+        ),
+        (
+            "addDocuments",
+            r#"{"items": [{"text": 5}]}"#,
+            "invalid items[0].text",
+        ),
+        (
+            "renameDocument",
+            r#"{"id": 9, "title": "x"}"#,
+            "unknown document id 9",
+        ),
         ("kwac", "{}", "unknown variant `kwac`"),
     ];
     for (op, args, expected) in cases {
         let message = refused(&mut engine, op, args);
-        assert!(message.contains(expected), "{op} {args}: {message:?} should contain {expected:?}");
+        assert!(
+            message.contains(expected),
+            "{op} {args}: {message:?} should contain {expected:?}"
+        );
     }
     // A failed request changes nothing.
     let docs: Array = ask(&mut engine, "documents", "{}").into();
@@ -304,23 +406,36 @@ impl Page {
         let server = serve(channel.port2().into(), decoder).unwrap();
         let inbox = Array::new();
         let sink = inbox.clone();
-        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            sink.push(&event.data());
-        });
+        let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
+            move |event: web_sys::MessageEvent| {
+                sink.push(&event.data());
+            },
+        );
         let port = channel.port1();
         port.set_onmessage(Some(listener.as_ref().unchecked_ref()));
-        Page { port, inbox, _server: server, _listener: listener }
+        Page {
+            port,
+            inbox,
+            _server: server,
+            _listener: listener,
+        }
     }
 
     fn send(&self, id: u32, op: &str, args: &str) {
-        let message = json(&format!(r#"{{"id": {id}, "request": {{"op": "{op}", "args": {args}}}}}"#));
+        let message = json(&format!(
+            r#"{{"id": {id}, "request": {{"op": "{op}", "args": {args}}}}}"#
+        ));
         self.port.post_message(&message).unwrap();
     }
 
     /// Waits until the answer to `id` has come; returns it.
     async fn answer(&self, id: u32) -> JsValue {
         for _ in 0..500 {
-            if let Some(found) = self.inbox.iter().find(|m| get(m, "id").as_f64() == Some(f64::from(id))) {
+            if let Some(found) = self
+                .inbox
+                .iter()
+                .find(|m| get(m, "id").as_f64() == Some(f64::from(id)))
+            {
                 return found;
             }
             sleep(5).await;
@@ -333,7 +448,9 @@ async fn sleep(ms: i32) {
     let promise = Promise::new(&mut |resolve, _| {
         let global = js_sys::global();
         let set_timeout: Function = get(&global, "setTimeout").into();
-        set_timeout.call2(&JsValue::NULL, &resolve, &ms.into()).unwrap();
+        set_timeout
+            .call2(&JsValue::NULL, &resolve, &ms.into())
+            .unwrap();
     });
     JsFuture::from(promise).await.unwrap();
 }
@@ -383,19 +500,34 @@ async fn the_message_loop_reports_progress_and_cancels_a_job() {
     }
     page.send(2, "cancel", r#"{"job": 1}"#);
     let job = page.answer(1).await;
-    assert_eq!(get(&get(&job, "value"), "cancelled"), JsValue::TRUE, "the job was cancelled");
-    let progress: Vec<JsValue> = page.inbox.iter().filter(|m| !get(m, "progress").is_undefined()).collect();
+    assert_eq!(
+        get(&get(&job, "value"), "cancelled"),
+        JsValue::TRUE,
+        "the job was cancelled"
+    );
+    let progress: Vec<JsValue> = page
+        .inbox
+        .iter()
+        .filter(|m| !get(m, "progress").is_undefined())
+        .collect();
     assert!(!progress.is_empty(), "progress was posted");
     let last = get(progress.last().unwrap(), "progress");
     assert_eq!((num(&last, "job"), num(&last, "total")), (1.0, 400.0));
     assert!(num(&last, "done") < 400.0, "it stopped early");
     page.send(3, "documents", "{}");
     let docs = page.answer(3).await;
-    assert_eq!(Array::from(&get(&docs, "value")).length(), 2, "nothing of the batch was kept");
+    assert_eq!(
+        Array::from(&get(&docs, "value")).length(),
+        2,
+        "nothing of the batch was kept"
+    );
     // A job that runs to the end.
     page.send(4, "addDocuments", r#"{"items": [{"text": "one two"}]}"#);
     let done = page.answer(4).await;
-    assert_eq!(JSON::stringify(&get(&done, "value")).unwrap(), r#"{"added":[2],"errors":[],"cancelled":false}"#);
+    assert_eq!(
+        JSON::stringify(&get(&done, "value")).unwrap(),
+        r#"{"added":[2],"errors":[],"cancelled":false}"#
+    );
 }
 
 #[wasm_bindgen_test]
@@ -406,11 +538,19 @@ async fn the_message_loop_decodes_buffers_with_the_decoder_it_was_given() {
         &js_sys::ArrayBuffer::new(0).into(),
     );
     let message = json(r#"{"id": 1, "request": {"op": "decode", "args": {"maxBytes": 100}}}"#);
-    Reflect::set(&get(&get(&message, "request"), "args"), &"inputs".into(), &buffers).unwrap();
+    Reflect::set(
+        &get(&get(&message, "request"), "args"),
+        &"inputs".into(),
+        &buffers,
+    )
+    .unwrap();
     page.port.post_message(&message).unwrap();
     let answer = page.answer(1).await;
     let out: Array = get(&answer, "value").into();
-    assert_eq!(JSON::stringify(&out).unwrap(), r#"[{"bytes":5,"text":"bytes 5"},{"bytes":0}]"#);
+    assert_eq!(
+        JSON::stringify(&out).unwrap(),
+        r#"[{"bytes":5,"text":"bytes 5"},{"bytes":0}]"#
+    );
     page.send(2, "decode", r#"{"inputs": "nope"}"#);
     let answer = page.answer(2).await;
     assert!(string(&answer, "error").contains("expected an array of Files or ArrayBuffers"));

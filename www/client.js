@@ -3,12 +3,12 @@
 // ./pkg/), so indexing a large corpus or answering a heavy query never blocks the page.
 //
 // The methods are not written here: one per operation of the engine's declaration
-// (src/protocol.rs), whose parameters come from the generated operations.js; their types are
+// (src/protocol.rs), made by the generated operations.js; their types are
 // npm/types/engine.d.ts. This file adds only what is the page's own: progress and cancelling
 // of addDocuments, the listeners of document changes, and restarting the engine after a
 // panic from the texts it held.
 
-import { OPERATIONS } from './operations.js';
+import { methods } from './operations.js';
 
 /** The message a page shows while the engine restarts after a panic. */
 export const RESTARTING = 'the engine stopped: reloading your texts';
@@ -104,10 +104,7 @@ export async function createClient({ articles = true } = {}) {
 
   // One method per declared operation: positional arguments become the request's `args`;
   // options objects lose their undefined and null members, so the engine's defaults apply.
-  const operations = {};
-  for (const [op, params] of Object.entries(OPERATIONS)) {
-    operations[op] = (...values) => post(op, argsOf(params, values), transferOf(values));
-  }
+  const operations = methods((op, args, values) => post(op, withoutEmptyOptions(args), transferOf(values)));
 
   // The engine's first answer, the documents, also answers a first documents() asked before
   // any other call (the widget asks at once): one round trip fewer before the first render.
@@ -242,23 +239,15 @@ export async function createClient({ articles = true } = {}) {
   return client;
 }
 
-// The request's args from positional values; options objects without undefined/null members.
-function argsOf(params, values) {
-  const args = {};
-  params.forEach((name, i) => {
-    let value = values[i];
-    if (name === 'options' && value && typeof value === 'object') value = withoutEmpty(value);
-    if (value !== undefined) args[name] = value;
-  });
-  return args;
-}
-
-function withoutEmpty(opts) {
+// Options objects without undefined or null members, so that the engine's defaults apply.
+function withoutEmptyOptions(args) {
+  const { options } = args;
+  if (!options || typeof options !== 'object') return args;
   const out = {};
-  for (const [key, value] of Object.entries(opts)) {
+  for (const [key, value] of Object.entries(options)) {
     if (value !== undefined && value !== null) out[key] = value;
   }
-  return out;
+  return { ...args, options: out };
 }
 
 // ArrayBuffers among the values (decode's inputs) are transferred, not copied.

@@ -21,3 +21,24 @@ export const OPERATIONS = Object.freeze({
   memory: [],
   cancel: ['job'],
 });
+
+/**
+ * One method per operation, with positional arguments (see npm/types/engine.d.ts): each calls
+ * `send(op, args, values)`, `args` naming the arguments given, and returns what it returns.
+ * In Node, an engine of ./pkg/ answers synchronously:
+ *   const api = methods((op, args) => engine.handle({ op, args }));
+ *   api.kwic('putin', { window: 3 });
+ */
+export function methods(send) {
+  const out = {};
+  for (const [op, params] of Object.entries(OPERATIONS)) {
+    out[op] = (...values) => {
+      const args = {};
+      params.forEach((name, i) => {
+        if (values[i] !== undefined) args[name] = values[i];
+      });
+      return send(op, args, values);
+    };
+  }
+  return out;
+}

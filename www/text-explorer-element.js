@@ -312,6 +312,17 @@ export class TextExplorer extends HTMLElement {
         return;
       }
       this.#client = client;
+      // A panic in the engine: the client starts a new one from the texts it held.
+      client.onRestart(({ phase, message }) => {
+        if (client !== this.#client) return;
+        if (phase === 'restarting') this.#setStatus(t.engineRestarting, 'error');
+        else if (phase === 'failed') this.#setStatus(t.engineRestartFailed(sentence(message)), 'error');
+        else {
+          this.#setStatus('');
+          // The Texts view's listener refreshes the explorer of the built-in articles.
+          if (texts !== null) this.#documentsChanged(client, {});
+        }
+      });
       if (hidden) await client.setArticles(false);
       this.#problems = [...(texts?.problems ?? [])];
       for (const { title, text, source } of texts?.items ?? []) {

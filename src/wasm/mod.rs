@@ -65,7 +65,9 @@ impl JsEngine {
 /// naming the field at fault.
 pub(crate) fn parse(request: JsValue) -> Result<Request, Error> {
     let get = |object: &JsValue, key: &str| Reflect::get(object, &key.into()).ok();
-    let op = get(&request, "op").and_then(|op| op.as_string()).unwrap_or_default();
+    let op = get(&request, "op")
+        .and_then(|op| op.as_string())
+        .unwrap_or_default();
     let args = get(&request, "args").unwrap_or(JsValue::UNDEFINED);
     check_fields(&op, |param| {
         let object = match param {
@@ -97,7 +99,10 @@ pub(crate) fn answer(engine: &mut Engine, request: Request) -> Result<JsValue, E
     let mut response = engine.handle(request)?;
     if let Response::Memory(memory) = &mut response {
         let buffer = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
-        let bytes = buffer.buffer().unchecked_into::<js_sys::ArrayBuffer>().byte_length();
+        let bytes = buffer
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length();
         memory.wasm_bytes = Some(f64::from(bytes));
     }
     to_js(&response)

@@ -125,7 +125,9 @@ pub fn serve(port: JsValue, decoder: Function) -> Result<Server, JsError> {
     } else if let Some(scope) = port.dyn_ref::<DedicatedWorkerGlobalScope>() {
         Port::Worker(scope.clone())
     } else {
-        return Err(JsError::new("serve needs a MessagePort or a dedicated Worker's scope"));
+        return Err(JsError::new(
+            "serve needs a MessagePort or a dedicated Worker's scope",
+        ));
     };
     let inner = Rc::new(Loop {
         engine: RefCell::new(Engine::with_articles()),
@@ -193,10 +195,14 @@ fn receive(this: &Rc<Loop>, data: JsValue) {
     }
     let key = matches!(op.as_str(), "kwic" | "collocates" | "dispersion").then(|| {
         let options = get(&get(&request, "args"), "options");
-        let options = js_sys::JSON::stringify(&options).ok().and_then(|s| s.as_string());
+        let options = js_sys::JSON::stringify(&options)
+            .ok()
+            .and_then(|s| s.as_string());
         format!("{op} {}", options.unwrap_or_default())
     });
-    this.queue.borrow_mut().push_back(Incoming { id, request, key });
+    this.queue
+        .borrow_mut()
+        .push_back(Incoming { id, request, key });
     if !this.running.get() {
         this.running.set(true);
         spawn_local(pump(this.clone()));
@@ -210,12 +216,20 @@ async fn pump(this: Rc<Loop>) {
         let next = this.queue.borrow_mut().pop_front();
         let Some(message) = next else { break };
         let superseded = message.key.is_some()
-            && this.queue.borrow().iter().any(|later| later.key == message.key);
+            && this
+                .queue
+                .borrow()
+                .iter()
+                .any(|later| later.key == message.key);
         if superseded {
             let answer = Object::new();
             let _ = Reflect::set(&answer, &"id".into(), &message.id.into());
             let _ = Reflect::set(&answer, &"ok".into(), &false.into());
-            let _ = Reflect::set(&answer, &"error".into(), &"superseded by a newer query".into());
+            let _ = Reflect::set(
+                &answer,
+                &"error".into(),
+                &"superseded by a newer query".into(),
+            );
             let _ = Reflect::set(&answer, &"superseded".into(), &true.into());
             this.port.post(&answer);
             continue;
@@ -253,7 +267,11 @@ async fn run(this: &Rc<Loop>, message: &Incoming) -> Result<JsValue, Error> {
 
 /// `addDocuments` as a job: progress after each text, a pause every [`SLICE_MS`] for a
 /// cancel to arrive; cancelled, it removes what it added.
-async fn add_documents(this: &Rc<Loop>, job: u32, items: Vec<NewDocument>) -> Result<JsValue, Error> {
+async fn add_documents(
+    this: &Rc<Loop>,
+    job: u32,
+    items: Vec<NewDocument>,
+) -> Result<JsValue, Error> {
     let mut work = AddJob::new(job, items);
     let mut slice = Date::now();
     loop {
@@ -331,7 +349,9 @@ async fn decode_one(this: &Rc<Loop>, input: &JsValue, max: f64) -> Result<JsValu
     if bytes == 0.0 || bytes > max {
         return Ok(out.into());
     }
-    let decoded = this.decoder.call1(&JsValue::NULL, &Uint8Array::new(&buffer))?;
+    let decoded = this
+        .decoder
+        .call1(&JsValue::NULL, &Uint8Array::new(&buffer))?;
     let decoded = JsFuture::from(Promise::resolve(&decoded)).await?;
     Ok(Object::assign(&out, &decoded.unchecked_into()).into())
 }
@@ -340,6 +360,8 @@ async fn decode_one(this: &Rc<Loop>, input: &JsValue, max: f64) -> Result<JsValu
 fn message_of(thrown: &JsValue) -> String {
     match thrown.dyn_ref::<js_sys::Error>() {
         Some(error) => error.message().into(),
-        None => thrown.as_string().unwrap_or_else(|| "it could not be read".into()),
+        None => thrown
+            .as_string()
+            .unwrap_or_else(|| "it could not be read".into()),
     }
 }

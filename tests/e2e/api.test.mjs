@@ -1,22 +1,40 @@
 // The JavaScript API as a user calls it, from Node, on the release build in www/pkg: the
-// method names, option names and result shapes the README documents.
+// engine's declared operations (npm/types/engine.d.ts) through Engine.handle, with the
+// positional methods of www/operations.js; the option names and answer shapes the README
+// documents.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
+import { methods } from "../../www/operations.js";
 
 const pkg = new URL("../../www/pkg/", import.meta.url);
-let Corpus;
+let Engine;
 
 before(async () => {
   const engine = await import(new URL("text_explorer.js", pkg));
   await engine.default({ module_or_path: await readFile(new URL("text_explorer_bg.wasm", pkg)) });
-  Corpus = engine.Corpus;
+  Engine = engine.Engine;
 });
 
-test("withArticles, documents, summary, text, terms, kwic, tokens", () => {
-  const corpus = Corpus.withArticles();
+/** An engine (the articles, or empty) with one method per operation, and a few helpers. */
+function open(articles = true) {
+  const engine = new Engine(articles);
+  const api = methods((op, args) => engine.handle({ op, args }));
+  return {
+    ...api,
+    addDocument: (title, text) => {
+      const { added, errors } = api.addDocuments([{ title, text }]);
+      if (errors.length) throw new Error(errors[0].message);
+      return added[0];
+    },
+    free: () => engine.free(),
+  };
+}
+
+test("the articles, documents, summary, text, terms, kwic, tokens", () => {
+  const corpus = open();
   const docs = corpus.documents();
-  assert.deepEqual(Object.keys(docs[0]), ["id", "title", "chars", "tokens", "types", "sentences"]);
+  assert.deepEqual(Object.keys(docs[0]), ["id", "title", "chars", "tokens", "types", "sentences", "source", "key", "encoding"]);
   assert.equal(docs.length, 2);
   assert.equal(docs[1].title, "Putin flies into North Korea with promise to back it against the US");
   assert.equal(corpus.text(0).length, 4681); // no character outside the BMP in it
@@ -34,7 +52,7 @@ test("withArticles, documents, summary, text, terms, kwic, tokens", () => {
   assert.equal(page.total, putin.count);
   assert.equal(page.lines.length, 10);
   for (const line of page.lines) {
-    assert.deepEqual(Object.keys(line), ["doc", "token", "start", "end", "left", "keyword", "right"]);
+    assert.deepEqual(Object.keys(line), ["doc", "token", "tokens", "start", "end", "left", "keyword", "right"]);
     assert.equal(corpus.text(line.doc).slice(line.start, line.end), line.keyword);
   }
   const tokens = corpus.tokens(1);
@@ -43,8 +61,8 @@ test("withArticles, documents, summary, text, terms, kwic, tokens", () => {
   corpus.free();
 });
 
-test("addDocument, UTF-16 offsets and errors", () => {
-  const corpus = new Corpus();
+test("addDocuments, UTF-16 offsets and errors", () => {
+  const corpus = open(false);
   const id = corpus.addDocument("Mixed", "🦀 Café, 日本 and café’s 🦀 CAFÉ.");
   assert.equal(id, 0);
   const text = corpus.text(id);
@@ -60,7 +78,7 @@ test("addDocument, UTF-16 offsets and errors", () => {
 });
 
 test("collocates, phrases, keyness, dispersion and compare, as the README documents them", () => {
-  const corpus = Corpus.withArticles();
+  const corpus = open();
   const found = corpus.collocates("korea", { left: 1, right: 0, sort: "logLikelihood" });
   assert.deepEqual(Object.keys(found), ["hits", "tokens", "windowTokens", "collocates"]);
   assert.deepEqual(Object.keys(found.collocates[0]),
@@ -113,7 +131,7 @@ test("collocates, phrases, keyness, dispersion and compare, as the README docume
 });
 
 test("richer queries: regular expressions, ~stems, NEAR/n and caseSensitive", () => {
-  const corpus = new Corpus();
+  const corpus = open(false);
   corpus.addDocument("Q", "Sanctions hit. US sanctions and us. Sanctioned firms; sanctity. Kim met Putin; Putin left.");
   const keywords = (q, opts) => corpus.kwic(q, opts).lines.map((l) => l.keyword);
   assert.deepEqual(keywords("/sanction(s|ed)?/"), ["Sanctions", "sanctions", "Sanctioned"]);

@@ -22,13 +22,12 @@ before(async () => {
     const segmenter = new Intl.Segmenter("en", { granularity: "word" });
     // Returns the first difference between our words and ICU's, or null.
     window.compare = (text) => {
-      const corpus = new engine.Corpus();
+      const corpus = new engine.Engine(false);
       let ours = [];
       try {
-        corpus.addDocument("t", text);
-        ours = corpus.tokens(0).map((t) => [t.start, t.end]);
-      } catch (e) {
-        if (!/no words|is empty/.test(e.message)) throw e;
+        const { errors } = corpus.handle({ op: "addDocuments", args: { items: [{ title: "t", text }] } });
+        if (errors.length && !/no words|is empty/.test(errors[0].message)) throw new Error(errors[0].message);
+        if (!errors.length) ours = corpus.handle({ op: "tokens", args: { id: 0 } }).map((t) => [t.start, t.end]);
       } finally {
         corpus.free();
       }
@@ -60,8 +59,9 @@ after(async () => {
 test("the embedded articles are segmented as ICU segments them", async () => {
   const diffs = await page.evaluate(async () => {
     const engine = await import("/pkg/text_explorer.js");
-    const corpus = engine.Corpus.withArticles();
-    const out = corpus.documents().map((d) => window.compare(corpus.text(d.id)));
+    const corpus = new engine.Engine();
+    const docs = corpus.handle({ op: "documents" });
+    const out = docs.map((d) => window.compare(corpus.handle({ op: "text", args: { id: d.id } })));
     corpus.free();
     return out;
   });

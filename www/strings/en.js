@@ -25,6 +25,8 @@ export default {
   allDocuments: 'All documents',
   documentN: (id) => `Document ${id}`,
   loading: 'Loading the text engine…',
+  engineRestarting: 'The engine stopped: reloading your texts…',
+  engineRestartFailed: (message) => `The engine stopped and could not be restarted: ${message}. Reload the page to try again.`,
   engineFailed: (message) => `The text engine could not start: ${message}. Reload the page to try again.`,
   textsFailed: (list) => `Some texts could not be loaded: ${list}.`,
   textFailed: (url, why) => `${url} (${why})`,
