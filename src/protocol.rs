@@ -1,7 +1,7 @@
 //! The engine's contract, declared once: every operation the page can ask of the engine, its
 //! arguments and its answer.
 //!
-//! [`operations!`] below is the one declaration. From it come:
+//! The `operations!` invocation below is the one declaration. From it come:
 //! - [`Request`], the serde enum a message deserializes into (`{op: "kwic", args: {query,
 //!   options}}`), which [`crate::engine::Engine::handle`] dispatches;
 //! - [`Response`], the serde enum of the answers;
