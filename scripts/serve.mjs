@@ -68,8 +68,9 @@ async function handle(root, req, res, headers) {
     res.setHeader("Allow", "GET, HEAD");
     return send(res, 405, "Method Not Allowed");
   }
-  const urlPath = new URL(req.url, "http://localhost").pathname;
-  let file = resolveUnder(root, urlPath);
+  // A path such as "//" is a URL of its own to the URL parser: read it as a path of this host.
+  const urlPath = URL.canParse(`http://localhost${req.url}`) ? new URL(`http://localhost${req.url}`).pathname : null;
+  let file = urlPath === null ? null : resolveUnder(root, urlPath);
   if (file === null) return send(res, 404, "Not Found");
 
   let info = await stat(file).catch(() => null);

@@ -30,11 +30,12 @@ enum Origin {
 ///
 /// ```
 /// use text_explorer::engine::Engine;
-/// use text_explorer::protocol::{read_request, Response};
+/// use text_explorer::protocol::{Request, Response};
+/// use text_explorer::KwicOptions;
 ///
 /// let mut engine = Engine::with_articles();
-/// let json = r#"{"op": "kwic", "args": {"query": "putin", "options": {"window": 2}}}"#;
-/// let request = read_request(&mut serde_json::Deserializer::from_str(json))?;
+/// let options = KwicOptions { window: 2, ..KwicOptions::default() };
+/// let request = Request::Kwic { query: "putin".into(), options };
 /// let Response::Kwic(page) = engine.handle(request)? else { unreachable!() };
 /// assert!(page.total > 10);
 /// # Ok::<(), text_explorer::Error>(())

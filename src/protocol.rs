@@ -98,20 +98,38 @@ macro_rules! operations {
         $(#[cfg($cfg:meta)])?
         $variant:ident => $method:ident { $($arg:ident : $ty:ty $(= $default:ident)?),* $(,)? } -> $ret:ty;
     )*) => {
-        /// A request: one variant per operation, read from `{op, args}`.
-        #[derive(Debug, Deserialize)]
-        #[serde(tag = "op", content = "args", rename_all = "camelCase",
-                rename_all_fields = "camelCase", deny_unknown_fields)]
+        /// A request: one variant per operation, read from `{op, args}` by [`Request::read`].
+        #[derive(Debug)]
         pub enum Request {
             $(
                 $(#[doc = $doc])*
                 $(#[cfg($cfg)])?
                 $variant { $(
                     #[allow(missing_docs)]
-                    $(#[serde($default)])?
                     $arg: $ty
                 ),* },
             )*
+        }
+
+        impl Request {
+            /// Reads the request of operation `op` (as JavaScript names it, `addDocuments`)
+            /// from its arguments, each by its own name: an argument that is absent (or
+            /// `null`) takes its default where it has one, and is missing otherwise.
+            pub fn read(op: &str, args: &mut impl Args) -> Result<Request> {
+                $(
+                    $(#[cfg($cfg)])?
+                    if op == js_name(stringify!($method)) {
+                        return Ok(Request::$variant { $(
+                            $arg: operations!(@read args, stringify!($arg) $(, $default)?),
+                        )* });
+                    }
+                )*
+                let names: Vec<String> = PARAMS.iter().map(|(method, _)| js_name(method)).collect();
+                Err(Error::invalid_request(format!(
+                    "unknown operation `{op}`, expected one of {}",
+                    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+                )))
+            }
         }
 
         /// An answer: one variant per operation, written as the answer's own value.
@@ -169,6 +187,14 @@ macro_rules! operations {
                 }
             }
         }
+    };
+    (@read $args:ident, $name:expr, default) => {
+        $args.arg(&js_name($name))?.unwrap_or_default()
+    };
+    (@read $args:ident, $name:expr) => {
+        $args.arg(&js_name($name))?.ok_or_else(|| {
+            Error::invalid_request(format!("missing field `{}`", js_name($name)))
+        })?
     };
     (@optional default) => { true };
     (@optional) => { false };
@@ -235,16 +261,40 @@ pub struct OneOrMany<T>(pub Vec<T>);
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for OneOrMany<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged, expecting = "a string or an array of strings")]
-        enum Either<T> {
-            One(T),
-            Many(Vec<T>),
+        use serde::de::{self, IntoDeserializer, SeqAccess, Visitor};
+        struct Either<T>(std::marker::PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for Either<T> {
+            type Value = OneOrMany<T>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("one value or an array of them")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> std::result::Result<Self::Value, E> {
+                T::deserialize(v.into_deserializer()).map(|one| OneOrMany(vec![one]))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> std::result::Result<Self::Value, E> {
+                T::deserialize(v.into_deserializer()).map(|one| OneOrMany(vec![one]))
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> std::result::Result<Self::Value, E> {
+                T::deserialize(v.into_deserializer()).map(|one| OneOrMany(vec![one]))
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> std::result::Result<Self::Value, E> {
+                T::deserialize(v.into_deserializer()).map(|one| OneOrMany(vec![one]))
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> std::result::Result<Self::Value, E> {
+                T::deserialize(v.into_deserializer()).map(|one| OneOrMany(vec![one]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> std::result::Result<Self::Value, A::Error> {
+                let mut many = Vec::new();
+                while let Some(one) = seq.next_element()? {
+                    many.push(one);
+                }
+                Ok(OneOrMany(many))
+            }
         }
-        Ok(OneOrMany(match Either::deserialize(deserializer)? {
-            Either::One(one) => vec![one],
-            Either::Many(many) => many,
-        }))
+        deserializer.deserialize_any(Either(std::marker::PhantomData))
     }
 }
 
@@ -746,22 +796,12 @@ fn unknown_field(key: &str, expected: &[String]) -> String {
     }
 }
 
-/// Reads a request from any serde deserializer (a JavaScript value at the boundary, JSON in
-/// tests), naming the field at fault: `invalid options.window: invalid type: string "wide",
-/// expected usize`.
-pub fn read_request<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Request> {
-    serde_path_to_error::deserialize(deserializer).map_err(|err| {
-        let path = err.path().to_string();
-        let path = path.strip_prefix("args.").unwrap_or(&path).to_string();
-        let inner = err.into_inner().to_string();
-        // serde-wasm-bindgen's errors are JavaScript Errors, shown as "Error: …".
-        let inner = inner.strip_prefix("Error: ").unwrap_or(&inner).to_string();
-        if path == "." || path.is_empty() || path == "args" {
-            Error::invalid_request(inner)
-        } else {
-            Error::invalid_option(&path, inner)
-        }
-    })
+/// Where a request's arguments are read from: at the boundary, a JavaScript object, each
+/// argument read by serde-wasm-bindgen into its own type (so that an error names it).
+pub trait Args {
+    /// The argument `name` (as JavaScript spells it) as a `T`; `None` when it is absent or
+    /// `null`.
+    fn arg<T: serde::de::DeserializeOwned>(&mut self, name: &str) -> Result<Option<T>>;
 }
 
 impl<'a> KwicLine<'a> {

@@ -324,10 +324,11 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
             r#"{"query": "putin", "opts": {}}"#,
             "unknown field `opts`",
         ),
+        ("kwic", r#"{"query": null}"#, "missing field `query`"),
         (
             "kwic",
-            r#"{"query": null}"#,
-            "invalid query: invalid type: unit value, expected a string",
+            r#"{"query": 5}"#,
+            "invalid query: invalid type: floating point `5.0`, expected a string",
         ),
         (
             "terms",
@@ -354,7 +355,7 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
         (
             "dispersion",
             r#"{"queries": 7}"#,
-            "invalid queries: a string or an array of strings",
+            "invalid queries: invalid type: integer `7`, expected a string",
         ),
         (
             "compare",
@@ -376,7 +377,11 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
             r#"{"id": 9, "title": "x"}"#,
             "unknown document id 9",
         ),
-        ("kwac", "{}", "unknown variant `kwac`"),
+        (
+            "kwac",
+            "{}",
+            "unknown operation `kwac`, expected one of `documents`",
+        ),
     ];
     for (op, args, expected) in cases {
         let message = refused(&mut engine, op, args);

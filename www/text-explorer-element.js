@@ -117,6 +117,7 @@ export class TextExplorer extends HTMLElement {
   #ready;
   #resolveReady;
   #texts = null; // the Texts view (the user's own texts): made once per client, kept across #mount
+  #attachingTexts = null; // while the Texts view's module loads after the first render
 
   constructor() {
     super();
@@ -289,12 +290,15 @@ export class TextExplorer extends HTMLElement {
     // user's texts (the Texts view) belong to the explorer of the built-in articles, not to an
     // embedding that brings its own texts.
     const articles = !bringsTexts(this);
-    const views = Promise.all([this.#firstView(), ...(articles ? ['texts'] : [])].map(loadView));
-    views.catch(() => {}); // awaited below
     const starting = createClient({ articles });
     // Read once the engine has started: a page's first read of localStorage can block this
     // thread for tens of milliseconds while the browser is busy starting the page.
     const hidden = articles && articlesHidden();
+    // The Texts view (its import pipeline included) loads after the first render, unless it
+    // is what is shown first, or the articles are hidden (then it brings the only texts).
+    const eagerTexts = articles && (hidden || this.#firstView() === 'texts');
+    const views = Promise.all([this.#firstView(), ...(eagerTexts ? ['texts'] : [])].map(loadView));
+    views.catch(() => {}); // awaited below
     const abandon = () => starting.then((client) => client.close(), () => {});
     starting.catch(() => {}); // awaited below, or abandoned
     this.#strings = await loadStrings(this.lang || document.documentElement.lang);
@@ -335,7 +339,7 @@ export class TextExplorer extends HTMLElement {
       this.#docs = await client.documents();
       await views;
       if (texts === null) {
-        this.#texts = CREATE.texts({ client, strings: t });
+        if (eagerTexts) this.#texts = CREATE.texts({ client, strings: t });
         client.onDocuments((change) => this.#documentsChanged(client, change));
       }
     } catch (error) {
@@ -350,7 +354,9 @@ export class TextExplorer extends HTMLElement {
     // Once the first view has rendered (its update from #mount): the Texts view's start
     // (opening IndexedDB, restoring the user's saved texts) and the other views' modules,
     // which would delay that render.
-    this.#rendered.catch(() => {}).then(() => {
+    this.#rendered.catch(() => {}).then(async () => {
+      if (stale()) return;
+      if (articles && !this.#texts) await this.#attachTexts().catch(() => {});
       if (stale()) return;
       this.#texts?.start();
       for (const view of this.#visibleViews()) loadView(view).catch(() => {});
@@ -579,8 +585,34 @@ export class TextExplorer extends HTMLElement {
   }
 
   /** The view `name`, made on first show; null while its module loads (then it renders). */
+  /** Loads and places the Texts view (after the first render): its banner and its panel. */
+  #attachTexts() {
+    const client = this.#client;
+    this.#attachingTexts ??= loadView('texts').then((create) => {
+      this.#attachingTexts = null;
+      if (client !== this.#client || this.#texts) return;
+      this.#texts = create({ client, strings: this.#strings });
+      this.#status.after(this.#texts.banner);
+      if (this.#views) {
+        this.#views.texts = this.#texts;
+        this.#panels.texts.append(this.#texts.el);
+      }
+    });
+    return this.#attachingTexts;
+  }
+
   #view(name) {
     if (this.#views[name]) return this.#views[name];
+    if (name === 'texts') {
+      // Shown before it was attached: attach it now, then draw.
+      const views = this.#views;
+      this.#attachTexts().then(() => {
+        if (this.#views === views) this.#render(this.#store.get());
+      }, (error) => {
+        if (this.#views === views) this.#setStatus(sentence(error.message), 'error');
+      });
+      return null;
+    }
     if (!CREATE[name]) {
       const views = this.#views;
       loadView(name).then(() => {

@@ -18,7 +18,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::engine::Engine;
 use crate::error::Error;
-use crate::protocol::{check_fields, read_request, Request, Response};
+use crate::protocol::{check_fields, Args, Request, Response};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -62,36 +62,97 @@ impl JsEngine {
 }
 
 /// Reads a request `{op, args}` (`args` may be left out for an operation without any),
-/// naming the field at fault.
+/// naming the argument, and the option, at fault.
 pub(crate) fn parse(request: JsValue) -> Result<Request, Error> {
-    let get = |object: &JsValue, key: &str| Reflect::get(object, &key.into()).ok();
-    let op = get(&request, "op")
-        .and_then(|op| op.as_string())
-        .unwrap_or_default();
-    let args = get(&request, "args").unwrap_or(JsValue::UNDEFINED);
+    let op = get(&request, "op").as_string().unwrap_or_default();
+    let args = get(&request, "args");
     check_fields(&op, |param| {
         let object = match param {
             None => args.clone(),
-            Some(param) => get(&args, param).unwrap_or(JsValue::UNDEFINED),
+            Some(param) => get(&args, param),
         };
-        match object.is_object() && !Array::is_array(&object) {
-            true => Object::keys(object.unchecked_ref::<Object>())
-                .iter()
-                .filter_map(|key| key.as_string())
-                .collect(),
-            false => Vec::new(),
-        }
+        keys(&object)
     })?;
-    let request = match args.is_undefined() {
-        true => {
-            let filled = Object::new();
-            let _ = Reflect::set(&filled, &"op".into(), &op.into());
-            let _ = Reflect::set(&filled, &"args".into(), &Object::new());
-            filled.into()
+    Request::read(&op, &mut JsArgs(args))
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    if object.is_object() {
+        Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    }
+}
+
+/// The keys of a plain object; none for anything else.
+fn keys(value: &JsValue) -> Vec<String> {
+    match value.is_object() && !Array::is_array(value) {
+        true => Object::keys(value.unchecked_ref::<Object>())
+            .iter()
+            .filter_map(|key| key.as_string())
+            .collect(),
+        false => Vec::new(),
+    }
+}
+
+/// A request's `args` object, each argument read on its own by serde-wasm-bindgen.
+struct JsArgs(JsValue);
+
+impl Args for JsArgs {
+    fn arg<T: serde::de::DeserializeOwned>(&mut self, name: &str) -> Result<Option<T>, Error> {
+        let value = get(&self.0, name);
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
         }
-        false => request,
+        serde_wasm_bindgen::from_value::<T>(value.clone())
+            .map(Some)
+            .map_err(|err| {
+                let path = name.to_string() + &culprit::<T>(&value);
+                Error::invalid_option(&path, js_message(err))
+            })
+    }
+}
+
+/// serde-wasm-bindgen's errors are JavaScript Errors, shown as "Error: …".
+fn js_message(err: serde_wasm_bindgen::Error) -> String {
+    let text = err.to_string();
+    text.strip_prefix("Error: ").unwrap_or(&text).to_string()
+}
+
+/// Where in `value` reading a `T` fails: `[2].text` (an array's element, then an object's
+/// field, one level each), or nothing when it cannot tell. Each guess reads a `T` made of
+/// one piece of `value` alone (`{window: "wide"}`, `[{text: 5}]`): a piece that still fails,
+/// and not merely for the fields left out, is the one at fault. It runs only on an error, and
+/// it reuses `T`'s own deserializer, so the binary carries no second one.
+fn culprit<T: serde::de::DeserializeOwned>(value: &JsValue) -> String {
+    let fails = |candidate: JsValue| match serde_wasm_bindgen::from_value::<T>(candidate) {
+        Ok(_) => false,
+        Err(err) => !js_message(err).starts_with("missing field"),
     };
-    read_request(serde_wasm_bindgen::Deserializer::from(request))
+    let mut path = String::new();
+    let mut inner = value.clone();
+    let mut in_array = false;
+    if Array::is_array(value) {
+        let list = Array::from(value);
+        let Some(i) = (0..list.length()).find(|&i| fails(Array::of1(&list.get(i)).into())) else {
+            return path;
+        };
+        path = format!("[{i}]");
+        inner = list.get(i);
+        in_array = true;
+    }
+    for key in keys(&inner) {
+        let piece = Object::new();
+        let _ = Reflect::set(&piece, &key.as_str().into(), &get(&inner, &key));
+        let candidate: JsValue = match in_array {
+            true => Array::of1(&piece).into(),
+            false => piece.into(),
+        };
+        if fails(candidate) {
+            return format!("{path}.{key}");
+        }
+    }
+    path
 }
 
 /// Runs a request and writes its answer as a plain JavaScript value.

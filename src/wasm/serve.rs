@@ -61,29 +61,30 @@ impl Port {
             Port::Channel(port) => port.set_onmessage(handler),
         }
     }
+}
 
-    fn same(&self, other: &Port) -> bool {
-        match (self, other) {
-            (Port::Worker(a), Port::Worker(b)) => JsValue::from(a) == JsValue::from(b),
-            (Port::Channel(a), Port::Channel(b)) => JsValue::from(a) == JsValue::from(b),
-            _ => false,
-        }
-    }
+/// A port being served: the loop and its message handler. They live here, not in the
+/// [`Server`] handed to JavaScript, because wasm-bindgen frees an exported object when
+/// JavaScript's collector finds it unreachable (the worker keeps no reference to it): the
+/// handler would be dropped while the port still delivers messages.
+struct Served {
+    inner: Rc<Loop>,
+    _handler: Closure<dyn FnMut(MessageEvent)>,
 }
 
 thread_local! {
-    /// Every port served by this wasm instance, told when it panics.
-    static PORTS: RefCell<Vec<Port>> = const { RefCell::new(Vec::new()) };
+    /// Every port this wasm instance serves, until `close()`; all are told when it panics.
+    static SERVED: RefCell<Vec<Served>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Tells every page this instance serves that it panicked (from the panic hook).
 pub(super) fn report_crash(message: &str) {
     let crashed = Object::new();
     let _ = Reflect::set(&crashed, &"crashed".into(), &message.into());
-    PORTS.with(|ports| {
-        if let Ok(ports) = ports.try_borrow() {
-            for port in ports.iter() {
-                port.post(&crashed);
+    SERVED.with(|served| {
+        if let Ok(served) = served.try_borrow() {
+            for s in served.iter() {
+                s.inner.port.post(&crashed);
             }
         }
     });
@@ -113,7 +114,6 @@ struct Loop {
 #[wasm_bindgen]
 pub struct Server {
     inner: Rc<Loop>,
-    _handler: Closure<dyn FnMut(MessageEvent)>,
 }
 
 /// Serves an engine over the embedded articles on `port` (a dedicated Worker's global scope
@@ -143,11 +143,13 @@ pub fn serve(port: JsValue, decoder: Function) -> Result<Server, JsError> {
         receive(&this, event.data());
     });
     port.listen(Some(handler.as_ref().unchecked_ref()));
-    PORTS.with(|ports| ports.borrow_mut().push(port));
-    Ok(Server {
-        inner,
-        _handler: handler,
-    })
+    SERVED.with(|served| {
+        served.borrow_mut().push(Served {
+            inner: inner.clone(),
+            _handler: handler,
+        })
+    });
+    Ok(Server { inner })
 }
 
 #[wasm_bindgen]
@@ -164,7 +166,11 @@ impl Server {
         if let Port::Channel(port) = &self.inner.port {
             port.close();
         }
-        PORTS.with(|ports| ports.borrow_mut().retain(|p| !p.same(&self.inner.port)));
+        SERVED.with(|served| {
+            served
+                .borrow_mut()
+                .retain(|s| !Rc::ptr_eq(&s.inner, &self.inner))
+        });
         self.inner.queue.borrow_mut().clear();
         *self.inner.engine.borrow_mut() = Engine::new();
     }

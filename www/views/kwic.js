@@ -3,10 +3,7 @@
 
 import { h, replaceChildren, formatNumber, oneLine, sentence, uid } from '../dom.js';
 import { SORTS, WINDOW_MIN, WINDOW_MAX, PAGE_SIZE } from '../state.js';
-import { kwicExport } from './kit/export.js';
-import { syntaxHelp } from './kit/fields.js';
 import { latest } from './kit/latest.js';
-import { styleNode } from './kit/style.js';
 
 const DEBOUNCE_MS = 100;
 
@@ -59,6 +56,19 @@ export function createKwicView(ctx) {
   const pager = h('nav', { class: 'pager', 'aria-label': t.pages, hidden: true }, prev, range, next);
   const results = h('div', { class: 'results', part: 'results' });
 
+  // The whole syntax on demand, and the export of every line (the analysis views' pieces):
+  // not needed for the first lines, so they load after them (loadTools, from update).
+  const tools = h('div', { class: 'analysis' });
+  let toolsLoaded = false;
+  function loadTools() {
+    if (toolsLoaded) return;
+    toolsLoaded = true;
+    Promise.all([import('./kit/export.js'), import('./kit/fields.js'), import('./kit/style.js')])
+      .then(([{ kwicExport }, { syntaxHelp }, { styleNode }]) => {
+        tools.append(styleNode(), syntaxHelp(t), kwicExport(ctx, () => current));
+      }, () => { toolsLoaded = false; });
+  }
+
   const el = h('div', { class: 'kwic-view' },
     h('div', { class: 'controls' },
       h('div', { class: 'field grow' }, h('label', { class: 'label', for: ids.q }, t.search), search),
@@ -68,7 +78,7 @@ export function createKwicView(ctx) {
     h('p', { class: 'help', id: ids.help },
       t.help.map((part) => (Array.isArray(part) ? h('code', {}, part[0]) : part))),
     // The analysis views' pieces: the whole syntax on demand, and the export of every line.
-    h('div', { class: 'analysis' }, styleNode(), syntaxHelp(t), kwicExport(ctx, () => current)),
+    tools,
     status, pager, results);
 
   let current = null;
@@ -112,6 +122,7 @@ export function createKwicView(ctx) {
       setStatus(t.typeToSearch, 'placeholder');
       pager.hidden = true;
       replaceChildren(results);
+      setTimeout(loadTools);
       return;
     }
 
@@ -127,6 +138,7 @@ export function createKwicView(ctx) {
       setStatus(sentence(error.message), 'error');
       pager.hidden = true;
       replaceChildren(results);
+      setTimeout(loadTools);
     });
   }
 
@@ -146,6 +158,7 @@ export function createKwicView(ctx) {
     prev.disabled = state.page <= 1;
     next.disabled = state.page >= pages;
     replaceChildren(results, total ? renderTable(lines, state.doc == null && ctx.docs.length > 1) : null);
+    setTimeout(loadTools);
   }
 
   function setStatus(text, kind = '') {
