@@ -160,6 +160,10 @@ test('KWIC: every line exports as CSV with document, position, left, keyword and
   await view.locator('tbody tr').first().waitFor();
   const hits = Number((await view.locator('.status').textContent()).match(/\d+/)[0]);
   assert.ok(hits > 0);
+  // The tools load after the first lines; nothing of their loading shows as text ("null").
+  const tools = view.locator('.analysis').first();
+  await tools.getByRole('button', { name: 'Download CSV' }).waitFor();
+  assert.deepEqual(await tools.evaluate((el) => [...el.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent)), []);
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     view.getByRole('button', { name: 'Download CSV' }).click(),

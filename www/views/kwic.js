@@ -65,7 +65,8 @@ export function createKwicView(ctx) {
     toolsLoaded = true;
     Promise.all([import('./kit/export.js'), import('./kit/fields.js'), import('./kit/style.js')])
       .then(([{ kwicExport }, { syntaxHelp }, { styleNode }]) => {
-        tools.append(styleNode(), syntaxHelp(t), kwicExport(ctx, () => current));
+        // styleNode() is null where the styles are adopted by the shadow root already.
+        tools.append(...[styleNode(), syntaxHelp(t), kwicExport(ctx, () => current)].filter(Boolean));
       }, () => { toolsLoaded = false; });
   }
 
