@@ -63,7 +63,8 @@ pub struct Declared {
     pub name: String,
     /// Its declaration (`type KwicOptions = { … }`).
     pub decl: String,
-    /// Whether it is read from the page (an options object: every field may be left out).
+    /// Whether it is an options object (an argument that may be left out, every field of
+    /// which has a default): each field may be left out.
     pub input: bool,
 }
 
@@ -71,12 +72,12 @@ pub struct Declared {
 #[cfg(not(target_arch = "wasm32"))]
 fn visit<T: TS + 'static + ?Sized>(input: bool, out: &mut dyn FnMut(Declared)) {
     struct Visitor<'a> {
-        input: bool,
         out: &'a mut dyn FnMut(Declared),
     }
     impl ts_rs::TypeVisitor for Visitor<'_> {
         fn visit<U: TS + 'static + ?Sized>(&mut self) {
-            visit::<U>(self.input, self.out);
+            // Only the options object itself has a default for every field.
+            visit::<U>(false, self.out);
         }
     }
     let cfg = ts_rs::Config::default();
@@ -87,7 +88,17 @@ fn visit<T: TS + 'static + ?Sized>(input: bool, out: &mut dyn FnMut(Declared)) {
             input,
         });
     }
-    T::visit_dependencies(&mut Visitor { input, out });
+    let mut visitor = Visitor { out };
+    T::visit_dependencies(&mut visitor);
+    // `Vec<DocumentInfo>`'s own dependencies do not include `DocumentInfo`: its generics do.
+    T::visit_generics(&mut visitor);
+}
+
+/// Declares the types of what the engine posts besides answers (progress while indexing), for
+/// the generated TypeScript.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn declare_events(out: &mut dyn FnMut(Declared)) {
+    visit::<Progress>(false, out);
 }
 
 /// Declares the operations: `Variant => method { arg: Type [= default], … } -> Answer;`.
@@ -154,7 +165,7 @@ macro_rules! operations {
                     name: stringify!($arg),
                     optional: operations!(@optional $($default)?),
                     ts: <$ty as TS>::name,
-                    visit: |out| visit::<$ty>(true, out),
+                    visit: |out| visit::<$ty>(operations!(@optional $($default)?), out),
                 }),*],
                 returns: {
                     type Answer<'a> = $ret;

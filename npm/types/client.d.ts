@@ -1,47 +1,47 @@
 // Types for client.js: the async door to the engine that the element's views use. Each
-// client owns one corpus (in the engine's worker); close() frees it.
+// client owns one corpus (in the engine's worker); close() frees it. Its methods are the
+// engine's operations (engine.d.ts, generated from src/protocol.rs), so they cannot drift
+// from it; this file adds only what the client itself does.
 
-import type { ExplorerDocument } from './text-explorer.js';
+import type { Added, Decoded, NewDocument, Operations, Progress } from './engine.js';
 
-export interface Summary {
-  documents: number;
-  chars: number;
-  tokens: number;
-  types: number;
-  ttr: number;
-  sentences: number;
-  meanSentenceLength: number;
+/** What onDocuments listeners hear: the ids added or removed, or a restart after a panic. */
+export interface DocumentsChange {
+  added?: number[];
+  removed?: number;
+  removedMany?: number[];
+  restarted?: boolean;
 }
 
-export interface Term {
-  term: string;
-  count: number;
-  /** Per 10,000 tokens of the scope. */
-  relative: number;
-  docs: number;
+/** What onRestart listeners hear while the engine is started again after a panic. */
+export interface Restart {
+  phase: 'restarting' | 'restarted' | 'failed';
+  message: string;
 }
 
-export interface KwicLine {
-  doc: number;
-  token: number;
-  /** UTF-16 offsets into text(doc): text.slice(start, end) === keyword. */
-  start: number;
-  end: number;
-  left: string;
-  keyword: string;
-  right: string;
-}
-
-export interface Client {
-  documents(): Promise<ExplorerDocument[]>;
-  summary(options?: { doc?: number }): Promise<Summary>;
-  text(id: number): Promise<string>;
-  terms(options?: { doc?: number; stopwords?: boolean; minCount?: number; limit?: number }): Promise<Term[]>;
-  kwic(query: string, options?: { doc?: number; window?: number; sort?: string; offset?: number; limit?: number }): Promise<{ total: number; lines: KwicLine[] }>;
-  tokens(id: number): Promise<{ start: number; end: number; term: string }[]>;
+/**
+ * Every operation of the engine, as a method, except where the client takes more: a query
+ * overtaken by a newer one with the same options rejects with an Error whose `superseded`
+ * is true.
+ */
+export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'setArticles'> {
+  /** Adds texts in order; `onProgress` hears each text done. */
+  addDocuments(items: NewDocument[], options?: { onProgress?: (progress: Progress) => void }): Promise<Added>;
+  /** Stops the running addDocuments: it then resolves with `cancelled: true`, having added nothing. */
+  cancelIndexing(): void;
+  /** Adds one text; resolves to its id, or rejects with the engine's reason. */
   addDocument(title: string, text: string): Promise<number>;
+  /** Hides the embedded articles, or brings them back. */
+  setArticles(shown: boolean): Promise<void>;
+  /** Files or ArrayBuffers (transferred) to text, in the engine's thread. */
+  decode(inputs: (Blob | ArrayBuffer)[], maxBytes?: number): Promise<Decoded[]>;
+  onDocuments(listener: (change: DocumentsChange) => void): () => boolean;
+  onRestart(listener: (restart: Restart) => void): () => boolean;
   close(): Promise<void>;
 }
+
+/** The message a page shows while the engine restarts after a panic. */
+export declare const RESTARTING: string;
 
 /** A client over the built-in articles, or over an empty corpus with `{articles: false}`. */
 export declare function createClient(options?: { articles?: boolean }): Promise<Client>;

@@ -182,6 +182,62 @@ total: number,
  */
 lines: Array<KwicLine>, };
 
+export type Decoded = { 
+/**
+ * The input's size.
+ */
+bytes?: number, 
+/**
+ * True when the bytes are not text.
+ */
+binary?: boolean, 
+/**
+ * The text.
+ */
+text?: string, 
+/**
+ * The encoding it was decoded from.
+ */
+encoding?: string, 
+/**
+ * How the encoding was found: `bom`, `utf8` or `detected`.
+ */
+how?: string, 
+/**
+ * Whether some bytes were not valid in that encoding.
+ */
+hadErrors?: boolean, 
+/**
+ * Why the input could not be read.
+ */
+error?: string, };
+
+export type Dispersion = { 
+/**
+ * The query.
+ */
+query: string, 
+/**
+ * Its hits in the scope.
+ */
+hits: number, 
+/**
+ * Gries' deviation of proportions.
+ */
+dp: number, 
+/**
+ * DP normalised by `1 − min sᵢ`.
+ */
+dpNorm: number, 
+/**
+ * The parts DP was computed over (documents, or segments of one).
+ */
+parts: number, 
+/**
+ * Per document.
+ */
+docs: Array<DocDispersion>, };
+
 export type DispersionOptions = { 
 /**
  * This document only; `None` (the default) for every document.
@@ -217,6 +273,44 @@ starts: Array<number>,
  * Equal parts of the document, in order.
  */
 segments: Array<Segment>, };
+
+export type DocumentInfo = { 
+/**
+ * Its id: its index in the list.
+ */
+id: number, 
+/**
+ * Its title.
+ */
+title: string, 
+/**
+ * Characters (Unicode scalar values).
+ */
+chars: number, 
+/**
+ * Words.
+ */
+tokens: number, 
+/**
+ * Distinct terms.
+ */
+types: number, 
+/**
+ * Sentences that contain a word.
+ */
+sentences: number, 
+/**
+ * `article` (embedded) or `user` (added).
+ */
+source: Source, 
+/**
+ * A user text's storage key, if it is stored.
+ */
+key: number | null, 
+/**
+ * How a user text was decoded, if it came from a file.
+ */
+encoding: string | null, };
 
 export type Keyness = { 
 /**
@@ -360,6 +454,24 @@ indexBytes: number,
  */
 wasmBytes: number | null, };
 
+export type NewDocument = { 
+/**
+ * Its title; blank for "Document N".
+ */
+title?: string | null, 
+/**
+ * The text, exactly as it is to be shown.
+ */
+text: string, 
+/**
+ * Its key in the page's storage (IndexedDB), if it is stored.
+ */
+key?: number | null, 
+/**
+ * How it was decoded (shown in the Texts view), if it came from a file.
+ */
+encoding?: string | null, };
+
 export type NgramOptions = { 
 /**
  * This document only; `None` (the default) for the whole corpus.
@@ -390,6 +502,54 @@ longestOnly?: boolean,
  * At most this many phrases; `None` (the default) for all.
  */
 limit?: number | null, };
+
+export type Phrase = { 
+/**
+ * Its terms, separated by spaces.
+ */
+phrase: string, 
+/**
+ * Its number of words.
+ */
+length: number, 
+/**
+ * How often it occurs.
+ */
+count: number, 
+/**
+ * In how many documents.
+ */
+docs: number, 
+/**
+ * The document of its first occurrence.
+ */
+doc: number, 
+/**
+ * The token index of its first occurrence.
+ */
+token: number, };
+
+export type Progress = { 
+/**
+ * The job: the `addDocuments` request's id.
+ */
+job: number, 
+/**
+ * Texts done.
+ */
+done: number, 
+/**
+ * Texts in the job.
+ */
+total: number, 
+/**
+ * Characters (UTF-16 code units) done.
+ */
+chars: number, 
+/**
+ * Characters in the job.
+ */
+totalChars: number, };
 
 export type Refused = { 
 /**
@@ -499,6 +659,24 @@ a: number,
  */
 b: number, };
 
+export type TermFrequency = { 
+/**
+ * The term (see [`crate::normalize`]).
+ */
+term: string, 
+/**
+ * How many times it occurs.
+ */
+count: number, 
+/**
+ * Occurrences per 10,000 tokens of the scope (the document, or the corpus).
+ */
+relative: number, 
+/**
+ * How many documents contain it (within the scope: 0 or 1 for one document).
+ */
+docs: number, };
+
 export type TermsOptions = { 
 /**
  * Count in this document only; `None` (the default) counts the whole corpus.
@@ -516,6 +694,20 @@ minCount?: number,
  * At most this many terms, the most frequent; `None` (the default) for all.
  */
 limit?: number | null, };
+
+export type TokenInfo = { 
+/**
+ * UTF-16 offset of the word.
+ */
+start: number, 
+/**
+ * UTF-16 offset just past it.
+ */
+end: number, 
+/**
+ * Its term (the counting form).
+ */
+term: string, };
 
 /**
  * The engine's operations: `www/client.js` has one async method for each, with these
