@@ -42,7 +42,9 @@ export async function createClient({ articles = true } = {}) {
   let generation = 0;
   let ready = false; // the first answer came: a worker error from now on is a crash
   // What the engine holds, aligned with its document ids, so that a restart loses nothing:
-  // {article: true} or {item: {title, text, key, encoding}}.
+  // {article: true, title} or {item: {title, text, key, encoding}, title}, `title` being the
+  // engine's (after a rename, or "Document N" for a blank one; absent for an article as it
+  // came). The page keeps this copy of each text only to restart the engine after a panic.
   let journal = [];
 
   const fail = (reason) => {
@@ -93,13 +95,21 @@ export async function createClient({ articles = true } = {}) {
     compiled().then((module) => to.postMessage({ wasm: module }), (error) => { closed ??= fail(error.message); });
   }
 
-  function post(op, args, transfer = []) {
-    if (closed) return Promise.reject(closed);
-    return new Promise((resolve, reject) => {
-      const id = (nextId += 1);
+  // A request to the engine there is now, and its id; `post` waits for a restart first.
+  function send(op, args, transfer = []) {
+    if (closed) return { id: null, answer: Promise.reject(closed) };
+    const id = (nextId += 1);
+    const answer = new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject, op });
       engine.postMessage({ id, request: { op, args } }, transfer);
     });
+    return { id, answer };
+  }
+  // Calls made while the engine restarts go to the new engine once it holds the old texts.
+  async function post(op, args, transfer = []) {
+    firstDocuments = null;
+    if (restarting) await restarting.catch(() => {});
+    return send(op, args, transfer).answer;
   }
 
   // One method per declared operation: positional arguments become the request's `args`;
@@ -112,53 +122,104 @@ export async function createClient({ articles = true } = {}) {
   const changed = (detail = {}) => {
     for (const fn of [...listeners]) fn(detail);
   };
+  // The engine's own titles (a blank one becomes "Document N"), kept in the journal so that a
+  // restart gives each text the title it had.
+  async function keepTitles(ids) {
+    if (!ids.length) return;
+    const docs = await send('documents', {}).answer;
+    for (const id of ids) if (journal[id] && docs[id]) journal[id].title = docs[id].title;
+  }
 
-  // After a panic: a new engine, given the texts the old one held, in the same order.
+  // After a panic: a new engine, given the texts the old one held, in the same order, with
+  // the same titles. A call that was waiting for the old engine rejects with RESTARTING
+  // (`restarting: true`), except addDocuments, which is tried once more on the new one.
   let restarting = null;
   async function restart(reason) {
-    if (restarting || closed) return;
+    if (closed) return;
+    if (!ready) {
+      closed = fail(`the text engine stopped while starting: ${reason}`);
+      return;
+    }
+    if (restarting) {
+      // The new engine stopped too: give up, rather than loop.
+      closed = fail(`the engine stopped again while reloading your texts: ${reason}`);
+      return;
+    }
     const say = (detail) => { for (const fn of [...restarts]) fn(detail); };
     console.error(`text-explorer: ${RESTARTING} (${reason})`);
     say({ phase: 'restarting', message: RESTARTING });
-    fail(new Error(RESTARTING));
     const old = engine;
+    const held = journal;
+    // `restarting` is set before the old engine's calls are rejected (so that a retry waits
+    // for it), and the replay starts after that (so that its own calls are not rejected).
+    let begin;
+    const gate = new Promise((resolve) => { begin = resolve; });
     restarting = (async () => {
+      await gate;
       old.onmessage = null;
       old.terminate();
       attach(startEngine({ fresh: true }));
       sendModule(engine);
-      const held = journal;
-      journal = [];
-      await replay(held);
+      journal = await replay(held);
     })();
+    fail(Object.assign(new Error(RESTARTING), { restarting: true }));
+    begin();
     try {
       await restarting;
+      restarting = null;
       say({ phase: 'restarted', message: '' });
       changed({ restarted: true });
     } catch (error) {
-      say({ phase: 'failed', message: error.message });
-    } finally {
       restarting = null;
+      journal = held;
+      say({ phase: 'failed', message: error.message });
     }
   }
 
+  // The journal `held`, given to the new engine: the user's texts in batches, the articles
+  // where they stood, then the titles they had. Resolves to the new journal.
   async function replay(held) {
-    await post('setArticles', { shown: false });
+    const rebuilt = [];
+    await send('setArticles', { shown: false }).answer;
     let batch = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      const items = batch;
+      const items = batch.map(({ item, title }) => ({ ...item, title }));
       batch = [];
-      await client.addDocuments(items, { quiet: true });
+      const { errors } = await send('addDocuments', { items }).answer;
+      if (errors.length) throw new Error(errors[0].message);
+      for (const item of items) rebuilt.push({ item, title: item.title });
     };
     for (const entry of held) {
-      if (entry.item) batch.push(entry.item);
-      else if (entry.article && !journal.some((e) => e.article)) {
+      if (entry.item) batch.push(entry);
+      else if (!rebuilt.some((e) => e.article)) {
         await flush();
-        await client.setArticles(true, { quiet: true });
+        await send('setArticles', { shown: true }).answer;
+        rebuilt.push(...held.filter((e) => e.article).map((e) => ({ ...e })));
       }
     }
     await flush();
+    const renames = rebuilt.flatMap((e, id) => (e.article && e.title != null ? [send('renameDocument', { id, title: e.title }).answer] : []));
+    await Promise.all(renames);
+    return rebuilt;
+  }
+
+  async function addOnce(plain, onProgress) {
+    if (restarting) await restarting.catch(() => {});
+    const { id: job, answer } = send('addDocuments', { items: plain });
+    if (job == null) return answer;
+    if (onProgress) progress.set(job, onProgress);
+    running = job;
+    try {
+      const result = await answer;
+      const kept = plain.filter((_, i) => !result.errors.some((e) => e.index === i));
+      result.added.forEach((id, k) => { journal[id] = { item: kept[k], title: kept[k].title }; });
+      await keepTitles(result.added);
+      return result;
+    } finally {
+      progress.delete(job);
+      if (running === job) running = null;
+    }
   }
 
   const client = {
@@ -169,24 +230,22 @@ export async function createClient({ articles = true } = {}) {
       return answer ?? operations.documents();
     },
 
-    async addDocuments(items, { onProgress, quiet = false } = {}) {
+    async addDocuments(items, { onProgress } = {}) {
+      firstDocuments = null;
       const plain = items.map(plainItem);
-      const job = nextId + 1; // the request's id (post() takes the next one)
-      if (onProgress) progress.set(job, onProgress);
-      running = job;
+      let result;
       try {
-        const result = await post('addDocuments', { items: plain });
-        const kept = plain.filter((_, i) => !result.errors.some((e) => e.index === i));
-        result.added.forEach((id, k) => { journal[id] = { item: kept[k] }; });
-        if (result.added.length && !quiet) changed({ added: result.added });
-        return result;
-      } finally {
-        progress.delete(job);
-        if (running === job) running = null;
+        result = await addOnce(plain, onProgress);
+      } catch (error) {
+        // The engine stopped while adding: once the texts it held are back, add these.
+        if (!error.restarting) throw error;
+        result = await addOnce(plain, onProgress);
       }
+      if (result.added.length) changed({ added: result.added });
+      return result;
     },
     cancelIndexing() {
-      if (running != null) operations.cancel(running).catch(() => {});
+      if (running != null) send('cancel', { job: running }).answer.catch(() => {});
     },
     async addDocument(title, text) {
       const { added, errors } = await client.addDocuments([{ title, text }]);
@@ -200,16 +259,19 @@ export async function createClient({ articles = true } = {}) {
     },
     async renameDocument(id, title) {
       await operations.renameDocument(id, title);
-      if (journal[id]?.item) journal[id].item.title = String(title ?? '');
+      await keepTitles([id]);
       changed({});
     },
-    async setArticles(shown, { quiet = false } = {}) {
+    async setArticles(shown) {
       const before = journal.flatMap((entry, id) => (entry.article ? [id] : []));
       await operations.setArticles(shown);
       if (!shown) journal = journal.filter((entry) => !entry.article);
-      else if (before.length === 0) journal.push({ article: true }, { article: true });
+      else if (before.length === 0) {
+        const docs = await send('documents', {}).answer;
+        for (const doc of docs.slice(journal.length)) if (doc.source === 'article') journal.push({ article: true });
+      }
       // Hiding removes the articles' ids (highest first, so the rest shift as one).
-      if (!quiet) changed({ removedMany: shown ? [] : before });
+      changed({ removedMany: shown ? [] : before });
     },
     // Files are read in the engine; ArrayBuffers are transferred (unusable here afterwards).
     decode: (inputs, maxBytes = Infinity) => operations.decode(inputs, Number.isFinite(maxBytes) ? maxBytes : null),
@@ -231,9 +293,8 @@ export async function createClient({ articles = true } = {}) {
   // Resolves once the engine is up (documents() waits for it), with or without the articles.
   if (!articles) await post('setArticles', { shown: false });
   else {
-    journal = [{ article: true }, { article: true }];
     firstDocuments = operations.documents();
-    await firstDocuments;
+    journal = (await firstDocuments).map(() => ({ article: true }));
   }
   ready = true;
   return client;

@@ -62,8 +62,12 @@ export function connect(channel, { fresh = 0 } = {}) {
   }
   const started = listen(channel, load);
   return async () => {
-    const server = await started()?.catch(() => null);
-    server?.close();
     channel.close();
+    const server = await started()?.catch(() => null);
+    try {
+      server?.close();
+    } catch {
+      // After a panic the instance is gone; so is its corpus.
+    }
   };
 }

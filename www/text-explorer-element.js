@@ -181,6 +181,7 @@ export class TextExplorer extends HTMLElement {
 
   #teardown() {
     this.#generation += 1;
+    this.#attachingTexts = null;
     this.#started = false;
     this.#views = null;
     this.#docs = null;
@@ -584,23 +585,27 @@ export class TextExplorer extends HTMLElement {
     this.#rendered = Promise.resolve(view.update(state, { activated }));
   }
 
-  /** The view `name`, made on first show; null while its module loads (then it renders). */
   /** Loads and places the Texts view (after the first render): its banner and its panel. */
   #attachTexts() {
     const client = this.#client;
-    this.#attachingTexts ??= loadView('texts').then((create) => {
-      this.#attachingTexts = null;
-      if (client !== this.#client || this.#texts) return;
+    if (this.#attachingTexts?.client !== client) {
+      const loading = loadView('texts').then((create) => {
+        if (client !== this.#client || this.#texts) return;
       this.#texts = create({ client, strings: this.#strings });
       this.#status.after(this.#texts.banner);
-      if (this.#views) {
-        this.#views.texts = this.#texts;
-        this.#panels.texts.append(this.#texts.el);
-      }
-    });
-    return this.#attachingTexts;
+        if (this.#views) {
+          this.#views.texts = this.#texts;
+          this.#panels.texts.append(this.#texts.el);
+        }
+      });
+      // A failed load is tried again next time.
+      loading.catch(() => { if (this.#attachingTexts?.loading === loading) this.#attachingTexts = null; });
+      this.#attachingTexts = { client, loading };
+    }
+    return this.#attachingTexts.loading;
   }
 
+  /** The view `name`, made on first show; null while its module loads (then it renders). */
   #view(name) {
     if (this.#views[name]) return this.#views[name];
     if (name === 'texts') {

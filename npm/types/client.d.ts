@@ -24,13 +24,17 @@ export interface Restart {
  * overtaken by a newer one with the same options rejects with an Error whose `superseded`
  * is true.
  */
-export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'setArticles'> {
+export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'setArticles' | 'removeDocument' | 'renameDocument'> {
   /** Adds texts in order; `onProgress` hears each text done. */
   addDocuments(items: NewDocument[], options?: { onProgress?: (progress: Progress) => void }): Promise<Added>;
   /** Stops the running addDocuments: it then resolves with `cancelled: true`, having added nothing. */
   cancelIndexing(): void;
   /** Adds one text; resolves to its id, or rejects with the engine's reason. */
   addDocument(title: string, text: string): Promise<number>;
+  /** Removes a document: the documents after it move down by one id. */
+  removeDocument(id: number): Promise<void>;
+  /** Renames a document; a blank title becomes "Document N". */
+  renameDocument(id: number, title: string): Promise<void>;
   /** Hides the embedded articles, or brings them back. */
   setArticles(shown: boolean): Promise<void>;
   /** Files or ArrayBuffers (transferred) to text, in the engine's thread. */

@@ -104,6 +104,8 @@ struct Loop {
     running: Cell<bool>,
     closed: Cell<bool>,
     cancelled: RefCell<HashSet<u32>>,
+    /// The `addDocuments` job running now, if one is.
+    running_job: Cell<Option<u32>>,
     port: Port,
     /// `(bytes: Uint8Array) => {text, encoding, how, hadErrors} | {binary: true}`, or a
     /// Promise of it: the file decoder (a wasm of its own, loaded by the page on first use).
@@ -135,6 +137,7 @@ pub fn serve(port: JsValue, decoder: Function) -> Result<Server, JsError> {
         running: Cell::new(false),
         closed: Cell::new(false),
         cancelled: RefCell::default(),
+        running_job: Cell::new(None),
         port: port.clone(),
         decoder,
     });
@@ -190,7 +193,13 @@ fn receive(this: &Rc<Loop>, data: JsValue) {
     if op == "cancel" {
         let outcome = match parse(request) {
             Ok(Request::Cancel { job }) => {
-                this.cancelled.borrow_mut().insert(job);
+                // Only a job that is running or waiting can be cancelled (a late cancel of a
+                // finished one is not kept).
+                let known = this.running_job.get() == Some(job)
+                    || this.queue.borrow().iter().any(|m| m.id == job);
+                if known {
+                    this.cancelled.borrow_mut().insert(job);
+                }
                 Ok(JsValue::NULL)
             }
             Ok(_) => Err(Error::invalid_request("cancel")),
@@ -262,7 +271,13 @@ fn reply(port: &Port, id: u32, outcome: Result<JsValue, Error>) {
 
 async fn run(this: &Rc<Loop>, message: &Incoming) -> Result<JsValue, Error> {
     match parse(message.request.clone())? {
-        Request::AddDocuments { items } => add_documents(this, message.id, items).await,
+        Request::AddDocuments { items } => {
+            this.running_job.set(Some(message.id));
+            let added = add_documents(this, message.id, items).await;
+            this.running_job.set(None);
+            this.cancelled.borrow_mut().remove(&message.id);
+            added
+        }
         Request::Decode { max_bytes, .. } => {
             let inputs = get(&get(&message.request, "args"), "inputs");
             decode(this, inputs, max_bytes.unwrap_or(f64::INFINITY)).await
@@ -287,9 +302,12 @@ async fn add_documents(
         let Some(progress) = work.step(&mut this.engine.borrow_mut()) else {
             break;
         };
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"progress".into(), &to_js(&progress)?);
-        this.port.post(&message);
+        // Progress is news, not the job: a report that cannot be written is left out.
+        if let Ok(progress) = to_js(&progress) {
+            let message = Object::new();
+            let _ = Reflect::set(&message, &"progress".into(), &progress);
+            this.port.post(&message);
+        }
         if Date::now() - slice > SLICE_MS {
             pause().await;
             slice = Date::now();
