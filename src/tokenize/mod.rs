@@ -129,8 +129,53 @@ enum Scan {
 }
 
 /// ASCII spaces and control characters (all Word_Break Other, CR, LF, Newline or WSegSpace).
-fn is_space_or_control(b: u8) -> bool {
+const fn is_space_or_control(b: u8) -> bool {
     b <= b' ' || b == 0x7F
+}
+
+/// The ASCII scanner's classes of a byte, as bits of [`CLASS`]: one load where the tests of
+/// `u8::is_ascii_*` cost a few compares each.
+mod class {
+    /// A letter, `A-Z` or `a-z`.
+    pub(super) const LETTER: u8 = 1;
+    /// A digit, `0-9`.
+    pub(super) const DIGIT: u8 = 2;
+    /// `_` (Word_Break ExtendNumLet).
+    pub(super) const CONNECTOR: u8 = 4;
+    /// An ASCII space or control character: see [`is_space_or_control`].
+    pub(super) const SPACE: u8 = 8;
+    /// A byte of a non-ASCII character.
+    pub(super) const NOT_ASCII: u8 = 16;
+    /// What a word is made of.
+    pub(super) const WORD: u8 = LETTER | DIGIT | CONNECTOR;
+}
+
+/// The [`class`] bits of each byte.
+static CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 256 {
+        let c = b as u8;
+        table[b] = if !c.is_ascii() {
+            class::NOT_ASCII
+        } else if c.is_ascii_alphabetic() {
+            class::LETTER
+        } else if c.is_ascii_digit() {
+            class::DIGIT
+        } else if c == b'_' {
+            class::CONNECTOR
+        } else if is_space_or_control(c) {
+            class::SPACE
+        } else {
+            0
+        };
+        b += 1;
+    }
+    table
+};
+
+fn class_of(b: u8) -> u8 {
+    CLASS[b as usize]
 }
 
 impl Tokens<'_> {
@@ -148,13 +193,14 @@ impl Tokens<'_> {
                     self.pos = i;
                     return Scan::End;
                 };
-                if !b.is_ascii() {
+                let c = class_of(b);
+                if c == class::NOT_ASCII {
                     return Scan::NotAscii(i);
                 }
-                if i > 0 && is_space_or_control(bytes[i - 1]) && !is_space_or_control(b) {
+                if i > 0 && class_of(bytes[i - 1]) == class::SPACE && c != class::SPACE {
                     self.chunk = i;
                 }
-                if b.is_ascii_alphanumeric() || b == b'_' {
+                if c & class::WORD != 0 {
                     break;
                 }
                 i += 1;
@@ -163,25 +209,24 @@ impl Tokens<'_> {
             let mut alphanumeric = false;
             let mut connectors = 0;
             loop {
-                let b = bytes[i];
-                alphanumeric |= b.is_ascii_alphanumeric();
-                connectors += usize::from(b == b'_');
+                let b = class_of(bytes[i]);
+                alphanumeric |= b & (class::LETTER | class::DIGIT) != 0;
+                connectors += usize::from(b == class::CONNECTOR);
                 i += 1;
                 let Some(&next) = bytes.get(i) else { break };
-                if !next.is_ascii() {
+                let c = class_of(next);
+                if c == class::NOT_ASCII {
                     return Scan::NotAscii(i);
                 }
-                if next.is_ascii_alphanumeric() || next == b'_' {
+                if c & class::WORD != 0 {
                     continue;
                 }
                 if matches!(next, b'\'' | b'.' | b',' | b';') {
-                    match bytes.get(i + 1) {
-                        Some(after) if !after.is_ascii() => return Scan::NotAscii(i + 1),
+                    match bytes.get(i + 1).map(|&after| class_of(after)) {
+                        Some(class::NOT_ASCII) => return Scan::NotAscii(i + 1),
                         Some(after) => {
-                            let joins = (b.is_ascii_digit() && after.is_ascii_digit())
-                                || (next == b'\''
-                                    && b.is_ascii_alphabetic()
-                                    && after.is_ascii_alphabetic());
+                            let joins = (b == class::DIGIT && after == class::DIGIT)
+                                || (next == b'\'' && b == class::LETTER && after == class::LETTER);
                             if joins {
                                 i += 1;
                                 continue;
