@@ -217,12 +217,20 @@ impl Corpus {
         if !sort.keys.contains(&SortKey::Keyword) {
             return self.radix_page(hits, &sort.keys, from, to);
         }
+        // Each hit's keys are looked up once, not at each of the sort's n log n comparisons.
+        let columns: Vec<KeyColumn> = sort
+            .keys
+            .iter()
+            .map(|&key| match key {
+                SortKey::Keyword => self.keyword_column(hits),
+                key => KeyColumn::Token(self.key_column(hits, key_offset(key))),
+            })
+            .collect();
         // Ties fall back to the index in `hits`, which is document order.
         let order = sorted_indices(hits.len(), &|a, b| {
-            let (ha, hb) = (&hits[a as usize], &hits[b as usize]);
-            sort.keys
+            columns
                 .iter()
-                .map(|&key| self.compare_key(key, ha, hb))
+                .map(|column| column.compare(a as usize, b as usize))
                 .find(|o| o.is_ne())
                 .unwrap_or(Ordering::Equal)
                 .then(a.cmp(&b))
@@ -238,11 +246,7 @@ impl Corpus {
         if from >= to {
             return Vec::new();
         }
-        let offset = key_offset(keys[0]);
-        let buckets: Vec<u32> = hits
-            .iter()
-            .map(|hit| self.rank_at(hit, offset).map_or(0, |r| r + 1))
-            .collect();
+        let buckets = self.key_column(hits, key_offset(keys[0]));
         let mut counts = vec![0u32; self.ranks().len() + 1];
         for &b in &buckets {
             counts[b as usize] += 1;
@@ -256,13 +260,13 @@ impl Corpus {
                 seen >= to
             })
             .unwrap_or(counts.len() - 1);
-        let candidates: Vec<Hit> = hits
+        let (candidates, first): (Vec<Hit>, Vec<u32>) = hits
             .iter()
             .zip(&buckets)
             .filter(|&(_, &b)| b as usize <= last)
-            .map(|(&h, _)| h)
-            .collect();
-        let order = self.radix_order(&candidates, keys);
+            .map(|(&h, &b)| (h, b))
+            .unzip();
+        let order = self.radix_order(&candidates, keys, first);
         order[from..to]
             .iter()
             .map(|&i| candidates[i as usize])
@@ -273,27 +277,28 @@ impl Corpus {
     /// stable counting pass per key over the alphabetical ranks of the words, from the last
     /// key to the first. Stability keeps document order among ties. Linear in the hits and
     /// the vocabulary, where a comparison sort of the 70,000 hits of `the` in the Brown
-    /// Corpus took tens of milliseconds.
-    fn radix_order(&self, hits: &[Hit], keys: &[SortKey]) -> Vec<u32> {
+    /// Corpus took tens of milliseconds. `first` is the first key's [`Corpus::key_column`]
+    /// of `hits`, already read by the caller.
+    fn radix_order(&self, hits: &[Hit], keys: &[SortKey], mut first: Vec<u32>) -> Vec<u32> {
         let mut order: Vec<u32> = (0..hits.len() as u32).collect();
         let mut next = vec![0u32; hits.len()];
-        // Bucket 0 is "no word there" (past either end), which sorts first; rank r is r + 1.
         let mut starts = vec![0u32; self.ranks().len() + 2];
-        for &key in keys.iter().rev() {
-            let offset = key_offset(key);
-            let bucket = |i: u32| {
-                self.rank_at(&hits[i as usize], offset)
-                    .map_or(0, |r| r as usize + 1)
+        for (k, &key) in keys.iter().enumerate().rev() {
+            // Each hit's bucket, read once for both passes of this key.
+            let buckets = if k == 0 {
+                std::mem::take(&mut first)
+            } else {
+                self.key_column(hits, key_offset(key))
             };
             starts.fill(0);
-            for &i in &order {
-                starts[bucket(i) + 1] += 1;
+            for &b in &buckets {
+                starts[b as usize + 1] += 1;
             }
             for b in 1..starts.len() {
                 starts[b] += starts[b - 1];
             }
             for &i in &order {
-                let b = bucket(i);
+                let b = buckets[i as usize] as usize;
                 next[starts[b] as usize] = i;
                 starts[b] += 1;
             }
@@ -302,41 +307,39 @@ impl Corpus {
         order
     }
 
-    fn compare_key(&self, key: SortKey, a: &Hit, b: &Hit) -> Ordering {
-        match key {
-            SortKey::Keyword => {
-                let ka = self.ranks_of(a, 0, a.len as usize);
-                let kb = self.ranks_of(b, 0, b.len as usize);
-                ka.cmp(kb)
-            }
-            SortKey::Left(n) => self
-                .rank_at(a, -(n as i64))
-                .cmp(&self.rank_at(b, -(n as i64))),
-            SortKey::Right(n) => self.rank_at(a, n as i64).cmp(&self.rank_at(b, n as i64)),
+    /// Each hit's bucket for the token `offset` tokens from it (negative: to its left,
+    /// counted from its first token; positive: to its right, counted from its last): 0 past
+    /// either end of the document, which sorts first, else the token's alphabetical rank + 1.
+    /// The documents and the ranks are looked up once for all the hits.
+    fn key_column(&self, hits: &[Hit], offset: i64) -> Vec<u32> {
+        let (docs, ranks) = (self.documents(), self.ranks());
+        hits.iter()
+            .map(|hit| {
+                let at = if offset < 0 {
+                    i64::from(hit.pos) + offset
+                } else {
+                    i64::from(hit.pos) + i64::from(hit.len) - 1 + offset
+                };
+                usize::try_from(at)
+                    .ok()
+                    .and_then(|at| docs[hit.doc as usize].terms.get(at))
+                    .map_or(0, |t| ranks[t as usize] + 1)
+            })
+            .collect()
+    }
+
+    /// The alphabetical ranks of each hit's own tokens, one after another.
+    fn keyword_column(&self, hits: &[Hit]) -> KeyColumn {
+        let (docs, ranks) = (self.documents(), self.ranks());
+        let mut starts = Vec::with_capacity(hits.len() + 1);
+        let mut keys = Vec::with_capacity(hits.len());
+        starts.push(0);
+        for hit in hits {
+            let terms = docs[hit.doc as usize].terms.from(hit.pos as usize);
+            keys.extend(terms.take(hit.len as usize).map(|t| ranks[t as usize]));
+            starts.push(keys.len() as u32);
         }
-    }
-
-    /// The alphabetical rank of the token `offset` tokens from the hit (negative: to its
-    /// left, counted from its first token; positive: to its right, counted from its last);
-    /// `None`, which sorts first, past either end of the document.
-    fn rank_at(&self, hit: &Hit, offset: i64) -> Option<u32> {
-        let terms = &self.documents()[hit.doc as usize].terms;
-        let at = if offset < 0 {
-            i64::from(hit.pos) + offset
-        } else {
-            i64::from(hit.pos) + i64::from(hit.len) - 1 + offset
-        };
-        let at = usize::try_from(at).ok()?;
-        terms.get(at).map(|t| self.ranks()[t as usize])
-    }
-
-    fn ranks_of(&self, hit: &Hit, from: usize, to: usize) -> impl Iterator<Item = u32> + '_ {
-        let terms = &self.documents()[hit.doc as usize].terms;
-        let pos = hit.pos as usize;
-        terms
-            .from(pos + from)
-            .take(to - from)
-            .map(|t| self.ranks()[t as usize])
+        KeyColumn::Keyword { starts, keys }
     }
 
     fn line(&self, hit: Hit, window: usize) -> KwicLine<'_> {
@@ -369,7 +372,27 @@ impl Corpus {
     }
 }
 
-/// The token offset that a left or right sort key reads (see `Corpus::rank_at`). The
+/// One sort key of every hit, read once before a comparison sort.
+enum KeyColumn {
+    /// A left or right key: see [`Corpus::key_column`].
+    Token(Vec<u32>),
+    /// The keyword's ranks: hit `i`'s are `keys[starts[i]..starts[i + 1]]`.
+    Keyword { starts: Vec<u32>, keys: Vec<u32> },
+}
+
+impl KeyColumn {
+    fn compare(&self, a: usize, b: usize) -> Ordering {
+        match self {
+            KeyColumn::Token(keys) => keys[a].cmp(&keys[b]),
+            KeyColumn::Keyword { starts, keys } => {
+                let of = |i: usize| &keys[starts[i] as usize..starts[i + 1] as usize];
+                of(a).cmp(of(b))
+            }
+        }
+    }
+}
+
+/// The token offset that a left or right sort key reads (see `Corpus::key_column`). The
 /// keyword is sorted by comparison (`Corpus::sort_page`), never by offset.
 fn key_offset(key: SortKey) -> i64 {
     match key {
