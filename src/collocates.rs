@@ -89,7 +89,7 @@ impl TryFrom<String> for Measure {
 
 /// Options for [`Corpus::collocates`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[serde(default, rename_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct CollocateOptions {
     /// This document only; `None` (the default) for the whole corpus.

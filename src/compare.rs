@@ -20,7 +20,7 @@ pub const MAX_RUN: usize = 50;
 
 /// Options for [`Corpus::compare`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[serde(default, rename_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct CompareOptions {
     /// The shortest shared passage, 1 to [`MAX_RUN`] tokens (default 4).

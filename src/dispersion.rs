@@ -22,7 +22,7 @@ pub const MAX_SEGMENTS: usize = 100;
 
 /// Options for [`Corpus::dispersion`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[serde(default, rename_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct DispersionOptions {
     /// This document only; `None` (the default) for every document.

@@ -28,7 +28,7 @@ pub use crate::stats::chi2_p;
 
 /// Options for [`Corpus::keyness`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[serde(default, rename_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct KeynessOptions {
     /// The target documents (at least one).

@@ -84,7 +84,7 @@ impl TryFrom<String> for Sort {
 
 /// Options for [`Corpus::kwic`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[serde(default, rename_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct KwicOptions {
     /// Search this document only; `None` (the default) searches the whole corpus.

@@ -15,7 +15,7 @@ pub const MAX_N: usize = 6;
 
 /// Options for [`Corpus::ngrams`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[serde(default, rename_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct NgramOptions {
     /// This document only; `None` (the default) for the whole corpus.

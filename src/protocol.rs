@@ -259,7 +259,7 @@ operations! {
 
 /// Options of `summary`.
 #[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[serde(default, rename_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct SummaryOptions {
     /// Summarise this document only; absent (or `null`) for the whole corpus.
@@ -369,7 +369,7 @@ impl TS for Inputs {
 
 /// A text to add.
 #[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[serde(rename_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct NewDocument {
     /// Its title; blank for "Document N".

@@ -5,7 +5,7 @@ use crate::index::{sorted_indices, Corpus, DocId};
 
 /// Options for [`Corpus::terms`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, rename_all = "camelCase", deny_unknown_fields)]
+#[serde(default, rename_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct TermsOptions {
     /// Count in this document only; `None` (the default) counts the whole corpus.
