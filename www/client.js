@@ -157,7 +157,7 @@ export async function createClient({ articles = true } = {}) {
     restarting = (async () => {
       await gate;
       old.onmessage = null;
-      old.terminate();
+      old.terminate({ crashed: true });
       attach(startEngine({ fresh: true }));
       sendModule(engine);
       journal = await replay(held);
@@ -355,9 +355,11 @@ function startEngine({ fresh = false } = {}) {
       port1.onmessage = fn;
     },
     postMessage: (data, transfer = []) => port1.postMessage(data, transfer),
-    terminate: () => {
+    // After a panic the instance is dead (a trap leaves its state half-changed): calling into
+    // it to free the corpus would only panic again, so a crashed engine is just let go.
+    terminate: ({ crashed = false } = {}) => {
       port1.close();
-      dispose.then((free) => free(), () => {});
+      if (!crashed) dispose.then((free) => free(), () => {});
     },
   };
   dispose.catch((error) => engine.onerror?.({ message: error.message, preventDefault() {} }));

@@ -5,7 +5,7 @@
 // (cargo feature `test-panic`): scripts/test builds that engine into TEXT_EXPLORER_PANIC_PKG.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { cpSync, existsSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,10 @@ let server;
 let browser;
 let root;
 let baseUrl;
+// A host page on another origin (another port), which loads the widget from `server`: the
+// widget then runs its engine on the page's thread (a Worker must be same-origin).
+let host;
+let hostDir;
 
 before(async () => {
   const pkg = process.env.TEXT_EXPLORER_PANIC_PKG;
@@ -28,14 +32,26 @@ before(async () => {
   root = mkdtempSync(path.join(tmpdir(), "te-panic-"));
   cpSync(path.join(repo, "www"), root, { recursive: true, filter: (src) => !src.includes(`${path.sep}pkg`) || src.includes("pkg-decode") });
   cpSync(pkg, path.join(root, "pkg"), { recursive: true });
-  ({ server, url: baseUrl } = await startServer({ root, port: 0 }));
+  ({ server, url: baseUrl } = await startServer({ root, port: 0, headers: { "Access-Control-Allow-Origin": "*" } }));
+  hostDir = mkdtempSync(path.join(tmpdir(), "te-panic-host-"));
+  writeFileSync(path.join(hostDir, "icon.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>');
+  writeFileSync(
+    path.join(hostDir, "host.html"),
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+<link rel="icon" href="icon.svg">
+<script type="module" src="${baseUrl}text-explorer.js"></script></head>
+<body><text-explorer view="kwic"></text-explorer></body></html>`,
+  );
+  host = await startServer({ root: hostDir, port: 0 });
   browser = await launch();
 });
 
 after(async () => {
   await browser?.close();
   await new Promise((resolve) => (server ? server.close(resolve) : resolve()));
+  await new Promise((resolve) => (host ? host.server.close(resolve) : resolve()));
   if (root) rmSync(root, { recursive: true, force: true });
+  if (hostDir) rmSync(hostDir, { recursive: true, force: true });
 });
 
 test("a panic reaches the console, and the page restarts the engine with every text", async () => {
@@ -104,5 +120,94 @@ test("a panic reaches the console, and the page restarts the engine with every t
   const expected = /test-panic|the engine stopped: reloading your texts|RuntimeError: unreachable\n[\s\S]*__rust_abort/;
   const unexpected = consoleLines.filter((line) => !expected.test(line));
   assert.deepEqual(unexpected, []);
+  await page.close();
+});
+
+test("a widget from another origin, whose engine runs on the page, restarts it after a panic", async () => {
+  const page = await browser.newPage();
+  const consoleLines = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || msg.type() === "warning") consoleLines.push(msg.text());
+  });
+  page.on("pageerror", (err) => consoleLines.push(`pageerror: ${err.message}`));
+  // Keep the ports the client talks to its in-page engines through, to send one what no
+  // client method sends; and fail if a Worker is started (the engine must be on the page).
+  await page.addInitScript(() => {
+    const Native = window.MessageChannel;
+    window.enginePorts = [];
+    window.MessageChannel = class extends Native {
+      constructor() {
+        super();
+        window.enginePorts.push(this.port1);
+      }
+    };
+    window.workers = 0;
+    const NativeWorker = window.Worker;
+    window.Worker = class extends NativeWorker {
+      constructor(...args) {
+        super(...args);
+        window.workers += 1;
+      }
+    };
+  });
+  await page.goto(`${host.url}host.html`);
+  const before = await page.evaluate(async () => {
+    const el = document.querySelector("text-explorer");
+    await el.ready;
+    await el.addDocument("Notes", "Call me Ishmael. Some years ago, never mind how long.");
+    const seen = [];
+    const status = el.shadowRoot.querySelector('[part="status"]');
+    new MutationObserver(() => seen.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+    window.statuses = seen;
+    return { total: (await el.search("ishmael")).total, ports: window.enginePorts.length };
+  });
+  assert.equal(before.total, 1);
+  assert.ok(before.ports >= 1, "the engine is reached through a MessageChannel");
+
+  // Every port the engine could be behind gets the request; only the engine's answers it.
+  await page.evaluate(() => {
+    for (const port of window.enginePorts) port.postMessage({ id: 1e9, request: { op: "panic", args: {} } });
+  });
+  const deadline = Date.now() + TIMEOUT;
+  let after = null;
+  while (!after && Date.now() < deadline) {
+    after = await page.evaluate(async (known) => {
+      const el = document.querySelector("text-explorer");
+      try {
+        const [mine, articles] = [await el.search("ishmael"), await el.search("putin")];
+        const restarted = window.enginePorts.length > known;
+        return restarted && mine.total === 1 && articles.total > 10 ? { articles: articles.total } : null;
+      } catch {
+        return null;
+      }
+    }, before.ports);
+    if (!after) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.ok(after?.articles > 10, "the restarted in-page engine has the articles and the user's text");
+  const seen = await page.evaluate(() => window.statuses);
+  assert.ok(seen.some((s) => /The engine stopped: reloading your texts/.test(s)), `the page said so: ${JSON.stringify(seen)}`);
+  const docs = await page.evaluate(() => document.querySelector("text-explorer").documents.map((d) => d.title));
+  assert.deepEqual(docs.slice(-1), ["Notes"]);
+  assert.equal(docs.length, 3);
+  assert.equal(await page.evaluate(() => window.workers), 0, "no Worker was started from the other origin");
+
+  // The restarted engine keeps working: a new text is indexed and found.
+  const added = await page.evaluate(async () => {
+    const el = document.querySelector("text-explorer");
+    await el.addDocument("More", "Ishmael again, and the whale.");
+    return (await el.search("ishmael")).total;
+  });
+  assert.equal(added, 2);
+
+  const panic = consoleLines.find((line) => line.includes("test-panic: a panic asked for by the test build"));
+  assert.ok(panic, `the panic's message reached the console: ${JSON.stringify(consoleLines)}`);
+  // Besides the panic and the client's note, the trap that follows the hook, which on the
+  // page's thread is an uncaught error of the port's message handler ("unreachable"), and the
+  // test build's glue's line about it: nothing else (no second panic from calling into the
+  // dead instance, as there was before the client let a crashed in-page engine go unclosed).
+  const expected = /test-panic|the engine stopped: reloading your texts|^pageerror: unreachable$|RuntimeError: unreachable\n[\s\S]*__rust_abort/;
+  const unexpected = consoleLines.filter((line) => !expected.test(line));
+  assert.deepEqual(unexpected, []);
+  assert.equal(consoleLines.filter((line) => line.startsWith("panicked at")).length, 1, "one panic");
   await page.close();
 });
