@@ -46,7 +46,7 @@ pub mod tokenize;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
 #[cfg(target_arch = "wasm32")]
-pub use wasm::{serve, JsEngine, Server};
+pub use wasm::{install_panic_hook, serve, JsEngine, Server};
 
 pub use collocates::{Collocate, CollocateOptions, Collocates, Measure};
 pub use compare::{CompareOptions, Comparison, Run, Sentence, TermCounts};

@@ -22,6 +22,15 @@ use crate::protocol::{check_fields, Args, Request, Response};
 
 #[wasm_bindgen(start)]
 fn start() {
+    install_panic_hook();
+}
+
+/// The engine's panic hook, installed when the module starts: console_error_panic_hook (the
+/// Rust message and location on the console), then `{crashed: message}` to every page this
+/// instance serves. Public for tests/web_panic.rs, whose test runner installs its own hook
+/// after the start function has run.
+#[doc(hidden)]
+pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         serve::report_crash(&info.to_string());
