@@ -15,7 +15,8 @@
 //              absent = every one but embed
 //   compact    (boolean) a tighter layout for a sidebar
 //   color-scheme  light | dark; absent = follow the reader's system setting
-//   lang       the language of the UI strings (see strings/); English when not translated
+//   lang       the language of the UI strings (see strings/); absent = the first of the
+//              browser's languages that has a translation; English when none has
 //   state      memory (default: the state lives in the element) | hash (in the page's URL
 //              hash, with Back/Forward; for a page that is the explorer). Read on connect.
 // Texts: <script type="text/plain" data-title="…"> or <template data-title="…"> children,
@@ -33,7 +34,7 @@ import { h, sentence } from './dom.js';
 import { sheet } from './styles.js';
 import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
-import { loadStrings } from './strings/index.js';
+import { loadStrings, pickLanguage } from './strings/index.js';
 import { VERSION } from './version.js';
 import { articlesHidden } from './storage.js';
 import { bringsTexts, collectTexts, hasInlineTexts, words } from './text-source.js';
@@ -302,9 +303,13 @@ export class TextExplorer extends HTMLElement {
     views.catch(() => {}); // awaited below
     const abandon = () => starting.then((client) => client.close(), () => {});
     starting.catch(() => {}); // awaited below, or abandoned
-    this.#strings = await loadStrings(this.lang || document.documentElement.lang);
+    // The widget's `lang` if it has one, else the reader's browser languages.
+    this.#strings = await loadStrings(this.lang || pickLanguage(navigator.languages));
     if (stale()) return abandon();
     const t = this.#strings;
+    // The UI's language and direction (Arabic is mirrored); texts set their own (kwic, .text).
+    this.#app.lang = t.locale;
+    this.#app.dir = t.dir;
     this.#app.replaceChildren(this.#status);
     this.#setStatus(t.loading);
     let client;
