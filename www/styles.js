@@ -155,8 +155,9 @@ thead th/* right in an rtl UI too: digits line up */
 .track { height: .7rem; }
 .fill { display: block; height: 100%; min-width: 1px; background: var(--te-bar); border-start-end-radius: 3px; border-end-end-radius: 3px; }
 .more { margin-top: .75rem; }
-/* Charts: axes left to right in an rtl UI too */
+/* Charts: axes left to right in an rtl UI too; each label in its own direction */
 svg { direction: ltr; }
+svg text { unicode-bidi: plaintext; }
 
 /* KWIC: left context right-aligned and cut at its start, keyword centred, right context cut at its end */
 .kwic { table-layout: auto; }

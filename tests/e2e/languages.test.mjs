@@ -41,11 +41,11 @@ async function finish({ page, context, problems }, name) {
   assert.deepEqual(problems, [], 'the console must stay empty');
 }
 
-/** A page with one widget over the given texts (built as nodes' text, never as markup). */
+/** A host page with one widget, the texts escaped into its <template> children as a host would write them. */
 function widgetPage(attributes, texts) {
-  const escape = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
-  const attrs = Object.entries(attributes).map(([k, v]) => `${k}="${escape(v)}"`).join(' ');
-  const templates = texts.map(([title, text]) => `<template data-title="${escape(title)}">${escape(text)}</template>`).join('\n');
+  const escapeHtml = (s) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
+  const attrs = Object.entries(attributes).map(([k, v]) => `${k}="${escapeHtml(v)}"`).join(' ');
+  const templates = texts.map(([title, text]) => `<template data-title="${escapeHtml(title)}">${escapeHtml(text)}</template>`).join('\n');
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>test</title><link rel="icon" href="data:,">
 <script type="module" src="./text-explorer.js"></script></head>
 <body style="margin:0;padding:1rem"><text-explorer ${attrs}>${templates}</text-explorer></body></html>`;

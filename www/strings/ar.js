@@ -10,12 +10,16 @@
 
 let rules = null;
 const category = (count) => (rules ??= new Intl.PluralRules('ar')).select(count);
-/** A counted noun: `forms` = [one, two, plural (3–10), singular (0, 11 and more)]. */
-const counted = (n, count, [one, two, few, other]) => {
+/**
+ * A counted noun: `forms` = [one, two, plural (3–10), accusative singular (11–99), genitive
+ * singular (0, 100 and more)]; the last defaults to the fourth.
+ */
+const counted = (n, count, [one, two, few, many, other = many]) => {
   switch (category(count)) {
     case 'one': return one;
     case 'two': return two;
     case 'few': return `${n} ${few}`;
+    case 'many': return `${n} ${many}`;
     default: return `${n} ${other}`;
   }
 };
@@ -25,12 +29,12 @@ const iso = (text) => `\u2068${text}\u2069`;
 const ltr = (text) => `\u2066${text}\u2069`;
 
 const HITS = ['نتيجة واحدة', 'نتيجتان', 'نتائج', 'نتيجة'];
-const DOCUMENTS = ['مستند واحد', 'مستندان', 'مستندات', 'مستندًا'];
+const DOCUMENTS = ['مستند واحد', 'مستندان', 'مستندات', 'مستندًا', 'مستند'];
 const WORDS = ['كلمة واحدة', 'كلمتان', 'كلمات', 'كلمة'];
-const ROWS = ['صف واحد', 'صفان', 'صفوف', 'صفًا'];
+const ROWS = ['صف واحد', 'صفان', 'صفوف', 'صفًا', 'صف'];
 const PHRASES = ['عبارة واحدة', 'عبارتان', 'عبارات', 'عبارة'];
-const PASSAGES = ['مقطع مشترك واحد', 'مقطعان مشتركان', 'مقاطع مشتركة', 'مقطعًا مشتركًا'];
-const TEXTS = ['نص واحد', 'نصان', 'نصوص', 'نصًا'];
+const PASSAGES = ['مقطع مشترك واحد', 'مقطعان مشتركان', 'مقاطع مشتركة', 'مقطعًا مشتركًا', 'مقطع مشترك'];
+const TEXTS = ['نص واحد', 'نصان', 'نصوص', 'نصًا', 'نص'];
 
 export default {
   locale: 'ar',
@@ -99,7 +103,7 @@ export default {
   termsContain: (shown, total, needle) => `${shown} من ${total} تحتوي على «${iso(needle)}»`,
   term: 'المفردة',
   count: 'التكرار',
-  perTenThousand: 'لكل 10٬000 وحدة',
+  perTenThousand: 'لكل 10 آلاف وحدة',
   documents: 'المستندات',
   showInContext: (term) => `عرض «${iso(term)}» في سياقها`,
   showMore: (step, rest) => `عرض ${step} أخرى (${rest} غير معروضة)`,
@@ -240,7 +244,7 @@ export default {
     parts: 'الأقسام',
     document: 'المستند',
     dpCaption: 'التشتت لكل استعلام (مقياس DP لغريز)',
-    segmentsCaption: 'النتائج لكل 10٬000 وحدة في كل جزء',
+    segmentsCaption: 'النتائج لكل 10 آلاف وحدة في كل جزء',
     whereTitle: 'مواضع النتائج',
     trendTitle: 'التكرار النسبي لكل جزء',
     dpTitle: 'التشتت',
@@ -250,9 +254,9 @@ export default {
     start: 'البداية',
     end: 'النهاية',
     token: (query, n, total) => `${iso(query)}: الوحدة ${n} من ${total}`,
-    trendLabel: (segments, title) => `النتائج لكل 10٬000 وحدة في ${segments} جزءًا من ${iso(title)}؛ الأرقام في جدول الأجزاء`,
+    trendLabel: (segments, title) => `النتائج لكل 10 آلاف وحدة في ${segments} جزءًا من ${iso(title)}؛ الأرقام في جدول الأجزاء`,
     segmentOf: (title) => `جزء من ${iso(title)}`,
-    point: (query, k, relative, hits, tokens) => `${iso(query)}، الجزء ${k}: ${relative} لكل 10٬000 (${hits} من ${tokens} وحدة)`,
+    point: (query, k, relative, hits, tokens) => `${iso(query)}، الجزء ${k}: ${relative} لكل 10 آلاف (${hits} من ${tokens} وحدة)`,
     queryHits: (query, n, count) => `${iso(query)}: ${counted(n, count, HITS)}`,
   },
 
@@ -307,7 +311,7 @@ export default {
     pastedTitle: 'نص ملصق',
     addText: 'إضافة النص',
     openFiles: 'فتح ملفات',
-    drop: ['أفلت هنا ملفات ‎.txt أو ‎.md أو ‎.html، أو ', ['افتح ملفات'], '.'],
+    drop: [`أفلت هنا ملفات ${ltr('.txt')} أو ${ltr('.md')} أو ${ltr('.html')}، أو `, ['افتح ملفات'], '.'],
     urlLabel: 'عنوان URL لنص',
     loadUrl: 'تحميل من عنوان URL',
     clear: 'مسح نصوصي',
@@ -339,7 +343,7 @@ export default {
     failed: (message) => `${message}.`,
     busy: 'تجري فهرسة دفعة أخرى من النصوص: انتظر انتهاءها، أو ألغها.',
     overLimit: (name, limit, chars, left) => `لم يُضف «${iso(name)}»: ستتجاوز النصوص الحد البالغ ${limit} حرف (فيه ${chars}؛ والمتبقي ${left}). أزل بعض النصوص أولًا.`,
-    saving: (n, count) => `جارٍ حفظ ${counted(n, count, TEXTS)}…`,
+    saving: (n, count) => `جارٍ حفظ ${counted(n, count, ['نص واحد', 'نصين', 'نصوص', 'نصًا', 'نص'])}…`,
     progress: (done, total, percent) => `جارٍ الفهرسة: ${done} من ${total} (${percent}٪)`,
     restoreCancelled: 'أُلغي تحميل نصوصك المحفوظة: ما زالت محفوظة، وستُحمَّل من جديد عند إعادة تحميل الصفحة.',
     cancelled: 'أُلغيت الفهرسة: لم يُضف شيء من تلك الدفعة.',
@@ -351,7 +355,7 @@ export default {
     unreadable: (name, message) => `تعذّرت قراءة «${iso(name)}»: ${message}.`,
     empty: (name) => `«${iso(name)}» فارغ: لا يوجد نص لإضافته.`,
     tooLarge: (name, mb, limit) => `«${iso(name)}» كبير جدًا (${mb} ميغابايت): الحد ${limit} ميغابايت.`,
-    binary: (name) => `«${iso(name)}» ليس ملفًا نصيًا (يبدو صورة أو ملف PDF أو أرشيفًا أو ملفًا ثنائيًا آخر): افتح ملفات ‎.txt أو ‎.md أو ‎.html.`,
+    binary: (name) => `«${iso(name)}» ليس ملفًا نصيًا (يبدو صورة أو ملف PDF أو أرشيفًا أو ملفًا ثنائيًا آخر): افتح ملفات ${ltr('.txt')} أو ${ltr('.md')} أو ${ltr('.html')}.`,
     invalidBytes: (name, encoding) => `في «${iso(name)}» بايتات ليست ${encoding} صالحًا؛ وهي تظهر بالشكل �.`,
     encodingHow: { bom: 'من علامة ترتيب البايتات فيه', 'utf-8': 'UTF-8 صالح', detected: 'مُكتشَف تلقائيًا' },
     notWebAddress: (url) => `«${iso(url)}» ليس عنوان ويب: أدخل عنوانًا يبدأ بـ https:// أو http://.`,

@@ -36,7 +36,7 @@ export function createDispersionView(ctx) {
   const rerun = () => state && update(state, true);
   const fieldId = uid('queries');
   const input = h('input', {
-    type: 'search', id: fieldId, autocomplete: 'off', spellcheck: 'false', placeholder: S.placeholder,
+    type: 'search', id: fieldId, autocomplete: 'off', spellcheck: 'false', dir: 'auto', placeholder: S.placeholder,
     oninput: () => ctx.set({ q: input.value }, { replace: true }),
   });
   const segments = numberField(S.segments, { min: 1, max: 100, value: opts.segments, onchange: (n) => { opts.segments = n; rerun(); } });

@@ -34,7 +34,7 @@ export function createKwicView(ctx) {
   let timer = null;
 
   const search = h('input', {
-    type: 'search', id: ids.q, autocomplete: 'off', spellcheck: 'false',
+    type: 'search', id: ids.q, autocomplete: 'off', spellcheck: 'false', dir: 'auto',
     placeholder: t.searchPlaceholder, 'aria-describedby': ids.help, part: 'search',
     oninput: () => {
       clearTimeout(timer);

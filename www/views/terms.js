@@ -19,7 +19,7 @@ export function createTermsView(ctx) {
     onchange: () => ctx.set({ stopwords: !hide.checked }),
   });
   const filter = h('input', {
-    type: 'search', id: filterId, autocomplete: 'off', spellcheck: 'false',
+    type: 'search', id: filterId, autocomplete: 'off', spellcheck: 'false', dir: 'auto',
     placeholder: t.filterPlaceholder,
     oninput: () => ctx.set({ filter: filter.value }, { replace: true }),
   });

@@ -26,8 +26,8 @@ export function createTextsView(ctx) {
   const banner = h('div', { class: 'texts-banner' }, progress, messages);
 
   // --- the panel -----------------------------------------------------------------------------
-  const titleInput = h('input', { type: 'text', name: 'title', placeholder: t.title, 'aria-label': t.titleLabel });
-  const pasteArea = h('textarea', { name: 'text', rows: 6, placeholder: t.pastePlaceholder, 'aria-label': t.pasteLabel });
+  const titleInput = h('input', { type: 'text', name: 'title', dir: 'auto', placeholder: t.title, 'aria-label': t.titleLabel });
+  const pasteArea = h('textarea', { name: 'text', rows: 6, dir: 'auto', placeholder: t.pastePlaceholder, 'aria-label': t.pasteLabel });
   const pasteForm = h('form', {
     class: 'paste',
     onsubmit: (event) => {
@@ -69,7 +69,7 @@ export function createTextsView(ctx) {
     },
   }, h('p', {}, t.drop.map((part) => (Array.isArray(part) ? h('label', { class: 'file-label' }, part[0], fileInput) : part))));
 
-  const urlInput = h('input', { type: 'url', name: 'url', placeholder: 'https://…', 'aria-label': t.urlLabel });
+  const urlInput = h('input', { type: 'url', name: 'url', dir: 'ltr', placeholder: 'https://…', 'aria-label': t.urlLabel });
   const urlForm = h('form', {
     class: 'url',
     onsubmit: (event) => {
@@ -160,7 +160,7 @@ export function createTextsView(ctx) {
   }
 
   function editTitle(doc, cell) {
-    const input = h('input', { type: 'text', value: doc.title, 'aria-label': t.newTitle(doc.title) });
+    const input = h('input', { type: 'text', value: doc.title, dir: 'auto', 'aria-label': t.newTitle(doc.title) });
     const form = h('form', {
       class: 'rename',
       onsubmit: async (event) => {
