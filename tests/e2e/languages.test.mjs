@@ -129,16 +129,20 @@ test('the widget\'s lang attribute overrides the browser: Japanese, then French'
   await finish(s, 'lang-fr');
 });
 
-test('Arabic KWIC: the preceding context is right of the keyword, and cut at its far end', async () => {
+test('Arabic KWIC: the preceding context is right of the keyword, and a side too long is cut at its far end', async () => {
   const url = `${env.baseUrl}rtl-test.html`;
   const s = await open(url, {
-    html: widgetPage({ view: 'kwic', query: 'الإنسان', window: '8' }, [['الإعلان العالمي لحقوق الإنسان', ARABIC], ['הכרזה', `${HEBREW}\n${ENGLISH}\n`], ['اعلامیه جهانی حقوق بشر', PERSIAN]]),
+    html: widgetPage({ view: 'kwic', query: 'الإنسان', window: '20' }, [['الإعلان العالمي لحقوق الإنسان', ARABIC], ['הכרזה', `${HEBREW}\n${ENGLISH}\n`], ['اعلامیه جهانی حقوق بشر', PERSIAN]]),
   });
   const { page } = s;
   const rows = page.locator('text-explorer table.kwic tbody tr');
   await rows.first().waitFor();
   const flat = ARABIC.replace(/\s+/g, ' ');
   const count = Math.min(await rows.count(), 5);
+  // With 20 words a side, the contexts overflow their cells: what shows is their near end.
+  const overflowing = await rows.evaluateAll((trs) => trs.slice(0, 5).filter((tr) => [...tr.querySelectorAll('td.ctx')]
+    .some((td) => td.scrollWidth > td.clientWidth + 1)).length);
+  assert.ok(overflowing >= 3, `${overflowing} lines overflow`);
   assert.ok(count >= 3, `${count} lines`);
   for (let i = 0; i < count; i += 1) {
     const row = rows.nth(i);
@@ -178,6 +182,27 @@ test('Arabic KWIC: the preceding context is right of the keyword, and cut at its
     }
   }
   await finish(s, 'kwic-arabic');
+});
+
+test('Compare: the paragraphs of an Arabic and a Persian text start at the right', async () => {
+  const url = `${env.baseUrl}rtl-compare.html`;
+  const s = await open(url, {
+    html: widgetPage({ view: 'compare' }, [['الإعلان العالمي لحقوق الإنسان', ARABIC], ['اعلامیه جهانی حقوق بشر', PERSIAN]]),
+  });
+  const { page } = s;
+  const sides = page.locator('text-explorer .side');
+  await page.waitForFunction(() => document.querySelector('text-explorer').shadowRoot.querySelectorAll('.side')[1]?.textContent.length > 100);
+  const starts = await sides.evaluateAll((els) => els.map((el) => {
+    const node = document.createTreeWalker(el, NodeFilter.SHOW_TEXT).nextNode();
+    const r = document.createRange();
+    r.setStart(node, 0);
+    r.setEnd(node, 1);
+    const box = el.getBoundingClientRect();
+    return { gap: box.right - r.getBoundingClientRect().right, width: box.width };
+  }));
+  assert.equal(starts.length, 2);
+  for (const { gap } of starts) assert.ok(gap > 0 && gap < 30, `the first letter is ${gap}px from the right edge`);
+  await finish(s, 'compare-arabic-persian');
 });
 
 test('Reader: a Hebrew paragraph reads right to left, an English one left to right', async () => {
