@@ -91,6 +91,9 @@ input[type="search"], input[type="text"], input[type="number"], select {
   padding: .3rem .5rem; min-height: 2.25rem; max-width: 100%;
 }
 input[type="number"] { width: 5.5em; }
+/* What is typed reads in its own direction; an empty field follows the UI's */
+input[type="search"], input[type="text"], textarea { unicode-bidi: plaintext; }
+input[type="url"] { direction: ltr; }
 input[type="checkbox"] { width: 1.1rem; height: 1.1rem; accent-color: var(--te-accent); margin: 0; }
 code {
   font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em;

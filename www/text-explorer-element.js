@@ -30,7 +30,7 @@
 // The element talks to the engine only through client.js; the views live in views/, the
 // texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js.
 
-import { h, sentence } from './dom.js';
+import { h, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
 import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
@@ -345,7 +345,7 @@ export class TextExplorer extends HTMLElement {
       this.#docs = await client.documents();
       await views;
       if (texts === null) {
-        if (eagerTexts) this.#texts = CREATE.texts({ client, strings: t });
+        if (eagerTexts) this.#texts = CREATE.texts({ client, strings: t, formatNumber: numberFormat(t.locale) });
         client.onDocuments((change) => this.#documentsChanged(client, change));
       }
     } catch (error) {
@@ -413,6 +413,8 @@ export class TextExplorer extends HTMLElement {
       client: this.#client,
       docs,
       strings: t,
+      // Numbers as the UI's language writes them: views take formatNumber from here.
+      formatNumber: numberFormat(t.locale),
       set: (patch, options) => this.#store.set(patch, options),
       state: () => this.#store.get(),
       docNumber: (doc) => docs.findIndex((d) => d.id === doc) + 1,
@@ -596,7 +598,7 @@ export class TextExplorer extends HTMLElement {
     if (this.#attachingTexts?.client !== client) {
       const loading = loadView('texts').then((create) => {
         if (client !== this.#client || this.#texts) return;
-      this.#texts = create({ client, strings: this.#strings });
+      this.#texts = create({ client, strings: this.#strings, formatNumber: numberFormat(this.#strings.locale) });
       this.#status.after(this.#texts.banner);
         if (this.#views) {
           this.#views.texts = this.#texts;

@@ -67,8 +67,14 @@ test('the page follows the browser: French', async () => {
   const tabs = await page.locator('text-explorer [role="tab"]').allTextContents();
   assert.ok(tabs.some((t) => t.includes('Résumé')), tabs.join(' | '));
   assert.ok(tabs.some((t) => t.includes('Cooccurrents')), tabs.join(' | '));
-  assert.match(await page.locator('text-explorer .kwic-view .status').textContent(), /^\d[\d,]* occurrences?$/);
+  assert.match(await page.locator('text-explorer .kwic-view .status').textContent(), /^\d[\d\u202f]* occurrences?$/);
   assert.match(await page.locator('text-explorer .kwic-view thead').textContent(), /Gauche.*Mot-clé.*Droite/);
+  // Numbers as French writes them: 4 681 characters, a ratio of 0,512.
+  await page.locator('text-explorer [role="tab"]').first().click();
+  await page.locator('text-explorer .summary td.num').first().waitFor();
+  const cells = await page.locator('text-explorer .summary tbody tr').first().locator('td.num').allTextContents();
+  assert.match(cells[0], /^\d{1,3}(\u202f\d{3})+$/, cells.join(' | '));
+  assert.ok(cells.some((c) => /^0,\d+$/.test(c)), cells.join(' | '));
   await finish(s, 'fr');
 });
 

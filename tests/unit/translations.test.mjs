@@ -136,3 +136,17 @@ test('loadStrings merges a translation over English, and gives English for none'
   assert.equal(ar.locale, 'ar');
   assert.equal(ar.dir, 'rtl');
 });
+
+test('numbers are written as the UI language writes them, English unchanged', async () => {
+  const { formatNumber, numberFormat } = await import('../../www/dom.js');
+  const { measureFormats } = await import('../../www/views/kit/format.js');
+  assert.equal(numberFormat('en'), formatNumber);
+  assert.equal(numberFormat('fr')(1234567), '1\u202f234\u202f567');
+  assert.equal(numberFormat('fr')(0.5123, 2), '0,51');
+  assert.equal(numberFormat('de')(1234.5, 1), '1.234,5');
+  assert.equal(numberFormat('ar')(1234.5, 1), '1,234.5'); // Latin digits, as the texts' own
+  const fr = measureFormats(numberFormat('fr'));
+  assert.equal(fr.fmt(1234.5678), '1\u202f234,57');
+  assert.equal(fr.fmtP(0.00001), '< 0,0001');
+  assert.equal(fr.fmt(null), '–');
+});

@@ -183,7 +183,7 @@ export default {
 
   // Keyness
   keyness: {
-    target: 'Zielkorpus',
+    target: 'Ziel',
     reference: 'Referenz: die übrigen Dokumente',
     significantOnly: 'Nur signifikante (p < 0,05)',
     term: 'Wort',

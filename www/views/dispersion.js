@@ -2,8 +2,8 @@
 // AntConc's Plot), Gries' DP, and the relative frequency over N equal segments of a
 // document. Charts are SVG; the numbers are also in tables (their text alternative).
 
-import { h, replaceChildren, sentence, formatNumber, uid } from '../dom.js';
-import { fmt } from './kit/format.js';
+import { h, replaceChildren, sentence, uid } from '../dom.js';
+import { measureFormats } from './kit/format.js';
 import { svg } from './kit/svg.js';
 import { sortableTable } from './kit/table.js';
 import { tableExport, svgExport } from './kit/export.js';
@@ -27,6 +27,8 @@ export function splitQueries(text) {
 }
 
 export function createDispersionView(ctx) {
+  const { formatNumber } = ctx;
+  const { fmt } = measureFormats(formatNumber);
   const t = ctx.strings;
   const S = t.dispersion;
   const opts = { segments: 10, caseSensitive: false };
@@ -36,7 +38,7 @@ export function createDispersionView(ctx) {
   const rerun = () => state && update(state, true);
   const fieldId = uid('queries');
   const input = h('input', {
-    type: 'search', id: fieldId, autocomplete: 'off', spellcheck: 'false', dir: 'auto', placeholder: S.placeholder,
+    type: 'search', id: fieldId, autocomplete: 'off', spellcheck: 'false', placeholder: S.placeholder,
     oninput: () => ctx.set({ q: input.value }, { replace: true }),
   });
   const segments = numberField(S.segments, { min: 1, max: 100, value: opts.segments, onchange: (n) => { opts.segments = n; rerun(); } });

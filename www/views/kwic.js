@@ -1,40 +1,32 @@
 // KWIC: a keyword-in-context concordance. Searches as you type (debounced), shows the
 // latest answer only, pages through the lines; activating a line opens the Reader there.
 
-import { h, replaceChildren, formatNumber, oneLine, sentence, uid } from '../dom.js';
+import { h, replaceChildren, oneLine, sentence, uid } from '../dom.js';
 import { SORTS, WINDOW_MIN, WINDOW_MAX, PAGE_SIZE } from '../state.js';
 import { latest } from './kit/latest.js';
 
 const DEBOUNCE_MS = 100;
 
-const LETTER = /\p{L}/gu;
 const RTL = /[\p{sc=Arab}\p{sc=Hebr}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}\p{sc=Adlm}]/u;
 
 /**
- * A line's direction, 'rtl' or 'ltr': that of most of its letters (of the first 200), ties
- * going to the first; so an English name as the keyword of an Arabic line leaves it rtl.
+ * A line's direction: 'rtl' when most of its letters (of the first 200) are of a right-to-left
+ * script, ties going to the first; so an English name as the keyword of an Arabic line leaves it rtl.
  */
 export function lineDirection(text) {
-  let rtl = 0;
-  let all = 0;
-  let first = null;
-  LETTER.lastIndex = 0;
-  for (let m = LETTER.exec(text); m && all < 200; m = LETTER.exec(text)) {
-    const r = RTL.test(m[0]);
-    rtl += r;
-    all += 1;
-    first ??= r;
-  }
-  return (2 * rtl === all ? first : 2 * rtl > all) ? 'rtl' : 'ltr';
+  const letters = text.match(/\p{L}/gu)?.slice(0, 200) ?? [];
+  const rtl = 2 * letters.filter((c) => RTL.test(c)).length;
+  return rtl > letters.length || (rtl === letters.length && RTL.test(letters[0])) ? 'rtl' : 'ltr';
 }
 
 export function createKwicView(ctx) {
+  const { formatNumber } = ctx;
   const t = ctx.strings;
   const ids = { q: uid('q'), help: uid('help'), sort: uid('sort'), win: uid('win') };
   let timer = null;
 
   const search = h('input', {
-    type: 'search', id: ids.q, autocomplete: 'off', spellcheck: 'false', dir: 'auto',
+    type: 'search', id: ids.q, autocomplete: 'off', spellcheck: 'false',
     placeholder: t.searchPlaceholder, 'aria-describedby': ids.help, part: 'search',
     oninput: () => {
       clearTimeout(timer);

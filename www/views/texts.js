@@ -6,11 +6,12 @@
 // Reading files and URLs, decoding, HTML to text, the limits and the storage batches are
 // the import pipeline (import/pipeline.js); this view shows it and its messages.
 
-import { h, replaceChildren, formatNumber, sentence } from '../dom.js';
+import { h, replaceChildren, sentence } from '../dom.js';
 import { openStorage, articlesHidden, setArticlesHidden } from '../storage.js';
 import { MAX_TOTAL_CHARS, fitItems, readFiles, readUrl, storageBatches } from '../import/pipeline.js';
 
 export function createTextsView(ctx) {
+  const { formatNumber } = ctx;
   const { client } = ctx;
   const t = ctx.strings.texts;
   let storage = null;
@@ -26,8 +27,8 @@ export function createTextsView(ctx) {
   const banner = h('div', { class: 'texts-banner' }, progress, messages);
 
   // --- the panel -----------------------------------------------------------------------------
-  const titleInput = h('input', { type: 'text', name: 'title', dir: 'auto', placeholder: t.title, 'aria-label': t.titleLabel });
-  const pasteArea = h('textarea', { name: 'text', rows: 6, dir: 'auto', placeholder: t.pastePlaceholder, 'aria-label': t.pasteLabel });
+  const titleInput = h('input', { type: 'text', name: 'title', placeholder: t.title, 'aria-label': t.titleLabel });
+  const pasteArea = h('textarea', { name: 'text', rows: 6, placeholder: t.pastePlaceholder, 'aria-label': t.pasteLabel });
   const pasteForm = h('form', {
     class: 'paste',
     onsubmit: (event) => {
@@ -69,7 +70,7 @@ export function createTextsView(ctx) {
     },
   }, h('p', {}, t.drop.map((part) => (Array.isArray(part) ? h('label', { class: 'file-label' }, part[0], fileInput) : part))));
 
-  const urlInput = h('input', { type: 'url', name: 'url', dir: 'ltr', placeholder: 'https://…', 'aria-label': t.urlLabel });
+  const urlInput = h('input', { type: 'url', name: 'url', placeholder: 'https://…', 'aria-label': t.urlLabel });
   const urlForm = h('form', {
     class: 'url',
     onsubmit: (event) => {
@@ -160,7 +161,7 @@ export function createTextsView(ctx) {
   }
 
   function editTitle(doc, cell) {
-    const input = h('input', { type: 'text', value: doc.title, dir: 'auto', 'aria-label': t.newTitle(doc.title) });
+    const input = h('input', { type: 'text', value: doc.title, 'aria-label': t.newTitle(doc.title) });
     const form = h('form', {
       class: 'rename',
       onsubmit: async (event) => {
@@ -288,7 +289,7 @@ export function createTextsView(ctx) {
       }
       const added = result.added.length;
       if (added && !restoring) {
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const seconds = formatNumber((performance.now() - started) / 1000, 1);
         say('info', added === 1
           ? t.addedOne(fitting.find((_, i) => !result.errors.some((e) => e.index === i)).title, seconds)
           : t.addedMany(formatNumber(added), seconds));

@@ -46,7 +46,7 @@ export function checkField(label, { checked, onchange }) {
 export function queryField(ctx, label, { placeholder = ctx.strings.kit.queryHelp } = {}) {
   const id = uid('q');
   const input = h('input', {
-    type: 'search', id, autocomplete: 'off', spellcheck: 'false', dir: 'auto', placeholder,
+    type: 'search', id, autocomplete: 'off', spellcheck: 'false', placeholder,
     oninput: () => ctx.set({ q: input.value }, { replace: true }),
   });
   const el = h('div', { class: 'field grow' }, h('label', { class: 'label', for: id }, label), input);
