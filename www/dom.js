@@ -82,6 +82,22 @@ export function sentence(message) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/**
+ * formatNumber for a UI language (strings' `locale`): English's is formatNumber itself; another
+ * groups and marks decimals as that language does, with Latin digits (1 234,5 in French).
+ */
+export function numberFormat(locale) {
+  if (!locale || locale === 'en') return formatNumber;
+  const formats = new Map();
+  return (value, decimals = 0) => {
+    if (!formats.has(decimals)) {
+      formats.set(decimals, new Intl.NumberFormat(`${locale}-u-nu-latn`, decimals
+        ? { minimumFractionDigits: decimals, maximumFractionDigits: decimals } : {}));
+    }
+    return formats.get(decimals).format(value);
+  };
+}
+
 let integer = null;
 /** Format a number for display with a fixed number of decimals (0 by default). */
 export function formatNumber(value, decimals = 0) {

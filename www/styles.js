@@ -91,6 +91,9 @@ input[type="search"], input[type="text"], input[type="number"], select {
   padding: .3rem .5rem; min-height: 2.25rem; max-width: 100%;
 }
 input[type="number"] { width: 5.5em; }
+/* What is typed reads in its own direction; an empty field follows the UI's */
+input[type="search"], input[type="text"], textarea { unicode-bidi: plaintext; }
+input[type="url"] { direction: ltr; }
 input[type="checkbox"] { width: 1.1rem; height: 1.1rem; accent-color: var(--te-accent); margin: 0; }
 code {
   font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em;
@@ -131,14 +134,16 @@ h2 { font-size: 1.15rem; margin: 0 0 .75rem; line-height: 1.3; }
 /* Tables */
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; }
-caption { text-align: left; font-weight: 600; padding-bottom: .5rem; }
+caption { text-align: start; font-weight: 600; padding-bottom: .5rem; }
 th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--te-border); vertical-align: baseline; }
-thead th { background: var(--te-surface); font-size: .85rem; text-align: left; white-space: nowrap; }
+thead th { background: var(--te-surface); font-size: .85rem; text-align: start; white-space: nowrap; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--te-border); }
-tfoot th { text-align: left; }
-tbody th { text-align: left; font-weight: 600; }
+tfoot th { text-align: start; }
+tbody th { text-align: start; font-weight: 600; }
+/* right in an rtl UI too: digits line up */
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-thead th.num { text-align: right; }
+thead th/* right in an rtl UI too: digits line up */
+.num { text-align: right; }
 
 .summary th[scope="row"] { min-width: 14rem; }
 
@@ -146,24 +151,27 @@ thead th.num { text-align: right; }
 .terms { max-width: 48rem; }
 .term-btn {
   border: 0; background: none; padding: .1rem .2rem; margin: -.1rem -.2rem; border-radius: 4px;
-  color: var(--te-accent); text-decoration: underline; text-underline-offset: .15em; text-align: left;
+  color: var(--te-accent); text-decoration: underline; text-underline-offset: .15em; text-align: start;
 }
 .term-btn:hover:not(:disabled) { background: var(--te-hover); }
 .count { display: grid; grid-template-columns: 3.5em minmax(4rem, 1fr); align-items: center; gap: .5rem; }
 .track { height: .7rem; }
-.fill { display: block; height: 100%; min-width: 1px; background: var(--te-bar); border-radius: 0 3px 3px 0; }
+.fill { display: block; height: 100%; min-width: 1px; background: var(--te-bar); border-start-end-radius: 3px; border-end-end-radius: 3px; }
 .more { margin-top: .75rem; }
+/* Charts: axes left to right in an rtl UI too; each label in its own direction */
+svg { direction: ltr; }
+svg text { unicode-bidi: plaintext; }
 
 /* KWIC: left context right-aligned and cut at its start, keyword centred, right context cut at its end */
 .kwic { table-layout: auto; }
 .kwic td { white-space: nowrap; border-bottom-color: var(--te-surface); padding-top: .25rem; padding-bottom: .25rem; }
 .kwic .ctx { max-width: 0; width: 50%; overflow: hidden; text-overflow: ellipsis; }
+/* Each cell is cut at its far end; its span has its line's dir */
 .kwic .left { direction: rtl; text-align: right; padding-right: .35rem; }
-.kwic .left > span { direction: ltr; unicode-bidi: isolate; }
-.kwic .right { text-align: left; padding-left: .35rem; }
+.kwic .right { direction: ltr; text-align: left; padding-left: .35rem; }
 .kwic .kw { text-align: center; padding: .25rem .15rem; }
 .kwic .docno { color: var(--te-muted); font-size: .85rem; width: 1%; }
-.kwic thead .left, .kwic thead .right { direction: ltr; }
+.kwic thead .left, .kwic thead .right { direction: inherit; }
 .kwic tbody tr { cursor: pointer; }
 .kwic tbody tr:hover td { background: var(--te-hover); }
 .kwic tbody tr:focus-within td { background: var(--te-hover); }
@@ -182,9 +190,10 @@ thead th.num { text-align: right; }
 .reader-head h2 { margin: 0; flex: 1 1 20rem; }
 .hitnav { display: flex; align-items: center; gap: .5rem; }
 .hitnav[hidden] { display: none; }
+/* plaintext: each paragraph (line) in its own direction, as dir=auto on each would */
 .text {
   white-space: pre-wrap; overflow-wrap: anywhere; max-width: 72ch; line-height: 1.7;
-  margin: 0; font-size: 1.02rem;
+  margin: 0; font-size: 1.02rem; unicode-bidi: plaintext; text-align: start;
 }
 mark { background: var(--te-mark); color: var(--te-mark-fg); border-radius: 3px; padding: 0 .05em; scroll-margin: 40vh 0; }
 mark.current {

@@ -15,7 +15,8 @@
 //              absent = every one but embed
 //   compact    (boolean) a tighter layout for a sidebar
 //   color-scheme  light | dark; absent = follow the reader's system setting
-//   lang       the language of the UI strings (see strings/); English when not translated
+//   lang       the language of the UI strings (see strings/); absent = the first of the
+//              browser's languages that has a translation; English when none has
 //   state      memory (default: the state lives in the element) | hash (in the page's URL
 //              hash, with Back/Forward; for a page that is the explorer). Read on connect.
 // Texts: <script type="text/plain" data-title="…"> or <template data-title="…"> children,
@@ -29,11 +30,11 @@
 // The element talks to the engine only through client.js; the views live in views/, the
 // texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js.
 
-import { h, sentence } from './dom.js';
+import { h, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
 import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
-import { loadStrings } from './strings/index.js';
+import { loadStrings, pickLanguage } from './strings/index.js';
 import { VERSION } from './version.js';
 import { articlesHidden } from './storage.js';
 import { bringsTexts, collectTexts, hasInlineTexts, words } from './text-source.js';
@@ -302,9 +303,13 @@ export class TextExplorer extends HTMLElement {
     views.catch(() => {}); // awaited below
     const abandon = () => starting.then((client) => client.close(), () => {});
     starting.catch(() => {}); // awaited below, or abandoned
-    this.#strings = await loadStrings(this.lang || document.documentElement.lang);
+    // The widget's `lang` if it has one, else the reader's browser languages.
+    this.#strings = await loadStrings(this.lang || pickLanguage(navigator.languages));
     if (stale()) return abandon();
     const t = this.#strings;
+    // The UI's language and direction (Arabic is mirrored); texts set their own (kwic, .text).
+    this.#app.lang = t.locale;
+    this.#app.dir = t.dir;
     this.#app.replaceChildren(this.#status);
     this.#setStatus(t.loading);
     let client;
@@ -340,7 +345,7 @@ export class TextExplorer extends HTMLElement {
       this.#docs = await client.documents();
       await views;
       if (texts === null) {
-        if (eagerTexts) this.#texts = CREATE.texts({ client, strings: t });
+        if (eagerTexts) this.#texts = CREATE.texts({ client, strings: t, formatNumber: numberFormat(t.locale) });
         client.onDocuments((change) => this.#documentsChanged(client, change));
       }
     } catch (error) {
@@ -408,6 +413,8 @@ export class TextExplorer extends HTMLElement {
       client: this.#client,
       docs,
       strings: t,
+      // Numbers as the UI's language writes them: views take formatNumber from here.
+      formatNumber: numberFormat(t.locale),
       set: (patch, options) => this.#store.set(patch, options),
       state: () => this.#store.get(),
       docNumber: (doc) => docs.findIndex((d) => d.id === doc) + 1,
@@ -591,7 +598,7 @@ export class TextExplorer extends HTMLElement {
     if (this.#attachingTexts?.client !== client) {
       const loading = loadView('texts').then((create) => {
         if (client !== this.#client || this.#texts) return;
-      this.#texts = create({ client, strings: this.#strings });
+      this.#texts = create({ client, strings: this.#strings, formatNumber: numberFormat(this.#strings.locale) });
       this.#status.after(this.#texts.banner);
         if (this.#views) {
           this.#views.texts = this.#texts;

@@ -5,6 +5,8 @@
 
 export default {
   locale: 'en',
+  // The direction of the UI: 'rtl' mirrors it (the Arabic UI)
+  dir: 'ltr',
 
   // The element's shell
   views: 'Views',

@@ -1,11 +1,17 @@
 // The UI languages. Add a translation: copy en.js to xx.js, translate the values, and add
-// a line here; <text-explorer lang="xx"> then uses it. Keys a translation lacks fall back
-// to English, so a partial translation still shows a whole UI.
+// it to LOADERS (loaded only when asked for). Keys it lacks fall back to English (and fail
+// tests/unit/translations.test.mjs).
 
 import en from './en.js';
 
 const LOADERS = {
   en: async () => en,
+  ar: () => import('./ar.js'),
+  de: () => import('./de.js'),
+  es: () => import('./es.js'),
+  fr: () => import('./fr.js'),
+  ja: () => import('./ja.js'),
+  zh: () => import('./zh.js'),
 };
 
 /** The languages available, as BCP 47 primary tags (registerStrings adds to them). */
@@ -22,6 +28,17 @@ export function registerStrings(lang, strings) {
   if (!LANGUAGES.includes(primary)) LANGUAGES.push(primary);
 }
 
+/** The translation for a tag ('fr-CA' → 'fr'), or null; Chinese is in simplified characters. */
+export function supported(tag) {
+  const [lang, ...rest] = String(tag ?? '').toLowerCase().split(/[-_]/);
+  return Object.hasOwn(LOADERS, lang) && !(lang === 'zh' && rest.some((p) => /^(hant|tw|hk|mo)$/.test(p))) ? lang : null;
+}
+
+/** The UI language for navigator.languages: the first translated, else English. */
+export function pickLanguage(preferred) {
+  return [...(preferred ?? [])].map(supported).find(Boolean) ?? 'en';
+}
+
 function merge(base, over) {
   const out = { ...base };
   for (const [key, value] of Object.entries(over ?? {})) {
@@ -34,9 +51,13 @@ function merge(base, over) {
 
 /** The strings for a language tag ('fr-CA' tries 'fr'); English when there is no translation. */
 export async function loadStrings(lang) {
-  const primary = String(lang ?? '').toLowerCase().split('-')[0];
+  const primary = supported(lang);
   const load = LOADERS[primary];
   if (!load || primary === 'en') return en;
-  const loaded = await load();
-  return merge(en, loaded?.default ?? loaded);
+  try {
+    const loaded = await load();
+    return merge(en, loaded?.default ?? loaded);
+  } catch {
+    return en; // not fetched (offline): English
+  }
 }

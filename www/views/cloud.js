@@ -3,7 +3,7 @@
 // overlap. Each word is a keyboard-focusable button that opens it in KWIC; the chart
 // downloads as SVG and the counts as a table.
 
-import { h, replaceChildren, sentence, formatNumber } from '../dom.js';
+import { h, replaceChildren, sentence } from '../dom.js';
 import { svg } from './kit/svg.js';
 import { svgExport, tableExport } from './kit/export.js';
 import { numberField, checkField } from './kit/fields.js';
@@ -59,6 +59,7 @@ export function layout(words, width = WIDTH, height = HEIGHT) {
 }
 
 export function createCloudView(ctx) {
+  const { formatNumber } = ctx;
   const t = ctx.strings;
   const S = t.cloud;
   const opts = { limit: 80, stopwords: false };

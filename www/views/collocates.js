@@ -2,8 +2,8 @@
 // (computed by the engine; see the README for the formulas). Sortable, exportable; a term
 // opens KWIC for the query.
 
-import { h, sentence, formatNumber } from '../dom.js';
-import { fmt, fileSafe } from './kit/format.js';
+import { h, sentence } from '../dom.js';
+import { measureFormats, fileSafe } from './kit/format.js';
 import { sortableTable } from './kit/table.js';
 import { tableExport } from './kit/export.js';
 import { numberField, selectField, checkField, queryField, syntaxHelp } from './kit/fields.js';
@@ -20,6 +20,8 @@ function nearQuery(q, term, distance) {
 }
 
 export function createCollocatesView(ctx) {
+  const { formatNumber } = ctx;
+  const { fmt } = measureFormats(formatNumber);
   const t = ctx.strings;
   const K = t.kit;
   const S = t.collocates;

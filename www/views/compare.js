@@ -2,8 +2,8 @@
 // side by side; a sentence alignment (each sentence of A with its most similar sentence of
 // B, cosine over content words); and the vocabulary they share and their own.
 
-import { h, replaceChildren, sentence, formatNumber } from '../dom.js';
-import { fmt } from './kit/format.js';
+import { h, replaceChildren, sentence } from '../dom.js';
+import { measureFormats } from './kit/format.js';
 import { sortableTable } from './kit/table.js';
 import { tableExport } from './kit/export.js';
 import { numberField, selectField } from './kit/fields.js';
@@ -35,6 +35,8 @@ function marked(text, spans, { cls = 'shared', titleFor } = {}) {
 }
 
 export function createCompareView(ctx) {
+  const { formatNumber } = ctx;
+  const { fmt } = measureFormats(formatNumber);
   const t = ctx.strings;
   const S = t.compare;
   const ids = ctx.docs.map((d) => d.id);

@@ -2,8 +2,8 @@
 // AntConc's Plot), Gries' DP, and the relative frequency over N equal segments of a
 // document. Charts are SVG; the numbers are also in tables (their text alternative).
 
-import { h, replaceChildren, sentence, formatNumber, uid } from '../dom.js';
-import { fmt } from './kit/format.js';
+import { h, replaceChildren, sentence, uid } from '../dom.js';
+import { measureFormats } from './kit/format.js';
 import { svg } from './kit/svg.js';
 import { sortableTable } from './kit/table.js';
 import { tableExport, svgExport } from './kit/export.js';
@@ -27,6 +27,8 @@ export function splitQueries(text) {
 }
 
 export function createDispersionView(ctx) {
+  const { formatNumber } = ctx;
+  const { fmt } = measureFormats(formatNumber);
   const t = ctx.strings;
   const S = t.dispersion;
   const opts = { segments: 10, caseSensitive: false };

@@ -1,8 +1,8 @@
 // Distinctive words (keyness): a document against the rest of the corpus, G² with its
 // p-value and Log Ratio, over- and under-used terms in two tables (computed by the engine).
 
-import { h, replaceChildren, sentence, formatNumber } from '../dom.js';
-import { fmt, fmtP, stars } from './kit/format.js';
+import { h, replaceChildren, sentence } from '../dom.js';
+import { measureFormats, stars } from './kit/format.js';
 import { sortableTable } from './kit/table.js';
 import { tableExport } from './kit/export.js';
 import { selectField, checkField } from './kit/fields.js';
@@ -11,6 +11,8 @@ import { phraseQuery } from './kit/query.js';
 import { styleNode } from './kit/style.js';
 
 export function createKeynessView(ctx) {
+  const { formatNumber } = ctx;
+  const { fmt, fmtP } = measureFormats(formatNumber);
   const t = ctx.strings;
   const S = t.keyness;
   const opts = { stopwords: false, significant: true, target: ctx.docs[0]?.id ?? 0 };

@@ -1,13 +1,26 @@
 // KWIC: a keyword-in-context concordance. Searches as you type (debounced), shows the
 // latest answer only, pages through the lines; activating a line opens the Reader there.
 
-import { h, replaceChildren, formatNumber, oneLine, sentence, uid } from '../dom.js';
+import { h, replaceChildren, oneLine, sentence, uid } from '../dom.js';
 import { SORTS, WINDOW_MIN, WINDOW_MAX, PAGE_SIZE } from '../state.js';
 import { latest } from './kit/latest.js';
 
 const DEBOUNCE_MS = 100;
 
+const RTL = /[\p{sc=Arab}\p{sc=Hebr}\p{sc=Syrc}\p{sc=Thaa}\p{sc=Nkoo}\p{sc=Adlm}]/u;
+
+/**
+ * A line's direction: 'rtl' when most of its letters (of the first 200) are of a right-to-left
+ * script, ties going to the first; so an English name as the keyword of an Arabic line leaves it rtl.
+ */
+export function lineDirection(text) {
+  const letters = text.match(/\p{L}/gu)?.slice(0, 200) ?? [];
+  const rtl = 2 * letters.filter((c) => RTL.test(c)).length;
+  return rtl > letters.length || (rtl === letters.length && RTL.test(letters[0])) ? 'rtl' : 'ltr';
+}
+
 export function createKwicView(ctx) {
+  const { formatNumber } = ctx;
   const t = ctx.strings;
   const ids = { q: uid('q'), help: uid('help'), sort: uid('sort'), win: uid('win') };
   let timer = null;
@@ -168,19 +181,27 @@ export function createKwicView(ctx) {
   }
 
   function renderTable(lines, showDoc) {
+    // Columns run in the UI's direction; a line's preceding context goes where its own script
+    // reads from (right of the keyword for Arabic). Cells are named by their side.
+    const uiRtl = t.dir === 'rtl';
     const tbody = h('tbody', {}, lines.map((line, i) => {
       const left = oneLine(line.left).trim();
       const keyword = oneLine(line.keyword);
       const right = oneLine(line.right).trim();
-      return h('tr', { dataset: { i } },
-        showDoc && h('td', { class: 'docno num', title: ctx.docTitle(line.doc) }, String(ctx.docNumber(line.doc))),
-        h('td', { class: 'ctx left' }, h('span', {}, left)),
+      const dir = lineDirection(`${left} ${keyword} ${right}`);
+      const before = h('span', { dir }, left);
+      const after = h('span', { dir }, right);
+      const cells = [
+        h('td', { class: 'ctx left' }, dir === 'rtl' ? after : before),
         h('td', { class: 'kw' },
           h('button', {
-            type: 'button', class: 'kw-btn',
+            type: 'button', class: 'kw-btn', dir,
             'aria-label': `${left} ${keyword} ${right}`.trim(),
           }, keyword)),
-        h('td', { class: 'ctx right' }, right));
+        h('td', { class: 'ctx right' }, dir === 'rtl' ? before : after)];
+      return h('tr', { dataset: { i } },
+        showDoc && h('td', { class: 'docno num', title: ctx.docTitle(line.doc) }, String(ctx.docNumber(line.doc))),
+        uiRtl ? cells.reverse() : cells);
     }));
     // One listener for the whole table: a click anywhere on a line (or Enter/Space on its
     // keyword button, which clicks it) opens the Reader there.
@@ -196,9 +217,9 @@ export function createKwicView(ctx) {
         h('thead', {},
           h('tr', {},
             showDoc && h('th', { scope: 'col', class: 'docno' }, h('abbr', { title: t.document }, t.docAbbr)),
-            h('th', { scope: 'col', class: 'left ctx' }, t.left, h('span', { class: 'vh' }, t.contextSuffix)),
-            h('th', { scope: 'col', class: 'kw' }, t.keyword),
-            h('th', { scope: 'col', class: 'right ctx' }, t.right, h('span', { class: 'vh' }, t.contextSuffix)))),
+            [h('th', { scope: 'col', class: 'left ctx' }, t.left, h('span', { class: 'vh' }, t.contextSuffix)),
+              h('th', { scope: 'col', class: 'kw' }, t.keyword),
+              h('th', { scope: 'col', class: 'right ctx' }, t.right, h('span', { class: 'vh' }, t.contextSuffix))][uiRtl ? 'reverse' : 'slice']())),
         tbody));
   }
 

@@ -1,7 +1,7 @@
 // Phrases: repeated sequences of 2–6 words with their counts and documents (computed by the
 // engine). A phrase opens in KWIC.
 
-import { h, sentence, formatNumber } from '../dom.js';
+import { h, sentence } from '../dom.js';
 import { sortableTable } from './kit/table.js';
 import { tableExport } from './kit/export.js';
 import { numberField, checkField } from './kit/fields.js';
@@ -10,6 +10,7 @@ import { phraseQuery } from './kit/query.js';
 import { styleNode } from './kit/style.js';
 
 export function createPhrasesView(ctx) {
+  const { formatNumber } = ctx;
   const t = ctx.strings;
   const S = t.phrases;
   const opts = { minLength: 2, maxLength: 6, minCount: 2, trimStopwords: true, longestOnly: false, limit: 2000 };

@@ -1,12 +1,13 @@
 // Reader: one document's full text with every hit of the current query marked. Opened
 // from a KWIC line, it scrolls to that hit, marks it as current and focuses it.
 
-import { h, replaceChildren, formatNumber, sentence } from '../dom.js';
+import { h, replaceChildren, sentence } from '../dom.js';
 import { latest } from './kit/latest.js';
 
 const MAX_HITS = 100000; // the engine's largest page
 
 export function createReaderView(ctx) {
+  const { formatNumber } = ctx;
   const t = ctx.strings;
   const title = h('h2', {});
   const prev = h('button', { type: 'button', onclick: () => step(-1) }, t.previousHit);

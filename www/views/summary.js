@@ -1,19 +1,21 @@
 // Summary: figures per document and for the whole corpus.
 
-import { h, replaceChildren, formatNumber, sentence } from '../dom.js';
+import { h, replaceChildren, sentence } from '../dom.js';
 import { latest } from './kit/latest.js';
 
-// Labels come from the UI strings (ctx.strings.columns, keyed like these).
+// Labels come from the UI strings (ctx.strings.columns, keyed like these); numbers are
+// written with the widget's formatNumber, with these decimals.
 const COLUMNS = [
-  { key: 'chars', format: (v) => formatNumber(v) },
-  { key: 'tokens', format: (v) => formatNumber(v) },
-  { key: 'types', format: (v) => formatNumber(v) },
-  { key: 'ttr', format: (v) => formatNumber(v, 3) },
-  { key: 'sentences', format: (v) => formatNumber(v) },
-  { key: 'meanSentenceLength', format: (v) => formatNumber(v, 1) },
+  { key: 'chars' },
+  { key: 'tokens' },
+  { key: 'types' },
+  { key: 'ttr', decimals: 3 },
+  { key: 'sentences' },
+  { key: 'meanSentenceLength', decimals: 1 },
 ];
 
 export function createSummaryView(ctx) {
+  const { formatNumber } = ctx;
   const t = ctx.strings;
   const status = h('p', { class: 'status', role: 'status' });
   const body = h('div', { class: 'scroll', role: 'region', 'aria-label': t.summaryTable, tabindex: 0 });
@@ -42,7 +44,7 @@ export function createSummaryView(ctx) {
   }
 
   function table(docs, perDoc, corpus) {
-    const cells = (figures) => COLUMNS.map((c) => h('td', { class: 'num' }, c.format(figures[c.key])));
+    const cells = (figures) => COLUMNS.map((c) => h('td', { class: 'num' }, formatNumber(figures[c.key], c.decimals)));
     return h('table', {},
       h('caption', {}, docs.length === 1 ? t.summaryCaptionOne : t.summaryCaptionMany),
       h('thead', {},

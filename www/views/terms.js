@@ -1,7 +1,7 @@
 // Terms: the frequency list, with a stop-word toggle, a client-side filter and inline bars.
 // Activating a term opens it in KWIC.
 
-import { h, replaceChildren, formatNumber, sentence, uid } from '../dom.js';
+import { h, replaceChildren, sentence, uid } from '../dom.js';
 import { latest } from './kit/latest.js';
 
 const STEP = 300; // rows rendered at a time
@@ -12,6 +12,7 @@ export function queryFor(term) {
 }
 
 export function createTermsView(ctx) {
+  const { formatNumber } = ctx;
   const t = ctx.strings;
   const filterId = uid('filter');
   const hide = h('input', {

@@ -6,11 +6,12 @@
 // Reading files and URLs, decoding, HTML to text, the limits and the storage batches are
 // the import pipeline (import/pipeline.js); this view shows it and its messages.
 
-import { h, replaceChildren, formatNumber, sentence } from '../dom.js';
+import { h, replaceChildren, sentence } from '../dom.js';
 import { openStorage, articlesHidden, setArticlesHidden } from '../storage.js';
 import { MAX_TOTAL_CHARS, fitItems, readFiles, readUrl, storageBatches } from '../import/pipeline.js';
 
 export function createTextsView(ctx) {
+  const { formatNumber } = ctx;
   const { client } = ctx;
   const t = ctx.strings.texts;
   let storage = null;
@@ -288,7 +289,7 @@ export function createTextsView(ctx) {
       }
       const added = result.added.length;
       if (added && !restoring) {
-        const seconds = ((performance.now() - started) / 1000).toFixed(1);
+        const seconds = formatNumber((performance.now() - started) / 1000, 1);
         say('info', added === 1
           ? t.addedOne(fitting.find((_, i) => !result.errors.some((e) => e.index === i)).title, seconds)
           : t.addedMany(formatNumber(added), seconds));

@@ -2,18 +2,24 @@
 
 import { formatNumber } from '../../dom.js';
 
-/** Format a measure for display: fixed decimals, or a dash for a missing value. */
-export function fmt(value, decimals = 2) {
-  if (value == null || Number.isNaN(value)) return '–';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  return formatNumber(value, decimals);
+/**
+ * fmt and fmtP over a widget's formatNumber (ctx.formatNumber, in the UI's language):
+ * fmt(value, decimals = 2) a measure with fixed decimals, or a dash for a missing value;
+ * fmtP(p) a p-value as people read it, "< 0.0001" below that.
+ */
+export function measureFormats(format) {
+  return {
+    fmt: (value, decimals = 2) => {
+      if (value == null || Number.isNaN(value)) return '–';
+      if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
+      return format(value, decimals);
+    },
+    fmtP: (p) => (p < 0.0001 ? `< ${format(0.0001, 4)}` : format(p, 4)),
+  };
 }
 
-/** A p-value as people read it: "< 0.0001" below that. */
-export function fmtP(p) {
-  if (p < 0.0001) return '< 0.0001';
-  return formatNumber(p, 4);
-}
+/** fmt and fmtP in English. */
+export const { fmt, fmtP } = measureFormats(formatNumber);
 
 /** Significance stars for a p-value (*** p < 0.001, ** < 0.01, * < 0.05). */
 export function stars(p) {

@@ -20,6 +20,7 @@ const CSS = `
 .analysis .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
 .analysis .side {
   white-space: pre-wrap; overflow-wrap: anywhere; max-height: 26rem; overflow: auto; padding: .5rem .75rem;
+  unicode-bidi: plaintext; text-align: start; /* each paragraph in its own direction, as in the Reader */
   border: 1px solid var(--te-border); border-radius: var(--te-radius); background: var(--te-surface); line-height: 1.6;
 }
 .analysis mark.shared { background: var(--te-mark); color: var(--te-mark-fg); white-space: pre-wrap; }
