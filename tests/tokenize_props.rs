@@ -1,5 +1,5 @@
 //! The ASCII scanner of `tokens` against the general path (`segments`, which
-//! tests/e2e/segmentation.test.mjs checks against Chromium): the same words with the same
+//! tests/e2e/segmentation.test.mjs checks against stock ICU and ICU4X): the same words with the same
 //! spans, on random text where ASCII letters, digits, punctuation and spaces meet the
 //! characters that make the general path matter (marks, format characters, curly quotes,
 //! Hebrew, Hangul, ideographs, emoji and their joiners).
