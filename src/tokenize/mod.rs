@@ -14,9 +14,11 @@
 //! own, and both keep it: Hangul syllables make words only with each other (`한국어1st` is
 //! two words).
 
+mod elision;
 mod sentences;
 mod word_chars;
 
+pub use elision::{elided_words, tokens_in, TokensIn};
 pub use sentences::{sentence_ends, SentenceEnds};
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
