@@ -236,10 +236,10 @@ mod tests {
         ["l’\u{301}", "été", "l\u{301}’été"]
     );
     t!(
-        only_a_word_after_the_apostrophe,
+        a_digit_after_the_apostrophe_is_another_word_already,
         Some("fr"),
         "l’\u{24B6} l'1",
-        ["l’\u{24B6}", "l", "1"]
+        ["l’", "\u{24B6}", "l", "1"]
     );
 
     #[test]

@@ -3,8 +3,9 @@
 //!
 //! A word is a Unicode word segment (UAX #29, as implemented by the `unicode-segmentation`
 //! crate) that contains a letter (general category L*), a letter number (Nl) or a decimal
-//! digit (Nd); ideographs are letters (Lo). Punctuation, spaces, emoji and symbols are
-//! segments too, but not words.
+//! digit (Nd), or one of the few symbols UAX #29 classes with them (`Ⓐ`, `˂`, `٫`);
+//! ideographs are letters (Lo). Punctuation, spaces, emoji and other symbols are segments
+//! too, but not words.
 //!
 //! The word rules are the standard's, as stock ICU (Node's `Intl.Segmenter`) and ICU4X
 //! (Firefox's) apply them, with no browser tailoring: a full stop or a colon between two
@@ -427,13 +428,16 @@ fn is_hangul_syllable(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
-/// Whether a word segment is a word: it contains a letter, a letter number or a decimal digit
-/// (or, as in ICU, two connectors such as `__`).
+/// Whether a word segment is a word: it contains a letter, a letter number or a decimal digit,
+/// or one of the few symbols that UAX #29 classes with them (see [`is_word_symbol`]), or, as
+/// in ICU, two connectors such as `__`.
 ///
-/// A segment made only of a combining mark, punctuation, symbols (`½`, `²`, emoji) or
+/// A segment made only of a combining mark, punctuation, other symbols (`½`, `²`, emoji) or
 /// spaces is not a word, as in ICU.
 pub fn is_word_like(segment: &str) -> bool {
-    let word = segment.chars().any(is_word_char)
+    let word = segment
+        .chars()
+        .any(|c| is_word_char(c) || is_word_symbol(c))
         || segment
             .chars()
             .filter(|&c| is_connector(c))
@@ -492,6 +496,15 @@ pub fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     in_ranges(&word_chars::WORD_CHAR_RANGES, c)
+}
+
+/// Whether `c` is a character outside L*, Nl and Nd that UAX #29 classes with letters and
+/// digits (Word_Break ALetter, Hebrew_Letter, Numeric or Katakana): circled and squared
+/// letters (`Ⓐ`), modifier symbols (`˂`), the Arabic decimal separator and number signs (`٫`,
+/// U+0600), squared katakana (`㌀`). ICU gives a segment of them the status of a letter or a
+/// number, so it is a word.
+fn is_word_symbol(c: char) -> bool {
+    !c.is_ascii() && in_ranges(&word_chars::WORD_SYMBOL_RANGES, c)
 }
 
 /// Whether `c` is a mark or a format character (Mn, Mc, Me, Cf).
@@ -703,6 +716,11 @@ mod tests {
         symbols_are_not_words,
         "½ x² $5 #tag @user",
         ["x", "5", "tag", "user"]
+    );
+    t!(
+        symbols_classed_with_letters_are_words,
+        "Ⓐ ˂ ¸ ٫ ㌀ \u{600} 🄰",
+        ["ⓐ", "˂", "¸", "٫", "㌀", "\u{600}", "🄰"]
     );
     t!(
         cjk_ideographs,

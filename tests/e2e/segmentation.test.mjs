@@ -32,8 +32,8 @@ let firefoxMissing = null; // why it does not
 // Atoms from the scripts and punctuation where the UAX #29 rules do the work: letters with
 // apostrophes, full stops and colons inside words (WB6/WB7), numbers with separators
 // (WB11/WB12), Hebrew quotes (WB7a-c), ExtendNumLet (WB13a/b), combining marks and format
-// characters (WB4), emoji with modifiers and ZWJ (WB3c), regional indicators, and Hangul
-// (which ICU joins only to Hangul).
+// characters (WB4), emoji with modifiers and ZWJ (WB3c), regional indicators, Hangul
+// (which ICU joins only to Hangul), and symbols that UAX #29 classes with letters and digits.
 const ATOMS = [
   "Putin", "Putin’s", "can't", "U.S.", "e.g.", "U.S.A.", "p.m.", "a:b", "l’homme", "rock’n’roll",
   "ʼokina", "café", "cafe\u0301", "naïve", "ΣΟΦΟΣ", "Москва", "Київ", "القاهرة", "٣٤", "שָׁלוֹם",
@@ -41,7 +41,7 @@ const ATOMS = [
   "1st", "١٢٫٥", "٣,٤", "snake_case", "_", "a_1", "\u00AD", "\u200B", "\u2060", "\u0301", "🦀",
   "👍🏽", "👩‍👩‍👧", "🇺🇸", "🇺", "❤️", "#", "@", "$", "%", "&", "*", "—", "–", "-", "“", "”", "\"",
   "'", "’", ".", "．", ",", ":", "：", "﹕", ";", "!", "?", "(", ")", "/", "\\", " ", " ", "  ",
-  "\n", "\r\n", "\t", "\u00A0", "\u2028", "0", "7", "z", "É",
+  "\n", "\r\n", "\t", "\u00A0", "\u2028", "0", "7", "z", "É", "Ⓐ", "˂", "٫", "🄰",
 ];
 
 // What ICU4X (Firefox 153) does not segment as stock ICU does, found by this test:
