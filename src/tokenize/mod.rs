@@ -429,7 +429,7 @@ fn is_hangul_syllable(c: char) -> bool {
 }
 
 /// Whether a word segment is a word: it contains a letter, a letter number or a decimal digit,
-/// or one of the few symbols that UAX #29 classes with them (see [`is_word_symbol`]), or, as
+/// or one of the few symbols that UAX #29 classes with them (`Ⓐ`, `˂`, `٫`), or, as
 /// in ICU, two connectors such as `__`.
 ///
 /// A segment made only of a combining mark, punctuation, other symbols (`½`, `²`, emoji) or
