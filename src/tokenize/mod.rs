@@ -7,13 +7,17 @@
 //! ideographs are letters (Lo). Punctuation, spaces, emoji and other symbols are segments
 //! too, but not words.
 //!
-//! The word rules are the standard's, as stock ICU (Node's `Intl.Segmenter`) and ICU4X
-//! (Firefox's) apply them, with no browser tailoring: a full stop or a colon between two
-//! letters joins them (WB6/WB7: `U.S.` is the word `U.S`, `e.g.` is `e.g`, `a:b` is one
-//! word), a full stop, comma or semicolon between two digits joins them (WB11/WB12: `3.14`,
-//! `11,000`), and a colon between digits does not (`2:45` is two words). One rule is ICU's
-//! own, and both keep it: Hangul syllables make words only with each other (`한국어1st` is
-//! two words).
+//! The word rules are the standard's, as stock ICU (Node's `Intl.Segmenter`) applies them,
+//! with no browser tailoring: a full stop or a colon between two letters joins them
+//! (WB6/WB7: `U.S.` is the word `U.S`, `e.g.` is `e.g`, `a:b` is one word), a full stop,
+//! comma or semicolon between two digits joins them (WB11/WB12: `3.14`, `11,000`), and a
+//! colon between digits does not (`2:45` is two words). One rule is ICU's own, and we keep
+//! it: Hangul syllables make words only with each other (`한국어1st` is two words). ICU4X
+//! (Firefox's segmenter) differs on colons, Hangul and a few statuses; the README lists them,
+//! and `tests/e2e/segmentation.test.mjs` compares us with both.
+//!
+//! [`tokens_in`] reads a text in a language: French, Italian and Catalan elisions (`l’été`)
+//! are two words there.
 
 mod elision;
 mod sentences;
