@@ -12,6 +12,7 @@ texts = [p.read_text(encoding="utf-8") for p in articles] + [
     "ΟΔΥΣΣΕΥΣ STRASSE Straße İstanbul Ⅻ ٣٤ كتاب Cafe\u0301 x² ½",
     "The U.S. said 3.14 and 2:45 am; 11,000 people. a.B snake_case nuclear-armed",
     "10\u202f000 habitants\u00a0; l’été « déjà »",
+    "L’été qu’il jusqu'à aujourd’hui, dell’anno un’amica l’\u0301été d’l’x QU’IL",
     " \u093e\n\u0301a \u200d\u200dx\u00ad",
 ]
 queries = [

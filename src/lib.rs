@@ -58,4 +58,4 @@ pub use kwic::{Concordance, KwicLine, KwicOptions, Sort};
 pub use ngrams::{Ngram, NgramOptions};
 pub use query::Query;
 pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
-pub use tokenize::{normalize, segments, tokens, Segments, Token, Tokens};
+pub use tokenize::{normalize, segments, tokens, tokens_in, Segments, Token, Tokens, TokensIn};

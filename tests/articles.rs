@@ -87,3 +87,33 @@ fn phrases_and_sorting_on_the_articles() {
         .collect();
     assert!(right.windows(2).all(|w| w[0] <= w[1]), "{right:?}");
 }
+
+#[test]
+fn abbreviations_are_words_and_their_letters_are_not_top_terms() {
+    let corpus = Corpus::with_articles();
+    for (id, doc) in corpus.documents().iter().enumerate() {
+        let top = corpus
+            .terms(&TermsOptions {
+                doc: Some(id as u32),
+                limit: Some(100),
+                ..Default::default()
+            })
+            .unwrap();
+        let terms: Vec<&str> = top.iter().map(|t| t.term).collect();
+        assert!(
+            !terms.contains(&"u") && !terms.contains(&"s"),
+            "{}: {terms:?}",
+            doc.title()
+        );
+        // Every "U.S." of the text, counted by plain string search, is the one term u.s.
+        let text = doc.text();
+        let written = text
+            .match_indices("U.S.")
+            .filter(|&(i, _)| !text[..i].ends_with(char::is_alphanumeric))
+            .filter(|&(i, s)| !text[i + s.len()..].starts_with(char::is_alphanumeric))
+            .count();
+        assert!(written >= 7, "{}: {written}", doc.title());
+        let us = top.iter().find(|t| t.term == "u.s").map(|t| t.count);
+        assert_eq!(us, Some(written), "{}", doc.title());
+    }
+}

@@ -32,7 +32,19 @@ fn combining_marks_after_a_letter() {
     let text = format!("a{}", "\u{301}".repeat(N));
     linear("tokens", || assert_eq!(tokens(&text).count(), 1));
     let text = format!("a.b{}", "\u{301}".repeat(N));
-    linear("tokens after a split", || {
-        assert_eq!(tokens(&text).count(), 2)
+    linear("tokens after a joining stop", || {
+        assert_eq!(tokens(&text).count(), 1)
     });
+    // ICU ends a Hangul run at the marks after it (the run and its marks are no word).
+    let text = format!("한{}한", "\u{301}".repeat(N));
+    linear("tokens after a Hangul run and its marks", || {
+        assert_eq!(tokens(&text).count(), 1)
+    });
+}
+
+#[test]
+fn hangul_meeting_latin_again_and_again() {
+    // One UAX #29 segment that ICU's Hangul rule splits N times.
+    let text = "한a".repeat(N / 2);
+    linear("tokens", || assert_eq!(tokens(&text).count(), N));
 }

@@ -1,12 +1,13 @@
-//! Tokenising and indexing arbitrary text: spans, the word rule, `normalize`, sentence
-//! counting and `Corpus::add_document` agree with each other and never panic.
+//! Tokenising and indexing arbitrary text: spans, the word rule, elisions (`tokens_in`),
+//! `normalize`, sentence counting and `Corpus::add_document` agree with each other and never
+//! panic.
 #![no_main]
 
 use std::collections::HashSet;
 
 use libfuzzer_sys::fuzz_target;
 use text_explorer::tokenize::{count_sentences, is_word_char, is_word_like};
-use text_explorer::{normalize, tokens, Corpus, KwicOptions, TermsOptions};
+use text_explorer::{normalize, tokens, tokens_in, Corpus, KwicOptions, TermsOptions};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -38,6 +39,26 @@ fuzz_target!(|data: &[u8]| {
 
     // The iterator is restartable and deterministic.
     assert_eq!(tokens(text).count(), toks.len());
+
+    // Elisions: in a language with them, each word of `tokens` is given whole or cut in two
+    // adjacent word-like pieces, the first ending in an apostrophe (and its marks).
+    for language in ["fr", "it", "ca"] {
+        let mut pieces = tokens_in(text, Some(language));
+        for t in &toks {
+            let first = pieces.next().expect("tokens_in lost a word");
+            assert_eq!(first.start, t.start, "{language}: {first:?} for {t:?}");
+            if first.end != t.end {
+                let second = pieces.next().expect("tokens_in lost the end of a word");
+                assert_eq!((first.end, second.end), (second.start, t.end), "{language}: {t:?}");
+                assert_eq!(&text[first.start..first.end], first.text);
+                assert_eq!(&text[second.start..second.end], second.text);
+                assert!(first.text.contains(['\'', '\u{2019}']), "{language}: {first:?}");
+                assert!(is_word_like(second.text), "{language}: {second:?}");
+            }
+        }
+        assert!(pieces.next().is_none(), "{language}: tokens_in made up a word");
+    }
+    assert_eq!(tokens_in(text, None).collect::<Vec<_>>(), toks);
 
     // Sentences: no panic; some sentence counts iff there is a word. (Not asserted:
     // `<= tokens`, as a word could straddle a sentence break.)

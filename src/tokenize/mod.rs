@@ -3,19 +3,27 @@
 //!
 //! A word is a Unicode word segment (UAX #29, as implemented by the `unicode-segmentation`
 //! crate) that contains a letter (general category L*), a letter number (Nl) or a decimal
-//! digit (Nd); ideographs are letters (Lo). Punctuation, spaces, emoji and symbols are
-//! segments too, but not words.
+//! digit (Nd), or one of the few symbols UAX #29 classes with them (`Ⓐ`, `˂`, `٫`);
+//! ideographs are letters (Lo). Punctuation, spaces, emoji and other symbols are segments
+//! too, but not words.
 //!
-//! Two tailorings, the ones browsers make (Chromium's ICU word rules): a full stop joins
-//! digits but not letters, and a colon joins nothing. So `3.14` and `11,000` are one word,
-//! `U.S.` is the two words `U` and `S` and `a:b` is two, where plain UAX #29 (WB6/WB7) would
-//! keep `U.S` and `a:b` whole; and Hangul syllables make words only with each other
-//! (`한국어1st` is two words). With it, on alphabetic scripts, the words are exactly the
-//! segments that Chromium's `Intl.Segmenter(…, {granularity: "word"})` marks `isWordLike`.
+//! The word rules are the standard's, as stock ICU (Node's `Intl.Segmenter`) applies them,
+//! with no browser tailoring: a full stop or a colon between two letters joins them
+//! (WB6/WB7: `U.S.` is the word `U.S`, `e.g.` is `e.g`, `a:b` is one word), a full stop,
+//! comma or semicolon between two digits joins them (WB11/WB12: `3.14`, `11,000`), and a
+//! colon between digits does not (`2:45` is two words). One rule is ICU's own, and we keep
+//! it: Hangul syllables make words only with each other (`한국어1st` is two words). ICU4X
+//! (Firefox's segmenter) differs on colons, Hangul and a few statuses; the README lists them,
+//! and `tests/e2e/segmentation.test.mjs` compares us with both.
+//!
+//! [`tokens_in`] reads a text in a language: French, Italian and Catalan elisions (`l’été`)
+//! are two words there.
 
+mod elision;
 mod sentences;
 mod word_chars;
 
+pub use elision::{elided_words, tokens_in, TokensIn};
 pub use sentences::{sentence_ends, SentenceEnds};
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
@@ -60,7 +68,7 @@ pub fn tokens(text: &str) -> Tokens<'_> {
 ///
 /// Plain ASCII text, most of what people paste, is read by a byte scanner that applies the
 /// rules below as they stand for ASCII; the first byte of any other character hands its
-/// *chunk* to the general path ([`Segments`]: unicode-segmentation and the tailoring).
+/// *chunk* to the general path ([`Segments`]: unicode-segmentation and ICU's Hangul rule).
 ///
 /// A chunk starts where an ASCII space or control character is followed by an ASCII
 /// character that is neither: UAX #29 always breaks there (no rule joins across a space or
@@ -69,7 +77,7 @@ pub fn tokens(text: &str) -> Tokens<'_> {
 /// So the words of a chunk are the same whether it is segmented alone or in its text, and
 /// the general path restarts at the chunk's start, skipping the words the scanner already
 /// gave. `tests/index_props.rs` checks the two paths against each other, and
-/// `tests/e2e/segmentation.test.mjs` against Chromium.
+/// `tests/e2e/segmentation.test.mjs` against stock ICU (Node) and ICU4X (Firefox).
 #[derive(Clone, Debug)]
 pub struct Tokens<'a> {
     text: &'a str,
@@ -180,9 +188,9 @@ fn class_of(b: u8) -> u8 {
 
 impl Tokens<'_> {
     /// Reads ASCII from `pos` up to the end of the next word; a word is a run of letters,
-    /// digits and `_` (WB5, WB8 to WB10, WB13a/b) with, inside it, `'` between two letters
-    /// (WB6/7; `.` and `:` do not join letters in the tailoring) or `'`, `.`, `,`, `;`
-    /// between two digits (WB11/12), and it holds a letter or digit, or two `_`.
+    /// digits and `_` (WB5, WB8 to WB10, WB13a/b) with, inside it, `'`, `.` or `:` between
+    /// two letters (WB6/7: MidNumLetQ and MidLetter) or `'`, `.`, `,`, `;` between two
+    /// digits (WB11/12: MidNumLetQ and MidNum), and it holds a letter or digit, or two `_`.
     fn scan(&mut self) -> Scan {
         let bytes = self.text.as_bytes();
         let mut i = self.pos;
@@ -221,12 +229,17 @@ impl Tokens<'_> {
                 if c & class::WORD != 0 {
                     continue;
                 }
-                if matches!(next, b'\'' | b'.' | b',' | b';') {
+                if matches!(next, b'\'' | b'.' | b',' | b';' | b':') {
                     match bytes.get(i + 1).map(|&after| class_of(after)) {
                         Some(class::NOT_ASCII) => return Scan::NotAscii(i + 1),
                         Some(after) => {
-                            let joins = (b == class::DIGIT && after == class::DIGIT)
-                                || (next == b'\'' && b == class::LETTER && after == class::LETTER);
+                            let joins = match next {
+                                b'\'' | b'.' => {
+                                    matches!(b, class::LETTER | class::DIGIT) && after == b
+                                }
+                                b':' => b == class::LETTER && after == class::LETTER,
+                                _ => b == class::DIGIT && after == class::DIGIT,
+                            };
                             if joins {
                                 i += 1;
                                 continue;
@@ -264,8 +277,8 @@ impl Tokens<'_> {
 }
 
 /// The words of `text` by the general path alone: UAX #29 segments (unicode-segmentation)
-/// with the browsers' tailoring. [`tokens`] gives the same words, faster on ASCII; this is
-/// its reference.
+/// with ICU's Hangul rule. [`tokens`] gives the same words, faster on ASCII; this is its
+/// reference.
 pub fn segments(text: &str) -> Segments<'_> {
     Segments {
         segments: text.split_word_bound_indices(),
@@ -277,7 +290,7 @@ pub fn segments(text: &str) -> Segments<'_> {
 #[derive(Clone, Debug)]
 pub struct Segments<'a> {
     segments: UWordBoundIndices<'a>,
-    /// What is left of a UAX #29 segment that the tailoring splits.
+    /// What is left of a UAX #29 segment that ICU's Hangul rule splits.
     rest: Option<(usize, &'a str)>,
 }
 
@@ -308,65 +321,50 @@ impl<'a> Iterator for Segments<'a> {
     }
 }
 
-/// Where the browsers' tailoring splits a UAX #29 segment, as (offset, length of the
-/// character dropped there, which becomes a segment of its own and is never a word): the
-/// earliest of a stop after a letter, a colon, or a change to or from Hangul syllables.
+/// Where ICU splits a UAX #29 segment, as (offset, length of the character dropped there,
+/// which becomes a segment of its own and is never a word): the first change to or from
+/// Hangul syllables.
 fn split_point(segment: &str) -> Option<(usize, usize)> {
-    match (stop_or_colon(segment), hangul_edge(segment)) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    }
-}
-
-/// The first full stop that follows a letter (WB6/WB7 would join it; in Chromium only
-/// WB11/WB12, between digits, do), or the first colon (`:` U+003A, `﹕` U+FE55, `：` U+FF1A,
-/// which UAX #29 makes MidLetter and Chromium does not).
-fn stop_or_colon(segment: &str) -> Option<(usize, usize)> {
-    segment.char_indices().skip(1).find_map(|(i, c)| {
-        let split = match c {
-            ':' | '\u{FE55}' | '\u{FF1A}' => true,
-            '.' | '\u{FF0E}' => {
-                // The nearest letter or digit before it, past any Extend or Format marks.
-                let before = segment[..i].chars().rev().find(|c| c.is_alphanumeric());
-                before.is_some_and(char::is_alphabetic)
-            }
-            _ => false,
-        };
-        // The stop or colon takes the Extend and Format marks after it along (WB4). Only
-        // looked for at a split: for every character it would be quadratic.
-        split.then(|| {
-            let after = &segment[i + c.len_utf8()..];
-            let marks = after.find(char::is_alphanumeric).unwrap_or(after.len());
-            (i, c.len_utf8() + marks)
-        })
-    })
+    hangul_edge(segment)
 }
 
 /// Hangul syllables (U+AC00 to U+D7A3) form words only with each other in ICU, where UAX #29
-/// treats them as any letter: the first place a run of them meets another letter or digit,
-/// a connector such as `_` (ExtendNumLet), directly or across a joining mark such as `'` or
-/// `.`, which is dropped there (but stays after a Hebrew letter, WB7a).
+/// treats them as any letter (ICU leaves them out of ALetter and joins them by a rule of
+/// their own, `$HangulSyllable $HangulSyllable`): the first place where a run of them meets
+/// another letter, digit or connector such as `_` (ExtendNumLet), or another run of them
+/// across a joining mark such as `'` or `.` (which is dropped there, but stays after a Hebrew
+/// letter, WB7a), or where Extend or Format marks follow one (ICU ends the segment after the
+/// marks, and it is not a word: see [`marked_hangul`]).
 fn hangul_edge(segment: &str) -> Option<(usize, usize)> {
     if !segment.chars().any(is_hangul_syllable) {
         return None;
     }
     let mut previous: Option<char> = None; // the last letter, digit or connector
+    let mut marked = false; // whether Extend or Format marks follow it directly
     let mut mid = None; // where a joining punctuation mark stands since then
     for (i, c) in segment.char_indices() {
-        if c.is_alphanumeric() || is_connector(c) {
+        if is_mid(c) {
+            mid = Some(i);
+        } else if (c.is_alphanumeric() && !is_mark(c)) || is_connector(c) {
             let hangul = is_hangul_syllable(c);
-            if let Some(p) = previous.filter(|&p| is_hangul_syllable(p) != hangul) {
-                // Extend and Format marks stay with what they follow (WB4).
-                return Some(match mid {
-                    Some(m) if is_hebrew_letter(p) && segment[m..].starts_with('\'') => (i, 0),
-                    Some(m) => (m, i - m),
-                    None => (i, 0),
-                });
+            if let Some(p) = previous {
+                let after_hangul = is_hangul_syllable(p);
+                if after_hangul != hangul || (after_hangul && (marked || mid.is_some())) {
+                    // Extend and Format marks stay with what they follow (WB4).
+                    return Some(match mid {
+                        Some(m) if is_hebrew_letter(p) && segment[m..].starts_with('\'') => (i, 0),
+                        Some(m) => (m, i - m),
+                        None => (i, 0),
+                    });
+                }
             }
             previous = Some(c);
+            marked = false;
             mid = None;
-        } else if is_mid(c) {
-            mid = Some(i);
+        } else if mid.is_none() {
+            // An Extend, Format or ZWJ character: nothing else stands inside a UAX #29 word
+            // segment.
+            marked = true;
         }
     }
     None
@@ -434,13 +432,16 @@ fn is_hangul_syllable(c: char) -> bool {
     ('\u{AC00}'..='\u{D7A3}').contains(&c)
 }
 
-/// Whether a word segment is a word: it contains a letter, a letter number or a decimal digit
-/// (or, as in ICU, two connectors such as `__`).
+/// Whether a word segment is a word: it contains a letter, a letter number or a decimal digit,
+/// or one of the few symbols that UAX #29 classes with them (`Ⓐ`, `˂`, `٫`), or, as
+/// in ICU, two connectors such as `__`.
 ///
-/// A segment made only of a combining mark, punctuation, symbols (`½`, `²`, emoji) or
+/// A segment made only of a combining mark, punctuation, other symbols (`½`, `²`, emoji) or
 /// spaces is not a word, as in ICU.
 pub fn is_word_like(segment: &str) -> bool {
-    let word = segment.chars().any(is_word_char)
+    let word = segment
+        .chars()
+        .any(|c| is_word_char(c) || is_word_symbol(c))
         || segment
             .chars()
             .filter(|&c| is_connector(c))
@@ -499,6 +500,15 @@ pub fn is_word_char(c: char) -> bool {
         return c.is_ascii_alphanumeric();
     }
     in_ranges(&word_chars::WORD_CHAR_RANGES, c)
+}
+
+/// Whether `c` is a character outside L*, Nl and Nd that UAX #29 classes with letters and
+/// digits (Word_Break ALetter, Hebrew_Letter, Numeric or Katakana): circled and squared
+/// letters (`Ⓐ`), modifier symbols (`˂`), the Arabic decimal separator and number signs (`٫`,
+/// U+0600), squared katakana (`㌀`). ICU gives a segment of them the status of a letter or a
+/// number, so it is a word.
+fn is_word_symbol(c: char) -> bool {
+    !c.is_ascii() && in_ranges(&word_chars::WORD_SYMBOL_RANGES, c)
 }
 
 /// Whether `c` is a mark or a format character (Mn, Mc, Me, Cf).
@@ -627,30 +637,46 @@ mod tests {
     t!(decimal_number, "3.14 and 2:45", ["3.14", "and", "2", "45"]);
     t!(time_letters, "2:45 am", ["2", "45", "am"]);
     t!(
-        abbreviation_splits_at_stops,
-        "The U.S. said, e.g. so",
-        ["the", "u", "s", "said", "e", "g", "so"]
+        abbreviation_keeps_its_inner_stops,
+        "The U.S. said, e.g. so, U.S.A.",
+        ["the", "u.s", "said", "e.g", "so", "u.s.a"]
     );
     t!(
-        fullwidth_stop_between_letters_splits,
+        fullwidth_stop_joins_letters_and_digits,
         "a\u{FF0E}b 1\u{FF0E}2",
-        ["a", "b", "1\u{FF0E}2"]
+        ["a\u{FF0E}b", "1\u{FF0E}2"]
     );
     t!(
-        stop_after_letter_and_digit,
-        "1a.b a1.2",
-        ["1a", "b", "a1.2"]
+        stop_joins_letters_and_digits_not_one_with_the_other,
+        "1a.b a1.2 a.1 1.a",
+        ["1a.b", "a1.2", "a", "1", "1", "a"]
     );
-    t!(stop_after_accent_mark, "e\u{301}.g", ["e\u{301}", "g"]);
+    t!(stop_after_accent_mark, "e\u{301}.g", ["e\u{301}.g"]);
+    t!(two_stops_split, "a..b a.:b a.", ["a", "b", "a", "b", "a"]);
     t!(
-        colons_split,
+        colons_join_letters,
         "a:b a\u{FE55}b a\u{FF1A}b",
-        ["a", "b", "a", "b", "a", "b"]
+        ["a:b", "a\u{FE55}b", "a\u{FF1A}b"]
     );
     t!(
-        marks_after_a_split_colon_stay_with_it,
+        colons_do_not_join_digits,
+        "1:2 a:1 1:a",
+        ["1", "2", "a", "1", "1", "a"]
+    );
+    t!(
+        marks_after_a_colon_stay_in_the_word,
         "a:\u{301}\u{AD}b",
-        ["a", "b"]
+        ["a:\u{301}b"]
+    );
+    t!(
+        digit_separators,
+        "1,2 1;2 1'2 a,b a;b",
+        ["1,2", "1;2", "1'2", "a", "b", "a", "b"]
+    );
+    t!(
+        connector_does_not_take_a_stop,
+        "_.a a._ _:a",
+        ["a", "a", "a"]
     );
     t!(other_mid_letters_join, "l·l a’b", ["l·l", "a'b"]);
     t!(
@@ -676,6 +702,16 @@ mod tests {
         ["σ", "한"]
     );
     t!(
+        hangul_runs_do_not_join_across_punctuation,
+        "한.한 한'한 한:한 한’한 한·한 한.\u{301}한",
+        ["한", "한", "한", "한", "한", "한", "한", "한", "한", "한", "한", "한"]
+    );
+    t!(
+        marks_end_a_hangul_run,
+        "한\u{301}한 한\u{200D}한 한\u{301}.a.b 한\u{301}'a 한\u{301}_a",
+        ["한", "한", "a.b", "a", "_a"]
+    );
+    t!(
         zwj_before_a_format_char_is_no_emoji_join,
         "x\u{200D}\u{2060}",
         ["x"]
@@ -684,6 +720,11 @@ mod tests {
         symbols_are_not_words,
         "½ x² $5 #tag @user",
         ["x", "5", "tag", "user"]
+    );
+    t!(
+        symbols_classed_with_letters_are_words,
+        "Ⓐ ˂ ¸ ٫ ㌀ \u{600} 🄰",
+        ["ⓐ", "˂", "¸", "٫", "㌀", "\u{600}", "🄰"]
     );
     t!(
         cjk_ideographs,
