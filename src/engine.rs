@@ -303,6 +303,14 @@ impl Engine {
         Ok(())
     }
 
+    pub(crate) fn set_stop_words(
+        &mut self,
+        language: String,
+        words: Option<Vec<String>>,
+    ) -> Result<()> {
+        self.corpus.set_stop_words(&language, words)
+    }
+
     /// Answered by the boundary, which has the inputs; natively there is no decoder.
     pub(crate) fn decode(&mut self, _inputs: Inputs, _max: Option<f64>) -> Result<Vec<Decoded>> {
         Err(Error::invalid_request(

@@ -40,6 +40,7 @@ pub mod query;
 pub mod regex;
 mod stats;
 pub mod stem;
+pub mod stopwords;
 pub mod terms;
 pub mod tokenize;
 
@@ -57,5 +58,6 @@ pub use keyness::{Keyness, KeynessOptions, Keyword};
 pub use kwic::{Concordance, KwicLine, KwicOptions, Sort};
 pub use ngrams::{Ngram, NgramOptions};
 pub use query::Query;
+pub use stopwords::StopWords;
 pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
 pub use tokenize::{normalize, segments, tokens, Segments, Token, Tokens};

@@ -244,6 +244,11 @@ operations! {
     RenameDocument => rename_document { id: DocId, title: String } -> ();
     /// Hides the embedded articles (removes them), or brings them back at the end.
     SetArticles => set_articles { shown: bool } -> ();
+    /// Sets the stop words of a language (`en`, `fr`: two or three letters), normalised as
+    /// terms are; `words` absent or `null` restores the default (NLTK's list for English,
+    /// none for another language). Views that leave out stop words apply each document's
+    /// language's list; a document of unknown language uses English's.
+    SetStopWords => set_stop_words { language: String, words: Option<Vec<String>> = default } -> ();
     /// Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
     /// thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.
     Decode => decode { inputs: Inputs, max_bytes: Option<f64> = default } -> Vec<Decoded>;

@@ -17,6 +17,7 @@ export const OPERATIONS = Object.freeze({
   removeDocument: ['id'],
   renameDocument: ['id', 'title'],
   setArticles: ['shown'],
+  setStopWords: ['language', 'words'],
   decode: ['inputs', 'maxBytes'],
   memory: [],
   cancel: ['job'],

@@ -683,7 +683,8 @@ export type TermsOptions = {
  */
 doc?: number | null, 
 /**
- * Keep stop words (the default); `false` leaves out the words of [`STOP_WORDS`].
+ * Keep stop words (the default); `false` leaves out the stop words of each document's
+ * language (see [`crate::stopwords`]; English: [`STOP_WORDS`] unless set otherwise).
  */
 stopwords?: boolean, 
 /**
@@ -747,6 +748,13 @@ export interface Operations {
   renameDocument(id: number, title: string): Promise<null>;
   /** Hides the embedded articles (removes them), or brings them back at the end. */
   setArticles(shown: boolean): Promise<null>;
+  /**
+   * Sets the stop words of a language (`en`, `fr`: two or three letters), normalised as
+   * terms are; `words` absent or `null` restores the default (NLTK's list for English,
+   * none for another language). Views that leave out stop words apply each document's
+   * language's list; a document of unknown language uses English's.
+   */
+  setStopWords(language: string, words?: Array<string> | null): Promise<null>;
   /**
    * Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
    * thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.

@@ -73,6 +73,8 @@ pub struct Corpus {
     /// For each term, its rank in the alphabetical order of all terms (for sorting); reset
     /// when terms are added.
     ranks: OnceCell<Vec<u32>>,
+    /// The stop-word lists by language (see [`crate::stopwords`]).
+    pub(crate) stop_words: crate::stopwords::StopWords,
 }
 
 impl Corpus {
