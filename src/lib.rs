@@ -34,6 +34,7 @@ mod error;
 pub mod index;
 pub mod keyness;
 pub mod kwic;
+pub mod language;
 pub mod ngrams;
 pub mod protocol;
 pub mod query;

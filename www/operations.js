@@ -16,6 +16,7 @@ export const OPERATIONS = Object.freeze({
   addDocuments: ['items'],
   removeDocument: ['id'],
   renameDocument: ['id', 'title'],
+  setLanguage: ['id', 'language'],
   setArticles: ['shown'],
   setStopWords: ['language', 'words'],
   decode: ['inputs', 'maxBytes'],

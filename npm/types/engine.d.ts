@@ -310,7 +310,17 @@ key: number | null,
 /**
  * How a user text was decoded, if it came from a file.
  */
-encoding: string | null, };
+encoding: string | null, 
+/**
+ * Its language: an ISO 639-1 code (ISO 639-3 for a language without one), or `null`
+ * when it is unknown (not given, and the text too short or too ambiguous to detect).
+ */
+language: string | null, 
+/**
+ * Whether the engine detected the language from the text (`false`: it was given when
+ * the text was added, or set since, or the text is an article, declared English).
+ */
+languageDetected: boolean, };
 
 export type Keyness = { 
 /**
@@ -470,7 +480,12 @@ key?: number | null,
 /**
  * How it was decoded (shown in the Texts view), if it came from a file.
  */
-encoding?: string | null, };
+encoding?: string | null, 
+/**
+ * Its language, an ISO 639-1 code (`en`, `fr`, `zh`; ISO 639-3 for a language without
+ * one); absent to have it detected from the text.
+ */
+language?: string | null, };
 
 export type NgramOptions = { 
 /**
@@ -746,6 +761,11 @@ export interface Operations {
   removeDocument(id: number): Promise<null>;
   /** Renames a document; a blank title becomes "Document N". */
   renameDocument(id: number, title: string): Promise<null>;
+  /**
+   * Sets a document's language (an ISO 639-1 code such as `fr`, or `null` for unknown), in
+   * place of the one given or detected.
+   */
+  setLanguage(id: number, language?: string | null): Promise<null>;
   /** Hides the embedded articles (removes them), or brings them back at the end. */
   setArticles(shown: boolean): Promise<null>;
   /**
