@@ -11,8 +11,8 @@
 //! is unknown uses the English list (today's behaviour, and the language of the embedded
 //! articles); a language without a list leaves nothing out.
 
-use crate::error::{Error, Result};
-use crate::index::{Corpus, DocId, TermId};
+use crate::error::Result;
+use crate::index::{valid_language, Corpus, DocId, TermId};
 use crate::terms::STOP_WORDS;
 use crate::tokenize::normalize_into;
 
@@ -31,7 +31,7 @@ impl StopWords {
     /// Sets the list of `language` to `words` (normalised here; blank entries dropped), or,
     /// with `None`, back to its default: NLTK's for English, none for another language.
     pub fn set(&mut self, language: &str, words: Option<Vec<String>>) -> Result<()> {
-        let language = check_language(language)?;
+        let language = valid_language(language)?;
         let at = self
             .lists
             .binary_search_by(|(l, _)| l.as_str().cmp(&language));
@@ -69,19 +69,6 @@ impl StopWords {
             Err(_) if language == FALLBACK_LANGUAGE => STOP_WORDS.to_vec(),
             Err(_) => Vec::new(),
         }
-    }
-}
-
-/// A language code as lists are keyed: two or three ASCII letters, lowercased.
-fn check_language(code: &str) -> Result<String> {
-    let code = code.trim().to_ascii_lowercase();
-    if (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase()) {
-        Ok(code)
-    } else {
-        Err(Error::invalid_option(
-            "language",
-            format!("`{code}` is not a language code: give two or three letters, as `en` or `fr`"),
-        ))
     }
 }
 
@@ -136,9 +123,7 @@ impl Corpus {
 
     /// The language whose list applies to document `d`.
     fn stop_language(&self, d: DocId) -> &str {
-        // Until documents have a language, every one is of unknown language.
-        let _ = d;
-        FALLBACK_LANGUAGE
+        self.language(d).unwrap_or(FALLBACK_LANGUAGE)
     }
 
     /// Which terms are stop words in which document, for the lists set now.
