@@ -387,6 +387,16 @@ impl Engine {
         self.corpus.set_stop_words(&language, words)
     }
 
+    pub(crate) fn stop_words(&mut self, language: String) -> Result<Vec<String>> {
+        let language = valid_language(&language)?;
+        Ok(self
+            .corpus
+            .stop_words(&language)
+            .into_iter()
+            .map(String::from)
+            .collect())
+    }
+
     /// Answered by the boundary, which has the inputs; natively there is no decoder.
     pub(crate) fn decode(&mut self, _inputs: Inputs, _max: Option<f64>) -> Result<Vec<Decoded>> {
         Err(Error::invalid_request(

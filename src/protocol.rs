@@ -252,6 +252,8 @@ operations! {
     /// none for another language). Views that leave out stop words apply each document's
     /// language's list; a document of unknown language uses English's.
     SetStopWords => set_stop_words { language: String, words: Option<Vec<String>> = default } -> ();
+    /// The stop words of a language in use (normalised, sorted): the list set, else the default.
+    StopWords => stop_words { language: String } -> Vec<String>;
     /// Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
     /// thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.
     Decode => decode { inputs: Inputs, max_bytes: Option<f64> = default } -> Vec<Decoded>;

@@ -209,6 +209,7 @@ fn every_operation_of_the_issue_is_declared() {
         "renameDocument",
         "setArticles",
         "setStopWords",
+        "stopWords",
         "decode",
         "memory",
         "cancel",

@@ -775,6 +775,8 @@ export interface Operations {
    * language's list; a document of unknown language uses English's.
    */
   setStopWords(language: string, words?: Array<string> | null): Promise<null>;
+  /** The stop words of a language in use (normalised, sorted): the list set, else the default. */
+  stopWords(language: string): Promise<Array<string>>;
   /**
    * Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
    * thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.
