@@ -35,7 +35,7 @@ import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
 import { loadStrings } from './strings/index.js';
 import { VERSION } from './version.js';
-import { articlesHidden } from './storage.js';
+import { articlesHidden, openStorage } from './storage.js';
 import { bringsTexts, collectTexts, hasInlineTexts, words } from './text-source.js';
 import { embedAttributes, embedSnippets, openEmbedDialog } from './embed-dialog.js';
 import { latest } from './views/kit/latest.js';
@@ -118,6 +118,11 @@ export class TextExplorer extends HTMLElement {
   #resolveReady;
   #texts = null; // the Texts view (the user's own texts): made once per client, kept across #mount
   #attachingTexts = null; // while the Texts view's module loads after the first render
+  #stopApplied = ''; // the stop-word edits (state.stop) the client has
+  #stopEditor = null; // the open stop-word editor (stopwords-editor.js)
+  #stopRemount = false; // edits applied while the editor was open: rebuild the views on close
+  #settings = null; // the IndexedDB store (storage.js) of the explorer of the articles, once opened
+  #keepsSettings = false; // whether this widget keeps its stop words there (as its texts)
 
   constructor() {
     super();
@@ -181,6 +186,8 @@ export class TextExplorer extends HTMLElement {
 
   #teardown() {
     this.#generation += 1;
+    this.#stopApplied = '';
+    this.#stopRemount = false;
     this.#attachingTexts = null;
     this.#started = false;
     this.#views = null;
@@ -337,6 +344,8 @@ export class TextExplorer extends HTMLElement {
           this.#problems.push(t.textFailed(source, error.message));
         }
       }
+      this.#keepsSettings = articles;
+      if (this.#store.get().stop) await this.#applyStop(this.#store.get().stop, { mount: false });
       this.#docs = await client.documents();
       await views;
       if (texts === null) {
@@ -361,6 +370,7 @@ export class TextExplorer extends HTMLElement {
       if (stale()) return;
       this.#texts?.start();
       for (const view of this.#visibleViews()) loadView(view).catch(() => {});
+      if (articles) this.#restoreStop(stale).catch(() => {});
     });
     this.#lastQuery = null;
     this.#onState(this.#store.get());
@@ -414,6 +424,7 @@ export class TextExplorer extends HTMLElement {
       docTitle: (doc) => docs.find((d) => d.id === doc)?.title ?? t.documentN(doc),
       docLabel: (doc) => `${ctx.docNumber(doc)}. ${ctx.docTitle(doc)}`,
       // The Reader shows one document: the filtered one, else the opened hit's, else the first.
+      editStopWords: () => this.#openStopEditor(),
       resolveReaderDoc: (state) => state.doc
         ?? (docs.some((d) => d.id === state.read) ? state.read : docs[0]?.id),
     };
@@ -548,6 +559,9 @@ export class TextExplorer extends HTMLElement {
   }
 
   #onState(state) {
+    if (this.#views && state.stop !== this.#stopApplied) {
+      this.#applyStop(state.stop).catch((error) => this.#setStatus(sentence(error.message), 'error'));
+    }
     this.#render(state);
     const key = JSON.stringify([state.q.trim(), state.doc]);
     if (this.#views && key !== this.#lastQuery) {
@@ -667,6 +681,60 @@ export class TextExplorer extends HTMLElement {
     const view = views[(moves[event.key] + views.length) % views.length];
     this.#store.set({ view });
     this.#tabs[view].focus();
+  }
+
+  // --- stop words (stopwords.js, stopwords-editor.js) ---------------------------------------
+
+  /** Gives the client the stop-word edits `text` (state.stop), keeps them, redraws the views. */
+  async #applyStop(text, { mount = true } = {}) {
+    this.#stopApplied = text;
+    const client = this.#client;
+    const { decodeEdits } = await import('./stopwords.js');
+    await client.setStopEdits(decodeEdits(text));
+    if (client !== this.#client || this.#stopApplied !== text) return;
+    if (this.#keepsSettings) {
+      this.#settings ??= openStorage();
+      this.#settings.then((store) => store.saveSetting('stop', text)).catch(() => {});
+    }
+    if (!mount || !this.#views) return;
+    // Every view asks again; while the editor is open, once it closes.
+    if (this.#stopEditor) this.#stopRemount = true;
+    else this.#mount();
+  }
+
+  /** The stop-word edits kept in IndexedDB, unless the link names its own. */
+  async #restoreStop(stale) {
+    this.#settings ??= openStorage();
+    const saved = await (await this.#settings).setting('stop');
+    if (stale() || !saved || this.#store.get().stop) return;
+    this.#store.set({ stop: saved }, { replace: true });
+  }
+
+  async #openStopEditor() {
+    if (this.#stopEditor) return;
+    this.#stopEditor = 'opening';
+    const languages = (this.#docs ?? []).map((d) => d.language ?? 'en');
+    try {
+      const { openStopEditor } = await import('./stopwords-editor.js');
+      this.#stopEditor = await openStopEditor(this.#app, {
+        client: this.#client,
+        strings: this.#strings,
+        state: () => this.#store.get(),
+        set: (patch) => this.#store.set(patch),
+        languages: languages.length ? languages : ['en'],
+      }, {
+        onClose: () => {
+          this.#stopEditor = null;
+          if (!this.#stopRemount) return;
+          this.#stopRemount = false;
+          this.#mount();
+          this.#tabs[this.#store.get().view]?.focus();
+        },
+      });
+    } catch (error) {
+      this.#stopEditor = null;
+      this.#setStatus(sentence(error.message), 'error');
+    }
   }
 
   // --- the Embed dialog (embed-dialog.js) ----------------------------------------------
