@@ -460,9 +460,10 @@ function startEngine({ fresh = false } = {}) {
 }
 
 // Only what the engine needs crosses to the worker (structured clone copies the text).
-function plainItem({ title = '', text, key, encoding }) {
+function plainItem({ title = '', text, key, encoding, language }) {
   const item = { title: String(title), text };
   if (key != null) item.key = key;
   if (encoding != null) item.encoding = encoding;
+  if (language != null) item.language = language;
   return item;
 }
