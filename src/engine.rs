@@ -382,16 +382,12 @@ impl Engine {
     pub(crate) fn set_stop_words(
         &mut self,
         language: String,
-        words: Option<Vec<String>>,
-    ) -> Result<()> {
-        self.corpus.set_stop_words(&language, words)
-    }
-
-    pub(crate) fn stop_words(&mut self, language: String) -> Result<Vec<String>> {
-        let language = valid_language(&language)?;
+        words: Option<OneOrMany<String>>,
+    ) -> Result<Vec<String>> {
+        self.corpus.set_stop_words(&language, words.map(|w| w.0))?;
         Ok(self
             .corpus
-            .stop_words(&language)
+            .stop_words(&valid_language(&language)?)
             .into_iter()
             .map(String::from)
             .collect())

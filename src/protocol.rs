@@ -248,12 +248,11 @@ operations! {
     /// Hides the embedded articles (removes them), or brings them back at the end.
     SetArticles => set_articles { shown: bool } -> ();
     /// Sets the stop words of a language (`en`, `fr`: two or three letters), normalised as
-    /// terms are; `words` absent or `null` restores the default (NLTK's list for English,
+    /// terms are (a word or a list); `words` absent or `null` restores the default (NLTK's list for English,
     /// none for another language). Views that leave out stop words apply each document's
-    /// language's list; a document of unknown language uses English's.
-    SetStopWords => set_stop_words { language: String, words: Option<Vec<String>> = default } -> ();
-    /// The stop words of a language in use (normalised, sorted): the list set, else the default.
-    StopWords => stop_words { language: String } -> Vec<String>;
+    /// language's list; a document of unknown language uses English's. Answers the list now in
+    /// use, normalised and sorted (so `null` reads a language's default).
+    SetStopWords => set_stop_words { language: String, words: Option<OneOrMany<String>> = default } -> Vec<String>;
     /// Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
     /// thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.
     Decode => decode { inputs: Inputs, max_bytes: Option<f64> = default } -> Vec<Decoded>;

@@ -12,7 +12,7 @@
 //! articles); a language without a list leaves nothing out.
 
 use crate::error::Result;
-use crate::index::{valid_language, Corpus, DocId, TermId};
+use crate::index::{sorted_indices, valid_language, Corpus, DocId, TermId};
 use crate::terms::STOP_WORDS;
 use crate::tokenize::normalize_into;
 
@@ -23,7 +23,7 @@ pub const FALLBACK_LANGUAGE: &str = "en";
 /// [`STOP_WORDS`] until it is set.
 #[derive(Clone, Debug, Default)]
 pub struct StopWords {
-    /// (language, its words: normalised, sorted, without duplicates), sorted by language.
+    /// (language, its words: normalised, sorted, without duplicates).
     lists: Vec<(String, Vec<String>)>,
 }
 
@@ -32,42 +32,41 @@ impl StopWords {
     /// with `None`, back to its default: NLTK's for English, none for another language.
     pub fn set(&mut self, language: &str, words: Option<Vec<String>>) -> Result<()> {
         let language = valid_language(language)?;
-        let at = self
-            .lists
-            .binary_search_by(|(l, _)| l.as_str().cmp(&language));
+        // A handful of languages at most: a linear search is the smallest code.
+        self.lists.retain(|(l, _)| *l != language);
         let Some(words) = words else {
-            if let Ok(i) = at {
-                self.lists.remove(i);
-            }
             return Ok(());
         };
-        let mut list = Vec::with_capacity(words.len());
+        let mut terms = Vec::with_capacity(words.len());
         let mut term = String::new();
         for word in &words {
             normalize_into(word.trim(), &mut term);
             if !term.is_empty() {
-                list.push(term.clone());
+                terms.push(term.clone());
             }
         }
-        list.sort_unstable();
-        list.dedup();
-        match at {
-            Ok(i) => self.lists[i].1 = list,
-            Err(i) => self.lists.insert(i, (language, list)),
+        // The crate's one sort (sorted_indices), then without duplicates.
+        let order = sorted_indices(terms.len(), &|a, b| {
+            terms[a as usize].cmp(&terms[b as usize])
+        });
+        let mut list: Vec<String> = Vec::with_capacity(terms.len());
+        for i in order {
+            let term = std::mem::take(&mut terms[i as usize]);
+            if list.last() != Some(&term) {
+                list.push(term);
+            }
         }
+        self.lists.push((language, list));
         Ok(())
     }
 
     /// The words of `language`'s list, sorted: the one set, else the default (NLTK's for
     /// English, empty for another language).
     pub fn words(&self, language: &str) -> Vec<&str> {
-        match self
-            .lists
-            .binary_search_by(|(l, _)| l.as_str().cmp(language))
-        {
-            Ok(i) => self.lists[i].1.iter().map(String::as_str).collect(),
-            Err(_) if language == FALLBACK_LANGUAGE => STOP_WORDS.to_vec(),
-            Err(_) => Vec::new(),
+        match self.lists.iter().find(|(l, _)| l == language) {
+            Some((_, list)) => list.iter().map(String::as_str).collect(),
+            None if language == FALLBACK_LANGUAGE => STOP_WORDS.to_vec(),
+            None => Vec::new(),
         }
     }
 }

@@ -209,7 +209,6 @@ fn every_operation_of_the_issue_is_declared() {
         "renameDocument",
         "setArticles",
         "setStopWords",
-        "stopWords",
         "decode",
         "memory",
         "cancel",

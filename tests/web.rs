@@ -276,13 +276,17 @@ fn editing_operations_keep_titles_and_sources_in_the_engine() {
         r#"{{"language": "en", "words": ["{}"]}}"#,
         before.to_uppercase()
     );
-    assert!(ask(&mut engine, "setStopWords", &words).is_null());
+    // The answer is the list now in use, normalised.
+    let set: Array = ask(&mut engine, "setStopWords", &words).into();
+    assert_eq!(set.get(0).as_string(), Some(before.clone()));
     assert_ne!(top(&mut engine), before);
-    ask(
+    let nltk: Array = ask(
         &mut engine,
         "setStopWords",
         r#"{"language": "en", "words": null}"#,
-    );
+    )
+    .into();
+    assert_eq!(nltk.length(), 179);
     assert_eq!(top(&mut engine), before);
     assert!(num(&memory, "wasmBytes") > num(&memory, "indexBytes"));
     // Outside the message loop nothing runs to be cancelled.

@@ -106,6 +106,7 @@ export async function createClient({ articles = true } = {}) {
     return { id, answer };
   }
   // Calls made while the engine restarts go to the new engine once it holds the old texts.
+  let stopDocs = null; // the documents' languages for stop words, asked again after a change
   async function post(op, args, transfer = []) {
     firstDocuments = null;
     if (op === 'setLanguage' || op === 'removeDocument' || op === 'setArticles') stopDocs = null;
@@ -169,7 +170,7 @@ export async function createClient({ articles = true } = {}) {
     try {
       await restarting;
       restarting = null;
-      stopSent.clear(); // the new engine has only its defaults
+      stops?.then((s) => s.restarted()); // the new engine has only its defaults
       say({ phase: 'restarted', message: '' });
       changed({ restarted: true });
     } catch (error) {
@@ -225,100 +226,41 @@ export async function createClient({ articles = true } = {}) {
     }
   }
 
-  // Stop words. The engine holds one list per language; the client keeps it equal to the
-  // page's edits (setStopEdits) or the API's lists (setStopWords) for every language of the
-  // documents, just before a request that leaves stop words out: so a language's list is
-  // fetched (stopwords.js, www/stopwords/) only when a view first needs it.
-  const stopEdits = {};
-  const stopSent = new Map(); // language → the key of the list the engine holds
-  let stopDocs = null; // the documents' languages, asked again after a change
-  let stopSync = Promise.resolve();
-  let builtIn = null; // NLTK's English list, read from the engine before it is replaced
-  const stopModule = () => import('./stopwords.js');
-  const needsStop = {
+  // Stop words (stopwords.js, loaded when a request first leaves them out): before such a
+  // request the engine gets the lists of the documents' languages, as the page edited them.
+  let stops = null;
+  let stopQueue = Promise.resolve();
+  function withStops(fn) {
+    const run = stopQueue.then(async () => {
+      if (restarting) await restarting.catch(() => {});
+      stops ??= import('./stopwords.js').then((m) => m.stopSync((op, args) => send(op, args).answer));
+      return fn(await stops);
+    });
+    stopQueue = run.catch(() => {});
+    return run;
+  }
+  const needsStops = {
     terms: (o) => o?.stopwords === false,
     collocates: (_, o) => o?.stopwords === false,
     phrases: (o) => o?.trimStopwords === true,
     keyness: (o) => o?.stopwords === false,
     compare: () => true, // its sentence alignment always leaves stop words out
   };
-  const englishDefault = () => (builtIn ??= send('stopWords', { language: 'en' }).answer.catch((error) => {
-    builtIn = null;
-    throw error;
-  }));
-  // The words `language` should have in the engine, or null for the engine's default.
-  async function wantedList(language) {
-    const { applyEdit, baseList, defaultBase } = await stopModule();
-    const edit = stopEdits[language];
-    if (Array.isArray(edit)) return edit; // an explicit list (setStopWords)
-    const base = edit?.base ?? defaultBase(language);
-    if (!edit && base === 'nltk') return null;
-    const words = await baseList(language, base, { builtIn: englishDefault });
-    return applyEdit(words, edit);
-  }
-  async function syncStopWords(languages) {
-    for (const language of languages) {
-      const key = JSON.stringify(stopEdits[language] ?? null);
-      if (stopSent.get(language) === key) continue;
-      if (language === 'en') await englishDefault();
-      const words = await wantedList(language);
-      await send('setStopWords', { language, words }).answer;
-      stopSent.set(language, key);
+  const stopAware = Object.fromEntries(Object.entries(needsStops).map(([op, needs]) => [op, async (...args) => {
+    if (needs(...args)) {
+      await withStops(async (s) => s.sync((await (stopDocs ??= send('documents', {}).answer)).map((d) => d.language ?? 'en')));
     }
-  }
-  function withStopWords(languages) {
-    const run = stopSync.then(async () => {
-      if (restarting) await restarting.catch(() => {});
-      if (!languages) {
-        stopDocs ??= send('documents', {}).answer;
-        const docs = await stopDocs;
-        languages = [...new Set(docs.map((d) => d.language ?? 'en'))];
-      }
-      await syncStopWords(languages);
-    });
-    stopSync = run.catch(() => {});
-    return run;
-  }
-  const stopAware = Object.fromEntries(Object.entries(needsStop).map(([op, needs]) => [op, async (...args) => {
-    if (needs(...args.slice(op === 'collocates' || op === 'compare' ? 1 : 0))) await withStopWords();
     return operations[op](...args);
   }]));
 
   const client = {
     ...operations,
     ...stopAware,
-    /**
-     * The page's stop-word edits, by language: {base, add, remove} (see stopwords.js);
-     * applied before the next request that leaves stop words out.
-     */
-    async setStopEdits(edits) {
-      for (const [language, edit] of Object.entries(stopEdits)) if (!Array.isArray(edit)) delete stopEdits[language];
-      for (const [language, edit] of Object.entries(edits ?? {})) if (edit) stopEdits[language] = edit;
-    },
-    /**
-     * A language's stop words: `words` an array (an explicit list), 'iso' (stopwords-iso's
-     * list of the language) or null (the default: NLTK's for English, stopwords-iso's for
-     * another language). Applied at once.
-     */
-    async setStopWords(language, words = null) {
-      const code = String(language ?? '').trim().toLowerCase();
-      if (words === 'iso') stopEdits[code] = { base: 'iso', add: [], remove: [] };
-      else if (Array.isArray(words)) stopEdits[code] = words.map(String);
-      else delete stopEdits[code];
-      stopSent.delete(code);
-      await withStopWords([code]);
-    },
-    /** The words a language's list has now, with the page's edits: what the engine uses. */
-    async stopWords(language) {
-      const code = String(language ?? '').trim().toLowerCase();
-      await withStopWords([code]);
-      return operations.stopWords(code);
-    },
-    /** The words of a base list of a language ('nltk' for English, or 'iso'), unedited. */
-    async stopBase(language, base) {
-      const { baseList } = await stopModule();
-      return baseList(language, base, { builtIn: englishDefault });
-    },
+    // Stop words: see stopwords.js's stopSync and npm/types/client.d.ts.
+    setStopEdits: (edits) => withStops((s) => s.setEdits(edits)),
+    setStopWords: (language, words = null) => withStops((s) => s.setWords(language, words)),
+    stopWords: (language) => withStops((s) => s.words(language)),
+    stopBase: (language, base) => withStops((s) => s.base(language, base)),
     documents: () => {
       const answer = firstDocuments;
       firstDocuments = null;

@@ -19,7 +19,6 @@ export const OPERATIONS = Object.freeze({
   setLanguage: ['id', 'language'],
   setArticles: ['shown'],
   setStopWords: ['language', 'words'],
-  stopWords: ['language'],
   decode: ['inputs', 'maxBytes'],
   memory: [],
   cancel: ['job'],

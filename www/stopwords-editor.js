@@ -4,7 +4,7 @@
 // to the engine, keeps them in IndexedDB and names them in the link. Loaded on first use.
 
 import { h, sentence, uid } from './dom.js';
-import { applyEdit, BASES, decodeEdits, defaultBase, diffList, encodeEdits, parseList } from './stopwords.js';
+import { applyEdit, BASES, decodeEdits, defaultBase, diffList, encodeEdits, fold, parseList } from './stopwords.js';
 
 /**
  * Open the editor in `parent`. ctx: {client, strings, state(), set(patch), languages}, with
@@ -16,7 +16,7 @@ export async function openStopEditor(parent, ctx, { onClose } = {}) {
   const close = ctx.strings.close;
   const { client } = ctx;
   const { languages: all } = await import('./stopwords.js').then((m) => m.collection());
-  const used = [...new Set(ctx.languages)];
+  const used = [...new Set(ctx.languages.length ? ctx.languages : ['en'])];
   const others = all.filter((l) => !used.includes(l));
   let names = null;
   try {
@@ -91,11 +91,9 @@ export async function openStopEditor(parent, ctx, { onClose } = {}) {
   function change(add) {
     const typed = parseList(word.value);
     if (!typed.length) return;
-    const now = words();
-    const fold = (w) => w.toLowerCase();
-    const out = add
-      ? [...now, ...typed.filter((w) => !now.some((x) => fold(x) === fold(w)))]
-      : now.filter((x) => !typed.some((w) => fold(x) === fold(w)));
+    const now = words().map(fold);
+    const folded = typed.map(fold);
+    const out = add ? [...new Set([...now, ...folded])] : now.filter((x) => !folded.includes(x));
     list.value = out.join('\n');
     word.value = '';
     apply(add ? S.added(typed.join(', ')) : S.removed(typed.join(', ')));

@@ -169,3 +169,68 @@ export async function isoList(language, fetcher = globalThis.fetch) {
 export function baseList(language, base, { builtIn, fetcher } = {}) {
   return base === 'nltk' ? builtIn() : isoList(language, fetcher);
 }
+
+// --- the client's side ---------------------------------------------------------------------
+
+/**
+ * What the client (client.js) keeps of the stop words: the page's edits and the API's lists
+ * by language, and which the engine holds. `ask(op, args)` sends a request to the engine and
+ * resolves to its answer. Its methods are called one at a time (the client queues them).
+ */
+export function stopSync(ask) {
+  const edits = {}; // language → {base, add, remove} (the page's) or [words] (the API's)
+  const sent = new Map(); // language → the key of what the engine holds
+  let builtIn = null; // NLTK's English list: the engine's English default
+  const english = () => (builtIn ??= ask('setStopWords', { language: 'en', words: null }).then((words) => {
+    sent.delete('en'); // the engine's English list is the default now
+    return words;
+  }).catch((error) => {
+    builtIn = null;
+    throw error;
+  }));
+  const code = (language) => String(language ?? '').trim().toLowerCase();
+
+  // The words `language` should have in the engine, or null for the engine's default.
+  async function wanted(language) {
+    const edit = edits[language];
+    if (Array.isArray(edit)) return edit;
+    const base = edit?.base ?? defaultBase(language);
+    if (!edit && base === 'nltk') return null;
+    return applyEdit(await baseList(language, base, { builtIn: english }), edit);
+  }
+
+  async function sync(languages) {
+    for (const language of new Set(languages)) {
+      const key = JSON.stringify(edits[language] ?? null);
+      if (sent.get(language) === key) continue;
+      await ask('setStopWords', { language, words: await wanted(language) });
+      sent.set(language, key);
+    }
+  }
+
+  return {
+    sync,
+    /** The page's edits replace the page's earlier ones (the API's lists stay). */
+    setEdits(next) {
+      for (const [language, edit] of Object.entries(edits)) if (!Array.isArray(edit)) delete edits[language];
+      for (const [language, edit] of Object.entries(next ?? {})) if (edit) edits[language] = edit;
+    },
+    /** An explicit list, 'iso', or null (the default), applied at once. */
+    async setWords(language, words) {
+      const l = code(language);
+      if (words === 'iso') edits[l] = { base: 'iso', add: [], remove: [] };
+      else if (Array.isArray(words)) edits[l] = words.map(String);
+      else delete edits[l];
+      await sync([l]);
+    },
+    async words(language) {
+      const l = code(language);
+      const words = await ask('setStopWords', { language: l, words: await wanted(l) });
+      sent.set(l, JSON.stringify(edits[l] ?? null));
+      return words;
+    },
+    base: (language, name) => baseList(code(language), name, { builtIn: english }),
+    /** After an engine restart: it holds only its defaults again. */
+    restarted: () => sent.clear(),
+  };
+}

@@ -93,18 +93,9 @@ export async function openStorage(idb = globalThis.indexedDB) {
       if (record) await request(store.put({ ...record, title }));
     }),
     remove: (key) => write((store) => request(store.delete(key))),
-    /** A setting's value, or null (none kept, or storage unavailable). */
-    async setting(name) {
-      if (!db) return null;
-      try {
-        return (await request(db.transaction(SETTINGS).objectStore(SETTINGS).get(name)))?.value ?? null;
-      } catch {
-        return null;
-      }
-    },
-    /** Keeps a setting (null or '' forgets it); resolves to {ok} or {ok: false, message}. */
-    saveSetting: (name, value) => write((store) => request(value == null || value === ''
-      ? store.delete(name) : store.put({ name, value })), SETTINGS),
+    /** A setting's value (null: none, or no storage); saveSetting(name, null or '') forgets it. */
+    setting: (name) => (db ? request(db.transaction(SETTINGS).objectStore(SETTINGS).get(name)).then((r) => r?.value ?? null, () => null) : null),
+    saveSetting: (name, value) => write((store) => request(value ? store.put({ name, value }) : store.delete(name)), SETTINGS),
     clear: () => write((store) => request(store.clear())),
   };
 }

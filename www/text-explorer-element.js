@@ -118,11 +118,11 @@ export class TextExplorer extends HTMLElement {
   #resolveReady;
   #texts = null; // the Texts view (the user's own texts): made once per client, kept across #mount
   #attachingTexts = null; // while the Texts view's module loads after the first render
-  #stopApplied = ''; // the stop-word edits (state.stop) the client has
-  #stopEditor = null; // the open stop-word editor (stopwords-editor.js)
-  #stopRemount = false; // edits applied while the editor was open: rebuild the views on close
-  #settings = null; // the IndexedDB store (storage.js) of the explorer of the articles, once opened
-  #keepsSettings = false; // whether this widget keeps its stop words there (as its texts)
+  #stopApplied = ''; // state.stop as the client has it
+  #stopEditor = null; // the open stop-word editor; #stopRemount: views to redraw on its close
+  #stopRemount = false;
+  #settings = null; // IndexedDB (storage.js), where the explorer of the articles keeps them
+  #keepsSettings = false;
 
   constructor() {
     super();
@@ -683,58 +683,49 @@ export class TextExplorer extends HTMLElement {
     this.#tabs[view].focus();
   }
 
-  // --- stop words (stopwords.js, stopwords-editor.js) ---------------------------------------
+  // --- stop words (stopwords.js; the editor, stopwords-editor.js) --------------------------
 
-  /** Gives the client the stop-word edits `text` (state.stop), keeps them, redraws the views. */
   async #applyStop(text, { mount = true } = {}) {
     this.#stopApplied = text;
     const client = this.#client;
-    const { decodeEdits } = await import('./stopwords.js');
-    await client.setStopEdits(decodeEdits(text));
+    await client.setStopEdits((await import('./stopwords.js')).decodeEdits(text));
     if (client !== this.#client || this.#stopApplied !== text) return;
-    if (this.#keepsSettings) {
-      this.#settings ??= openStorage();
-      this.#settings.then((store) => store.saveSetting('stop', text)).catch(() => {});
+    if (this.#keepsSettings) this.#settingsStore().then((s) => s.saveSetting('stop', text)).catch(() => {});
+    // Every view asks again (once the editor is closed).
+    if (mount && this.#views) {
+      if (this.#stopEditor) this.#stopRemount = true;
+      else this.#mount();
     }
-    if (!mount || !this.#views) return;
-    // Every view asks again; while the editor is open, once it closes.
-    if (this.#stopEditor) this.#stopRemount = true;
-    else this.#mount();
   }
 
-  /** The stop-word edits kept in IndexedDB, unless the link names its own. */
-  async #restoreStop(stale) {
+  #settingsStore() {
     this.#settings ??= openStorage();
-    const saved = await (await this.#settings).setting('stop');
-    if (stale() || !saved || this.#store.get().stop) return;
-    this.#store.set({ stop: saved }, { replace: true });
+    return this.#settings;
+  }
+
+  /** The edits kept in IndexedDB, unless the link names its own. */
+  async #restoreStop(stale) {
+    const saved = await (await this.#settingsStore()).setting('stop');
+    if (!stale() && saved && !this.#store.get().stop) this.#store.set({ stop: saved }, { replace: true });
   }
 
   async #openStopEditor() {
     if (this.#stopEditor) return;
-    this.#stopEditor = 'opening';
-    const languages = (this.#docs ?? []).map((d) => d.language ?? 'en');
-    try {
-      const { openStopEditor } = await import('./stopwords-editor.js');
-      this.#stopEditor = await openStopEditor(this.#app, {
-        client: this.#client,
-        strings: this.#strings,
-        state: () => this.#store.get(),
-        set: (patch) => this.#store.set(patch),
-        languages: languages.length ? languages : ['en'],
-      }, {
-        onClose: () => {
-          this.#stopEditor = null;
-          if (!this.#stopRemount) return;
-          this.#stopRemount = false;
-          this.#mount();
-          this.#tabs[this.#store.get().view]?.focus();
-        },
-      });
-    } catch (error) {
+    this.#stopEditor = import('./stopwords-editor.js').then((m) => m.openStopEditor(this.#app, {
+      client: this.#client, strings: this.#strings, state: () => this.#store.get(),
+      set: (patch) => this.#store.set(patch), languages: (this.#docs ?? []).map((d) => d.language ?? 'en'),
+    }, {
+      onClose: () => {
+        this.#stopEditor = null;
+        if (!this.#stopRemount) return;
+        this.#stopRemount = false;
+        this.#mount();
+        this.#tabs[this.#store.get().view]?.focus();
+      },
+    })).catch((error) => {
       this.#stopEditor = null;
       this.#setStatus(sentence(error.message), 'error');
-    }
+    });
   }
 
   // --- the Embed dialog (embed-dialog.js) ----------------------------------------------

@@ -42,6 +42,8 @@ export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'se
    * English, stopwords-iso's for another language; none for a language it lacks).
    */
   setStopWords(language: string, words?: string[] | 'iso' | null): Promise<void>;
+  /** The stop words of a language now in use, with the page's edits (normalised, sorted). */
+  stopWords(language: string): Promise<string[]>;
   /** The page's edits by language (the stop-word editor's); applied when a view next needs them. */
   setStopEdits(edits: Record<string, StopEdit>): Promise<void>;
   /** The words of a base list of a language, unedited. */

@@ -770,13 +770,12 @@ export interface Operations {
   setArticles(shown: boolean): Promise<null>;
   /**
    * Sets the stop words of a language (`en`, `fr`: two or three letters), normalised as
-   * terms are; `words` absent or `null` restores the default (NLTK's list for English,
+   * terms are (a word or a list); `words` absent or `null` restores the default (NLTK's list for English,
    * none for another language). Views that leave out stop words apply each document's
-   * language's list; a document of unknown language uses English's.
+   * language's list; a document of unknown language uses English's. Answers the list now in
+   * use, normalised and sorted (so `null` reads a language's default).
    */
-  setStopWords(language: string, words?: Array<string> | null): Promise<null>;
-  /** The stop words of a language in use (normalised, sorted): the list set, else the default. */
-  stopWords(language: string): Promise<Array<string>>;
+  setStopWords(language: string, words?: string | string[] | null): Promise<Array<string>>;
   /**
    * Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
    * thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.

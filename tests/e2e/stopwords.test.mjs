@@ -67,7 +67,7 @@ test('a word added as a stop word leaves Terms, stays after a reload, and Reset 
   const listed = async () => (await dialog.locator('textarea').inputValue()).split('\n').filter(Boolean);
   await dialog.getByText(/^179 words$/).waitFor();
   assert.equal((await listed()).length, 179);
-  await dialog.getByLabel('Word').fill('North');
+  await dialog.getByLabel('Word', { exact: true }).fill('North');
   await dialog.getByRole('button', { name: 'Add', exact: true }).click();
   await dialog.getByText('Added: North.').waitFor();
   assert.match(await dialog.locator('textarea').inputValue(), /^north$/m);
