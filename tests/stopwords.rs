@@ -1,5 +1,6 @@
 //! Stop words by document language: each view that leaves out stop words applies each
 //! document's own language's list, checked against a naive reference that rescans the texts.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 
