@@ -62,6 +62,8 @@ const SKIP = new Set(['index.html', '.gitignore', 'package.json', 'README.md']);
 function wanted(relative) {
   const name = path.basename(relative);
   if (SKIP.has(name)) return false;
+  // The stop-word lists (stopwords/*.json, made by scripts/build) are fetched on demand.
+  if (/^stopwords[/\\][a-z]+\.json$/.test(relative)) return true;
   return /\.(js|html|css|svg|wasm|d\.ts)$/.test(name);
 }
 
@@ -77,6 +79,7 @@ export function pack({ out = path.join(repo, 'target', 'npm', 'text-explorer'), 
   const widget = widgetVersion();
   if (widget !== version) fail(`www/version.js says ${widget}, Cargo.toml says ${version}: make them equal`);
   if (!existsSync(path.join(www, 'pkg', 'text_explorer_bg.wasm'))) fail('www/pkg is missing: run scripts/build');
+  if (!existsSync(path.join(www, 'stopwords', 'index.json'))) fail('www/stopwords is missing: run scripts/build');
 
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });

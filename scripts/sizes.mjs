@@ -4,8 +4,10 @@
 //
 //   first       what a browser fetches before the first KWIC line of the articles is drawn
 //               on index.html#view=kwic&q=putin (budget: first_render_budget_bytes)
-//   everything  every file of www/ a browser can fetch: .html .js .mjs .css .svg .wasm,
-//               with pkg/ and pkg-decode/, not the .d.ts types (everything_budget_bytes)
+//   everything  every file of www/ a browser can fetch: .html .js .mjs .css .svg .wasm
+//               .json, with pkg/, pkg-decode/ and the stop-word lists of stopwords/ (all
+//               of them, though a reader fetches only its texts' languages'), not the
+//               .d.ts types (everything_budget_bytes)
 //
 // CLI:    node scripts/sizes.mjs                 both tables; exit 1 when a set is over budget
 //         node scripts/sizes.mjs --list first    the first-render files, one per line
@@ -44,7 +46,7 @@ const REPO = path.resolve(here, "..");
 export const WWW = path.join(REPO, "www");
 
 /** The extensions of files a browser fetches; everything else in www/ (.d.ts) is for tools. */
-export const FETCHED = [".html", ".js", ".mjs", ".css", ".svg", ".wasm"];
+export const FETCHED = [".html", ".js", ".mjs", ".css", ".svg", ".wasm", ".json"];
 
 const STATIC_IMPORT = /^\s*(?:import|export)\s+(?:[\w$*{},\s]+?\s+from\s+)?['"]([^'"\n]+)['"]/gm;
 const DYNAMIC_IMPORT = /\bimport\(\s*['"]([^'"\n]+)['"]\s*\)/g;

@@ -34,7 +34,6 @@ use crate::error::{check_range, Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
 use crate::query::Query;
 use crate::stats::{g2, log2};
-use crate::terms::is_stop_word;
 
 /// The largest window on each side, in tokens.
 pub const MAX_SPAN: usize = 10;
@@ -196,6 +195,7 @@ impl Corpus {
         let query = Query::parse_with(query, options.case_sensitive)?;
         let hits = self.hits(&query, options.doc);
         let docs = self.documents();
+        let filter = (!options.stopwords).then(|| self.stop_filter());
         let mut observed = vec![0u32; self.vocab.len()];
         let mut window_tokens = 0;
         // 0: outside every window, 1: in a window, 2: part of a hit. Reset per document.
@@ -222,20 +222,33 @@ impl Corpus {
             let lo = (hits[from].pos as usize).saturating_sub(options.left);
             let last = &hits[i - 1];
             let hi = ((last.pos + last.len) as usize + options.right).min(terms.len());
-            for p in lo..hi {
-                if state[p] == 1 {
-                    observed[terms.at(p) as usize] += 1;
-                    window_tokens += 1;
+            let in_window = (lo..hi).filter(|&p| state[p] == 1);
+            for t in in_window.map(|p| terms.at(p)) {
+                window_tokens += 1;
+                // A stop word of the document's language is in the window, not a collocate.
+                if !filter.as_ref().is_some_and(|f| f.is_stop(doc, t)) {
+                    observed[t as usize] += 1;
                 }
             }
         }
         let f_n = hits.len() as f64;
         let (big_n, w) = (n as f64, window_tokens as f64);
         let mut rows = Vec::new();
-        let counts = self.term_counts(options.doc);
+        // A collocate's frequency counts its tokens where it is not a stop word (all of them
+        // when one list applies to the whole scope).
+        let kept = match &filter {
+            Some(f) if f.uniform(options.doc).is_none() => {
+                Some(self.counts_without_stop_words(options.doc, f).0)
+            }
+            _ => None,
+        };
+        let counts = match &kept {
+            Some(counts) => std::borrow::Cow::Borrowed(counts.as_slice()),
+            None => self.term_counts(options.doc),
+        };
         for (id, term) in self.vocab.iter() {
             let o = observed[id as usize] as usize;
-            if o == 0 || o < options.min_count || (!options.stopwords && is_stop_word(term)) {
+            if o == 0 || o < options.min_count {
                 continue;
             }
             let f_c = f64::from(counts[id as usize]);

@@ -12,7 +12,6 @@
 
 use crate::error::{check_range, Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId, Document, TermId};
-use crate::terms::is_stop_word;
 use crate::tokenize::sentence_ends;
 
 /// The longest `min_run` accepted.
@@ -119,10 +118,16 @@ fn sentences(doc: &Document) -> Vec<(usize, usize)> {
 }
 
 /// A sentence's content-term vector: sorted (term, count) pairs, and its norm.
-fn vector(corpus: &Corpus, doc: &Document, first: usize, len: usize) -> (Vec<(TermId, f64)>, f64) {
+/// `stop` tells whether a term is a stop word in the document's language.
+fn vector(
+    stop: &dyn Fn(TermId) -> bool,
+    doc: &Document,
+    first: usize,
+    len: usize,
+) -> (Vec<(TermId, f64)>, f64) {
     let ids: Vec<TermId> = (first..first + len)
         .map(|i| doc.term_id(i))
-        .filter(|&t| !is_stop_word(corpus.vocab.term(t)))
+        .filter(|&t| !stop(t))
         .collect();
     let order = sorted_indices(ids.len(), &|x, y| ids[x as usize].cmp(&ids[y as usize]));
     let mut v: Vec<(TermId, f64)> = Vec::new();
@@ -174,17 +179,20 @@ impl Corpus {
             ));
         }
         // Vocabulary: every term of either document, with its count in each.
+        // Stop words: each document's own language's list.
+        let filter = self.stop_filter();
+        let hide = |d: DocId, t: TermId| !options.stopwords && filter.is_stop(d, t);
         let mut counts: Vec<[usize; 2]> = vec![[0, 0]; self.vocab.len()];
-        for t in da.terms.iter() {
+        for t in da.terms.iter().filter(|&t| !hide(a, t)) {
             counts[t as usize][0] += 1;
         }
-        for t in db.terms.iter() {
+        for t in db.terms.iter().filter(|&t| !hide(b, t)) {
             counts[t as usize][1] += 1;
         }
         let mut lists: [Vec<TermCounts>; 3] = Default::default();
         for (id, term) in self.vocab.iter() {
             let [ca, cb] = counts[id as usize];
-            if (ca == 0 && cb == 0) || (!options.stopwords && is_stop_word(term)) {
+            if ca == 0 && cb == 0 {
                 continue;
             }
             let which = if ca > 0 && cb > 0 {
@@ -233,8 +241,9 @@ impl Corpus {
         }
 
         let (sa, sb) = (sentences(da), sentences(db));
-        let va: Vec<_> = sa.iter().map(|&(f, l)| vector(self, da, f, l)).collect();
-        let vb: Vec<_> = sb.iter().map(|&(f, l)| vector(self, db, f, l)).collect();
+        let (stop_a, stop_b) = (|t| filter.is_stop(a, t), |t| filter.is_stop(b, t));
+        let va: Vec<_> = sa.iter().map(|&(f, l)| vector(&stop_a, da, f, l)).collect();
+        let vb: Vec<_> = sb.iter().map(|&(f, l)| vector(&stop_b, db, f, l)).collect();
         // One pass over every pair keeps each side's best so far; strict `>` keeps the first
         // of equals on both sides.
         let mut best_a: Vec<(Option<usize>, f64)> = vec![(None, 0.0); sa.len()];

@@ -3,7 +3,8 @@
 //! wasm boundary only moves requests and answers across.
 
 use crate::error::{Error, Result};
-use crate::index::{Corpus, DocId};
+use crate::index::{valid_language, Corpus, DocId};
+use crate::language::Library;
 use crate::protocol::{
     Added, AlignedSentence, Collocates, Comparison, Concordance, Decoded, Dispersion,
     DocDispersion, DocumentInfo, Inputs, Keyness, KwicLine, Memory, NewDocument, OneOrMany, Phrase,
@@ -26,6 +27,23 @@ enum Origin {
     },
 }
 
+/// What the engine keeps of a document beside the corpus.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Record {
+    origin: Origin,
+    /// Whether its language was detected (rather than given, set, or declared).
+    language_detected: bool,
+}
+
+impl Record {
+    fn article(i: usize) -> Record {
+        Record {
+            origin: Origin::Article(i),
+            language_detected: false,
+        }
+    }
+}
+
 /// The corpus and its documents' origins: the one owner of titles and of the document list.
 ///
 /// ```
@@ -40,18 +58,49 @@ enum Origin {
 /// assert!(page.total > 10);
 /// # Ok::<(), text_explorer::Error>(())
 /// ```
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub struct Engine {
     corpus: Corpus,
-    origins: Vec<Origin>,
+    records: Vec<Record>,
+    languages: Library,
+}
+
+impl Default for Engine {
+    fn default() -> Engine {
+        Engine {
+            corpus: Corpus::default(),
+            records: Vec::new(),
+            languages: Library::native(),
+        }
+    }
 }
 
 impl Engine {
     /// An engine over the two embedded articles.
     pub fn with_articles() -> Engine {
         let corpus = Corpus::with_articles();
-        let origins = (0..corpus.documents().len()).map(Origin::Article).collect();
-        Engine { corpus, origins }
+        let records = (0..corpus.documents().len()).map(Record::article).collect();
+        Engine {
+            corpus,
+            records,
+            ..Engine::default()
+        }
+    }
+
+    /// Uses `languages` to detect languages and stem words from now on (the boundary installs
+    /// the language wasm once it is loaded).
+    pub fn set_languages(&mut self, languages: Library) {
+        self.languages = languages;
+    }
+
+    /// Whether a language library is installed.
+    pub fn has_languages(&self) -> bool {
+        self.languages.is_loaded()
+    }
+
+    /// The language of document `id` (see [`crate::Document::language`]).
+    pub fn language(&self, id: DocId) -> Option<&str> {
+        self.corpus.language(id)
     }
 
     /// An empty engine.
@@ -66,15 +115,16 @@ impl Engine {
 
     pub(crate) fn documents(&mut self) -> Result<Vec<DocumentInfo>> {
         Ok(self
-            .origins
+            .records
             .iter()
             .enumerate()
-            .map(|(id, origin)| {
-                let (source, key, encoding) = match origin {
+            .map(|(id, record)| {
+                let (source, key, encoding) = match &record.origin {
                     Origin::Article(_) => (Source::Article, None, None),
                     Origin::User { key, encoding } => (Source::User, *key, encoding.clone()),
                 };
-                DocumentInfo::new(&self.corpus, id as DocId, source, key, encoding)
+                let detected = record.language_detected;
+                DocumentInfo::new(&self.corpus, id as DocId, source, key, encoding, detected)
             })
             .collect())
     }
@@ -264,20 +314,45 @@ impl Engine {
     }
 
     /// Adds one text; returns its id.
+    ///
+    /// Its language is the one given, else the one detected from its text (if the engine has
+    /// a language library and the text says).
     pub fn add(&mut self, item: NewDocument) -> Result<DocId> {
+        let given = item.language.as_deref().map(valid_language).transpose()?;
+        let language_detected = given.is_none();
+        let language = match given {
+            Some(language) => Some(language),
+            None => self.languages.detect(&item.text),
+        };
         let id = self
             .corpus
             .add_owned(item.title.as_deref().unwrap_or(""), item.text)?;
-        self.origins.push(Origin::User {
-            key: item.key,
-            encoding: item.encoding,
+        // A detected code is the library's; one it gave that the corpus refuses is unknown.
+        let _ = self.corpus.set_language(id, language.as_deref());
+        self.records.push(Record {
+            origin: Origin::User {
+                key: item.key,
+                encoding: item.encoding,
+            },
+            language_detected,
         });
         Ok(id)
     }
 
+    /// Whether adding `item` needs the language library (to detect its language).
+    pub fn needs_languages(item: &NewDocument) -> bool {
+        item.language.is_none()
+    }
+
+    pub(crate) fn set_language(&mut self, id: DocId, language: Option<String>) -> Result<()> {
+        self.corpus.set_language(id, language.as_deref())?;
+        self.records[id as usize].language_detected = false;
+        Ok(())
+    }
+
     pub(crate) fn remove_document(&mut self, id: DocId) -> Result<()> {
         self.corpus.remove_document(id)?;
-        self.origins.remove(id as usize);
+        self.records.remove(id as usize);
         Ok(())
     }
 
@@ -286,8 +361,8 @@ impl Engine {
     }
 
     pub(crate) fn set_articles(&mut self, shown: bool) -> Result<()> {
-        let ids: Vec<DocId> = (0..self.origins.len() as DocId)
-            .filter(|&id| matches!(self.origins[id as usize], Origin::Article(_)))
+        let ids: Vec<DocId> = (0..self.records.len() as DocId)
+            .filter(|&id| matches!(self.records[id as usize].origin, Origin::Article(_)))
             .collect();
         if !shown {
             for &id in ids.iter().rev() {
@@ -295,12 +370,27 @@ impl Engine {
             }
         } else if ids.is_empty() {
             for (i, article) in crate::articles::ARTICLES.iter().enumerate() {
-                self.corpus.add_document(article.title, article.text)?;
-                self.origins.push(Origin::Article(i));
+                let id = self.corpus.add_document(article.title, article.text)?;
+                self.corpus.set_language(id, Some(article.language))?;
+                self.records.push(Record::article(i));
             }
             self.corpus.prepare();
         }
         Ok(())
+    }
+
+    pub(crate) fn set_stop_words(
+        &mut self,
+        language: String,
+        words: Option<OneOrMany<String>>,
+    ) -> Result<Vec<String>> {
+        self.corpus.set_stop_words(&language, words.map(|w| w.0))?;
+        Ok(self
+            .corpus
+            .stop_words(&valid_language(&language)?)
+            .into_iter()
+            .map(String::from)
+            .collect())
     }
 
     /// Answered by the boundary, which has the inputs; natively there is no decoder.

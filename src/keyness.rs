@@ -21,7 +21,6 @@
 use crate::error::{Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
 use crate::stats::log2;
-use crate::terms::is_stop_word;
 
 // Its home is the shared statistics; `keyness::chi2_p` stays where users found it.
 pub use crate::stats::chi2_p;
@@ -142,10 +141,14 @@ impl Corpus {
             ));
         }
         // Each term's tokens in the target (group 1) and the reference (group 2).
+        // Stop words: a token that is one in its document's language is not counted.
+        let filter = (!options.stopwords).then(|| self.stop_filter());
         let mut counts = vec![[0u32; 3]; self.vocab.len()];
-        for (doc, &g) in self.documents().iter().zip(&group) {
+        for (d, (doc, &g)) in self.documents().iter().zip(&group).enumerate() {
             for t in doc.terms.iter() {
-                counts[t as usize][g as usize] += 1;
+                if !filter.as_ref().is_some_and(|f| f.is_stop(d as DocId, t)) {
+                    counts[t as usize][g as usize] += 1;
+                }
             }
         }
         let mut rows = Vec::new();
@@ -154,8 +157,7 @@ impl Corpus {
                 counts[id as usize][1] as usize,
                 counts[id as usize][2] as usize,
             );
-            if a + b == 0 || a + b < options.min_count || (!options.stopwords && is_stop_word(term))
-            {
+            if a + b == 0 || a + b < options.min_count {
                 continue;
             }
             // Rayson's two-cell form equals the 2×2 G² without the "other words" row only

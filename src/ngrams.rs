@@ -8,7 +8,6 @@
 
 use crate::error::{check_range, Result};
 use crate::index::{sorted_indices, Corpus, DocId, Document, TermId};
-use crate::terms::is_stop_word;
 
 /// The longest phrase, in words.
 pub const MAX_N: usize = 6;
@@ -90,7 +89,10 @@ impl Corpus {
         }
         let docs = self.documents();
         let min_count = options.min_count;
-        let stop = |t: TermId| options.trim_stopwords && is_stop_word(self.vocab.term(t));
+        // Stop words: each document's language's list, so a phrase is trimmed in the
+        // documents where its first or last word is a stop word, and counted in the others.
+        let filter = options.trim_stopwords.then(|| self.stop_filter());
+        let stop = |d: DocId, t: TermId| filter.as_ref().is_some_and(|f| f.is_stop(d, t));
         // All occurrences of every listed group, level after level; `level` holds the
         // (from, to) ranges of the groups of the current length.
         let mut occurrences: Vec<(DocId, u32)> = Vec::new();
@@ -98,10 +100,18 @@ impl Corpus {
         let frequencies = self.term_counts(options.doc);
         for (id, _) in self.vocab.iter() {
             // A phrase that must not start with a stop word cannot grow from one.
-            if frequencies[id as usize] as usize >= min_count && !stop(id) {
+            if frequencies[id as usize] as usize >= min_count {
                 let from = occurrences.len();
-                occurrences.extend(self.postings_in(id, options.doc).map(|p| (p.doc, p.pos)));
-                level.push((from, occurrences.len()));
+                occurrences.extend(
+                    self.postings_in(id, options.doc)
+                        .filter(|p| !stop(p.doc, id))
+                        .map(|p| (p.doc, p.pos)),
+                );
+                if occurrences.len() - from >= min_count {
+                    level.push((from, occurrences.len()));
+                } else {
+                    occurrences.truncate(from);
+                }
             }
         }
         let mut counts = vec![0u32; self.vocab.len()];
@@ -148,9 +158,26 @@ impl Corpus {
             }
             if n >= options.min_length {
                 for &(from, to) in &next {
-                    let last = word_at(docs, occurrences[from], n - 1);
-                    if last.is_some_and(stop) {
-                        continue;
+                    let (mut from, mut to) = (from, to);
+                    if filter.is_some() {
+                        // Only the occurrences whose last word is not a stop word in their
+                        // document: copied past the end, as the whole group still grows.
+                        let last = |&(d, p): &(DocId, u32)| {
+                            word_at(docs, (d, p), n - 1).is_some_and(|t| stop(d, t))
+                        };
+                        let ends = occurrences[from..to].iter().filter(|o| last(o)).count();
+                        if ends > 0 {
+                            if to - from - ends < min_count {
+                                continue;
+                            }
+                            let start = occurrences.len();
+                            for k in from..to {
+                                if !last(&occurrences[k]) {
+                                    occurrences.push(occurrences[k]);
+                                }
+                            }
+                            (from, to) = (start, occurrences.len());
+                        }
                     }
                     let mut count_docs = 0;
                     for &(d, _) in &occurrences[from..to] {

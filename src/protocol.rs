@@ -242,8 +242,17 @@ operations! {
     RemoveDocument => remove_document { id: DocId } -> ();
     /// Renames a document; a blank title becomes "Document N".
     RenameDocument => rename_document { id: DocId, title: String } -> ();
+    /// Sets a document's language (an ISO 639-1 code such as `fr`, or `null` for unknown), in
+    /// place of the one given or detected.
+    SetLanguage => set_language { id: DocId, language: Option<String> = default } -> ();
     /// Hides the embedded articles (removes them), or brings them back at the end.
     SetArticles => set_articles { shown: bool } -> ();
+    /// Sets the stop words of a language (`en`, `fr`: two or three letters), normalised as
+    /// terms are (a word or a list); `words` absent or `null` restores the default (NLTK's list for English,
+    /// none for another language). Views that leave out stop words apply each document's
+    /// language's list; a document of unknown language uses English's. Answers the list now in
+    /// use, normalised and sorted (so `null` reads a language's default).
+    SetStopWords => set_stop_words { language: String, words: Option<OneOrMany<String>> = default } -> Vec<String>;
     /// Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
     /// thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.
     Decode => decode { inputs: Inputs, max_bytes: Option<f64> = default } -> Vec<Decoded>;
@@ -386,6 +395,11 @@ pub struct NewDocument {
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
     pub encoding: Option<String>,
+    /// Its language, an ISO 639-1 code (`en`, `fr`, `zh`; ISO 639-3 for a language without
+    /// one); absent to have it detected from the text.
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub language: Option<String>,
 }
 
 /// A document as `documents` lists it.
@@ -411,6 +425,12 @@ pub struct DocumentInfo {
     pub key: Option<u32>,
     /// How a user text was decoded, if it came from a file.
     pub encoding: Option<String>,
+    /// Its language: an ISO 639-1 code (ISO 639-3 for a language without one), or `null`
+    /// when it is unknown (not given, and the text too short or too ambiguous to detect).
+    pub language: Option<String>,
+    /// Whether the engine detected the language from the text (`false`: it was given when
+    /// the text was added, or set since, or the text is an article, declared English).
+    pub language_detected: bool,
 }
 
 /// Where a document came from.
@@ -847,6 +867,7 @@ impl DocumentInfo {
         source: Source,
         key: Option<u32>,
         encoding: Option<String>,
+        language_detected: bool,
     ) -> DocumentInfo {
         let d = &corpus.documents()[id as usize];
         DocumentInfo {
@@ -859,6 +880,8 @@ impl DocumentInfo {
             source,
             key,
             encoding,
+            language: d.language().map(str::to_string),
+            language_detected,
         }
     }
 }

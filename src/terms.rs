@@ -10,7 +10,8 @@ use crate::index::{sorted_indices, Corpus, DocId};
 pub struct TermsOptions {
     /// Count in this document only; `None` (the default) counts the whole corpus.
     pub doc: Option<DocId>,
-    /// Keep stop words (the default); `false` leaves out the words of [`STOP_WORDS`].
+    /// Keep stop words (the default); `false` leaves out the stop words of each document's
+    /// language (see [`crate::stopwords`]; English: [`STOP_WORDS`] unless set otherwise).
     pub stopwords: bool,
     /// Leave out terms counted fewer times than this (default 1, so none is left out).
     pub min_count: usize,
@@ -65,7 +66,7 @@ pub struct Summary {
     pub mean_sentence_length: f64,
 }
 
-/// The English stop words that [`TermsOptions::stopwords`] `= false` leaves out: NLTK's
+/// The English stop words that [`TermsOptions::stopwords`] `= false` leaves out by default: NLTK's
 /// English stop-word list (the `stopwords` corpus of the Natural Language Toolkit, 179 words),
 /// with `’` written `'` as terms are; sorted, for binary search.
 pub const STOP_WORDS: &[&str] = &[
@@ -270,20 +271,35 @@ impl Corpus {
             Some(doc) => self.document(doc)?.token_count(),
             None => self.documents().iter().map(|d| d.token_count()).sum(),
         };
-        let counts = self.term_counts(options.doc);
+        // Stop words: each document's language's list. When every document of the scope
+        // uses one list, a term is left out wholly; otherwise its tokens are counted only
+        // in the documents where it is not a stop word.
+        let filter = (!options.stopwords).then(|| self.stop_filter());
+        let uniform = filter.as_ref().map(|f| f.uniform(options.doc));
+        let kept = match (&filter, uniform) {
+            (Some(f), Some(None)) => Some(self.counts_without_stop_words(options.doc, f)),
+            _ => None,
+        };
+        let counts = match &kept {
+            Some((counts, _)) => std::borrow::Cow::Borrowed(counts.as_slice()),
+            None => self.term_counts(options.doc),
+        };
         let mut ids = Vec::new();
         let mut rows = Vec::new();
         for (id, term) in self.vocab.iter() {
             let count = counts[id as usize] as usize;
-            let docs = match options.doc {
-                Some(_) => 1,
-                None => self.doc_frequency(id),
+            let docs = match (options.doc, &kept) {
+                (Some(_), _) => 1,
+                (None, Some((_, docs))) => docs[id as usize] as usize,
+                (None, None) => self.doc_frequency(id),
             };
             if count == 0 || count < options.min_count {
                 continue;
             }
-            if !options.stopwords && is_stop_word(term) {
-                continue;
+            if let Some(Some(set)) = uniform {
+                if set[id as usize] {
+                    continue;
+                }
             }
             ids.push(id);
             rows.push(TermFrequency {

@@ -208,6 +208,7 @@ fn every_operation_of_the_issue_is_declared() {
         "removeDocument",
         "renameDocument",
         "setArticles",
+        "setStopWords",
         "decode",
         "memory",
         "cancel",

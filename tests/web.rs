@@ -260,6 +260,34 @@ fn editing_operations_keep_titles_and_sources_in_the_engine() {
     assert_eq!(docs.length(), 2);
     let memory = ask(&mut engine, "memory", "{}");
     assert!(num(&memory, "tokens") > 1000.0);
+    // A stop list set through the boundary (normalised: "Korea" is the term "korea") applies
+    // to the views' `stopwords: false`; `null` restores English's default.
+    let top = |engine: &mut JsEngine| {
+        let terms: Array = ask(
+            engine,
+            "terms",
+            r#"{"options": {"stopwords": false, "limit": 1}}"#,
+        )
+        .into();
+        string(&terms.get(0), "term")
+    };
+    let before = top(&mut engine);
+    let words = format!(
+        r#"{{"language": "en", "words": ["{}"]}}"#,
+        before.to_uppercase()
+    );
+    // The answer is the list now in use, normalised.
+    let set: Array = ask(&mut engine, "setStopWords", &words).into();
+    assert_eq!(set.get(0).as_string(), Some(before.clone()));
+    assert_ne!(top(&mut engine), before);
+    let nltk: Array = ask(
+        &mut engine,
+        "setStopWords",
+        r#"{"language": "en", "words": null}"#,
+    )
+    .into();
+    assert_eq!(nltk.length(), 179);
+    assert_eq!(top(&mut engine), before);
     assert!(num(&memory, "wasmBytes") > num(&memory, "indexBytes"));
     // Outside the message loop nothing runs to be cancelled.
     assert!(ask(&mut engine, "cancel", r#"{"job": 1}"#).is_null());
@@ -376,6 +404,11 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
             "renameDocument",
             r#"{"id": 9, "title": "x"}"#,
             "unknown document id 9",
+        ),
+        (
+            "setStopWords",
+            r#"{"language": "english", "words": []}"#,
+            "`english` is not a language code",
         ),
         (
             "kwac",

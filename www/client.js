@@ -106,8 +106,10 @@ export async function createClient({ articles = true } = {}) {
     return { id, answer };
   }
   // Calls made while the engine restarts go to the new engine once it holds the old texts.
+  let stopDocs = null; // the documents' languages for stop words, asked again after a change
   async function post(op, args, transfer = []) {
     firstDocuments = null;
+    if (op === 'setLanguage' || op === 'removeDocument' || op === 'setArticles') stopDocs = null;
     if (restarting) await restarting.catch(() => {});
     return send(op, args, transfer).answer;
   }
@@ -120,6 +122,7 @@ export async function createClient({ articles = true } = {}) {
   // any other call (the widget asks at once): one round trip fewer before the first render.
   let firstDocuments = null;
   const changed = (detail = {}) => {
+    stopDocs = null;
     for (const fn of [...listeners]) fn(detail);
   };
   // The engine's own titles (a blank one becomes "Document N"), kept in the journal so that a
@@ -167,6 +170,7 @@ export async function createClient({ articles = true } = {}) {
     try {
       await restarting;
       restarting = null;
+      stops?.then((s) => s.restarted()); // the new engine has only its defaults
       say({ phase: 'restarted', message: '' });
       changed({ restarted: true });
     } catch (error) {
@@ -222,8 +226,41 @@ export async function createClient({ articles = true } = {}) {
     }
   }
 
+  // Stop words (stopwords.js, loaded when a request first leaves them out): before such a
+  // request the engine gets the lists of the documents' languages, as the page edited them.
+  let stops = null;
+  let stopQueue = Promise.resolve();
+  function withStops(fn) {
+    const run = stopQueue.then(async () => {
+      if (restarting) await restarting.catch(() => {});
+      stops ??= import('./stopwords.js').then((m) => m.stopSync((op, args) => send(op, args).answer));
+      return fn(await stops);
+    });
+    stopQueue = run.catch(() => {});
+    return run;
+  }
+  const needsStops = {
+    terms: (o) => o?.stopwords === false,
+    collocates: (_, o) => o?.stopwords === false,
+    phrases: (o) => o?.trimStopwords === true,
+    keyness: (o) => o?.stopwords === false,
+    compare: () => true, // its sentence alignment always leaves stop words out
+  };
+  const stopAware = Object.fromEntries(Object.entries(needsStops).map(([op, needs]) => [op, async (...args) => {
+    if (needs(...args)) {
+      await withStops(async (s) => s.sync((await (stopDocs ??= send('documents', {}).answer)).map((d) => d.language ?? 'en')));
+    }
+    return operations[op](...args);
+  }]));
+
   const client = {
     ...operations,
+    ...stopAware,
+    // Stop words: see stopwords.js's stopSync and npm/types/client.d.ts.
+    setStopEdits: (edits) => withStops((s) => s.setEdits(edits)),
+    setStopWords: (language, words = null) => withStops((s) => s.setWords(language, words)),
+    stopWords: (language) => withStops((s) => s.words(language)),
+    stopBase: (language, base) => withStops((s) => s.base(language, base)),
     documents: () => {
       const answer = firstDocuments;
       firstDocuments = null;
@@ -367,9 +404,10 @@ function startEngine({ fresh = false } = {}) {
 }
 
 // Only what the engine needs crosses to the worker (structured clone copies the text).
-function plainItem({ title = '', text, key, encoding }) {
+function plainItem({ title = '', text, key, encoding, language }) {
   const item = { title: String(title), text };
   if (key != null) item.key = key;
   if (encoding != null) item.encoding = encoding;
+  if (language != null) item.language = language;
   return item;
 }

@@ -6,6 +6,7 @@
 //   #view=kwic&q=putin&doc=1&sort=1R&window=5&page=2
 //   #view=reader&q=putin&read=0&hit=1234
 //   #view=terms&stopwords=show&filter=kor
+//   #view=terms&stop=en*iso.said-not_fr.ça      (the edited stop-word lists, stopwords.js)
 //
 // Keys at their default value are left out, so the bare page URL is the default state.
 
@@ -46,6 +47,7 @@ export const PAGE_SIZE = 100;
  * - filter: the Terms substring filter
  * - read: the Reader's document when doc is null (the document of the opened hit)
  * - hit: the Reader's current hit, the UTF-16 start offset of its keyword in that document
+ * - stop: the user's edits of the stop-word lists, as stopwords.js encodes them ('' = none)
  */
 export const DEFAULTS = Object.freeze({
   view: 'summary',
@@ -58,6 +60,7 @@ export const DEFAULTS = Object.freeze({
   filter: '',
   read: null,
   hit: null,
+  stop: '',
 });
 
 const KEYS = Object.keys(DEFAULTS);
@@ -84,6 +87,7 @@ export function parse(hash) {
   state.filter = p.get('filter') ?? '';
   state.read = nonNegativeInt(p.get('read'));
   state.hit = nonNegativeInt(p.get('hit'));
+  state.stop = p.get('stop') ?? '';
   return state;
 }
 

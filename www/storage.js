@@ -7,7 +7,10 @@
 
 const DB = 'text-explorer';
 const STORE = 'texts';
-const VERSION = 1;
+// The page's settings kept with the texts: {name, value}; today `stop`, the edited stop-word
+// lists (as the permalink writes them). Version 2 added this store.
+const SETTINGS = 'settings';
+const VERSION = 2;
 
 /** A stored text: {key, title, text, encoding, added (ms since 1970)}. */
 
@@ -36,7 +39,7 @@ export function storageMessage(error) {
 
 /**
  * Open the store. Returns {available, message, list(), add(record), addMany(records), rename(key, title),
- * remove(key), clear()}; list() resolves to the stored texts in the order they were added.
+ * remove(key), clear(), setting(name), saveSetting(name, value)}; list() resolves to the stored texts in the order they were added.
  * Each method resolves to {ok, message}-style results and never rejects.
  */
 export async function openStorage(idb = globalThis.indexedDB) {
@@ -46,18 +49,20 @@ export async function openStorage(idb = globalThis.indexedDB) {
     if (!idb) throw new Error('no IndexedDB');
     const open = idb.open(DB, VERSION);
     open.onupgradeneeded = () => {
-      open.result.createObjectStore(STORE, { keyPath: 'key', autoIncrement: true });
+      const names = open.result.objectStoreNames;
+      if (!names.contains(STORE)) open.result.createObjectStore(STORE, { keyPath: 'key', autoIncrement: true });
+      if (!names.contains(SETTINGS)) open.result.createObjectStore(SETTINGS, { keyPath: 'name' });
     };
     db = await request(open);
   } catch (error) {
     message = storageMessage(error);
   }
 
-  const write = async (fn) => {
+  const write = async (fn, name = STORE) => {
     if (!db) return { ok: false, message: message || storageMessage(null) };
     try {
-      const tx = db.transaction(STORE, 'readwrite');
-      const value = await fn(tx.objectStore(STORE));
+      const tx = db.transaction(name, 'readwrite');
+      const value = await fn(tx.objectStore(name));
       await done(tx);
       return { ok: true, value };
     } catch (error) {
@@ -88,6 +93,9 @@ export async function openStorage(idb = globalThis.indexedDB) {
       if (record) await request(store.put({ ...record, title }));
     }),
     remove: (key) => write((store) => request(store.delete(key))),
+    /** A setting's value (null: none, or no storage); saveSetting(name, null or '') forgets it. */
+    setting: (name) => (db ? request(db.transaction(SETTINGS).objectStore(SETTINGS).get(name)).then((r) => r?.value ?? null, () => null) : null),
+    saveSetting: (name, value) => write((store) => request(value ? store.put({ name, value }) : store.delete(name)), SETTINGS),
     clear: () => write((store) => request(store.clear())),
   };
 }

@@ -36,7 +36,7 @@ import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
 import { loadStrings, pickLanguage } from './strings/index.js';
 import { VERSION } from './version.js';
-import { articlesHidden } from './storage.js';
+import { articlesHidden, openStorage } from './storage.js';
 import { bringsTexts, collectTexts, hasInlineTexts, words } from './text-source.js';
 import { embedAttributes, embedSnippets, openEmbedDialog } from './embed-dialog.js';
 import { latest } from './views/kit/latest.js';
@@ -119,6 +119,11 @@ export class TextExplorer extends HTMLElement {
   #resolveReady;
   #texts = null; // the Texts view (the user's own texts): made once per client, kept across #mount
   #attachingTexts = null; // while the Texts view's module loads after the first render
+  #stopApplied = ''; // state.stop as the client has it
+  #stopEditor = null; // the open stop-word editor; #stopRemount: views to redraw on its close
+  #stopRemount = false;
+  #settings = null; // IndexedDB (storage.js), where the explorer of the articles keeps them
+  #keepsSettings = false;
 
   constructor() {
     super();
@@ -182,6 +187,8 @@ export class TextExplorer extends HTMLElement {
 
   #teardown() {
     this.#generation += 1;
+    this.#stopApplied = '';
+    this.#stopRemount = false;
     this.#attachingTexts = null;
     this.#started = false;
     this.#views = null;
@@ -342,6 +349,8 @@ export class TextExplorer extends HTMLElement {
           this.#problems.push(t.textFailed(source, error.message));
         }
       }
+      this.#keepsSettings = articles;
+      if (this.#store.get().stop) await this.#applyStop(this.#store.get().stop, { mount: false });
       this.#docs = await client.documents();
       await views;
       if (texts === null) {
@@ -366,6 +375,7 @@ export class TextExplorer extends HTMLElement {
       if (stale()) return;
       this.#texts?.start();
       for (const view of this.#visibleViews()) loadView(view).catch(() => {});
+      if (articles) this.#restoreStop(stale).catch(() => {});
     });
     this.#lastQuery = null;
     this.#onState(this.#store.get());
@@ -421,6 +431,7 @@ export class TextExplorer extends HTMLElement {
       docTitle: (doc) => docs.find((d) => d.id === doc)?.title ?? t.documentN(doc),
       docLabel: (doc) => `${ctx.docNumber(doc)}. ${ctx.docTitle(doc)}`,
       // The Reader shows one document: the filtered one, else the opened hit's, else the first.
+      editStopWords: () => this.#openStopEditor(),
       resolveReaderDoc: (state) => state.doc
         ?? (docs.some((d) => d.id === state.read) ? state.read : docs[0]?.id),
     };
@@ -555,6 +566,9 @@ export class TextExplorer extends HTMLElement {
   }
 
   #onState(state) {
+    if (this.#views && state.stop !== this.#stopApplied) {
+      this.#applyStop(state.stop).catch((error) => this.#setStatus(sentence(error.message), 'error'));
+    }
     this.#render(state);
     const key = JSON.stringify([state.q.trim(), state.doc]);
     if (this.#views && key !== this.#lastQuery) {
@@ -674,6 +688,51 @@ export class TextExplorer extends HTMLElement {
     const view = views[(moves[event.key] + views.length) % views.length];
     this.#store.set({ view });
     this.#tabs[view].focus();
+  }
+
+  // --- stop words (stopwords.js; the editor, stopwords-editor.js) --------------------------
+
+  async #applyStop(text, { mount = true } = {}) {
+    this.#stopApplied = text;
+    const client = this.#client;
+    await client.setStopEdits((await import('./stopwords.js')).decodeEdits(text));
+    if (client !== this.#client || this.#stopApplied !== text) return;
+    if (this.#keepsSettings) this.#settingsStore().then((s) => s.saveSetting('stop', text)).catch(() => {});
+    // Every view asks again (once the editor is closed).
+    if (mount && this.#views) {
+      if (this.#stopEditor) this.#stopRemount = true;
+      else this.#mount();
+    }
+  }
+
+  #settingsStore() {
+    this.#settings ??= openStorage();
+    return this.#settings;
+  }
+
+  /** The edits kept in IndexedDB, unless the link names its own. */
+  async #restoreStop(stale) {
+    const saved = await (await this.#settingsStore()).setting('stop');
+    if (!stale() && saved && !this.#store.get().stop) this.#store.set({ stop: saved }, { replace: true });
+  }
+
+  async #openStopEditor() {
+    if (this.#stopEditor) return;
+    this.#stopEditor = import('./stopwords-editor.js').then((m) => m.openStopEditor(this.#app, {
+      client: this.#client, strings: this.#strings, state: () => this.#store.get(),
+      set: (patch) => this.#store.set(patch), languages: (this.#docs ?? []).map((d) => d.language ?? 'en'),
+    }, {
+      onClose: () => {
+        this.#stopEditor = null;
+        if (!this.#stopRemount) return;
+        this.#stopRemount = false;
+        this.#mount();
+        this.#tabs[this.#store.get().view]?.focus();
+      },
+    })).catch((error) => {
+      this.#stopEditor = null;
+      this.#setStatus(sentence(error.message), 'error');
+    });
   }
 
   // --- the Embed dialog (embed-dialog.js) ----------------------------------------------

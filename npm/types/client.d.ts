@@ -20,11 +20,34 @@ export interface Restart {
 }
 
 /**
+ * The page's edit of one language's stop-word list: the words added to and removed from its
+ * base list, `nltk` (English's default, NLTK's 179 words) or `iso` (stopwords-iso's list;
+ * the default of every other language).
+ */
+export interface StopEdit {
+  base?: 'nltk' | 'iso';
+  add?: string[];
+  remove?: string[];
+}
+
+/**
  * Every operation of the engine, as a method, except where the client takes more: a query
  * overtaken by a newer one with the same options rejects with an Error whose `superseded`
  * is true.
  */
-export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'setArticles' | 'removeDocument' | 'renameDocument'> {
+export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'setArticles' | 'removeDocument' | 'renameDocument' | 'setStopWords'> {
+  /**
+   * A language's stop words, applied at once: an explicit list, `'iso'` (the stopwords-iso
+   * list of the language, fetched on first need) or `null` (the default: NLTK's list for
+   * English, stopwords-iso's for another language; none for a language it lacks).
+   */
+  setStopWords(language: string, words?: string[] | 'iso' | null): Promise<void>;
+  /** The stop words of a language now in use, with the page's edits (normalised, sorted). */
+  stopWords(language: string): Promise<string[]>;
+  /** The page's edits by language (the stop-word editor's); applied when a view next needs them. */
+  setStopEdits(edits: Record<string, StopEdit>): Promise<void>;
+  /** The words of a base list of a language, unedited. */
+  stopBase(language: string, base: 'nltk' | 'iso'): Promise<string[]>;
   /** Adds texts in order; `onProgress` hears each text done. */
   addDocuments(items: NewDocument[], options?: { onProgress?: (progress: Progress) => void }): Promise<Added>;
   /** Stops the running addDocuments: it then resolves with `cancelled: true`, having added nothing. */

@@ -310,7 +310,17 @@ key: number | null,
 /**
  * How a user text was decoded, if it came from a file.
  */
-encoding: string | null, };
+encoding: string | null, 
+/**
+ * Its language: an ISO 639-1 code (ISO 639-3 for a language without one), or `null`
+ * when it is unknown (not given, and the text too short or too ambiguous to detect).
+ */
+language: string | null, 
+/**
+ * Whether the engine detected the language from the text (`false`: it was given when
+ * the text was added, or set since, or the text is an article, declared English).
+ */
+languageDetected: boolean, };
 
 export type Keyness = { 
 /**
@@ -470,7 +480,12 @@ key?: number | null,
 /**
  * How it was decoded (shown in the Texts view), if it came from a file.
  */
-encoding?: string | null, };
+encoding?: string | null, 
+/**
+ * Its language, an ISO 639-1 code (`en`, `fr`, `zh`; ISO 639-3 for a language without
+ * one); absent to have it detected from the text.
+ */
+language?: string | null, };
 
 export type NgramOptions = { 
 /**
@@ -683,7 +698,8 @@ export type TermsOptions = {
  */
 doc?: number | null, 
 /**
- * Keep stop words (the default); `false` leaves out the words of [`STOP_WORDS`].
+ * Keep stop words (the default); `false` leaves out the stop words of each document's
+ * language (see [`crate::stopwords`]; English: [`STOP_WORDS`] unless set otherwise).
  */
 stopwords?: boolean, 
 /**
@@ -745,8 +761,21 @@ export interface Operations {
   removeDocument(id: number): Promise<null>;
   /** Renames a document; a blank title becomes "Document N". */
   renameDocument(id: number, title: string): Promise<null>;
+  /**
+   * Sets a document's language (an ISO 639-1 code such as `fr`, or `null` for unknown), in
+   * place of the one given or detected.
+   */
+  setLanguage(id: number, language?: string | null): Promise<null>;
   /** Hides the embedded articles (removes them), or brings them back at the end. */
   setArticles(shown: boolean): Promise<null>;
+  /**
+   * Sets the stop words of a language (`en`, `fr`: two or three letters), normalised as
+   * terms are (a word or a list); `words` absent or `null` restores the default (NLTK's list for English,
+   * none for another language). Views that leave out stop words apply each document's
+   * language's list; a document of unknown language uses English's. Answers the list now in
+   * use, normalised and sorted (so `null` reads a language's default).
+   */
+  setStopWords(language: string, words?: string | string[] | null): Promise<Array<string>>;
   /**
    * Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
    * thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.

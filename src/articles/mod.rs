@@ -10,6 +10,8 @@ pub struct Article {
     pub title: &'static str,
     /// The text, exactly as published (UTF-8, no final newline).
     pub text: &'static str,
+    /// Its language (ISO 639-1), declared rather than detected.
+    pub language: &'static str,
 }
 
 /// The built-in articles, in the order they get document ids 0 and 1.
@@ -17,10 +19,12 @@ pub const ARTICLES: [Article; 2] = [
     Article {
         title: "Putin pledges trade and security systems with North Korea beyond Western control",
         text: include_str!("000_627f6e7e67771667.txt"),
+        language: "en",
     },
     Article {
         title: "Putin flies into North Korea with promise to back it against the US",
         text: include_str!("003_c75df7d4f1d0ab1a.txt"),
+        language: "en",
     },
 ];
 

@@ -17,6 +17,8 @@ pub struct Document {
     pub(super) types: usize,
     pub(super) sentences: usize,
     pub(super) utf16: Utf16Offsets,
+    /// Its language (ISO 639-1 where one exists, else 639-3), `None` when unknown.
+    pub(super) language: Option<String>,
 }
 
 impl Document {
@@ -28,6 +30,12 @@ impl Document {
     /// The full text, exactly as given.
     pub fn text(&self) -> &str {
         &self.text
+    }
+
+    /// Its language: an ISO 639-1 code (`"en"`, `"fr"`, `"zh"`), or ISO 639-3 for a language
+    /// without one; `None` when it is unknown (not given and not detected).
+    pub fn language(&self) -> Option<&str> {
+        self.language.as_deref()
     }
 
     /// The number of Unicode scalar values (what most people call characters) in the text.

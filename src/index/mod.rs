@@ -73,6 +73,8 @@ pub struct Corpus {
     /// For each term, its rank in the alphabetical order of all terms (for sorting); reset
     /// when terms are added.
     ranks: OnceCell<Vec<u32>>,
+    /// The stop-word lists by language (see [`crate::stopwords`]).
+    pub(crate) stop_words: crate::stopwords::StopWords,
 }
 
 impl Corpus {
@@ -88,6 +90,9 @@ impl Corpus {
             // The embedded texts have words; a failure here is a build defect caught by tests.
             let added = corpus.add_document(article.title, article.text);
             debug_assert!(added.is_ok());
+            if let Ok(id) = added {
+                corpus.docs[id as usize].language = Some(article.language.to_string());
+            }
         }
         corpus.prepare();
         corpus
@@ -130,6 +135,7 @@ impl Corpus {
                 false => Utf16Offsets::new(&text),
             },
             text: String::new(),
+            language: None,
         };
         let vocab_before = self.vocab.len();
         let mut term = String::new();
@@ -197,6 +203,21 @@ impl Corpus {
     pub fn rename_document(&mut self, id: DocId, title: &str) -> Result<()> {
         self.document(id)?;
         self.docs[id as usize].title = title_or_default(title, id);
+        Ok(())
+    }
+
+    /// The language of document `id` (see [`Document::language`]); `None` for an unknown
+    /// language or an unknown id.
+    pub fn language(&self, id: DocId) -> Option<&str> {
+        self.docs.get(id as usize).and_then(Document::language)
+    }
+
+    /// Sets the language of document `id`: a code as [`valid_language`] accepts it, or `None`
+    /// for unknown.
+    pub fn set_language(&mut self, id: DocId, language: Option<&str>) -> Result<()> {
+        self.document(id)?;
+        let language = language.map(valid_language).transpose()?;
+        self.docs[id as usize].language = language;
         Ok(())
     }
 
@@ -325,6 +346,19 @@ fn title_or_default(title: &str, id: DocId) -> String {
 /// Every sort of the crate goes through this one function, which is not generic, so that
 /// the binary holds one copy of the sort algorithm rather than one per comparison (the wasm
 /// has a size budget). Callers give total orders, so the unstable sort is deterministic.
+/// A language code as the corpus keeps it: two or three ASCII letters (ISO 639-1, or 639-3
+/// for a language without a 639-1 code), lowercased and trimmed; anything else is refused.
+pub fn valid_language(code: &str) -> Result<String> {
+    let code = code.trim().to_ascii_lowercase();
+    match (2..=3).contains(&code.len()) && code.bytes().all(|b| b.is_ascii_lowercase()) {
+        true => Ok(code),
+        false => Err(Error::invalid_option(
+            "language",
+            format!("`{code}` is not a language code: give two or three letters, as `en` or `fr`"),
+        )),
+    }
+}
+
 pub(crate) fn sorted_indices(len: usize, cmp: &dyn Fn(u32, u32) -> Ordering) -> Vec<u32> {
     let mut order: Vec<u32> = (0..len as u32).collect();
     order.sort_unstable_by(|&a, &b| cmp(a, b));

@@ -47,6 +47,33 @@ export default {
   copyFailed: 'Select the text and copy it',
   close: 'Close',
 
+  // The stop-word editor (stopwords-editor.js)
+  stopEditor: {
+    button: 'Stop words…',
+    title: 'Stop words',
+    intro: 'Views that hide stop words leave these words out of each text, by the text’s language. Your lists are kept in this browser with your texts and named in the page’s link.',
+    language: 'Language',
+    inUse: 'Languages of your texts',
+    otherLanguages: 'Other languages',
+    base: 'Start from',
+    bases: { nltk: 'NLTK (179 words)', iso: 'stopwords-iso' },
+    word: 'Word',
+    add: 'Add',
+    remove: 'Remove',
+    list: 'The list, one word a line (paste a list here)',
+    count: (n) => `${n} word${n === 1 ? '' : 's'}`,
+    apply: 'Apply the list',
+    applied: 'The list is applied.',
+    added: (words) => `Added: ${words}.`,
+    removed: (words) => `Removed: ${words}.`,
+    load: 'Load a file…',
+    loaded: (name) => `Loaded ${name}.`,
+    loadFailed: (message) => `The file could not be read: ${message}`,
+    reset: 'Reset every list',
+    resetDone: 'Every list is back to its default.',
+    fileFormat: 'A list file is plain text with one word a line; a # starts a comment, to the end of its line.',
+  },
+
   // Summary
   summaryTable: 'Summary table',
   summaryCaptionOne: 'Figures for one document and the whole corpus',

@@ -30,6 +30,9 @@ export function createTermsView(ctx) {
   const el = h('div', { class: 'terms' },
     h('div', { class: 'controls' },
       h('label', { class: 'check' }, hide, t.hideStopwords),
+      ctx.editStopWords
+        ? h('button', { type: 'button', 'aria-haspopup': 'dialog', onclick: () => ctx.editStopWords() }, t.stopEditor.button)
+        : null,
       h('div', { class: 'field grow' }, h('label', { class: 'label', for: filterId }, t.filterTerms), filter)),
     status, body, more);
 
