@@ -89,3 +89,117 @@ fn set_language_replaces_the_language_and_null_makes_it_unknown() {
     };
     assert!(engine.handle(unknown).is_err());
 }
+
+/// `~word` by a naive scan: every token of every document whose stem in the document's
+/// language is the word's stem there (the word itself where there is no stemmer).
+fn naive_stem_hits(texts: &[(&str, Option<&str>)], word: &str) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    for (doc, (text, language)) in texts.iter().enumerate() {
+        let stem = |w: &str| language.and_then(|l| text_explorer_lang::stem(l, w));
+        for token in text_explorer::tokens(text) {
+            let term = token.term();
+            let same = match (stem(&term), stem(word)) {
+                (Some(a), Some(b)) => a == b,
+                _ => term == word,
+            };
+            if same {
+                out.push((doc as u32, token.text.to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_stem_counts_in_a_document_only_in_that_documents_language() {
+    // The same word has a stem of its own in each language (French `chante`: `chant`;
+    // English `chanting`: `chant`); in an unknown language it is only itself.
+    let texts = [
+        (
+            "Elle chante, ils chantaient, nous chanterons; le chant.",
+            Some("fr"),
+        ),
+        (
+            "He chanted a chant; chanting chants, the chante.",
+            Some("en"),
+        ),
+        ("Sie singen, er sang, gesungen; chante chanter.", Some("de")),
+        ("chante chanting chanted", None),
+        ("Они поют песни, песня пелась, чанте.", Some("ru")),
+        ("chante chant", Some("zz")),
+    ];
+    let mut engine = Engine::new();
+    let items = texts
+        .iter()
+        .map(|(text, l)| item(text, Some(l.unwrap_or("xx"))))
+        .collect();
+    add(&mut engine, items);
+    engine
+        .handle(Request::SetLanguage {
+            id: 3,
+            language: None,
+        })
+        .unwrap();
+    for word in ["chante", "chanting", "chant", "песни", "gesungen", "sang"] {
+        let options = text_explorer::KwicOptions {
+            limit: 1000,
+            ..Default::default()
+        };
+        let Ok(Response::Kwic(page)) = engine.handle(Request::Kwic {
+            query: format!("~{word}"),
+            options,
+        }) else {
+            panic!("kwic failed");
+        };
+        let got: Vec<(u32, String)> = page
+            .lines
+            .iter()
+            .map(|l| (l.doc, l.keyword.to_string()))
+            .collect();
+        let mut expected_texts = texts;
+        expected_texts[5].1 = None; // "zz": no stemmer, as unknown
+        assert_eq!(got, naive_stem_hits(&expected_texts, word), "~{word}");
+    }
+    let Ok(Response::Kwic(page)) = engine.handle(Request::Kwic {
+        query: "~chante".into(),
+        options: Default::default(),
+    }) else {
+        panic!("kwic failed");
+    };
+    let in_french: Vec<&str> = page
+        .lines
+        .iter()
+        .filter(|l| l.doc == 0)
+        .map(|l| l.keyword)
+        .collect();
+    assert_eq!(in_french, ["chante", "chantaient", "chanterons", "chant"]);
+    let in_doc = |doc: u32| -> Vec<&str> {
+        page.lines
+            .iter()
+            .filter(|l| l.doc == doc)
+            .map(|l| l.keyword)
+            .collect()
+    };
+    assert_eq!(
+        in_doc(1),
+        ["chanted", "chant", "chanting", "chants", "chante"]
+    );
+    assert_eq!(in_doc(3), ["chante"], "unknown: the word itself");
+    assert_eq!(in_doc(5), ["chante"], "no stemmer: the word itself");
+}
+#[test]
+fn a_language_not_given_is_detected_and_flagged() {
+    let mut engine = Engine::new();
+    let french = "Il était une fois, dans un petit village au bord de la mer, une vieille femme qui vivait seule avec son chat. Chaque matin, elle allait au marché acheter du pain.";
+    let ids = add(&mut engine, vec![item(french, None), item("Hello", None)]);
+    let docs = documents(&mut engine);
+    let (fr, short) = (&docs[ids[0] as usize], &docs[ids[1] as usize]);
+    assert_eq!(
+        (fr.language.as_deref(), fr.language_detected),
+        (Some("fr"), true)
+    );
+    assert_eq!(
+        (short.language.as_deref(), short.language_detected),
+        (None, true)
+    );
+}
