@@ -5,7 +5,7 @@
 //   first       what a browser fetches before the first KWIC line of the articles is drawn
 //               on index.html#view=kwic&q=putin (budget: first_render_budget_bytes)
 //   everything  every file of www/ a browser can fetch: .html .js .mjs .css .svg .wasm,
-//               with pkg/ and pkg-decode/, not the .d.ts types (everything_budget_bytes)
+//               with pkg/, pkg-decode/ and pkg-lang/, not the .d.ts types (everything_budget_bytes)
 //
 // CLI:    node scripts/sizes.mjs                 both tables; exit 1 when a set is over budget
 //         node scripts/sizes.mjs --list first    the first-render files, one per line

@@ -3,12 +3,12 @@
 //! wasm boundary only moves requests and answers across.
 
 use crate::error::{Error, Result};
-use crate::index::{Corpus, DocId};
+use crate::index::{valid_language, Corpus, DocId};
 use crate::language::Library;
 use crate::protocol::{
     Added, AlignedSentence, Collocates, Comparison, Concordance, Decoded, Dispersion,
     DocDispersion, DocumentInfo, Inputs, Keyness, KwicLine, Memory, NewDocument, OneOrMany, Phrase,
-    Progress, Refused, Segment, SharedRun, Source, Span, SummaryOptions, TokenInfo,
+    Progress, Refused, Request, Segment, SharedRun, Source, Span, SummaryOptions, TokenInfo,
 };
 use crate::{
     CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, NgramOptions,
@@ -303,11 +303,22 @@ impl Engine {
     /// Its language is the one given, else the one detected from its text (if the engine has
     /// a language library and the text says).
     pub fn add(&mut self, item: NewDocument) -> Result<DocId> {
-        let language_detected = item.language.is_none();
         let title = item.title.as_deref().unwrap_or("");
-        let id = self
-            .corpus
-            .add_in(title, item.text, item.language.as_deref())?;
+        let (id, language_detected) = match item.language_detected {
+            // Decided before: taken as it is, unknown included.
+            Some(detected) => {
+                let language = item.language.as_deref().map(valid_language).transpose()?;
+                (
+                    self.corpus.add_decided(title, item.text, language)?,
+                    detected,
+                )
+            }
+            None => {
+                let detected = item.language.is_none();
+                let language = item.language.as_deref();
+                (self.corpus.add_in(title, item.text, language)?, detected)
+            }
+        };
         self.records.push(Record {
             origin: Origin::User {
                 key: item.key,
@@ -318,9 +329,18 @@ impl Engine {
         Ok(id)
     }
 
-    /// Whether adding `item` needs the language library (to detect its language).
-    pub fn needs_languages(item: &NewDocument) -> bool {
-        item.language.is_none()
+    /// Whether answering `request` needs the language library: to detect the language of a
+    /// text added without one, or to stem a `~word` query. (The boundary loads it first.)
+    pub fn needs_languages(request: &Request) -> bool {
+        let stems = |query: &str| query.contains('~');
+        match request {
+            Request::AddDocuments { items } => items
+                .iter()
+                .any(|i| i.language.is_none() && i.language_detected.is_none()),
+            Request::Kwic { query, .. } | Request::Collocates { query, .. } => stems(query),
+            Request::Dispersion { queries, .. } => queries.0.iter().any(|q| stems(q)),
+            _ => false,
+        }
     }
 
     pub(crate) fn set_language(&mut self, id: DocId, language: Option<String>) -> Result<()> {

@@ -394,6 +394,12 @@ pub struct NewDocument {
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
     pub language: Option<String>,
+    /// For a text added again (from the page's storage, or after a restart) whose language
+    /// was decided before: whether it was detected then (as `documents` said). Given, the
+    /// `language` is taken as it is, `null` meaning unknown, and nothing is detected again.
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub language_detected: Option<bool>,
 }
 
 /// A document as `documents` lists it.

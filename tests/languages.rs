@@ -11,6 +11,7 @@ fn item(text: &str, language: Option<&str>) -> NewDocument {
         key: None,
         encoding: None,
         language: language.map(str::to_string),
+        language_detected: None,
     }
 }
 
@@ -202,4 +203,44 @@ fn a_language_not_given_is_detected_and_flagged() {
         (short.language.as_deref(), short.language_detected),
         (None, true)
     );
+}
+
+#[test]
+fn a_language_decided_before_is_kept_as_it_was_and_not_detected_again() {
+    let french = "Il était une fois, dans un petit village au bord de la mer, une vieille femme qui vivait seule avec son chat.";
+    let again = |language: Option<&str>, detected: bool| NewDocument {
+        language_detected: Some(detected),
+        ..item(french, language)
+    };
+    let mut engine = Engine::new();
+    add(
+        &mut engine,
+        vec![
+            again(Some("fr"), true),
+            again(None, true),
+            again(Some("it"), false),
+        ],
+    );
+    let got: Vec<(Option<String>, bool)> = documents(&mut engine)
+        .into_iter()
+        .map(|d| (d.language, d.language_detected))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("fr".into()), true),
+            (None, true),
+            (Some("it".into()), false)
+        ]
+    );
+    let needs = |items| Engine::needs_languages(&Request::AddDocuments { items });
+    assert!(!needs(vec![again(None, true)]));
+    assert!(!needs(vec![item(french, Some("fr"))]));
+    assert!(needs(vec![item(french, Some("fr")), item(french, None)]));
+    let kwic = |query: &str| Request::Kwic {
+        query: query.into(),
+        options: Default::default(),
+    };
+    assert!(Engine::needs_languages(&kwic("kim|~sanction")));
+    assert!(!Engine::needs_languages(&kwic("kim|sanction*")));
 }

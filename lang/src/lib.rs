@@ -1,4 +1,4 @@
-//! Languages for Text Explorer: which language a text is in (`whatlang`, trigram-based, 69
+//! Languages for Text Explorer: which language a text is in (`whatlang`, trigram-based, 70
 //! languages), and the Snowball stemmer of a language (`rust-stemmers`, 17 languages), for
 //! `~word` queries.
 //!
@@ -31,6 +31,11 @@ pub fn detect(text: &str) -> Option<&'static str> {
     let sample = sample(text);
     let info = whatlang::detect(&sample)?;
     info.is_reliable().then(|| iso_639_1(info.lang()))
+}
+
+/// The codes [`detect`] can give: one per language whatlang tells apart.
+pub fn languages() -> impl Iterator<Item = &'static str> {
+    Lang::all().iter().map(|&lang| iso_639_1(lang))
 }
 
 /// The part of `text` that [`detect`] reads (see [`SAMPLE_BYTES`]).
@@ -196,6 +201,12 @@ mod wasm {
         super::detect(text).map(str::to_string)
     }
 
+    /// The codes `detect` can give.
+    #[wasm_bindgen]
+    pub fn languages() -> Vec<String> {
+        super::languages().map(str::to_string).collect()
+    }
+
     /// The stems of `words` in `language`, or `undefined` when it has no stemmer.
     #[wasm_bindgen]
     pub fn stems(language: &str, words: Vec<String>) -> Option<Vec<String>> {
@@ -206,6 +217,13 @@ mod wasm {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_language_has_a_code_of_its_own() {
+        let codes: std::collections::HashSet<&str> = languages().collect();
+        assert_eq!(codes.len(), Lang::all().len());
+        assert_eq!(codes.len(), 70);
+    }
 
     #[test]
     fn every_language_maps_to_the_639_1_code_of_an_independent_table() {

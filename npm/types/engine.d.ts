@@ -485,7 +485,13 @@ encoding?: string | null,
  * Its language, an ISO 639-1 code (`en`, `fr`, `zh`; ISO 639-3 for a language without
  * one); absent to have it detected from the text.
  */
-language?: string | null, };
+language?: string | null, 
+/**
+ * For a text added again (from the page's storage, or after a restart) whose language
+ * was decided before: whether it was detected then (as `documents` said). Given, the
+ * `language` is taken as it is, `null` meaning unknown, and nothing is detected again.
+ */
+languageDetected?: boolean | null, };
 
 export type NgramOptions = { 
 /**

@@ -124,6 +124,16 @@ impl Corpus {
             Some(language) => Some(valid_language(language)?),
             None => self.languages.detect(&text),
         };
+        self.add_decided(title, text, language)
+    }
+
+    /// [`Corpus::add_in`] with the language decided already (`None`: unknown, not detected).
+    pub(crate) fn add_decided(
+        &mut self,
+        title: &str,
+        text: String,
+        language: Option<String>,
+    ) -> Result<DocId> {
         if text.trim().is_empty() {
             return Err(Error::new(ErrorKind::EmptyText));
         }
