@@ -9,6 +9,7 @@
 import { h, replaceChildren, formatNumber, sentence } from '../dom.js';
 import { openStorage, articlesHidden, setArticlesHidden } from '../storage.js';
 import { MAX_TOTAL_CHARS, fitItems, readFiles, readUrl, storageBatches } from '../import/pipeline.js';
+import { STEMMED, languageOptions } from '../languages.js';
 
 export function createTextsView(ctx) {
   const { client } = ctx;
@@ -132,7 +133,7 @@ export function createTextsView(ctx) {
     const tbody = h('tbody', {});
     replaceChildren(list, h('table', { class: 'doc-list' },
       h('thead', {}, h('tr', {}, h('th', {}, t.columnTitle), h('th', {}, t.columnSource), h('th', {}, t.columnEncoding),
-        h('th', { class: 'num' }, t.columnWords), h('th', {}, h('span', { class: 'vh' }, t.columnActions)))),
+        h('th', {}, t.columnLanguage), h('th', { class: 'num' }, t.columnWords), h('th', {}, h('span', { class: 'vh' }, t.columnActions)))),
       tbody));
     // A hundred rows a task, so that a list of 500 texts does not block the page.
     for (let from = 0; from < docs.length; from += 100) {
@@ -155,8 +156,44 @@ export function createTextsView(ctx) {
       title,
       h('td', {}, user ? t.yourText : t.article),
       h('td', {}, doc.encoding ?? (user ? t.asTyped : t.utf8)),
+      languageCell(doc),
       h('td', { class: 'num' }, formatNumber(doc.tokens)),
       actions);
+  }
+
+  // The document's language, detected or given, as a select the user can change; a note says
+  // when it was detected, and when ~word finds only the word itself (no stemmer, or unknown).
+  // The select holds the current language until it is first focused or pressed, then every
+  // language: 70 options in each of 500 rows would make the list slow to draw.
+  function languageCell(doc) {
+    const locale = ctx.strings.locale ?? 'en';
+    const options = languageOptions(doc.language, locale);
+    const option = ({ code, name }) => h('option', { value: code }, name);
+    const current = options.filter((o) => o.code === doc.language);
+    const select = h('select', { class: 'language', 'aria-label': t.languageLabel(doc.title), onchange: () => changeLanguage(doc, select.value || null) },
+      h('option', { value: '' }, t.languageUnknown), current.map(option));
+    let filled = false;
+    const fill = () => {
+      if (filled) return;
+      filled = true;
+      replaceChildren(select, h('option', { value: '' }, t.languageUnknown), options.map(option));
+      select.value = doc.language ?? '';
+    };
+    for (const type of ['focus', 'pointerdown', 'keydown']) select.addEventListener(type, fill);
+    select.value = doc.language ?? '';
+    const notes = [];
+    if (doc.languageDetected && doc.language != null) notes.push(t.languageDetected);
+    if (doc.language == null) notes.push(t.unknownWordForms);
+    else if (!STEMMED.has(doc.language)) notes.push(t.noWordForms);
+    return h('td', { class: 'doc-language' }, select,
+      notes.length ? h('small', { class: 'language-note' }, ` ${notes.join('; ')}`) : null);
+  }
+
+  async function changeLanguage(doc, language) {
+    await guard(async () => {
+      await client.setLanguage(doc.id, language);
+      if (doc.key != null) await persist(storage.setLanguages([{ key: doc.key, language, languageDetected: false }]));
+    });
   }
 
   function editTitle(doc, cell) {
@@ -287,6 +324,7 @@ export function createTextsView(ctx) {
         say('error', t.notAdded(item.name ?? item.title, error.message));
       }
       const added = result.added.length;
+      await keepLanguages(fitting, result);
       if (added && !restoring) {
         const seconds = ((performance.now() - started) / 1000).toFixed(1);
         say('info', added === 1
@@ -300,6 +338,17 @@ export function createTextsView(ctx) {
     } finally {
       setBusy(false);
     }
+  }
+
+  // The language the engine decided for each stored text just added (given or detected), kept
+  // with it, so that a reload restores it without detecting it again.
+  async function keepLanguages(fitting, result) {
+    const kept = fitting.filter((_, i) => !result.errors.some((e) => e.index === i));
+    const stored = result.added.map((id, k) => ({ id, item: kept[k] })).filter(({ item }) => item.key != null && item.languageDetected == null);
+    if (!stored.length) return;
+    const all = await client.documents();
+    const entries = stored.flatMap(({ id, item }) => (all[id] ? [{ key: item.key, language: all[id].language, languageDetected: all[id].languageDetected }] : []));
+    await persist(storage.setLanguages(entries));
   }
 
   /** Read, check and decode files, then add the good ones; each bad file gets its message. */
@@ -338,7 +387,7 @@ export function createTextsView(ctx) {
     await refresh();
     const saved = await storage.list();
     if (saved.length) {
-      await addItems(saved.map(({ key, title, text, encoding }) => ({ key, title, text, encoding, name: title })), { restoring: true });
+      await addItems(saved.map(({ key, title, text, encoding, language, languageDetected }) => ({ key, title, text, encoding, language, languageDetected, name: title })), { restoring: true });
     }
   })().catch((error) => say('error', t.savedFailed(error.message)));
 
