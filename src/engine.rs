@@ -343,8 +343,9 @@ impl Engine {
         }
     }
 
-    pub(crate) fn set_language(&mut self, id: DocId, language: Option<String>) -> Result<()> {
-        self.corpus.set_language(id, language.as_deref())?;
+    pub(crate) fn set_language(&mut self, id: DocId, language: String) -> Result<()> {
+        let language = Some(language.trim()).filter(|l| !l.is_empty());
+        self.corpus.set_language(id, language)?;
         self.records[id as usize].language_detected = false;
         Ok(())
     }

@@ -242,9 +242,9 @@ operations! {
     RemoveDocument => remove_document { id: DocId } -> ();
     /// Renames a document; a blank title becomes "Document N".
     RenameDocument => rename_document { id: DocId, title: String } -> ();
-    /// Sets a document's language (an ISO 639-1 code such as `fr`, or `null` for unknown), in
-    /// place of the one given or detected.
-    SetLanguage => set_language { id: DocId, language: Option<String> = default } -> ();
+    /// Sets a document's language, in place of the one given or detected: an ISO 639-1 code
+    /// such as `fr`; empty, `null` or left out for unknown.
+    SetLanguage => set_language { id: DocId, language: String = default } -> ();
     /// Hides the embedded articles (removes them), or brings them back at the end.
     SetArticles => set_articles { shown: bool } -> ();
     /// Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's

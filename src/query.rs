@@ -478,23 +478,28 @@ impl Corpus {
                 .unwrap_or(&[]),
             None => self.documents(),
         };
-        let mut languages: Vec<Option<&str>> = docs.iter().map(|d| d.language()).collect();
-        languages.sort_unstable();
-        languages.dedup();
+        let mut languages: Vec<Option<&str>> = Vec::new();
+        for language in docs.iter().map(|d| d.language()) {
+            if !languages.contains(&language) {
+                languages.push(language);
+            }
+        }
         let itself = || self.vocab.get(word).into_iter().collect::<Vec<_>>();
-        let by_language: Vec<(Option<String>, Vec<TermId>)> = languages
-            .into_iter()
-            .map(|language| {
-                let ids = language.and_then(|l| self.same_stem(l, word));
-                (language.map(str::to_string), ids.unwrap_or_else(itself))
-            })
+        // The union of the languages' terms, in id order (marked, rather than sorted: the
+        // wasm then needs no sort of its own for it).
+        let mut marked = vec![false; self.vocab.len()];
+        let mut by_language = Vec::with_capacity(languages.len());
+        for language in languages {
+            let ids = language.and_then(|l| self.same_stem(l, word));
+            let ids = ids.unwrap_or_else(itself);
+            for &id in &ids {
+                marked[id as usize] = true;
+            }
+            by_language.push((language.map(str::to_string), ids));
+        }
+        let ids = (0..marked.len() as TermId)
+            .filter(|&id| marked[id as usize])
             .collect();
-        let mut ids: Vec<TermId> = by_language
-            .iter()
-            .flat_map(|(_, ids)| ids.clone())
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
         TermSet {
             ids,
             by_language: Some(by_language),

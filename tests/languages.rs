@@ -74,7 +74,7 @@ fn set_language_replaces_the_language_and_null_makes_it_unknown() {
     let mut engine = Engine::with_articles();
     let set = |language: Option<&str>| Request::SetLanguage {
         id: 1,
-        language: language.map(str::to_string),
+        language: language.unwrap_or_default().to_string(),
     };
     engine.handle(set(Some("fr"))).unwrap();
     assert_eq!(engine.language(1), Some("fr"));
@@ -84,9 +84,12 @@ fn set_language_replaces_the_language_and_null_makes_it_unknown() {
     assert_eq!(documents(&mut engine)[1].language, None);
     assert!(engine.handle(set(Some("f r"))).is_err());
     assert_eq!(engine.language(1), None, "a refused code changes nothing");
+    engine.handle(set(Some("de"))).unwrap();
+    engine.handle(set(Some("  "))).unwrap();
+    assert_eq!(engine.language(1), None, "blank is unknown");
     let unknown = Request::SetLanguage {
         id: 9,
-        language: Some("fr".into()),
+        language: "fr".into(),
     };
     assert!(engine.handle(unknown).is_err());
 }
@@ -138,7 +141,7 @@ fn a_stem_counts_in_a_document_only_in_that_documents_language() {
     engine
         .handle(Request::SetLanguage {
             id: 3,
-            language: None,
+            language: String::new(),
         })
         .unwrap();
     for word in ["chante", "chanting", "chant", "песни", "gesungen", "sang"] {

@@ -402,8 +402,8 @@ macro_rules! stand_in {
     () => {
         "({
             detect: (text) => (text.includes(' le ') ? 'fr' : undefined),
-            stems: (language, words) =>
-                language === 'fr' ? words.map((w) => w.replace(/s$/, '')) : undefined,
+            stems: (language, lines) =>
+                language === 'fr' ? lines.split('\\n').map((w) => w.replace(/s$/, '')).join('\\n') : undefined,
         })"
     };
 }

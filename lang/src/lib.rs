@@ -207,10 +207,13 @@ mod wasm {
         super::languages().map(str::to_string).collect()
     }
 
-    /// The stems of `words` in `language`, or `undefined` when it has no stemmer.
+    /// The stems of `words` (a word a line) in `language`, a stem a line, or `undefined` when
+    /// it has no stemmer. One string each way: an engine's vocabulary is tens of thousands of
+    /// words.
     #[wasm_bindgen]
-    pub fn stems(language: &str, words: Vec<String>) -> Option<Vec<String>> {
-        super::stems(language, &words)
+    pub fn stems(language: &str, words: &str) -> Option<String> {
+        let words: Vec<&str> = words.split('\n').collect();
+        super::stems(language, &words).map(|stems| stems.join("\n"))
     }
 }
 

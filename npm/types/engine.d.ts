@@ -767,10 +767,10 @@ export interface Operations {
   /** Renames a document; a blank title becomes "Document N". */
   renameDocument(id: number, title: string): Promise<null>;
   /**
-   * Sets a document's language (an ISO 639-1 code such as `fr`, or `null` for unknown), in
-   * place of the one given or detected.
+   * Sets a document's language, in place of the one given or detected: an ISO 639-1 code
+   * such as `fr`; empty, `null` or left out for unknown.
    */
-  setLanguage(id: number, language?: string | null): Promise<null>;
+  setLanguage(id: number, language?: string): Promise<null>;
   /** Hides the embedded articles (removes them), or brings them back at the end. */
   setArticles(shown: boolean): Promise<null>;
   /**

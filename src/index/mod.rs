@@ -17,7 +17,6 @@
 use std::borrow::Cow;
 use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::language::Library;
@@ -80,7 +79,8 @@ pub struct Corpus {
     /// Per language, the stem of each term of the vocabulary (its first terms: extended as
     /// the vocabulary grows), or `None` for a language without a stemmer; emptied when the
     /// library changes.
-    stems: RefCell<HashMap<String, Option<Vec<String>>>>,
+    /// (A list, not a map: a corpus has a few languages, and the wasm no map code for it.)
+    stems: RefCell<Vec<(String, Option<Vec<String>>)>>,
 }
 
 impl Corpus {
@@ -264,9 +264,14 @@ impl Corpus {
     /// once per language, and only its new terms after that.
     pub(crate) fn same_stem(&self, language: &str, word: &str) -> Option<Vec<TermId>> {
         let mut stems = self.stems.borrow_mut();
-        let entry = stems
-            .entry(language.to_string())
-            .or_insert(Some(Vec::new()));
+        let at = match stems.iter().position(|(l, _)| l == language) {
+            Some(at) => at,
+            None => {
+                stems.push((language.to_string(), Some(Vec::new())));
+                stems.len() - 1
+            }
+        };
+        let entry = &mut stems[at].1;
         let known = entry.as_mut()?;
         if known.len() < self.vocab.len() {
             let new: Vec<&str> = (known.len()..self.vocab.len())

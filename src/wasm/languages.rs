@@ -1,14 +1,15 @@
 //! The language library in the browser: lang/'s own wasm (www/pkg-lang), which the page
-//! loads on first use and hands over as an object `{detect(text), stems(language, words)}`.
+//! loads on first use and hands over as an object `{detect(text), stems(language, lines)}`.
 //! The engine calls it synchronously, as natively it calls the `lang` crate.
 
-use js_sys::{Array, Function, Reflect};
+use js_sys::{Function, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::language::Languages;
 
-/// `{detect, stems}` from JavaScript (lang/'s exports, or a stand-in in the tests).
+/// `{detect, stems}` from JavaScript (lang/'s exports, or a stand-in in the tests): `stems`
+/// takes and gives words a line each.
 pub(crate) struct JsLanguages {
     detect: Function,
     stems: Function,
@@ -39,15 +40,15 @@ impl Languages for JsLanguages {
             .as_string()
     }
 
+    /// The words cross as one string, a word a line (a term never holds a line break), and
+    /// come back so: one string each way, rather than an array of thousands.
     fn stems(&self, language: &str, words: &[&str]) -> Option<Vec<String>> {
-        let list: Array = words.iter().map(|&w| JsValue::from_str(w)).collect();
+        let lines = words.join("\n");
         let out = self
             .stems
-            .call2(&JsValue::NULL, &language.into(), &list)
-            .ok()?;
-        if !Array::is_array(&out) {
-            return None;
-        }
-        Array::from(&out).iter().map(|s| s.as_string()).collect()
+            .call2(&JsValue::NULL, &language.into(), &lines.into());
+        let out = out.ok()?.as_string()?;
+        let stems: Vec<String> = out.split('\n').map(str::to_string).collect();
+        (stems.len() == words.len()).then_some(stems)
     }
 }

@@ -57,7 +57,7 @@ impl JsEngine {
 
     /// Detects languages and stems `~word` queries with `module`: lang/'s wasm as the page
     /// loads it (`www/pkg-lang/text_explorer_lang.js`, initialised), or any object with
-    /// `detect(text)` and `stems(language, words)`. Without it, a text added without a
+    /// `detect(text)` and `stems(language, lines)` (words and stems a line each). Without it, a text added without a
     /// language has none (unknown), and `~word` matches the word itself.
     #[wasm_bindgen(js_name = useLanguages)]
     pub fn use_languages(&mut self, module: JsValue) -> Result<(), JsError> {
