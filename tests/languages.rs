@@ -1,5 +1,7 @@
 //! Each document's language: given, detected, set, declared for the articles; and `~word`
-//! in the document's language.
+//! in the document's language. Native only: it uses the `lang` crate the core links natively
+//! (in wasm the language library is a module of its own; tests/web.rs covers that boundary).
+#![cfg(not(target_arch = "wasm32"))]
 
 use text_explorer::engine::Engine;
 use text_explorer::protocol::{DocumentInfo, NewDocument, Request, Response};
