@@ -9,7 +9,7 @@
 import { h, replaceChildren, formatNumber, sentence } from '../dom.js';
 import { openStorage, articlesHidden, setArticlesHidden } from '../storage.js';
 import { MAX_TOTAL_CHARS, fitItems, readFiles, readUrl, storageBatches } from '../import/pipeline.js';
-import { STEMMED, languageOptions } from '../languages.js';
+import { STEMMED, languageName, languageOptions } from '../languages.js';
 
 export function createTextsView(ctx) {
   const { client } = ctx;
@@ -161,32 +161,34 @@ export function createTextsView(ctx) {
       actions);
   }
 
-  // The document's language, detected or given, as a select the user can change; a note says
-  // when it was detected, and when ~word finds only the word itself (no stemmer, or unknown).
-  // The select holds the current language until it is first focused or pressed, then every
-  // language: 70 options in each of 500 rows would make the list slow to draw.
+  // The document's language, detected or given, as a button that turns into a select of every
+  // language to change it; a note says when it was detected, and when ~word finds only the
+  // word itself (no stemmer, or unknown). A button, not a select, until asked: 500 rows of
+  // selects take Chromium over 50 ms a hundred rows to draw.
   function languageCell(doc) {
     const locale = ctx.strings.locale ?? 'en';
-    const options = languageOptions(doc.language, locale);
-    const option = ({ code, name }) => h('option', { value: code }, name);
-    const current = options.filter((o) => o.code === doc.language);
-    const select = h('select', { class: 'language', 'aria-label': t.languageLabel(doc.title), onchange: () => changeLanguage(doc, select.value || null) },
-      h('option', { value: '' }, t.languageUnknown), current.map(option));
-    let filled = false;
-    const fill = () => {
-      if (filled) return;
-      filled = true;
-      replaceChildren(select, h('option', { value: '' }, t.languageUnknown), options.map(option));
-      select.value = doc.language ?? '';
-    };
-    for (const type of ['focus', 'pointerdown', 'keydown']) select.addEventListener(type, fill);
-    select.value = doc.language ?? '';
+    const name = doc.language == null ? t.languageUnknown : languageName(doc.language, locale);
+    const cell = h('td', { class: 'doc-language' });
+    const button = h('button', { type: 'button', class: 'language', 'aria-label': t.languageLabel(doc.title, name), onclick: () => chooseLanguage(doc, cell, locale) }, name);
     const notes = [];
     if (doc.languageDetected && doc.language != null) notes.push(t.languageDetected);
     if (doc.language == null) notes.push(t.unknownWordForms);
     else if (!STEMMED.has(doc.language)) notes.push(t.noWordForms);
-    return h('td', { class: 'doc-language' }, select,
-      notes.length ? h('small', { class: 'language-note' }, ` ${notes.join('; ')}`) : null);
+    cell.append(button);
+    if (notes.length) cell.append(h('small', { class: 'language-note' }, ` ${notes.join('; ')}`));
+    return cell;
+  }
+
+  function chooseLanguage(doc, cell, locale) {
+    const select = h('select', { class: 'language', 'aria-label': t.chooseLanguage(doc.title), onchange: () => changeLanguage(doc, select.value || null) },
+      h('option', { value: '' }, t.languageUnknown),
+      languageOptions(doc.language, locale).map(({ code, name }) => h('option', { value: code }, name)));
+    select.value = doc.language ?? '';
+    select.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') refresh();
+    });
+    replaceChildren(cell, select);
+    select.focus();
   }
 
   async function changeLanguage(doc, language) {
