@@ -5,9 +5,9 @@
 //   first       what a browser fetches before the first KWIC line of the articles is drawn
 //               on index.html#view=kwic&q=putin (budget: first_render_budget_bytes)
 //   everything  every file of www/ a browser can fetch: .html .js .mjs .css .svg .wasm
-//               .json, with pkg/, pkg-decode/ and the stop-word lists of stopwords/ (all
-//               of them, though a reader fetches only its texts' languages'), not the
-//               .d.ts types (everything_budget_bytes)
+//               .json, with pkg/, pkg-decode/, pkg-lang/ and the stop-word lists of
+//               stopwords/ (all of them, though a reader fetches only its texts'
+//               languages'), not the .d.ts types (everything_budget_bytes)
 //
 // CLI:    node scripts/sizes.mjs                 both tables; exit 1 when a set is over budget
 //         node scripts/sizes.mjs --list first    the first-render files, one per line

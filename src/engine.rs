@@ -8,7 +8,7 @@ use crate::language::Library;
 use crate::protocol::{
     Added, AlignedSentence, Collocates, Comparison, Concordance, Decoded, Dispersion,
     DocDispersion, DocumentInfo, Inputs, Keyness, KwicLine, Memory, NewDocument, OneOrMany, Phrase,
-    Progress, Refused, Segment, SharedRun, Source, Span, SummaryOptions, TokenInfo,
+    Progress, Refused, Request, Segment, SharedRun, Source, Span, SummaryOptions, TokenInfo,
 };
 use crate::{
     CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, NgramOptions,
@@ -58,21 +58,10 @@ impl Record {
 /// assert!(page.total > 10);
 /// # Ok::<(), text_explorer::Error>(())
 /// ```
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub struct Engine {
     corpus: Corpus,
     records: Vec<Record>,
-    languages: Library,
-}
-
-impl Default for Engine {
-    fn default() -> Engine {
-        Engine {
-            corpus: Corpus::default(),
-            records: Vec::new(),
-            languages: Library::native(),
-        }
-    }
 }
 
 impl Engine {
@@ -80,22 +69,18 @@ impl Engine {
     pub fn with_articles() -> Engine {
         let corpus = Corpus::with_articles();
         let records = (0..corpus.documents().len()).map(Record::article).collect();
-        Engine {
-            corpus,
-            records,
-            ..Engine::default()
-        }
+        Engine { corpus, records }
     }
 
     /// Uses `languages` to detect languages and stem words from now on (the boundary installs
     /// the language wasm once it is loaded).
     pub fn set_languages(&mut self, languages: Library) {
-        self.languages = languages;
+        self.corpus.set_languages(languages);
     }
 
     /// Whether a language library is installed.
     pub fn has_languages(&self) -> bool {
-        self.languages.is_loaded()
+        self.corpus.has_languages()
     }
 
     /// The language of document `id` (see [`crate::Document::language`]).
@@ -318,17 +303,22 @@ impl Engine {
     /// Its language is the one given, else the one detected from its text (if the engine has
     /// a language library and the text says).
     pub fn add(&mut self, item: NewDocument) -> Result<DocId> {
-        let given = item.language.as_deref().map(valid_language).transpose()?;
-        let language_detected = given.is_none();
-        let language = match given {
-            Some(language) => Some(language),
-            None => self.languages.detect(&item.text),
+        let title = item.title.as_deref().unwrap_or("");
+        let (id, language_detected) = match item.language_detected {
+            // Decided before: taken as it is, unknown included.
+            Some(detected) => {
+                let language = item.language.as_deref().map(valid_language).transpose()?;
+                (
+                    self.corpus.add_decided(title, item.text, language)?,
+                    detected,
+                )
+            }
+            None => {
+                let detected = item.language.is_none();
+                let language = item.language.as_deref();
+                (self.corpus.add_in(title, item.text, language)?, detected)
+            }
         };
-        let id = self
-            .corpus
-            .add_owned(item.title.as_deref().unwrap_or(""), item.text)?;
-        // A detected code is the library's; one it gave that the corpus refuses is unknown.
-        let _ = self.corpus.set_language(id, language.as_deref());
         self.records.push(Record {
             origin: Origin::User {
                 key: item.key,
@@ -339,13 +329,23 @@ impl Engine {
         Ok(id)
     }
 
-    /// Whether adding `item` needs the language library (to detect its language).
-    pub fn needs_languages(item: &NewDocument) -> bool {
-        item.language.is_none()
+    /// Whether answering `request` needs the language library: to detect the language of a
+    /// text added without one, or to stem a `~word` query. (The boundary loads it first.)
+    pub fn needs_languages(request: &Request) -> bool {
+        let stems = |query: &str| query.contains('~');
+        match request {
+            Request::AddDocuments { items } => items
+                .iter()
+                .any(|i| i.language.is_none() && i.language_detected.is_none()),
+            Request::Kwic { query, .. } | Request::Collocates { query, .. } => stems(query),
+            Request::Dispersion { queries, .. } => queries.0.iter().any(|q| stems(q)),
+            _ => false,
+        }
     }
 
-    pub(crate) fn set_language(&mut self, id: DocId, language: Option<String>) -> Result<()> {
-        self.corpus.set_language(id, language.as_deref())?;
+    pub(crate) fn set_language(&mut self, id: DocId, language: String) -> Result<()> {
+        let language = Some(language.trim()).filter(|l| !l.is_empty());
+        self.corpus.set_language(id, language)?;
         self.records[id as usize].language_detected = false;
         Ok(())
     }
@@ -370,8 +370,9 @@ impl Engine {
             }
         } else if ids.is_empty() {
             for (i, article) in crate::articles::ARTICLES.iter().enumerate() {
-                let id = self.corpus.add_document(article.title, article.text)?;
-                self.corpus.set_language(id, Some(article.language))?;
+                let text = article.text.to_string();
+                self.corpus
+                    .add_in(article.title, text, Some(article.language))?;
                 self.records.push(Record::article(i));
             }
             self.corpus.prepare();

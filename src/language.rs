@@ -22,7 +22,7 @@ pub trait Languages {
 }
 
 /// The language library an engine uses, if it has one (a shared handle: cheap to clone).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Library(Option<Rc<dyn Languages>>);
 
 impl Library {
@@ -61,6 +61,13 @@ impl Library {
     }
 }
 
+impl Default for Library {
+    /// [`Library::native`].
+    fn default() -> Library {
+        Library::native()
+    }
+}
+
 impl fmt::Debug for Library {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(match self.0 {
@@ -76,11 +83,11 @@ struct Native;
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Languages for Native {
-    fn detect(&self, _text: &str) -> Option<String> {
-        None
+    fn detect(&self, text: &str) -> Option<String> {
+        text_explorer_lang::detect(text).map(str::to_string)
     }
 
-    fn stems(&self, _language: &str, _words: &[&str]) -> Option<Vec<String>> {
-        None
+    fn stems(&self, language: &str, words: &[&str]) -> Option<Vec<String>> {
+        text_explorer_lang::stems(language, words)
     }
 }

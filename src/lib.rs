@@ -40,7 +40,6 @@ pub mod protocol;
 pub mod query;
 pub mod regex;
 mod stats;
-pub mod stem;
 pub mod stopwords;
 pub mod terms;
 pub mod tokenize;

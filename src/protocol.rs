@@ -242,9 +242,9 @@ operations! {
     RemoveDocument => remove_document { id: DocId } -> ();
     /// Renames a document; a blank title becomes "Document N".
     RenameDocument => rename_document { id: DocId, title: String } -> ();
-    /// Sets a document's language (an ISO 639-1 code such as `fr`, or `null` for unknown), in
-    /// place of the one given or detected.
-    SetLanguage => set_language { id: DocId, language: Option<String> = default } -> ();
+    /// Sets a document's language, in place of the one given or detected: an ISO 639-1 code
+    /// such as `fr`; empty, `null` or left out for unknown.
+    SetLanguage => set_language { id: DocId, language: String = default } -> ();
     /// Hides the embedded articles (removes them), or brings them back at the end.
     SetArticles => set_articles { shown: bool } -> ();
     /// Sets the stop words of a language (`en`, `fr`: two or three letters), normalised as
@@ -400,6 +400,12 @@ pub struct NewDocument {
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
     pub language: Option<String>,
+    /// For a text added again (from the page's storage, or after a restart) whose language
+    /// was decided before: whether it was detected then (as `documents` said). Given, the
+    /// `language` is taken as it is, `null` meaning unknown, and nothing is detected again.
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub language_detected: Option<bool>,
 }
 
 /// A document as `documents` lists it.

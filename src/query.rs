@@ -11,7 +11,7 @@
 //! | `"north korea"` | the phrase: consecutive words; unquoted words next to each other are a phrase too |
 //! | `kim\|putin` | either alternative; each alternative may be a word, a wildcard or a phrase |
 //! | `/sanction(s\|ed)?/` | terms the regular expression matches as a whole (see [`crate::regex`]) |
-//! | `~sanction` | word forms: terms with the same Snowball English stem (sanctions, sanctioned; see [`crate::stem`]) |
+//! | `~sanction` | word forms: terms with the same Snowball stem in the document's language (sanctions, sanctioned; see [`crate::language`]); the word itself in a language without a stemmer |
 //! | `putin NEAR/5 kim` | hits of `putin` with a hit of `kim` within 5 words on either side (1 to 50) |
 //!
 //! With [`KwicOptions::case_sensitive`](crate::KwicOptions::case_sensitive) (and the same
@@ -24,7 +24,6 @@ use crate::index::{sorted_indices, Corpus, DocId, TermId};
 // NEAR reaches as far as a concordance's window.
 use crate::kwic::MAX_WINDOW;
 use crate::regex::Regex;
-use crate::stem::stem;
 use crate::tokenize::{is_word_char, tokens};
 
 /// A parsed query: alternatives, each a sequence of word patterns (a phrase of one or more).
@@ -47,7 +46,8 @@ enum Pattern {
     Wildcard(Vec<String>),
     /// A regular expression over terms.
     Regex(Regex),
-    /// `~word`: the terms with the word's Snowball English stem.
+    /// `~word` (the word as a term): in each document, the terms whose stem in the
+    /// document's language is the word's stem in it.
     Stem(String),
 }
 
@@ -131,7 +131,7 @@ impl Query {
                             "~ needs a word right after it, as in ~sanction",
                         ));
                     };
-                    let pattern = Pattern::Stem(stem(&term));
+                    let pattern = Pattern::Stem(term);
                     if case_sensitive {
                         cased.push(pattern.clone());
                     }
@@ -344,9 +344,9 @@ impl Pattern {
             }
             Pattern::Wildcard(pieces) => wildcard_match(pieces, term),
             Pattern::Regex(regex) => regex.is_match(term),
-            // Word forms have no case of their own: a case-sensitive query compares them
-            // lowercased.
-            Pattern::Stem(s) => stem(&term.to_lowercase()) == *s,
+            // Word forms have no case of their own: the term set, stemmed in each document's
+            // language, has decided (a case-sensitive query checks the other words' case).
+            Pattern::Stem(_) => true,
         }
     }
 }
@@ -394,17 +394,21 @@ impl Corpus {
     pub(crate) fn hits(&self, query: &Query, doc: Option<DocId>) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (a, phrase) in query.alternatives.iter().enumerate() {
-            let sets: Vec<TermSet> = phrase.iter().map(|p| self.term_set(p)).collect();
+            let sets: Vec<TermSet> = phrase.iter().map(|p| self.term_set(p, doc)).collect();
             let len = sets.len();
+            let by_language = sets.iter().any(|set| set.by_language.is_some());
             for &first in &sets[0].ids {
                 for posting in self.postings_in(first, doc) {
-                    let terms = &self.documents()[posting.doc as usize].terms;
+                    let document = &self.documents()[posting.doc as usize];
+                    let terms = &document.terms;
+                    let language = document.language();
                     let pos = posting.pos as usize;
                     let fits = pos + len <= terms.len()
+                        && (!by_language || sets[0].contains_in(first, language))
                         && sets[1..]
                             .iter()
                             .zip(terms.from(pos + 1))
-                            .all(|(set, t)| set.contains(t))
+                            .all(|(set, t)| set.contains_in(t, language))
                         && query.exact.get(a).map_or(true, |cased| {
                             let doc = &self.documents()[posting.doc as usize];
                             cased.iter().enumerate().all(|(k, pattern)| {
@@ -446,17 +450,60 @@ impl Corpus {
         sorted
     }
 
-    fn term_set(&self, pattern: &Pattern) -> TermSet {
+    /// The terms `pattern` matches (in the documents of `doc`'s scope, for a `~word`).
+    fn term_set(&self, pattern: &Pattern, doc: Option<DocId>) -> TermSet {
         let ids = match pattern {
             Pattern::Term(term) => self.vocab.get(term).into_iter().collect(),
-            Pattern::Wildcard(_) | Pattern::Regex(_) | Pattern::Stem(_) => self
+            Pattern::Stem(word) => return self.stem_set(word, doc),
+            Pattern::Wildcard(_) | Pattern::Regex(_) => self
                 .vocab
                 .iter()
                 .filter(|(_, term)| pattern.matches(term))
                 .map(|(id, _)| id)
                 .collect(),
         };
-        TermSet { ids }
+        TermSet {
+            ids,
+            by_language: None,
+        }
+    }
+
+    /// `~word`: for each language of the documents in scope, the terms with the word's stem in
+    /// that language; the word alone for an unknown language or one without a stemmer.
+    fn stem_set(&self, word: &str, doc: Option<DocId>) -> TermSet {
+        let docs = match doc {
+            Some(id) => self
+                .documents()
+                .get(id as usize..=id as usize)
+                .unwrap_or(&[]),
+            None => self.documents(),
+        };
+        let mut languages: Vec<Option<&str>> = Vec::new();
+        for language in docs.iter().map(|d| d.language()) {
+            if !languages.contains(&language) {
+                languages.push(language);
+            }
+        }
+        let itself = || self.vocab.get(word).into_iter().collect::<Vec<_>>();
+        // The union of the languages' terms, in id order (marked, rather than sorted: the
+        // wasm then needs no sort of its own for it).
+        let mut marked = vec![false; self.vocab.len()];
+        let mut by_language = Vec::with_capacity(languages.len());
+        for language in languages {
+            let ids = language.and_then(|l| self.same_stem(l, word));
+            let ids = ids.unwrap_or_else(itself);
+            for &id in &ids {
+                marked[id as usize] = true;
+            }
+            by_language.push((language.map(str::to_string), ids));
+        }
+        let ids = (0..marked.len() as TermId)
+            .filter(|&id| marked[id as usize])
+            .collect();
+        TermSet {
+            ids,
+            by_language: Some(by_language),
+        }
     }
 }
 
@@ -482,14 +529,25 @@ fn is_near(hit: &Hit, context: &[Hit], distance: usize, longest: u32) -> bool {
         })
 }
 
-/// The term ids a pattern matches, sorted.
+/// The term ids a pattern matches, sorted; for a `~word`, also per language.
 struct TermSet {
     ids: Vec<TermId>,
+    /// For each language of the documents (`None`: unknown), the term ids it matches there,
+    /// sorted; `None` when the pattern matches the same terms in every language.
+    by_language: Option<Vec<(Option<String>, Vec<TermId>)>>,
 }
 
 impl TermSet {
-    fn contains(&self, id: TermId) -> bool {
-        self.ids.binary_search(&id).is_ok()
+    /// Whether the pattern matches term `id` in a document in `language`.
+    fn contains_in(&self, id: TermId, language: Option<&str>) -> bool {
+        let ids = match &self.by_language {
+            None => &self.ids,
+            Some(by_language) => match by_language.iter().find(|(l, _)| l.as_deref() == language) {
+                Some((_, ids)) => ids,
+                None => return false,
+            },
+        };
+        ids.binary_search(&id).is_ok()
     }
 }
 

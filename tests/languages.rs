@@ -1,5 +1,7 @@
 //! Each document's language: given, detected, set, declared for the articles; and `~word`
-//! in the document's language.
+//! in the document's language. Native only: it uses the `lang` crate the core links natively
+//! (in wasm the language library is a module of its own; tests/web.rs covers that boundary).
+#![cfg(not(target_arch = "wasm32"))]
 
 use text_explorer::engine::Engine;
 use text_explorer::protocol::{DocumentInfo, NewDocument, Request, Response};
@@ -11,6 +13,7 @@ fn item(text: &str, language: Option<&str>) -> NewDocument {
         key: None,
         encoding: None,
         language: language.map(str::to_string),
+        language_detected: None,
     }
 }
 
@@ -73,7 +76,7 @@ fn set_language_replaces_the_language_and_null_makes_it_unknown() {
     let mut engine = Engine::with_articles();
     let set = |language: Option<&str>| Request::SetLanguage {
         id: 1,
-        language: language.map(str::to_string),
+        language: language.unwrap_or_default().to_string(),
     };
     engine.handle(set(Some("fr"))).unwrap();
     assert_eq!(engine.language(1), Some("fr"));
@@ -83,9 +86,166 @@ fn set_language_replaces_the_language_and_null_makes_it_unknown() {
     assert_eq!(documents(&mut engine)[1].language, None);
     assert!(engine.handle(set(Some("f r"))).is_err());
     assert_eq!(engine.language(1), None, "a refused code changes nothing");
+    engine.handle(set(Some("de"))).unwrap();
+    engine.handle(set(Some("  "))).unwrap();
+    assert_eq!(engine.language(1), None, "blank is unknown");
     let unknown = Request::SetLanguage {
         id: 9,
-        language: Some("fr".into()),
+        language: "fr".into(),
     };
     assert!(engine.handle(unknown).is_err());
+}
+
+/// `~word` by a naive scan: every token of every document whose stem in the document's
+/// language is the word's stem there (the word itself where there is no stemmer).
+fn naive_stem_hits(texts: &[(&str, Option<&str>)], word: &str) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    for (doc, (text, language)) in texts.iter().enumerate() {
+        let stem = |w: &str| language.and_then(|l| text_explorer_lang::stem(l, w));
+        for token in text_explorer::tokens(text) {
+            let term = token.term();
+            let same = match (stem(&term), stem(word)) {
+                (Some(a), Some(b)) => a == b,
+                _ => term == word,
+            };
+            if same {
+                out.push((doc as u32, token.text.to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_stem_counts_in_a_document_only_in_that_documents_language() {
+    // The same word has a stem of its own in each language (French `chante`: `chant`;
+    // English `chanting`: `chant`); in an unknown language it is only itself.
+    let texts = [
+        (
+            "Elle chante, ils chantaient, nous chanterons; le chant.",
+            Some("fr"),
+        ),
+        (
+            "He chanted a chant; chanting chants, the chante.",
+            Some("en"),
+        ),
+        ("Sie singen, er sang, gesungen; chante chanter.", Some("de")),
+        ("chante chanting chanted", None),
+        ("Они поют песни, песня пелась, чанте.", Some("ru")),
+        ("chante chant", Some("zz")),
+    ];
+    let mut engine = Engine::new();
+    let items = texts
+        .iter()
+        .map(|(text, l)| item(text, Some(l.unwrap_or("xx"))))
+        .collect();
+    add(&mut engine, items);
+    engine
+        .handle(Request::SetLanguage {
+            id: 3,
+            language: String::new(),
+        })
+        .unwrap();
+    for word in ["chante", "chanting", "chant", "песни", "gesungen", "sang"] {
+        let options = text_explorer::KwicOptions {
+            limit: 1000,
+            ..Default::default()
+        };
+        let Ok(Response::Kwic(page)) = engine.handle(Request::Kwic {
+            query: format!("~{word}"),
+            options,
+        }) else {
+            panic!("kwic failed");
+        };
+        let got: Vec<(u32, String)> = page
+            .lines
+            .iter()
+            .map(|l| (l.doc, l.keyword.to_string()))
+            .collect();
+        let mut expected_texts = texts;
+        expected_texts[5].1 = None; // "zz": no stemmer, as unknown
+        assert_eq!(got, naive_stem_hits(&expected_texts, word), "~{word}");
+    }
+    let Ok(Response::Kwic(page)) = engine.handle(Request::Kwic {
+        query: "~chante".into(),
+        options: Default::default(),
+    }) else {
+        panic!("kwic failed");
+    };
+    let in_french: Vec<&str> = page
+        .lines
+        .iter()
+        .filter(|l| l.doc == 0)
+        .map(|l| l.keyword)
+        .collect();
+    assert_eq!(in_french, ["chante", "chantaient", "chanterons", "chant"]);
+    let in_doc = |doc: u32| -> Vec<&str> {
+        page.lines
+            .iter()
+            .filter(|l| l.doc == doc)
+            .map(|l| l.keyword)
+            .collect()
+    };
+    assert_eq!(
+        in_doc(1),
+        ["chanted", "chant", "chanting", "chants", "chante"]
+    );
+    assert_eq!(in_doc(3), ["chante"], "unknown: the word itself");
+    assert_eq!(in_doc(5), ["chante"], "no stemmer: the word itself");
+}
+#[test]
+fn a_language_not_given_is_detected_and_flagged() {
+    let mut engine = Engine::new();
+    let french = "Il était une fois, dans un petit village au bord de la mer, une vieille femme qui vivait seule avec son chat. Chaque matin, elle allait au marché acheter du pain.";
+    let ids = add(&mut engine, vec![item(french, None), item("Hello", None)]);
+    let docs = documents(&mut engine);
+    let (fr, short) = (&docs[ids[0] as usize], &docs[ids[1] as usize]);
+    assert_eq!(
+        (fr.language.as_deref(), fr.language_detected),
+        (Some("fr"), true)
+    );
+    assert_eq!(
+        (short.language.as_deref(), short.language_detected),
+        (None, true)
+    );
+}
+
+#[test]
+fn a_language_decided_before_is_kept_as_it_was_and_not_detected_again() {
+    let french = "Il était une fois, dans un petit village au bord de la mer, une vieille femme qui vivait seule avec son chat.";
+    let again = |language: Option<&str>, detected: bool| NewDocument {
+        language_detected: Some(detected),
+        ..item(french, language)
+    };
+    let mut engine = Engine::new();
+    add(
+        &mut engine,
+        vec![
+            again(Some("fr"), true),
+            again(None, true),
+            again(Some("it"), false),
+        ],
+    );
+    let got: Vec<(Option<String>, bool)> = documents(&mut engine)
+        .into_iter()
+        .map(|d| (d.language, d.language_detected))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("fr".into()), true),
+            (None, true),
+            (Some("it".into()), false)
+        ]
+    );
+    let needs = |items| Engine::needs_languages(&Request::AddDocuments { items });
+    assert!(!needs(vec![again(None, true)]));
+    assert!(!needs(vec![item(french, Some("fr"))]));
+    assert!(needs(vec![item(french, Some("fr")), item(french, None)]));
+    let kwic = |query: &str| Request::Kwic {
+        query: query.into(),
+        options: Default::default(),
+    };
+    assert!(Engine::needs_languages(&kwic("kim|~sanction")));
+    assert!(!Engine::needs_languages(&kwic("kim|sanction*")));
 }

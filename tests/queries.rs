@@ -154,20 +154,41 @@ fn collocates_and_dispersion_take_the_same_queries() {
     assert_eq!(spread.docs[0].positions, [4]);
 }
 
-q!(
-    stem_finds_word_forms,
-    "Sanction, sanctions, sanctioned and sanctioning; sanctity",
-    "~sanctions",
-    false,
-    ["Sanction", "sanctions", "sanctioned", "sanctioning"]
-);
-q!(
-    stem_in_a_phrase_and_alternative,
-    "new sanctions; new sanction; new sanctity; talks",
-    "\"new ~sanction\"|~talking",
-    false,
-    ["new sanctions", "new sanction", "talks"]
-);
+/// A corpus of one English text (declared: too short a text may not be detected).
+fn english(text: &str) -> Corpus {
+    let mut corpus = Corpus::new();
+    corpus
+        .add_in("doc 0", text.to_string(), Some("en"))
+        .unwrap();
+    corpus
+}
+
+#[test]
+fn stem_finds_word_forms() {
+    let c = english("Sanction, sanctions, sanctioned and sanctioning; sanctity");
+    assert_eq!(
+        keywords(&c, "~sanctions", false),
+        ["Sanction", "sanctions", "sanctioned", "sanctioning"]
+    );
+}
+
+#[test]
+fn stem_in_a_phrase_and_alternative() {
+    let c = english("new sanctions; new sanction; new sanctity; talks");
+    assert_eq!(
+        keywords(&c, "\"new ~sanction\"|~talking", false),
+        ["new sanctions", "new sanction", "talks"]
+    );
+}
+
+#[test]
+fn stem_in_an_unknown_language_is_the_word_itself() {
+    let mut c = english("new sanctions; new sanction; talks");
+    c.set_language(0, None).unwrap();
+    assert_eq!(keywords(&c, "~sanction", false), ["sanction"]);
+    // Word forms have no case: a case-sensitive `~Sanction` finds `sanction` too.
+    assert_eq!(keywords(&c, "~Sanction", true), ["sanction"]);
+}
 
 #[test]
 fn stem_needs_a_word() {

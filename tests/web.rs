@@ -428,10 +428,32 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
     assert_eq!(docs.length(), 2);
 }
 
+/// A stand-in for lang/'s wasm, with rules simple enough to check by eye: a text with ` le `
+/// is French; a French word's stem is the word without a final `s`; no other language has a
+/// stemmer. (A macro, for `concat!`.)
+macro_rules! stand_in {
+    () => {
+        "({
+            detect: (text) => (text.includes(' le ') ? 'fr' : undefined),
+            stems: (language, lines) =>
+                language === 'fr' ? lines.split('\\n').map((w) => w.replace(/s$/, '')).join('\\n') : undefined,
+        })"
+    };
+}
+/// The page's loader of the stand-in: counts its loads in `loads.count` and resolves a
+/// Promise, as the real one does.
+const LOAD_LANGUAGES: &str = concat!(
+    "loads.count += 1; return Promise.resolve(",
+    stand_in!(),
+    ");"
+);
+
 /// The page's end of a `MessageChannel` served by the engine, and the messages it got.
 struct Page {
     port: web_sys::MessagePort,
     inbox: Array,
+    /// How many times the engine loaded the language library.
+    loads: js_sys::Object,
     _server: text_explorer::Server,
     _listener: Closure<dyn FnMut(web_sys::MessageEvent)>,
 }
@@ -441,7 +463,11 @@ impl Page {
         let channel = web_sys::MessageChannel::new().unwrap();
         // The decoder stands in for decode/'s wasm: it reports the byte count it was given.
         let decoder = Function::new_with_args("bytes", "return { text: 'bytes ' + bytes.length };");
-        let server = serve(channel.port2().into(), decoder).unwrap();
+        let loads = js_sys::Object::new();
+        Reflect::set(&loads, &"count".into(), &0.into()).unwrap();
+        let languages = Function::new_with_args("loads", LOAD_LANGUAGES);
+        let languages: Function = languages.bind1(&JsValue::NULL, &loads).unchecked_into();
+        let server = serve(channel.port2().into(), decoder, Some(languages)).unwrap();
         let inbox = Array::new();
         let sink = inbox.clone();
         let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
@@ -454,6 +480,7 @@ impl Page {
         Page {
             port,
             inbox,
+            loads,
             _server: server,
             _listener: listener,
         }
@@ -601,4 +628,66 @@ async fn the_message_loop_decodes_buffers_with_the_decoder_it_was_given() {
     page.send(2, "decode", r#"{"inputs": "nope"}"#);
     let answer = page.answer(2).await;
     assert!(string(&answer, "error").contains("expected an array of Files or ArrayBuffers"));
+}
+
+#[wasm_bindgen_test]
+async fn the_message_loop_loads_the_language_library_only_when_a_request_needs_it() {
+    let page = Page::new();
+    let loads = || num(&page.loads, "count");
+    page.send(1, "kwic", r#"{"query": "putin"}"#);
+    page.send(
+        2,
+        "addDocuments",
+        r#"{"items": [{"text": "les chats", "language": "fr"}]}"#,
+    );
+    page.answer(2).await;
+    assert_eq!(loads(), 0.0, "no request needed it yet");
+    page.send(
+        3,
+        "addDocuments",
+        r#"{"items": [{"text": "le chat et le chien"}]}"#,
+    );
+    page.answer(3).await;
+    assert_eq!(loads(), 1.0);
+    page.send(4, "documents", "{}");
+    let docs = Array::from(&get(&page.answer(4).await, "value"));
+    let detected = docs.get(3);
+    assert_eq!(string(&detected, "language"), "fr");
+    assert_eq!(get(&detected, "languageDetected"), JsValue::TRUE);
+    page.send(5, "kwic", r#"{"query": "~chats"}"#);
+    let lines = Array::from(&get(&get(&page.answer(5).await, "value"), "lines"));
+    let keywords: Vec<String> = lines.iter().map(|l| string(&l, "keyword")).collect();
+    assert_eq!(keywords, ["chats", "chat"]);
+    assert_eq!(loads(), 1.0, "loaded once");
+}
+
+#[wasm_bindgen_test]
+fn the_engine_uses_the_language_library_it_is_given() {
+    let mut engine = JsEngine::new(Some(false));
+    ask(
+        &mut engine,
+        "addDocuments",
+        r#"{"items": [{"text": "le chat et les chats"}]}"#,
+    );
+    let docs: Array = ask(&mut engine, "documents", "{}").into();
+    assert!(
+        get(&docs.get(0), "language").is_null(),
+        "none without a library"
+    );
+    let total =
+        |engine: &mut JsEngine| num(&ask(engine, "kwic", r#"{"query": "~chats"}"#), "total");
+    assert_eq!(total(&mut engine), 1.0, "the word itself");
+    let err = engine.use_languages(json(r#"{"detect": 1}"#)).unwrap_err();
+    assert_eq!(message(err), "the language module has no function `detect`");
+    let module = js_sys::eval(stand_in!()).unwrap();
+    engine.use_languages(module).unwrap();
+    ask(&mut engine, "setLanguage", r#"{"id": 0, "language": "fr"}"#);
+    assert_eq!(total(&mut engine), 2.0, "chat and chats");
+    ask(
+        &mut engine,
+        "addDocuments",
+        r#"{"items": [{"text": "voici le chat"}]}"#,
+    );
+    let docs: Array = ask(&mut engine, "documents", "{}").into();
+    assert_eq!(string(&docs.get(1), "language"), "fr");
 }

@@ -42,9 +42,11 @@ export async function createClient({ articles = true } = {}) {
   let generation = 0;
   let ready = false; // the first answer came: a worker error from now on is a crash
   // What the engine holds, aligned with its document ids, so that a restart loses nothing:
-  // {article: true, title} or {item: {title, text, key, encoding}, title}, `title` being the
-  // engine's (after a rename, or "Document N" for a blank one; absent for an article as it
-  // came). The page keeps this copy of each text only to restart the engine after a panic.
+  // {article: true, title, language?} or {item: {title, text, key, encoding, language,
+  // languageDetected}, title}, `title` being the engine's (after a rename, or "Document N"
+  // for a blank one; absent for an article as it came), and the language the engine decided
+  // (given, detected or set since; an article's only once set). The page keeps this copy of
+  // each text only to restart the engine after a panic.
   let journal = [];
 
   const fail = (reason) => {
@@ -125,12 +127,19 @@ export async function createClient({ articles = true } = {}) {
     stopDocs = null;
     for (const fn of [...listeners]) fn(detail);
   };
-  // The engine's own titles (a blank one becomes "Document N"), kept in the journal so that a
-  // restart gives each text the title it had.
+  // The engine's own titles (a blank one becomes "Document N") and languages (detected or
+  // given), kept in the journal so that a restart gives each text the title and language it
+  // had, without detecting again.
   async function keepTitles(ids) {
     if (!ids.length) return;
     const docs = await send('documents', {}).answer;
-    for (const id of ids) if (journal[id] && docs[id]) journal[id].title = docs[id].title;
+    for (const id of ids) {
+      const entry = journal[id];
+      const doc = docs[id];
+      if (!entry || !doc) continue;
+      entry.title = doc.title;
+      if (entry.item) entry.item = { ...entry.item, language: doc.language, languageDetected: doc.languageDetected };
+    }
   }
 
   // After a panic: a new engine, given the texts the old one held, in the same order, with
@@ -204,7 +213,8 @@ export async function createClient({ articles = true } = {}) {
     }
     await flush();
     const renames = rebuilt.flatMap((e, id) => (e.article && e.title != null ? [send('renameDocument', { id, title: e.title }).answer] : []));
-    await Promise.all(renames);
+    const languages = rebuilt.flatMap((e, id) => (e.article && e.language !== undefined ? [send('setLanguage', { id, language: e.language }).answer] : []));
+    await Promise.all([...renames, ...languages]);
     return rebuilt;
   }
 
@@ -297,6 +307,13 @@ export async function createClient({ articles = true } = {}) {
     async renameDocument(id, title) {
       await operations.renameDocument(id, title);
       await keepTitles([id]);
+      changed({});
+    },
+    async setLanguage(id, language) {
+      await operations.setLanguage(id, language ?? null);
+      const entry = journal[id];
+      if (entry?.item) entry.item = { ...entry.item, language: language ?? null, languageDetected: false };
+      else if (entry) entry.language = language ?? null;
       changed({});
     },
     async setArticles(shown) {
@@ -404,10 +421,11 @@ function startEngine({ fresh = false } = {}) {
 }
 
 // Only what the engine needs crosses to the worker (structured clone copies the text).
-function plainItem({ title = '', text, key, encoding, language }) {
+function plainItem({ title = '', text, key, encoding, language, languageDetected }) {
   const item = { title: String(title), text };
   if (key != null) item.key = key;
   if (encoding != null) item.encoding = encoding;
   if (language != null) item.language = language;
+  if (languageDetected != null) item.languageDetected = Boolean(languageDetected);
   return item;
 }

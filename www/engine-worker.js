@@ -19,6 +19,21 @@ function decode(bytes) {
   return decoder.then((fn) => fn(bytes));
 }
 
+// Languages (lang/: whatlang's detection and rust-stemmers' Snowball stemmers), a wasm of
+// its own, loaded when a text's language must be detected or a ~word query first stemmed.
+// A failed load is forgotten, so that the next request that needs it tries again.
+let languages = null;
+function loadLanguages() {
+  languages ??= import('./pkg-lang/text_explorer_lang.js').then(async (module) => {
+    await module.default();
+    return { detect: module.detect, stems: module.stems };
+  });
+  return languages.catch((thrown) => {
+    languages = null;
+    throw thrown;
+  });
+}
+
 const message = (thrown) => (thrown instanceof Error ? thrown.message : String(thrown));
 
 // Waits for the module on `port`, then serves it. `load(module)` instantiates the wasm and
@@ -33,7 +48,7 @@ function listen(port, load = instantiate) {
       return;
     }
     started ??= load(data.wasm).then((bind) => {
-      const server = bind(port, decode);
+      const server = bind(port, decode, loadLanguages);
       for (const queued of early.splice(0)) server.receive(queued);
       return server;
     });

@@ -12,7 +12,11 @@ const STORE = 'texts';
 const SETTINGS = 'settings';
 const VERSION = 2;
 
-/** A stored text: {key, title, text, encoding, added (ms since 1970)}. */
+/**
+ * A stored text: {key, title, text, encoding, added (ms since 1970), language,
+ * languageDetected}; the last two once the engine has decided the language (a code or null
+ * for unknown, and whether it was detected), or the user has set it.
+ */
 
 function request(req) {
   return new Promise((resolve, reject) => {
@@ -39,6 +43,7 @@ export function storageMessage(error) {
 
 /**
  * Open the store. Returns {available, message, list(), add(record), addMany(records), rename(key, title),
+ * setLanguages([{key, language, languageDetected}]),
  * remove(key), clear(), setting(name), saveSetting(name, value)}; list() resolves to the stored texts in the order they were added.
  * Each method resolves to {ok, message}-style results and never rejects.
  */
@@ -92,6 +97,11 @@ export async function openStorage(idb = globalThis.indexedDB) {
       const record = await request(store.get(key));
       if (record) await request(store.put({ ...record, title }));
     }),
+    /** Keeps the language of each text [{key, language, languageDetected}], in one transaction. */
+    setLanguages: (entries) => write((store) => Promise.all(entries.map(async ({ key, language, languageDetected }) => {
+      const record = await request(store.get(key));
+      if (record) await request(store.put({ ...record, language, languageDetected }));
+    }))),
     remove: (key) => write((store) => request(store.delete(key))),
     /** A setting's value (null: none, or no storage); saveSetting(name, null or '') forgets it. */
     setting: (name) => (db ? request(db.transaction(SETTINGS).objectStore(SETTINGS).get(name)).then((r) => r?.value ?? null, () => null) : null),

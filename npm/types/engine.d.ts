@@ -485,7 +485,13 @@ encoding?: string | null,
  * Its language, an ISO 639-1 code (`en`, `fr`, `zh`; ISO 639-3 for a language without
  * one); absent to have it detected from the text.
  */
-language?: string | null, };
+language?: string | null, 
+/**
+ * For a text added again (from the page's storage, or after a restart) whose language
+ * was decided before: whether it was detected then (as `documents` said). Given, the
+ * `language` is taken as it is, `null` meaning unknown, and nothing is detected again.
+ */
+languageDetected?: boolean | null, };
 
 export type NgramOptions = { 
 /**
@@ -762,10 +768,10 @@ export interface Operations {
   /** Renames a document; a blank title becomes "Document N". */
   renameDocument(id: number, title: string): Promise<null>;
   /**
-   * Sets a document's language (an ISO 639-1 code such as `fr`, or `null` for unknown), in
-   * place of the one given or detected.
+   * Sets a document's language, in place of the one given or detected: an ISO 639-1 code
+   * such as `fr`; empty, `null` or left out for unknown.
    */
-  setLanguage(id: number, language?: string | null): Promise<null>;
+  setLanguage(id: number, language?: string): Promise<null>;
   /** Hides the embedded articles (removes them), or brings them back at the end. */
   setArticles(shown: boolean): Promise<null>;
   /**

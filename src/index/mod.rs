@@ -15,10 +15,11 @@
 //! (`varint.rs`).
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 use std::cmp::Ordering;
 
 use crate::error::{Error, ErrorKind, Result};
+use crate::language::Library;
 use crate::tokenize::{normalize_into, sentences_with_words, tokens};
 
 mod document;
@@ -75,6 +76,13 @@ pub struct Corpus {
     ranks: OnceCell<Vec<u32>>,
     /// The stop-word lists by language (see [`crate::stopwords`]).
     pub(crate) stop_words: crate::stopwords::StopWords,
+    /// Detects languages and stems terms.
+    languages: Library,
+    /// Per language, the stem of each term of the vocabulary (its first terms: extended as
+    /// the vocabulary grows), or `None` for a language without a stemmer; emptied when the
+    /// library changes.
+    /// (A list, not a map: a corpus has a few languages, and the wasm no map code for it.)
+    stems: RefCell<Vec<(String, Option<Vec<String>>)>>,
 }
 
 impl Corpus {
@@ -88,11 +96,9 @@ impl Corpus {
         let mut corpus = Corpus::new();
         for article in crate::articles::ARTICLES {
             // The embedded texts have words; a failure here is a build defect caught by tests.
-            let added = corpus.add_document(article.title, article.text);
+            let text = article.text.to_string();
+            let added = corpus.add_in(article.title, text, Some(article.language));
             debug_assert!(added.is_ok());
-            if let Ok(id) = added {
-                corpus.docs[id as usize].language = Some(article.language.to_string());
-            }
         }
         corpus.prepare();
         corpus
@@ -106,8 +112,30 @@ impl Corpus {
         self.add_owned(title, text.to_string())
     }
 
-    /// [`Corpus::add_document`] with a text the corpus can keep as it is (no copy).
+    /// [`Corpus::add_document`] with a text the corpus can keep as it is (no copy). Its
+    /// language is detected (see [`Corpus::add_in`]).
     pub fn add_owned(&mut self, title: &str, text: String) -> Result<DocId> {
+        self.add_in(title, text, None)
+    }
+
+    /// [`Corpus::add_owned`] for a text in `language` (a code as [`valid_language`] accepts
+    /// it); with `None`, the language is detected from the text by the corpus's language
+    /// library, and stays unknown without one or when the text does not tell.
+    pub fn add_in(&mut self, title: &str, text: String, language: Option<&str>) -> Result<DocId> {
+        let language = match language {
+            Some(language) => Some(valid_language(language)?),
+            None => self.languages.detect(&text),
+        };
+        self.add_decided(title, text, language)
+    }
+
+    /// [`Corpus::add_in`] with the language decided already (`None`: unknown, not detected).
+    pub(crate) fn add_decided(
+        &mut self,
+        title: &str,
+        text: String,
+        language: Option<String>,
+    ) -> Result<DocId> {
         if text.trim().is_empty() {
             return Err(Error::new(ErrorKind::EmptyText));
         }
@@ -135,7 +163,7 @@ impl Corpus {
                 false => Utf16Offsets::new(&text),
             },
             text: String::new(),
-            language: None,
+            language,
         };
         let vocab_before = self.vocab.len();
         let mut term = String::new();
@@ -219,6 +247,55 @@ impl Corpus {
         let language = language.map(valid_language).transpose()?;
         self.docs[id as usize].language = language;
         Ok(())
+    }
+
+    /// Uses `languages` to detect the languages of documents added from now on and to stem
+    /// terms (the stems found with the previous library are forgotten).
+    pub fn set_languages(&mut self, languages: Library) {
+        self.languages = languages;
+        self.stems.get_mut().clear();
+    }
+
+    /// Whether the corpus has a language library.
+    pub fn has_languages(&self) -> bool {
+        self.languages.is_loaded()
+    }
+
+    /// The terms whose stem in `language` is the stem of `word` (a term) in it, sorted; `None`
+    /// when the language has no stemmer (or the corpus no library). The vocabulary is stemmed
+    /// once per language, and only its new terms after that.
+    pub(crate) fn same_stem(&self, language: &str, word: &str) -> Option<Vec<TermId>> {
+        let mut stems = self.stems.borrow_mut();
+        let at = match stems.iter().position(|(l, _)| l == language) {
+            Some(at) => at,
+            None => {
+                stems.push((language.to_string(), Some(Vec::new())));
+                stems.len() - 1
+            }
+        };
+        let entry = &mut stems[at].1;
+        let known = entry.as_mut()?;
+        if known.len() < self.vocab.len() {
+            let new: Vec<&str> = (known.len()..self.vocab.len())
+                .map(|id| self.vocab.term(id as TermId))
+                .collect();
+            match self.languages.stems(language, &new) {
+                Some(more) if more.len() == new.len() => known.extend(more),
+                _ => {
+                    *entry = None;
+                    return None;
+                }
+            }
+        }
+        let target = self.languages.stems(language, &[word])?.pop()?;
+        Some(
+            known
+                .iter()
+                .enumerate()
+                .filter(|(_, stem)| **stem == target)
+                .map(|(id, _)| id as TermId)
+                .collect(),
+        )
     }
 
     /// Builds now what the queries need and the index derives from the token arrays (the

@@ -8,6 +8,7 @@
 //!   a bug, and it reaches the console with its Rust message and location, and the page with a
 //!   `{crashed}` message, so that the page can restart the engine from its texts.
 
+mod languages;
 mod serve;
 
 pub use serve::{serve, Server};
@@ -18,6 +19,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::engine::Engine;
 use crate::error::Error;
+use crate::language::Library;
 use crate::protocol::{check_fields, Args, Request, Response};
 
 #[wasm_bindgen(start)]
@@ -60,6 +62,18 @@ impl JsEngine {
                 _ => Engine::with_articles(),
             },
         }
+    }
+
+    /// Detects languages and stems `~word` queries with `module`: lang/'s wasm as the page
+    /// loads it (`www/pkg-lang/text_explorer_lang.js`, initialised), or any object with
+    /// `detect(text)` and `stems(language, lines)` (words and stems a line each). Without it, a text added without a
+    /// language has none (unknown), and `~word` matches the word itself.
+    #[wasm_bindgen(js_name = useLanguages)]
+    pub fn use_languages(&mut self, module: JsValue) -> Result<(), JsError> {
+        let languages = languages::JsLanguages::from(&module).map_err(|e| JsError::new(&e))?;
+        self.inner
+            .set_languages(Library::new(std::rc::Rc::new(languages)));
+        Ok(())
     }
 
     /// Answers one request `{op, args}` (see `npm/types/engine.d.ts`); throws an `Error` that

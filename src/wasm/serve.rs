@@ -28,9 +28,11 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
+use super::languages::JsLanguages;
 use super::{answer, parse, to_js};
 use crate::engine::{AddJob, Engine};
 use crate::error::Error;
+use crate::language::Library;
 use crate::protocol::{NewDocument, Request};
 
 /// How long `addDocuments` works before it yields to the event loop, in milliseconds.
@@ -110,6 +112,9 @@ struct Loop {
     /// `(bytes: Uint8Array) => {text, encoding, how, hadErrors} | {binary: true}`, or a
     /// Promise of it: the file decoder (a wasm of its own, loaded by the page on first use).
     decoder: Function,
+    /// `() => {detect, stems}`, or a Promise of it: the language library (lang/'s wasm, loaded
+    /// by the page on first use); called before the first request that needs it.
+    languages: Option<Function>,
 }
 
 /// The engine serving one port; `close()` stops it and frees its corpus.
@@ -119,9 +124,15 @@ pub struct Server {
 }
 
 /// Serves an engine over the embedded articles on `port` (a dedicated Worker's global scope
-/// or a `MessagePort`), decoding files with `decoder`.
+/// or a `MessagePort`), decoding files with `decoder` and loading the language library with
+/// `languages` when a request first needs it (without it, languages are not detected and
+/// `~word` matches the word itself).
 #[wasm_bindgen]
-pub fn serve(port: JsValue, decoder: Function) -> Result<Server, JsError> {
+pub fn serve(
+    port: JsValue,
+    decoder: Function,
+    languages: Option<Function>,
+) -> Result<Server, JsError> {
     let port = if let Some(port) = port.dyn_ref::<MessagePort>() {
         Port::Channel(port.clone())
     } else if let Some(scope) = port.dyn_ref::<DedicatedWorkerGlobalScope>() {
@@ -140,6 +151,7 @@ pub fn serve(port: JsValue, decoder: Function) -> Result<Server, JsError> {
         running_job: Cell::new(None),
         port: port.clone(),
         decoder,
+        languages,
     });
     let this = inner.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -270,7 +282,11 @@ fn reply(port: &Port, id: u32, outcome: Result<JsValue, Error>) {
 }
 
 async fn run(this: &Rc<Loop>, message: &Incoming) -> Result<JsValue, Error> {
-    match parse(message.request.clone())? {
+    let request = parse(message.request.clone())?;
+    if Engine::needs_languages(&request) && !this.engine.borrow().has_languages() {
+        load_languages(this).await;
+    }
+    match request {
         Request::AddDocuments { items } => {
             this.running_job.set(Some(message.id));
             let added = add_documents(this, message.id, items).await;
@@ -283,6 +299,33 @@ async fn run(this: &Rc<Loop>, message: &Incoming) -> Result<JsValue, Error> {
             decode(this, inputs, max_bytes.unwrap_or(f64::INFINITY)).await
         }
         request => answer(&mut this.engine.borrow_mut(), request),
+    }
+}
+
+/// Loads the language library and gives it to the engine. If it cannot be loaded (the
+/// network is down), the request goes on without it, the console says why, and the next
+/// request that needs it tries again.
+async fn load_languages(this: &Rc<Loop>) {
+    let Some(load) = &this.languages else {
+        return;
+    };
+    let loaded = async {
+        let module = load.call0(&JsValue::NULL)?;
+        let module = JsFuture::from(Promise::resolve(&module)).await?;
+        JsLanguages::from(&module).map_err(|e| JsValue::from_str(&e))
+    };
+    match loaded.await {
+        Ok(languages) => this
+            .engine
+            .borrow_mut()
+            .set_languages(Library::new(Rc::new(languages))),
+        Err(thrown) => web_sys::console::warn_1(
+            &format!(
+                "the language library could not be loaded ({}): languages are not detected and ~word finds the word itself",
+                message_of(&thrown)
+            )
+            .into(),
+        ),
     }
 }
 

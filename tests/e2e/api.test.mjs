@@ -8,17 +8,26 @@ import { readFile } from "node:fs/promises";
 import { methods } from "../../www/operations.js";
 
 const pkg = new URL("../../www/pkg/", import.meta.url);
+const pkgLang = new URL("../../www/pkg-lang/", import.meta.url);
 let Engine;
+let lang;
 
 before(async () => {
   const engine = await import(new URL("text_explorer.js", pkg));
   await engine.default({ module_or_path: await readFile(new URL("text_explorer_bg.wasm", pkg)) });
   Engine = engine.Engine;
+  // The language library, as a Node user loads it: its own wasm, given to each engine.
+  lang = await import(new URL("text_explorer_lang.js", pkgLang));
+  await lang.default({ module_or_path: await readFile(new URL("text_explorer_lang_bg.wasm", pkgLang)) });
 });
 
-/** An engine (the articles, or empty) with one method per operation, and a few helpers. */
-function open(articles = true) {
+/**
+ * An engine (the articles, or empty) with one method per operation, and a few helpers; with
+ * the language library unless `languages` is false.
+ */
+function open(articles = true, { languages = true } = {}) {
   const engine = new Engine(articles);
+  if (languages) engine.useLanguages(lang);
   const api = methods((op, args) => engine.handle({ op, args }));
   return {
     ...api,
@@ -144,4 +153,38 @@ test("richer queries: regular expressions, ~stems, NEAR/n and caseSensitive", ()
   assert.throws(() => corpus.kwic("/sanction(s/"), /a group is not closed/);
   assert.throws(() => corpus.kwic("kim NEAR/99 putin"), /from 1 to 50/);
   corpus.free();
+});
+
+test("languages: detected with the language library, given, set; ~word in each document's language", () => {
+  const corpus = open(false);
+  const french = "Il était une fois, dans un petit village au bord de la mer, une vieille femme qui vivait seule avec son chat. Elle chantait chaque matin.";
+  const german = "Es war einmal ein kleines Mädchen, das wohnte mit seiner Mutter in einem Häuschen am Rande des großen Waldes. Sie sangen Lieder.";
+  const { added } = corpus.addDocuments([{ title: "fr", text: french }, { title: "de", text: german }, { title: "short", text: "Hello" }, { title: "given", text: "Elle chante.", language: "fr" }]);
+  assert.deepEqual(added, [0, 1, 2, 3]);
+  const docs = corpus.documents();
+  assert.deepEqual(docs.map((d) => [d.language, d.languageDetected]), [["fr", true], ["de", true], [null, true], ["fr", false]]);
+  assert.equal(lang.stems("fr", "chantait\nchanteront\nchansons"), "chant\nchant\nchanson");
+  assert.deepEqual(corpus.kwic("~chantait").lines.map((l) => [l.doc, l.keyword]), [[0, "chantait"], [3, "chante"]]);
+  corpus.setLanguage(3, "en");
+  assert.deepEqual(corpus.kwic("~chantait").lines.map((l) => l.doc), [0], "in English chante is not chantait's form");
+  corpus.setLanguage(3, null);
+  assert.equal(corpus.documents()[3].language, null);
+  assert.throws(() => corpus.setLanguage(3, "french"), /`french` is not a language code/);
+  corpus.free();
+});
+
+test("languages: without the language library nothing is detected and ~word finds the word itself", () => {
+  const corpus = open(false, { languages: false });
+  corpus.addDocument("Q", "Sanctions hit. US sanctions and us. Sanctioned firms; sanctity. Kim met Putin; Putin left.");
+  assert.equal(corpus.documents()[0].language, null);
+  assert.deepEqual(corpus.kwic("~sanctions").lines.map((l) => l.keyword), ["Sanctions", "sanctions"]);
+  corpus.free();
+});
+
+test("the page's table of languages is lang/'s: the codes it detects, and which have a stemmer", async () => {
+  const { LANGUAGES, STEMMED } = await import("../../www/languages.js");
+  assert.deepEqual([...LANGUAGES].sort(), [...lang.languages()].sort());
+  for (const code of [...LANGUAGES, "no", "nn"]) {
+    assert.equal(lang.stems(code, "x") !== undefined, STEMMED.has(code), code);
+  }
 });

@@ -28,9 +28,10 @@ before(async () => {
   if (!pkg || !existsSync(path.join(pkg, "text_explorer.js"))) {
     throw new Error("TEXT_EXPLORER_PANIC_PKG names no engine built with --features test-panic: run scripts/test");
   }
-  // www/ as it is, with the test build of the engine as its pkg/.
+  // www/ as it is (with the decoder's and the languages' builds), with the test build of the
+  // engine as its pkg/.
   root = mkdtempSync(path.join(tmpdir(), "te-panic-"));
-  cpSync(path.join(repo, "www"), root, { recursive: true, filter: (src) => !src.includes(`${path.sep}pkg`) || src.includes("pkg-decode") });
+  cpSync(path.join(repo, "www"), root, { recursive: true, filter: (src) => !src.includes(`${path.sep}pkg`) || src.includes("pkg-decode") || src.includes("pkg-lang") });
   cpSync(pkg, path.join(root, "pkg"), { recursive: true });
   ({ server, url: baseUrl } = await startServer({ root, port: 0, headers: { "Access-Control-Allow-Origin": "*" } }));
   hostDir = mkdtempSync(path.join(tmpdir(), "te-panic-host-"));

@@ -2,6 +2,7 @@
 
 import { h, replaceChildren, sentence } from '../dom.js';
 import { latest } from './kit/latest.js';
+import { languageName } from '../languages.js';
 
 // Labels come from the UI strings (ctx.strings.columns, keyed like these); numbers are
 // written with the widget's formatNumber, with these decimals.
@@ -43,19 +44,25 @@ export function createSummaryView(ctx) {
     });
   }
 
+  // A document's language by name (detected or given; changed in the Texts view).
+  const language = (code) => (code == null ? t.summaryLanguageUnknown : languageName(code, t.locale ?? 'en'));
+
   function table(docs, perDoc, corpus) {
     const cells = (figures) => COLUMNS.map((c) => h('td', { class: 'num' }, formatNumber(figures[c.key], c.decimals)));
+    const languages = [...new Set(ctx.docs.map((d) => d.language))].map(language).join(', ');
     return h('table', {},
       h('caption', {}, docs.length === 1 ? t.summaryCaptionOne : t.summaryCaptionMany),
       h('thead', {},
         h('tr', {},
           h('th', { scope: 'col' }, t.document),
+          h('th', { scope: 'col' }, t.summaryLanguage),
           COLUMNS.map((c) => h('th', { scope: 'col', class: 'num' }, t.columns[c.key])))),
       h('tbody', {},
-        docs.map((d, i) => h('tr', {}, h('th', { scope: 'row' }, ctx.docLabel(d.id)), cells(perDoc[i])))),
+        docs.map((d, i) => h('tr', {}, h('th', { scope: 'row' }, ctx.docLabel(d.id)), h('td', { class: 'language' }, language(d.language)), cells(perDoc[i])))),
       h('tfoot', {},
         h('tr', {},
           h('th', { scope: 'row' }, t.corpusRow(formatNumber(corpus.documents), corpus.documents)),
+          h('td', { class: 'language' }, languages),
           cells(corpus))));
   }
 

@@ -9,6 +9,7 @@
 import { h, replaceChildren, sentence } from '../dom.js';
 import { openStorage, articlesHidden, setArticlesHidden } from '../storage.js';
 import { MAX_TOTAL_CHARS, fitItems, readFiles, readUrl, storageBatches } from '../import/pipeline.js';
+import { STEMMED, languageName, languageOptions } from '../languages.js';
 
 export function createTextsView(ctx) {
   const { formatNumber } = ctx;
@@ -133,7 +134,7 @@ export function createTextsView(ctx) {
     const tbody = h('tbody', {});
     replaceChildren(list, h('table', { class: 'doc-list' },
       h('thead', {}, h('tr', {}, h('th', {}, t.columnTitle), h('th', {}, t.columnSource), h('th', {}, t.columnEncoding),
-        h('th', { class: 'num' }, t.columnWords), h('th', {}, h('span', { class: 'vh' }, t.columnActions)))),
+        h('th', {}, t.columnLanguage), h('th', { class: 'num' }, t.columnWords), h('th', {}, h('span', { class: 'vh' }, t.columnActions)))),
       tbody));
     // A hundred rows a task, so that a list of 500 texts does not block the page.
     for (let from = 0; from < docs.length; from += 100) {
@@ -156,8 +157,46 @@ export function createTextsView(ctx) {
       title,
       h('td', {}, user ? t.yourText : t.article),
       h('td', {}, doc.encoding ?? (user ? t.asTyped : t.utf8)),
+      languageCell(doc),
       h('td', { class: 'num' }, formatNumber(doc.tokens)),
       actions);
+  }
+
+  // The document's language, detected or given, as a button that turns into a select of every
+  // language to change it; a note says when it was detected, and when ~word finds only the
+  // word itself (no stemmer, or unknown). A button, not a select, until asked: 500 rows of
+  // selects take Chromium over 50 ms a hundred rows to draw.
+  function languageCell(doc) {
+    const locale = ctx.strings.locale ?? 'en';
+    const name = doc.language == null ? t.languageUnknown : languageName(doc.language, locale);
+    const cell = h('td', { class: 'doc-language' });
+    const button = h('button', { type: 'button', class: 'language', 'aria-label': t.languageLabel(doc.title, name), onclick: () => chooseLanguage(doc, cell, locale) }, name);
+    const notes = [];
+    if (doc.languageDetected && doc.language != null) notes.push(t.languageDetected);
+    if (doc.language == null) notes.push(t.unknownWordForms);
+    else if (!STEMMED.has(doc.language)) notes.push(t.noWordForms);
+    cell.append(button);
+    if (notes.length) cell.append(h('small', { class: 'language-note' }, ` ${notes.join('; ')}`));
+    return cell;
+  }
+
+  function chooseLanguage(doc, cell, locale) {
+    const select = h('select', { class: 'language', 'aria-label': t.chooseLanguage(doc.title), onchange: () => changeLanguage(doc, select.value || null) },
+      h('option', { value: '' }, t.languageUnknown),
+      languageOptions(doc.language, locale).map(({ code, name }) => h('option', { value: code }, name)));
+    select.value = doc.language ?? '';
+    select.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape') refresh();
+    });
+    replaceChildren(cell, select);
+    select.focus();
+  }
+
+  async function changeLanguage(doc, language) {
+    await guard(async () => {
+      await client.setLanguage(doc.id, language);
+      if (doc.key != null) await persist(storage.setLanguages([{ key: doc.key, language, languageDetected: false }]));
+    });
   }
 
   function editTitle(doc, cell) {
@@ -288,6 +327,7 @@ export function createTextsView(ctx) {
         say('error', t.notAdded(item.name ?? item.title, error.message));
       }
       const added = result.added.length;
+      await keepLanguages(fitting, result);
       if (added && !restoring) {
         const seconds = formatNumber((performance.now() - started) / 1000, 1);
         say('info', added === 1
@@ -301,6 +341,17 @@ export function createTextsView(ctx) {
     } finally {
       setBusy(false);
     }
+  }
+
+  // The language the engine decided for each stored text just added (given or detected), kept
+  // with it, so that a reload restores it without detecting it again.
+  async function keepLanguages(fitting, result) {
+    const kept = fitting.filter((_, i) => !result.errors.some((e) => e.index === i));
+    const stored = result.added.map((id, k) => ({ id, item: kept[k] })).filter(({ item }) => item.key != null && item.languageDetected == null);
+    if (!stored.length) return;
+    const all = await client.documents();
+    const entries = stored.flatMap(({ id, item }) => (all[id] ? [{ key: item.key, language: all[id].language, languageDetected: all[id].languageDetected }] : []));
+    await persist(storage.setLanguages(entries));
   }
 
   /** Read, check and decode files, then add the good ones; each bad file gets its message. */
@@ -339,7 +390,7 @@ export function createTextsView(ctx) {
     await refresh();
     const saved = await storage.list();
     if (saved.length) {
-      await addItems(saved.map(({ key, title, text, encoding }) => ({ key, title, text, encoding, name: title })), { restoring: true });
+      await addItems(saved.map(({ key, title, text, encoding, language, languageDetected }) => ({ key, title, text, encoding, language, languageDetected, name: title })), { restoring: true });
     }
   })().catch((error) => say('error', t.savedFailed(error.message)));
 
