@@ -58,4 +58,6 @@ pub use kwic::{Concordance, KwicLine, KwicOptions, Sort};
 pub use ngrams::{Ngram, NgramOptions};
 pub use query::Query;
 pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
-pub use tokenize::{normalize, segments, tokens, Segments, Token, Tokens};
+pub use tokenize::{
+    normalize, segments, set_word_splitter, tokens, Segments, Token, Tokens, WordSplitter,
+};

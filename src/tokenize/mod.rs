@@ -13,10 +13,15 @@
 //! (`한국어1st` is two words). With it, on alphabetic scripts, the words are exactly the
 //! segments that Chromium's `Intl.Segmenter(…, {granularity: "word"})` marks `isWordLike`.
 
+mod dictionary;
+mod dictionary_chars;
 mod sentences;
 mod word_chars;
 
+pub use dictionary::{is_dictionary_char, set_word_splitter, WordSplitter};
 pub use sentences::{sentence_ends, SentenceEnds};
+
+use dictionary::{Dictionary, General};
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
@@ -53,6 +58,7 @@ pub fn tokens(text: &str) -> Tokens<'_> {
         chunk: 0,
         emitted: 0,
         general: None,
+        dictionary: Dictionary::Unknown,
     }
 }
 
@@ -80,7 +86,10 @@ pub struct Tokens<'a> {
     /// The end of the last word given: the general path skips words that start before it.
     emitted: usize,
     /// A chunk in the general path: its segments, and its offset in `text`.
-    general: Option<(Segments<'a>, usize)>,
+    general: Option<(General<'a>, usize)>,
+    /// The text's dictionary runs (Chinese, Japanese, Thai, …), looked for when the general
+    /// path first runs: see `dictionary.rs`.
+    dictionary: Dictionary,
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -257,7 +266,8 @@ impl Tokens<'_> {
             end += 1;
         }
         let base = self.chunk;
-        self.general = Some((segments(&self.text[base..end]), base));
+        let words = self.dictionary.chunk(self.text, base, end, at);
+        self.general = Some((words, base));
         self.pos = end;
         self.chunk = end;
     }
