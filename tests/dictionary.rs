@@ -8,7 +8,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use proptest::prelude::*;
-use text_explorer::tokenize::{is_dictionary_char, is_word_like};
+use text_explorer::tokenize::{is_dictionary_char, is_word_char, is_word_like};
 use text_explorer::{segments, set_word_splitter, tokens, Corpus, KwicOptions};
 
 /// The fake: every line is cut into pieces of two characters, counted from its start.
@@ -37,45 +37,102 @@ fn words(text: &str) -> Vec<&str> {
     tokens(text).map(|t| t.text).collect()
 }
 
-/// The naive reference: find the runs character by character (a dictionary character, then
-/// dictionary characters or marks), cut each into pairs of characters, and give the rest to
-/// the plain UAX #29 path.
+/// The naive reference: find the runs over an array of characters (Han and Kana with the
+/// marks after them; Thai, Lao, Khmer and Myanmar with the letters, digits, marks and
+/// connectors around them and the punctuation between two of those, but no further back than
+/// the run before or an ASCII stop or colon), cut each into pairs of characters, and give the rest
+/// to the plain UAX #29 path.
 fn reference(text: &str) -> Vec<(usize, usize)> {
+    // Extend and Format characters, and the punctuation inside words, as far as ATOMS hold them.
     let is_mark = |c: char| {
-        // Extend and Format characters, as far as these tests' texts hold them.
-        matches!(c, '\u{300}'..='\u{36F}' | '\u{E31}' | '\u{E34}'..='\u{E3A}' | '\u{E47}'..='\u{E4E}' | '\u{3099}' | '\u{309A}' | '\u{AD}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FE0F}')
+        matches!(
+            c,
+            '\u{300}'
+                ..='\u{36F}'
+                    | '\u{3099}'
+                    | '\u{309A}'
+                    | '\u{AD}'
+                    | '\u{200C}'
+                    | '\u{200D}'
+                    | '\u{2060}'
+                    | '\u{FE0F}'
+        )
+    };
+    let is_mid = |c: char| matches!(c, '\'' | '.' | ':' | '’');
+    let is_sa = |c: char| {
+        is_dictionary_char(c)
+            && matches!(c, '\u{E00}'..='\u{EFF}' | '\u{1000}'..='\u{109F}' | '\u{1780}'..='\u{17FF}')
+    };
+    let is_cjk = |c: char| is_dictionary_char(c) && !is_sa(c);
+    let is_joiner = |c: char| {
+        (is_word_char(c) || is_mark(c) || c == '_' || is_sa(c))
+            && !is_cjk(c)
+            && !('\u{AC00}'..='\u{D7A3}').contains(&c)
     };
     let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut out = Vec::new();
+    let n = chars.len();
+    let c = |i: usize| chars[i].1;
+    // Runs as ranges of character indices.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
-    let mut stretch = 0; // where the current non-run stretch starts
-    let plain = |from: usize, to: usize, out: &mut Vec<(usize, usize)>| {
-        for t in segments(&text[from..to]) {
-            out.push((from + t.start, from + t.end));
-        }
-    };
-    while i < chars.len() {
-        if !is_dictionary_char(chars[i].1) {
+    while i < n {
+        if is_cjk(c(i)) {
+            let mut j = i + 1;
+            while j < n && (is_cjk(c(j)) || is_mark(c(j))) {
+                j += 1;
+            }
+            runs.push((i, j));
+            i = j;
+        } else if is_sa(c(i)) {
+            let floor = runs.last().map_or(0, |r| r.1);
+            let mut s = i;
+            loop {
+                if s > floor && is_joiner(c(s - 1)) {
+                    s -= 1;
+                } else if s > floor + 1
+                    && !c(s - 1).is_ascii()
+                    && is_mid(c(s - 1))
+                    && is_joiner(c(s - 2))
+                {
+                    s -= 2;
+                } else {
+                    break;
+                }
+            }
+            let mut e = i + 1;
+            loop {
+                if e < n && is_joiner(c(e)) {
+                    e += 1;
+                } else if e + 1 < n && is_mid(c(e)) && is_joiner(c(e + 1)) {
+                    e += 2;
+                } else {
+                    break;
+                }
+            }
+            runs.push((s, e));
+            i = e;
+        } else {
             i += 1;
-            continue;
         }
-        let start = chars[i].0;
-        plain(stretch, start, &mut out);
-        let mut j = i + 1;
-        while j < chars.len() && (is_dictionary_char(chars[j].1) || is_mark(chars[j].1)) {
-            j += 1;
+    }
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |c| c.0);
+    let mut out = Vec::new();
+    let mut stretch = 0; // where the text after the last run starts, in bytes
+    for (s, e) in runs {
+        for t in segments(&text[stretch..byte(s)]) {
+            out.push((stretch + t.start, stretch + t.end));
         }
-        for k in (i..j).step_by(2) {
-            let from = chars[k].0;
-            let to = chars.get((k + 2).min(j)).map_or(text.len(), |c| c.0);
+        for k in (s..e).step_by(2) {
+            let (from, to) = (byte(k), byte((k + 2).min(e)));
             if is_word_like(&text[from..to]) {
                 out.push((from, to));
             }
         }
-        stretch = chars.get(j).map_or(text.len(), |c| c.0);
-        i = j;
+        stretch = byte(e);
     }
-    plain(stretch, text.len(), &mut out);
+    for t in segments(&text[stretch..]) {
+        out.push((stretch + t.start, stretch + t.end));
+    }
     out
 }
 
@@ -133,31 +190,40 @@ fn marks_stay_with_the_run_and_a_run_may_follow_ascii_in_a_chunk() {
 }
 
 #[test]
-fn digits_and_punctuation_are_not_in_runs() {
+fn digits_stay_out_of_chinese_runs_and_join_thai_ones() {
     let calls = install_pairs();
+    // ICU breaks between Han and anything else.
     assert_eq!(words("2024年3月"), ["2024", "年", "3", "月"]);
-    assert_eq!(words("ไทย๑๒"), ["ไท", "ย", "๑๒"]);
-    assert_eq!(*calls.borrow(), ["年\n月\n", "ไทย\n"]);
+    // It treats Thai, Lao, Khmer and Myanmar as letters: what UAX #29 joins to a letter
+    // (digits, Latin, `_`, a colon or stop between two of them) is in the run, for the
+    // platform to split as its rules say.
+    assert_eq!(
+        words("ไทย๑๒ (abcไทย:ไทย) ไทย"),
+        ["ไท", "ย๑", "๒", "ab", "cไ", "ทย", ":ไ", "ทย", "ไท", "ย"]
+    );
+    assert_eq!(*calls.borrow(), ["年\n月\n", "ไทย๑๒\nabcไทย:ไทย\nไทย\n"]);
 }
 
 #[test]
 fn offsets_the_splitter_gets_wrong_are_ignored() {
-    // Out of range, inside a character, unsorted, repeated, at the newlines: none panics,
+    // Inside a character, repeated, going back, at the newlines, past the end: none panics,
     // and every word is still a span of the text.
-    set_word_splitter(Some(Box::new(|text: &str| {
-        vec![usize::MAX, text.len() + 5, 1, 4, 3, 3, 0, text.len(), 7]
-    })));
     let text = "中文 日本語";
+    // Joined: 中 0..3, 文 3..6, newline 6, 日 7..10, 本 10..13, 語 13..16, newline 16.
+    set_word_splitter(Some(Box::new(|_: &str| {
+        vec![0, 1, 3, 3, 2, 6, 7, 8, 13, 10, 99, 10]
+    })));
     let got: Vec<_> = tokens(text).map(|t| (t.start, t.end, t.text)).collect();
     for &(start, end, word) in &got {
         assert_eq!(&text[start..end], word);
     }
-    // 3 is the only good cut in the first run; 7 (the newline) is none; in the second run
-    // (joined from 7) nothing.
+    // 3 cuts the first run; 13 the second (10 comes after it, and everything after 99).
     assert_eq!(
         got.iter().map(|w| w.2).collect::<Vec<_>>(),
-        ["中", "文", "日本語"]
+        ["中", "文", "日本", "語"]
     );
+    set_word_splitter(Some(Box::new(|_: &str| vec![usize::MAX, 3])));
+    assert_eq!(words("中文，日本語"), ["中文", "日本語"]);
     // A splitter that finds nothing: each run is one word.
     set_word_splitter(Some(Box::new(|_: &str| Vec::new())));
     assert_eq!(words("中文，日本語"), ["中文", "日本語"]);

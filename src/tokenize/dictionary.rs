@@ -16,7 +16,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::{in_ranges, is_mark, is_word_like, segments, Segments, Token};
+use super::{
+    in_ranges, is_connector, is_hangul_syllable, is_mark, is_mid, is_word_char, is_word_like,
+    segments, Segments, Token,
+};
 
 /// A platform's word splitter: given a text, the byte offsets of the word boundaries in it,
 /// increasing. See [`set_word_splitter`].
@@ -31,9 +34,10 @@ thread_local! {
 /// and in queries alike.
 ///
 /// The splitter gets the runs of a text, one a line (`\n` between them), and returns the
-/// byte offsets where words start and end in that string. Offsets that are not character
-/// boundaries or lie outside the string are ignored; between two offsets, a piece with a
-/// letter is a word, and a run without offsets inside it is one word. With no splitter,
+/// byte offsets where words start and end in that string, in increasing order. An offset
+/// that is no character boundary, or not above the one before, is ignored, and so is every
+/// offset after one past the end of the string. Between two offsets, a piece with a letter
+/// is a word; a run without offsets inside it is one word. With no splitter,
 /// every Han, Hiragana, Thai, … character is a word of its own (UAX #29).
 ///
 /// ```
@@ -83,34 +87,114 @@ pub(super) struct Breaks {
 /// The runs of `text` from byte `from` (a character boundary) on.
 fn runs(text: &str, from: usize) -> Vec<(usize, usize)> {
     let bytes = text.as_bytes();
-    let mut runs = Vec::new();
+    let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = from;
     while i < bytes.len() {
         if !may_start_dictionary_char(bytes[i]) {
             i += 1;
             continue;
         }
-        let mut chars = text[i..].char_indices();
-        let start = i;
-        let mut end = i;
-        for (at, c) in chars.by_ref() {
-            // The marks after a run's letters stay with them (WB4); the zero-width space is
-            // no Extend or Format character.
-            if is_dictionary_char(c) || (end > start && is_mark(c) && c != '\u{200B}') {
-                end = i + at + c.len_utf8();
-            } else {
-                break;
-            }
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if !is_dictionary_char(c) {
+            i += c.len_utf8();
+            continue;
         }
-        if end > start {
-            runs.push((start, end));
-            i = end;
-        } else {
-            // Not a dictionary character: skip it whole.
-            i += text[i..].chars().next().map_or(1, char::len_utf8);
-        }
+        let run = match is_complex(c) {
+            true => complex_run(text, i, runs.last().map_or(from, |r| r.1)),
+            false => cjk_run(text, i),
+        };
+        runs.push(run);
+        i = run.1;
     }
     runs
+}
+
+/// A Chinese or Japanese run from `start`: Han, Kana and the marks after them. ICU breaks
+/// between them and any other script.
+fn cjk_run(text: &str, start: usize) -> (usize, usize) {
+    let len = text[start..]
+        .char_indices()
+        .find(|&(_, c)| !((is_dictionary_char(c) && !is_complex(c)) || is_run_mark(c)))
+        .map_or(text.len() - start, |(i, _)| i);
+    (start, start + len)
+}
+
+/// A Thai, Lao, Khmer or Myanmar run around the character at `at`, no further back than
+/// `floor`. ICU's word rules treat these scripts as letters (its `$ALetterPlus`), so what UAX
+/// #29 would join to a letter is joined to them too (`ไทย12`, `ວ່າ:ປະຊາຊົນ` in stock ICU):
+/// the run takes the letters, digits, marks and connectors around it, and the punctuation
+/// that stands inside words between two of those, and the platform splits it all.
+fn complex_run(text: &str, at: usize, floor: usize) -> (usize, usize) {
+    // Back: only over what the ASCII scanner cannot have given as a word already (it gives
+    // a word only when an ASCII character it does not join follows).
+    let mut start = at;
+    let mut before = text[floor..at].char_indices().rev().peekable();
+    while let Some((i, c)) = before.next() {
+        let joins = is_joiner(c)
+            || (!c.is_ascii()
+                && joins_letters(c)
+                && before.peek().is_some_and(|&(_, p)| is_joiner(p)));
+        if !joins {
+            break;
+        }
+        start = floor + i;
+    }
+    let mut end = at;
+    let mut after = text[at..].char_indices().peekable();
+    while let Some((i, c)) = after.next() {
+        let joins =
+            is_joiner(c) || (joins_letters(c) && after.peek().is_some_and(|&(_, n)| is_joiner(n)));
+        if !joins {
+            break;
+        }
+        end = at + i + c.len_utf8();
+    }
+    (start, end)
+}
+
+/// The punctuation that UAX #29 lets stand between two letters (WB6/WB7: MidLetter,
+/// MidNumLet, Single_Quote), not MidNum, which only digits take (WB11/WB12: `1,000`).
+fn joins_letters(c: char) -> bool {
+    is_mid(c)
+        && !matches!(
+            c,
+            ',' | ';'
+                | '\u{37E}'
+                | '\u{589}'
+                | '\u{60C}'
+                | '\u{60D}'
+                | '\u{66C}'
+                | '\u{7F8}'
+                | '\u{2044}'
+                | '\u{FE10}'
+                | '\u{FE14}'
+                | '\u{FE50}'
+                | '\u{FE54}'
+                | '\u{FF0C}'
+                | '\u{FF1B}'
+        )
+}
+
+/// Thai, Lao, Khmer and Myanmar (Line_Break SA), as against Han and Kana.
+fn is_complex(c: char) -> bool {
+    c < '\u{3000}'
+        || ('\u{A9E0}'..='\u{AA7F}').contains(&c)
+        || ('\u{116D0}'..='\u{116FF}').contains(&c)
+}
+
+/// The marks that stay with a run's letters (WB4); the zero-width space is no Extend or
+/// Format character.
+fn is_run_mark(c: char) -> bool {
+    is_mark(c) && c != '\u{200B}'
+}
+
+/// What ICU's rules join to a Thai, Lao, Khmer or Myanmar letter: letters, digits, marks and
+/// connectors, but not Han, Kana or Hangul syllables, which it keeps apart.
+fn is_joiner(c: char) -> bool {
+    let cjk = is_dictionary_char(c) && !is_complex(c);
+    (is_word_char(c) || is_run_mark(c) || is_connector(c)) && !cjk && !is_hangul_syllable(c)
 }
 
 impl Breaks {
@@ -125,20 +209,21 @@ impl Breaks {
             joined.push_str(&text[start..end]);
             joined.push('\n');
         }
-        let mut offsets = splitter(&joined);
-        offsets.sort_unstable();
-        offsets.dedup();
+        // The platform's offsets come in order; any that does not follow the one before, or
+        // is no character boundary, is dropped (no sort: it would cost kilobytes of wasm).
+        let mut offsets = splitter(&joined).into_iter().peekable();
         // Map each offset inside a run back to the text: run k starts in `joined` where the
         // lengths of the runs before it, and their newlines, end.
-        let mut cuts = Vec::with_capacity(offsets.len());
-        let mut offsets = offsets.into_iter().peekable();
+        let mut cuts: Vec<usize> = Vec::new();
         let mut at = 0;
         for &(start, end) in &runs {
             let len = end - start;
             while let Some(offset) = offsets.next_if(|&o| o < at + len) {
-                let inner = offset.wrapping_sub(at);
-                if offset > at && text.is_char_boundary(start + inner) {
-                    cuts.push(start + inner);
+                if offset > at {
+                    let cut = start + (offset - at);
+                    if cuts.last().map_or(true, |&last| cut > last) && text.is_char_boundary(cut) {
+                        cuts.push(cut);
+                    }
                 }
             }
             at += len + 1;
@@ -171,7 +256,6 @@ impl Dictionary {
         end: usize,
         at: usize,
     ) -> General<'a> {
-        let plain = || General::Plain(segments(&text[start..end]));
         if let Dictionary::Unknown = self {
             let candidate = || {
                 text.as_bytes()[at..]
@@ -180,7 +264,7 @@ impl Dictionary {
             };
             *self = match splitter() {
                 Some(splitter) if candidate() => {
-                    let breaks = Breaks::new(text, at, &*splitter);
+                    let breaks = Breaks::new(text, start, &*splitter);
                     match breaks.runs.is_empty() {
                         true => Dictionary::None,
                         false => Dictionary::Some(Rc::new(breaks)),
@@ -189,54 +273,36 @@ impl Dictionary {
                 _ => Dictionary::None,
             };
         }
-        let Dictionary::Some(breaks) = self else {
-            return plain();
-        };
-        // Runs are made of non-ASCII characters, and a chunk ends before an ASCII one: no
-        // run crosses a chunk's edge.
-        let run = breaks.runs.partition_point(|&(s, _)| s < start);
-        if breaks.runs.get(run).map_or(true, |&(s, _)| s >= end) {
-            return plain();
-        }
-        General::Dictionary(Split {
+        let mut words = General {
             text,
             base: start,
             pos: start,
             end,
-            breaks: Rc::clone(breaks),
-            run,
-            cut: breaks.cuts.partition_point(|&c| c <= start),
+            breaks: None,
+            run: 0,
+            cut: 0,
             stretch: None,
             piece: None,
-        })
-    }
-}
-
-/// The words of a chunk for the general path: see [`Dictionary::chunk`].
-#[derive(Clone, Debug)]
-pub(super) enum General<'a> {
-    /// No dictionary run in the chunk.
-    Plain(Segments<'a>),
-    /// Dictionary runs in the chunk.
-    Dictionary(Split<'a>),
-}
-
-impl<'a> Iterator for General<'a> {
-    type Item = Token<'a>;
-
-    fn next(&mut self) -> Option<Token<'a>> {
-        match self {
-            General::Plain(segments) => segments.next(),
-            General::Dictionary(split) => split.next(),
+        };
+        if let Dictionary::Some(breaks) = self {
+            // Runs are made of non-ASCII characters, and a chunk ends before an ASCII one:
+            // no run crosses a chunk's edge.
+            words.run = breaks.runs.partition_point(|&(s, _)| s < start);
+            if breaks.runs.get(words.run).is_some_and(|&(s, _)| s < end) {
+                words.cut = breaks.cuts.partition_point(|&c| c <= start);
+                words.breaks = Some(Rc::clone(breaks));
+            }
         }
+        words
     }
 }
 
-/// A chunk with dictionary runs: the stretches between them by UAX #29 (no UAX #29 rule
-/// joins a run's letters to what is around them, but for Katakana and `_`), the runs cut
-/// where the splitter said.
+/// The words of a chunk for the general path, made by [`Dictionary::chunk`]: the stretches
+/// between dictionary runs by UAX #29 (no UAX #29 rule joins a run to what is around it,
+/// but for Katakana and `_`), the runs cut where the splitter said. One iterator for chunks
+/// with runs and without, so that the wasm holds one copy of the UAX #29 path.
 #[derive(Clone, Debug)]
-pub(super) struct Split<'a> {
+pub(super) struct General<'a> {
     text: &'a str,
     /// The chunk's start: tokens are given relative to it.
     base: usize,
@@ -244,7 +310,8 @@ pub(super) struct Split<'a> {
     pos: usize,
     /// The chunk's end.
     end: usize,
-    breaks: Rc<Breaks>,
+    /// The text's runs and cuts, if the chunk has a run.
+    breaks: Option<Rc<Breaks>>,
     /// The next run, or the one being cut.
     run: usize,
     /// The next cut.
@@ -255,7 +322,7 @@ pub(super) struct Split<'a> {
     piece: Option<usize>,
 }
 
-impl<'a> Iterator for Split<'a> {
+impl<'a> Iterator for General<'a> {
     type Item = Token<'a>;
 
     fn next(&mut self) -> Option<Token<'a>> {
@@ -271,14 +338,14 @@ impl<'a> Iterator for Split<'a> {
                 }
                 self.stretch = None;
             }
-            if let Some(run_end) = self.piece {
+            if let (Some(run_end), Some(breaks)) = (self.piece, &self.breaks) {
                 if self.pos >= run_end {
                     self.piece = None;
                     self.run += 1;
                     continue;
                 }
                 let start = self.pos;
-                let end = match self.breaks.cuts.get(self.cut) {
+                let end = match breaks.cuts.get(self.cut) {
                     Some(&c) if c < run_end => {
                         self.cut += 1;
                         c
@@ -299,7 +366,7 @@ impl<'a> Iterator for Split<'a> {
             if self.pos >= self.end {
                 return None;
             }
-            match self.breaks.runs.get(self.run) {
+            match self.breaks.as_ref().and_then(|b| b.runs.get(self.run)) {
                 Some(&(start, end)) if start < self.end => {
                     if self.pos < start {
                         self.stretch = Some((segments(&self.text[self.pos..start]), self.pos));
