@@ -60,4 +60,7 @@ pub use ngrams::{Ngram, NgramOptions};
 pub use query::Query;
 pub use stopwords::StopWords;
 pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
-pub use tokenize::{normalize, segments, tokens, tokens_in, Segments, Token, Tokens, TokensIn};
+pub use tokenize::{
+    normalize, segments, set_word_splitter, tokens, tokens_in, Segments, Token, Tokens, TokensIn,
+    WordSplitter,
+};

@@ -19,12 +19,17 @@
 //! [`tokens_in`] reads a text in a language: French, Italian and Catalan elisions (`l’été`)
 //! are two words there.
 
+mod dictionary;
+mod dictionary_chars;
 mod elision;
 mod sentences;
 mod word_chars;
 
+pub use dictionary::{is_dictionary_char, set_word_splitter, WordSplitter};
 pub use elision::{elided_words, tokens_in, TokensIn};
 pub use sentences::{sentence_ends, SentenceEnds};
+
+use dictionary::{Dictionary, General};
 
 use unicode_segmentation::{UWordBoundIndices, UnicodeSegmentation};
 
@@ -61,6 +66,7 @@ pub fn tokens(text: &str) -> Tokens<'_> {
         chunk: 0,
         emitted: 0,
         general: None,
+        dictionary: Dictionary::Unknown,
     }
 }
 
@@ -88,7 +94,10 @@ pub struct Tokens<'a> {
     /// The end of the last word given: the general path skips words that start before it.
     emitted: usize,
     /// A chunk in the general path: its segments, and its offset in `text`.
-    general: Option<(Segments<'a>, usize)>,
+    general: Option<(General<'a>, usize)>,
+    /// The text's dictionary runs (Chinese, Japanese, Thai, …), looked for when the general
+    /// path first runs: see `dictionary.rs`.
+    dictionary: Dictionary,
 }
 
 impl<'a> Iterator for Tokens<'a> {
@@ -270,7 +279,8 @@ impl Tokens<'_> {
             end += 1;
         }
         let base = self.chunk;
-        self.general = Some((segments(&self.text[base..end]), base));
+        let words = self.dictionary.chunk(self.text, base, end, at);
+        self.general = Some((words, base));
         self.pos = end;
         self.chunk = end;
     }

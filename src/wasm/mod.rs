@@ -6,9 +6,13 @@
 //!   in [`serve.rs`](serve);
 //! - the panic hook (console_error_panic_hook) is installed when the module starts: a panic is
 //!   a bug, and it reaches the console with its Rust message and location, and the page with a
-//!   `{crashed}` message, so that the page can restart the engine from its texts.
+//!   `{crashed}` message, so that the page can restart the engine from its texts;
+//! - the word splitter for Chinese, Japanese, Thai, Lao, Khmer and Myanmar
+//!   (`Intl.Segmenter`, in [`segmenter.rs`](segmenter)) is installed then too, so the Worker,
+//!   the page-thread engine and Node all split those scripts with the platform's dictionaries.
 
 mod languages;
+mod segmenter;
 mod serve;
 
 pub use serve::{serve, Server};
@@ -37,6 +41,7 @@ pub fn install_panic_hook() {
         console_error_panic_hook::hook(info);
         serve::report_crash(&info.to_string());
     }));
+    segmenter::install();
 }
 
 /// An engine driven directly, outside a worker (Node, the tests, the benchmark): the same
