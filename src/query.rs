@@ -24,7 +24,7 @@ use crate::index::{sorted_indices, Corpus, DocId, TermId};
 // NEAR reaches as far as a concordance's window.
 use crate::kwic::MAX_WINDOW;
 use crate::regex::Regex;
-use crate::tokenize::{is_word_char, tokens};
+use crate::tokenize::{is_word_char, tokens, tokens_in};
 
 /// A parsed query: alternatives, each a sequence of word patterns (a phrase of one or more).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,70 +108,86 @@ impl Query {
                     "an alternative is empty: put a word on each side of |",
                 ));
             }
-            let mut phrase = Vec::new();
-            let mut cased = Vec::new();
-            for chunk in chunks(alternative) {
-                if let Some(pattern) = chunk
-                    .strip_prefix('/')
-                    .and_then(|rest| rest.strip_suffix('/'))
-                {
-                    phrase.push(Pattern::Regex(Regex::new(pattern, false)?));
-                    if case_sensitive {
-                        cased.push(Pattern::Regex(Regex::new(pattern, true)?));
-                    }
-                } else if chunk.starts_with('/') {
-                    return Err(Error::invalid_query(
-                        query,
-                        "a regular expression is not closed: end it with /",
-                    ));
-                } else if let Some(word) = chunk.strip_prefix('~') {
-                    let Some(term) = tokens(word).next().map(|t| t.term()) else {
+            // A word with an apostrophe may be an elision (`l’été`), which a French, Italian or
+            // Catalan document counts as two words: the query is read as written and as each
+            // of those languages reads it, and matches any of the readings.
+            let languages: &[Option<&str>] = if alternative.contains(['\'', '\u{2019}']) {
+                &[None, Some("fr"), Some("it"), Some("ca")]
+            } else {
+                &[None]
+            };
+            let mut readings: Vec<(Vec<Pattern>, Vec<Pattern>)> = Vec::new();
+            for &language in languages {
+                let mut phrase = Vec::new();
+                let mut cased = Vec::new();
+                for chunk in chunks(alternative) {
+                    if let Some(pattern) = chunk
+                        .strip_prefix('/')
+                        .and_then(|rest| rest.strip_suffix('/'))
+                    {
+                        phrase.push(Pattern::Regex(Regex::new(pattern, false)?));
+                        if case_sensitive {
+                            cased.push(Pattern::Regex(Regex::new(pattern, true)?));
+                        }
+                    } else if chunk.starts_with('/') {
                         return Err(Error::invalid_query(
                             query,
-                            "~ needs a word right after it, as in ~sanction",
+                            "a regular expression is not closed: end it with /",
                         ));
-                    };
-                    let pattern = Pattern::Stem(term);
-                    if case_sensitive {
-                        cased.push(pattern.clone());
-                    }
-                    phrase.push(pattern);
-                } else if chunk.contains('*') {
-                    // Split the chunk into words as the text is split (`north-kor*` is the
-                    // phrase `north kor*`, `kor*,` is `kor*`), with `*` standing in for a
-                    // letter: WILDCARD is a letter that no query is expected to contain.
-                    let marked = chunk.replace('*', WILDCARD.encode_utf8(&mut [0; 4]));
-                    for t in tokens(&marked) {
-                        if t.text.contains(WILDCARD) {
-                            let word = t.text.replace(WILDCARD, "*");
-                            phrase.push(parse_wildcard(query, &word, true)?);
-                            if case_sensitive {
-                                cased.push(parse_wildcard(query, &word, false)?);
+                    } else if let Some(word) = chunk.strip_prefix('~') {
+                        let Some(term) = tokens(word).next().map(|t| t.term()) else {
+                            return Err(Error::invalid_query(
+                                query,
+                                "~ needs a word right after it, as in ~sanction",
+                            ));
+                        };
+                        let pattern = Pattern::Stem(term);
+                        if case_sensitive {
+                            cased.push(pattern.clone());
+                        }
+                        phrase.push(pattern);
+                    } else if chunk.contains('*') {
+                        // Split the chunk into words as the text is split (`north-kor*` is the
+                        // phrase `north kor*`, `kor*,` is `kor*`), with `*` standing in for a
+                        // letter: WILDCARD is a letter that no query is expected to contain.
+                        let marked = chunk.replace('*', WILDCARD.encode_utf8(&mut [0; 4]));
+                        for t in tokens_in(&marked, language) {
+                            if t.text.contains(WILDCARD) {
+                                let word = t.text.replace(WILDCARD, "*");
+                                phrase.push(parse_wildcard(query, &word, true)?);
+                                if case_sensitive {
+                                    cased.push(parse_wildcard(query, &word, false)?);
+                                }
+                            } else {
+                                phrase.push(Pattern::Term(t.term()));
+                                if case_sensitive {
+                                    cased.push(Pattern::Term(surface(t.text)));
+                                }
                             }
-                        } else {
+                        }
+                    } else {
+                        for t in tokens_in(chunk, language) {
                             phrase.push(Pattern::Term(t.term()));
                             if case_sensitive {
                                 cased.push(Pattern::Term(surface(t.text)));
                             }
                         }
                     }
-                } else {
-                    for t in tokens(chunk) {
-                        phrase.push(Pattern::Term(t.term()));
-                        if case_sensitive {
-                            cased.push(Pattern::Term(surface(t.text)));
-                        }
-                    }
+                }
+                if phrase.is_empty() {
+                    return Err(Error::new(ErrorKind::NoMatchingTerm {
+                        word: alternative.to_string(),
+                    }));
+                }
+                if !readings.iter().any(|(p, _)| *p == phrase) {
+                    readings.push((phrase, cased));
                 }
             }
-            if phrase.is_empty() {
-                return Err(Error::new(ErrorKind::NoMatchingTerm {
-                    word: alternative.to_string(),
-                }));
-            }
-            alternatives.push(phrase);
-            if case_sensitive {
-                exact.push(cased);
+            for (phrase, cased) in readings {
+                alternatives.push(phrase);
+                if case_sensitive {
+                    exact.push(cased);
+                }
             }
         }
         Ok(Query {

@@ -249,3 +249,72 @@ fn a_language_decided_before_is_kept_as_it_was_and_not_detected_again() {
     assert!(Engine::needs_languages(&kwic("kim|~sanction")));
     assert!(!Engine::needs_languages(&kwic("kim|sanction*")));
 }
+
+/// French, Italian and Catalan documents count an elision as two words (`l’été` is `l’` +
+/// `été`), as their readers do; other languages keep it whole. Changing a document's
+/// language to or from one of those tokenises it again, in its place.
+#[test]
+fn elisions_are_two_words_in_french_italian_and_catalan_documents() {
+    use text_explorer::{Corpus, KwicOptions, TermsOptions};
+    let mut corpus = Corpus::new();
+    let fr = corpus
+        .add_in(
+            "été",
+            "L’été, qu’il pleuve ou non, l'hiver viendra.".into(),
+            Some("fr"),
+        )
+        .unwrap();
+    let en = corpus
+        .add_in("summer", "The word l'été is French.".into(), Some("en"))
+        .unwrap();
+    let it = corpus
+        .add_in("estate", "Dell'estate e l'inverno.".into(), Some("it"))
+        .unwrap();
+    let count = |corpus: &Corpus, doc: u32, term: &str| {
+        let options = TermsOptions {
+            doc: Some(doc),
+            ..Default::default()
+        };
+        let terms = corpus.terms(&options).unwrap();
+        terms.iter().find(|t| t.term == term).map_or(0, |t| t.count)
+    };
+    assert_eq!(count(&corpus, fr, "l'"), 2);
+    assert_eq!(count(&corpus, fr, "été"), 1);
+    assert_eq!(count(&corpus, fr, "qu'"), 1);
+    assert_eq!(count(&corpus, fr, "l'été"), 0);
+    assert_eq!(
+        count(&corpus, en, "l'été"),
+        1,
+        "English keeps the word whole"
+    );
+    assert_eq!(count(&corpus, it, "dell'"), 1);
+    assert_eq!(count(&corpus, it, "estate"), 1);
+    assert_eq!(corpus.document(fr).unwrap().token_count(), 10);
+
+    // A query with an elision finds it however each document counts it: split in French,
+    // whole in English.
+    let hits = |corpus: &Corpus, query: &str| {
+        let lines = corpus.kwic(query, &KwicOptions::default()).unwrap().lines;
+        let mut docs: Vec<u32> = lines.iter().map(|l| l.doc).collect();
+        docs.dedup();
+        docs
+    };
+    assert_eq!(hits(&corpus, "l'été"), [fr, en]);
+    assert_eq!(hits(&corpus, "L’été"), [fr, en]);
+    assert_eq!(hits(&corpus, "été"), [fr]);
+    assert_eq!(hits(&corpus, "dell'estate"), [it]);
+
+    // French to English: one word again, the document in its place with its title.
+    corpus.set_language(fr, Some("en")).unwrap();
+    assert_eq!(corpus.document(fr).unwrap().title(), "été");
+    assert_eq!(corpus.language(fr), Some("en"));
+    assert_eq!(count(&corpus, fr, "l'été"), 1);
+    assert_eq!(count(&corpus, fr, "été"), 0);
+    assert_eq!(corpus.document(fr).unwrap().token_count(), 7);
+    assert_eq!(corpus.document(en).unwrap().title(), "summer");
+    // And back.
+    corpus.set_language(fr, Some("fr")).unwrap();
+    assert_eq!(count(&corpus, fr, "été"), 1);
+    assert_eq!(corpus.document(fr).unwrap().token_count(), 10);
+    assert_eq!(hits(&corpus, "été"), [fr]);
+}

@@ -20,7 +20,7 @@ use std::cmp::Ordering;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::language::Library;
-use crate::tokenize::{normalize_into, sentences_with_words, tokens};
+use crate::tokenize::{normalize_into, sentences_with_words, tokens_in};
 
 mod document;
 mod postings;
@@ -167,7 +167,9 @@ impl Corpus {
         };
         let vocab_before = self.vocab.len();
         let mut term = String::new();
-        for token in tokens(&text) {
+        // French, Italian and Catalan elisions are two words in those languages (l’été).
+        let language = doc.language.clone();
+        for token in tokens_in(&text, language.as_deref()) {
             normalize_into(token.text, &mut term);
             let id = self.vocab.intern(&term);
             if id as usize >= MAX_TERMS {
@@ -242,10 +244,26 @@ impl Corpus {
 
     /// Sets the language of document `id`: a code as [`valid_language`] accepts it, or `None`
     /// for unknown.
+    ///
+    /// A document whose words the change splits otherwise (French, Italian and Catalan split
+    /// elisions, see [`crate::tokens_in`]) is tokenised again, keeping its place and title.
     pub fn set_language(&mut self, id: DocId, language: Option<&str>) -> Result<()> {
         self.document(id)?;
         let language = language.map(valid_language).transpose()?;
-        self.docs[id as usize].language = language;
+        let old = self.docs[id as usize].language.as_deref();
+        let elided = |l: Option<&str>| l.and_then(crate::tokenize::elided_words);
+        if elided(old) == elided(language.as_deref()) {
+            self.docs[id as usize].language = language;
+            return Ok(());
+        }
+        // Add it again in the new language (if that fails, nothing has changed), take the old
+        // one out, and put the new one in its place.
+        let doc = &self.docs[id as usize];
+        let (title, text) = (doc.title.clone(), doc.text.clone());
+        self.add_decided(&title, text, language)?;
+        self.remove_document(id)?;
+        let doc = self.docs.pop().expect("the document just added");
+        self.docs.insert(id as usize, doc);
         Ok(())
     }
 
