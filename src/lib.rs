@@ -61,6 +61,6 @@ pub use query::Query;
 pub use stopwords::StopWords;
 pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
 pub use tokenize::{
-    normalize, segments, set_word_splitter, tokens, tokens_in, Segments, Token, Tokens, TokensIn,
-    WordSplitter,
+    elided_words, normalize, segments, set_word_splitter, tokens, tokens_in, Segments, Token,
+    Tokens, TokensIn, WordSplitter,
 };

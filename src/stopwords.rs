@@ -9,12 +9,14 @@
 //! Each document's own language picks its list: a word that is a stop word in French is
 //! left out of a French document and counted in an English one. A document whose language
 //! is unknown uses the English list (today's behaviour, and the language of the embedded
-//! articles); a language without a list leaves nothing out.
+//! articles); a language without a list leaves nothing out. In French, Italian and Catalan,
+//! whose documents count elisions as words (`l’` + `été`), a listed elided word stops its
+//! elided form too (`l` stops `l'`), and a listed contraction its parts (`d'un`).
 
 use crate::error::Result;
 use crate::index::{sorted_indices, valid_language, Corpus, DocId, TermId};
 use crate::terms::STOP_WORDS;
-use crate::tokenize::normalize_into;
+use crate::tokenize::{elided_words, normalize_into, tokens_in};
 
 /// The language whose list a document of unknown language uses.
 pub const FALLBACK_LANGUAGE: &str = "en";
@@ -144,9 +146,30 @@ impl Corpus {
             .iter()
             .map(|language| {
                 let mut set = vec![false; self.vocab.len()];
-                for word in self.stop_words.words(language) {
-                    if let Some(id) = self.vocab.get(word) {
+                let mut stop = |term: &str| {
+                    if let Some(id) = self.vocab.get(term) {
                         set[id as usize] = true;
+                    }
+                };
+                let elided = elided_words(language);
+                let mut term = String::new();
+                for word in self.stop_words.words(language) {
+                    stop(word);
+                    let Some(elided) = elided else { continue };
+                    // Where a document counts elisions as words of their own (`l’été` is `l’`
+                    // + `été`), a listed elided word stops its elided form too (`l` stops
+                    // `l'`), and a listed contraction its parts (Catalan `d'un`: `d'`, `un`).
+                    if elided.contains(&word) {
+                        term.clear();
+                        term.push_str(word);
+                        term.push('\'');
+                        stop(&term);
+                    } else if word.contains('\'') {
+                        let parts: Vec<_> = tokens_in(word, Some(language)).collect();
+                        for token in parts.iter().filter(|_| parts.len() > 1) {
+                            normalize_into(token.text, &mut term);
+                            stop(&term);
+                        }
                     }
                 }
                 set

@@ -35,18 +35,26 @@ fn corpus(texts: &[String], languages: &[Option<&str>]) -> Corpus {
 /// English), from the lists as written, normalised one by one.
 fn is_stop(language: Option<&str>, term: &str) -> bool {
     let language = language.unwrap_or("en");
-    lists()
-        .iter()
-        .filter(|(l, _)| *l == language)
-        .any(|(_, words)| words.iter().any(|w| text_explorer::normalize(w) == term))
+    let listed = |term: &str| {
+        lists()
+            .iter()
+            .filter(|(l, _)| *l == language)
+            .any(|(_, words)| words.iter().any(|w| text_explorer::normalize(w) == term))
+    };
+    // An elided form (`l'`) is stopped by its listed word (`l`) where the language elides.
+    let elided = term.strip_suffix('\'').filter(|word| {
+        text_explorer::elided_words(language).is_some_and(|e| e.contains(word)) && listed(word)
+    });
+    listed(term) || elided.is_some()
 }
 
 /// Term → (count, documents), stop words of each document's language left out.
 fn naive_terms(texts: &[String], languages: &[Option<&str>]) -> BTreeMap<String, (usize, usize)> {
     let mut out: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for (text, &language) in texts.iter().zip(languages) {
-        let kept: Vec<String> = common::terms(text)
-            .into_iter()
+        // Words as the document's language counts them (French splits elisions).
+        let kept: Vec<String> = text_explorer::tokens_in(text, language)
+            .map(|t| t.term())
             .filter(|t| !is_stop(language, t))
             .collect();
         for t in &kept {
@@ -178,7 +186,9 @@ fn language() -> impl Strategy<Value = Option<&'static str>> {
 fn naive_phrases(texts: &[String], languages: &[Option<&str>]) -> BTreeMap<String, (usize, usize)> {
     let mut out: BTreeMap<String, (usize, BTreeSet<usize>)> = BTreeMap::new();
     for (d, (text, &language)) in texts.iter().zip(languages).enumerate() {
-        let terms = common::terms(text);
+        let terms: Vec<String> = text_explorer::tokens_in(text, language)
+            .map(|t| t.term())
+            .collect();
         for n in 2..=4 {
             for w in terms.windows(n) {
                 if is_stop(language, &w[0]) || is_stop(language, &w[n - 1]) {
@@ -220,4 +230,37 @@ proptest! {
             .collect();
         prop_assert_eq!(phrases, naive_phrases(&texts, &languages));
     }
+}
+
+/// In French, whose documents count `l’été` as `l’` + `été`, a listed elided word stops its
+/// elided form too, and a listed contraction its parts; in English neither.
+#[test]
+fn elided_forms_are_stopped_with_their_words_in_french() {
+    let mut corpus = Corpus::new();
+    let fr = corpus
+        .add_in("fr", "L’été, d'un jour, l'ami.".into(), Some("fr"))
+        .unwrap();
+    let en = corpus
+        .add_in("en", "L’été, d'un jour, l'ami.".into(), Some("en"))
+        .unwrap();
+    let words = |w: &[&str]| Some(w.iter().map(|w| w.to_string()).collect::<Vec<_>>());
+    corpus.set_stop_words("fr", words(&["l", "d'un"])).unwrap();
+    corpus.set_stop_words("en", words(&["l", "d'un"])).unwrap();
+    let left = |doc| {
+        let options = TermsOptions {
+            doc: Some(doc),
+            stopwords: false,
+            ..Default::default()
+        };
+        let mut terms: Vec<String> = corpus
+            .terms(&options)
+            .unwrap()
+            .iter()
+            .map(|t| t.term.to_string())
+            .collect();
+        terms.sort();
+        terms
+    };
+    assert_eq!(left(fr), ["ami", "jour", "été"]);
+    assert_eq!(left(en), ["jour", "l'ami", "l'été"]);
 }
