@@ -532,7 +532,9 @@ test('on the widget\'s own origin each widget runs its engine in a worker, ended
   });
   assert.equal(count, 2);
   assert.equal(page.workers().length, 2, 'a worker per widget');
-  assert.deepEqual(wasm, [`${widget.url}pkg/text_explorer_bg.wasm`], 'one wasm download, compiled once for both workers');
+  // The engine's wasm once; the inline text has no language, so the languages' wasm
+  // (lang/, detection) is fetched too, once.
+  assert.deepEqual(wasm, [`${widget.url}pkg/text_explorer_bg.wasm`, `${widget.url}pkg-lang/text_explorer_lang_bg.wasm`], 'one engine wasm download, compiled once for both workers');
   await page.evaluate(() => window.__second.remove());
   await until(async () => page.workers().length === 1, 'the removed widget\'s worker is ended');
   await context.close();
