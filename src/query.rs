@@ -24,7 +24,7 @@ use crate::index::{sorted_indices, Corpus, DocId, TermId};
 // NEAR reaches as far as a concordance's window.
 use crate::kwic::MAX_WINDOW;
 use crate::regex::Regex;
-use crate::tokenize::{is_word_char, tokens, tokens_in};
+use crate::tokenize::{elided_words, is_word_char, normalize, tokens_in};
 
 /// A parsed query: alternatives, each a sequence of word patterns (a phrase of one or more).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -118,67 +118,14 @@ impl Query {
             };
             let mut readings: Vec<(Vec<Pattern>, Vec<Pattern>)> = Vec::new();
             for &language in languages {
-                let mut phrase = Vec::new();
-                let mut cased = Vec::new();
-                for chunk in chunks(alternative) {
-                    if let Some(pattern) = chunk
-                        .strip_prefix('/')
-                        .and_then(|rest| rest.strip_suffix('/'))
-                    {
-                        phrase.push(Pattern::Regex(Regex::new(pattern, false)?));
-                        if case_sensitive {
-                            cased.push(Pattern::Regex(Regex::new(pattern, true)?));
-                        }
-                    } else if chunk.starts_with('/') {
-                        return Err(Error::invalid_query(
-                            query,
-                            "a regular expression is not closed: end it with /",
-                        ));
-                    } else if let Some(word) = chunk.strip_prefix('~') {
-                        let Some(term) = tokens(word).next().map(|t| t.term()) else {
-                            return Err(Error::invalid_query(
-                                query,
-                                "~ needs a word right after it, as in ~sanction",
-                            ));
-                        };
-                        let pattern = Pattern::Stem(term);
-                        if case_sensitive {
-                            cased.push(pattern.clone());
-                        }
-                        phrase.push(pattern);
-                    } else if chunk.contains('*') {
-                        // Split the chunk into words as the text is split (`north-kor*` is the
-                        // phrase `north kor*`, `kor*,` is `kor*`), with `*` standing in for a
-                        // letter: WILDCARD is a letter that no query is expected to contain.
-                        let marked = chunk.replace('*', WILDCARD.encode_utf8(&mut [0; 4]));
-                        for t in tokens_in(&marked, language) {
-                            if t.text.contains(WILDCARD) {
-                                let word = t.text.replace(WILDCARD, "*");
-                                phrase.push(parse_wildcard(query, &word, true)?);
-                                if case_sensitive {
-                                    cased.push(parse_wildcard(query, &word, false)?);
-                                }
-                            } else {
-                                phrase.push(Pattern::Term(t.term()));
-                                if case_sensitive {
-                                    cased.push(Pattern::Term(surface(t.text)));
-                                }
-                            }
-                        }
-                    } else {
-                        for t in tokens_in(chunk, language) {
-                            phrase.push(Pattern::Term(t.term()));
-                            if case_sensitive {
-                                cased.push(Pattern::Term(surface(t.text)));
-                            }
-                        }
-                    }
-                }
-                if phrase.is_empty() {
-                    return Err(Error::new(ErrorKind::NoMatchingTerm {
-                        word: alternative.to_string(),
-                    }));
-                }
+                // The query as written must be valid; a reading in a language that fails
+                // (`l'*` is `l'` and a bare `*` in French) is just not one of the readings.
+                let (phrase, cased) =
+                    match read_alternative(query, alternative, case_sensitive, language) {
+                        Ok(reading) => reading,
+                        Err(error) if language.is_none() => return Err(error),
+                        Err(_) => continue,
+                    };
                 if !readings.iter().any(|(p, _)| *p == phrase) {
                     readings.push((phrase, cased));
                 }
@@ -196,6 +143,109 @@ impl Query {
             near: None,
         })
     }
+}
+
+/// One alternative of a query (`|` apart) read as a document in `language` counts its words
+/// (French, Italian and Catalan split elisions): its patterns, and with `case_sensitive` the
+/// same with the query's case.
+fn read_alternative(
+    query: &str,
+    alternative: &str,
+    case_sensitive: bool,
+    language: Option<&str>,
+) -> Result<(Vec<Pattern>, Vec<Pattern>)> {
+    let mut phrase = Vec::new();
+    let mut cased = Vec::new();
+    for chunk in chunks(alternative) {
+        if let Some(pattern) = chunk
+            .strip_prefix('/')
+            .and_then(|rest| rest.strip_suffix('/'))
+        {
+            phrase.push(Pattern::Regex(Regex::new(pattern, false)?));
+            if case_sensitive {
+                cased.push(Pattern::Regex(Regex::new(pattern, true)?));
+            }
+        } else if chunk.starts_with('/') {
+            return Err(Error::invalid_query(
+                query,
+                "a regular expression is not closed: end it with /",
+            ));
+        } else if let Some(word) = chunk.strip_prefix('~') {
+            let mut words = tokens_in(word, language);
+            let mut first = words.next();
+            // `~l’été` in French: the elided word as it is, then the stem of the word.
+            if let Some(elided) = first.filter(|t| t.term().ends_with('\'')) {
+                if let Some(next) = words.next() {
+                    phrase.push(Pattern::Term(elided.term()));
+                    if case_sensitive {
+                        cased.push(Pattern::Term(surface(elided.text)));
+                    }
+                    first = Some(next);
+                }
+            }
+            let Some(term) = first.map(|t| t.term()) else {
+                return Err(Error::invalid_query(
+                    query,
+                    "~ needs a word right after it, as in ~sanction",
+                ));
+            };
+            let pattern = Pattern::Stem(term);
+            if case_sensitive {
+                cased.push(pattern.clone());
+            }
+            phrase.push(pattern);
+        } else if chunk.contains('*') {
+            // Split the chunk into words as the text is split (`north-kor*` is the
+            // phrase `north kor*`, `kor*,` is `kor*`), with `*` standing in for a
+            // letter: WILDCARD is a letter that no query is expected to contain.
+            let marked = chunk.replace('*', WILDCARD.encode_utf8(&mut [0; 4]));
+            for t in tokens_in(&marked, language) {
+                if t.text.contains(WILDCARD) {
+                    let word = t.text.replace(WILDCARD, "*");
+                    phrase.push(parse_wildcard(query, &word, true)?);
+                    if case_sensitive {
+                        cased.push(parse_wildcard(query, &word, false)?);
+                    }
+                } else {
+                    phrase.push(Pattern::Term(t.term()));
+                    if case_sensitive {
+                        cased.push(Pattern::Term(surface(t.text)));
+                    }
+                }
+            }
+        } else if let Some(elided) = elided_alone(chunk, language) {
+            // `l'` alone: the elided word a French, Italian or Catalan document counts (the
+            // word rules alone would drop its apostrophe and read `l`).
+            phrase.push(Pattern::Term(normalize(elided)));
+            if case_sensitive {
+                cased.push(Pattern::Term(surface(elided)));
+            }
+        } else {
+            for t in tokens_in(chunk, language) {
+                phrase.push(Pattern::Term(t.term()));
+                if case_sensitive {
+                    cased.push(Pattern::Term(surface(t.text)));
+                }
+            }
+        }
+    }
+    if phrase.is_empty() {
+        return Err(Error::new(ErrorKind::NoMatchingTerm {
+            word: alternative.to_string(),
+        }));
+    }
+    Ok((phrase, cased))
+}
+
+/// `chunk` when it is one of `language`'s elided words with its apostrophe and nothing else
+/// (`l'`, `Qu’`), as a French, Italian or Catalan document counts it.
+fn elided_alone<'a>(chunk: &'a str, language: Option<&str>) -> Option<&'a str> {
+    let elided = language.and_then(elided_words)?;
+    let word = chunk.strip_suffix(['\'', '\u{2019}'])?;
+    elided
+        .iter()
+        .any(|e| e.eq_ignore_ascii_case(word))
+        .then_some(chunk)
 }
 
 /// A word as written, with only the rules of [`crate::normalize`] that are not about case:

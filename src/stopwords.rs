@@ -11,7 +11,8 @@
 //! is unknown uses the English list (today's behaviour, and the language of the embedded
 //! articles); a language without a list leaves nothing out. In French, Italian and Catalan,
 //! whose documents count elisions as words (`l’` + `été`), a listed elided word stops its
-//! elided form too (`l` stops `l'`), and a listed contraction its parts (`d'un`).
+//! elided form too (`l` stops `l'`), and a listed contraction its elided word (`d'un`
+//! stops `d'`).
 
 use crate::error::Result;
 use crate::index::{sorted_indices, valid_language, Corpus, DocId, TermId};
@@ -158,16 +159,17 @@ impl Corpus {
                     let Some(elided) = elided else { continue };
                     // Where a document counts elisions as words of their own (`l’été` is `l’`
                     // + `été`), a listed elided word stops its elided form too (`l` stops
-                    // `l'`), and a listed contraction its parts (Catalan `d'un`: `d'`, `un`).
+                    // `l'`), and a listed contraction its elided word (Catalan `d'un`: `d'`;
+                    // `un` only if it is listed itself, so that removing it is obeyed).
                     if elided.contains(&word) {
                         term.clear();
                         term.push_str(word);
                         term.push('\'');
                         stop(&term);
                     } else if word.contains('\'') {
-                        let parts: Vec<_> = tokens_in(word, Some(language)).collect();
-                        for token in parts.iter().filter(|_| parts.len() > 1) {
-                            normalize_into(token.text, &mut term);
+                        let mut parts = tokens_in(word, Some(language));
+                        if let (Some(first), Some(_)) = (parts.next(), parts.next()) {
+                            normalize_into(first.text, &mut term);
                             stop(&term);
                         }
                     }

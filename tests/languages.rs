@@ -303,6 +303,27 @@ fn elisions_are_two_words_in_french_italian_and_catalan_documents() {
     assert_eq!(hits(&corpus, "L’été"), [fr, en]);
     assert_eq!(hits(&corpus, "été"), [fr]);
     assert_eq!(hits(&corpus, "dell'estate"), [it]);
+    // The elided words alone, as the Terms view lists them, and in phrases.
+    let total = |corpus: &Corpus, query: &str| {
+        corpus
+            .kwic(query, &KwicOptions::default())
+            .unwrap_or_else(|e| panic!("{query}: {e}"))
+            .total
+    };
+    assert_eq!(
+        total(&corpus, "l'"),
+        3,
+        "L’été and l'hiver, and Italian l'inverno"
+    );
+    assert_eq!(total(&corpus, "qu’"), 1);
+    assert_eq!(total(&corpus, "\"l' été\""), 1);
+    assert_eq!(total(&corpus, "dell'"), 1);
+    // A wildcard after an elided word is still a query, read as written: `l'*` is the terms
+    // that start with `l'` (l'été in the English text, the elided l' in the others).
+    assert_eq!(hits(&corpus, "l'*"), [fr, en, it]);
+    assert_eq!(hits(&corpus, "l'* NEAR/3 french"), [en]);
+    // `~` after an elided word: the elided word, then the word's forms.
+    assert_eq!(hits(&corpus, "~l'été"), [fr, en]);
 
     // French to English: one word again, the document in its place with its title.
     corpus.set_language(fr, Some("en")).unwrap();

@@ -310,10 +310,12 @@ export async function createClient({ articles = true } = {}) {
       changed({});
     },
     async setLanguage(id, language) {
-      await operations.setLanguage(id, language ?? null);
+      // Blank is unknown, as null is: the journal keeps null, which a replay can send again.
+      const code = typeof language === 'string' && language.trim() ? language.trim() : null;
+      await operations.setLanguage(id, code);
       const entry = journal[id];
-      if (entry?.item) entry.item = { ...entry.item, language: language ?? null, languageDetected: false };
-      else if (entry) entry.language = language ?? null;
+      if (entry?.item) entry.item = { ...entry.item, language: code, languageDetected: false };
+      else if (entry) entry.language = code;
       changed({});
     },
     async setArticles(shown) {
@@ -425,7 +427,7 @@ function plainItem({ title = '', text, key, encoding, language, languageDetected
   const item = { title: String(title), text };
   if (key != null) item.key = key;
   if (encoding != null) item.encoding = encoding;
-  if (language != null) item.language = language;
+  if (language != null && String(language).trim()) item.language = language;
   if (languageDetected != null) item.languageDetected = Boolean(languageDetected);
   return item;
 }
