@@ -294,8 +294,8 @@ export async function createClient({ articles = true } = {}) {
     cancelIndexing() {
       if (running != null) send('cancel', { job: running }).answer.catch(() => {});
     },
-    async addDocument(title, text) {
-      const { added, errors } = await client.addDocuments([{ title, text }]);
+    async addDocument(title, text, { language = null } = {}) {
+      const { added, errors } = await client.addDocuments([{ title, text, language }]);
       if (errors.length) throw new Error(errors[0].message);
       return added[0];
     },

@@ -254,13 +254,16 @@ export class TextExplorer extends HTMLElement {
   get colorScheme() { return this.getAttribute('color-scheme') ?? 'auto'; }
   set colorScheme(value) { if (value === 'light' || value === 'dark') this.setAttribute('color-scheme', value); else this.removeAttribute('color-scheme'); }
 
-  /** Add a text to this widget's corpus; resolves with its document id. */
-  async addDocument(title, text) {
+  /**
+   * Add a text to this widget's corpus; resolves with its document id. `language`: its ISO
+   * 639-1 code, if known (else it is detected).
+   */
+  async addDocument(title, text, { language = null } = {}) {
     await this.#ready;
     const generation = this.#generation;
     const client = this.#client;
     if (!client) throw new Error('the widget is not in the page');
-    const id = await client.addDocument(String(title ?? ''), String(text ?? ''));
+    const id = await client.addDocument(String(title ?? ''), String(text ?? ''), { language });
     const docs = await client.documents();
     if (generation !== this.#generation) return id;
     this.#added = true;
@@ -342,9 +345,9 @@ export class TextExplorer extends HTMLElement {
       });
       if (hidden) await client.setArticles(false);
       this.#problems = [...(texts?.problems ?? [])];
-      for (const { title, text, source } of texts?.items ?? []) {
+      for (const { title, text, source, language } of texts?.items ?? []) {
         try {
-          await client.addDocument(title, text);
+          await client.addDocument(title, text, { language });
         } catch (error) {
           this.#problems.push(t.textFailed(source, error.message));
         }

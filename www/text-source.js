@@ -69,7 +69,9 @@ export async function collectTexts(el, t, base = document.baseURI) {
     if (text === null) continue;
     n += 1;
     const title = child.dataset.title?.trim() || `${t.documentN(n)}`;
-    items.push({ title, text: dedent(text), source: title });
+    // A text's own `lang` (an ISO 639-1 code) is its language; without one it is detected.
+    const language = child.getAttribute?.('lang')?.trim() || null;
+    items.push({ title, text: dedent(text), source: title, ...(language ? { language } : {}) });
   }
   const urls = [];
   for (const word of words(el.getAttribute('src')) ?? []) {

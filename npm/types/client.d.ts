@@ -53,7 +53,8 @@ export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'se
   /** Stops the running addDocuments: it then resolves with `cancelled: true`, having added nothing. */
   cancelIndexing(): void;
   /** Adds one text; resolves to its id, or rejects with the engine's reason. */
-  addDocument(title: string, text: string): Promise<number>;
+  /** `language`: the text's ISO 639-1 code, if known; without one it is detected. */
+  addDocument(title: string, text: string, options?: { language?: string | null }): Promise<number>;
   /** Removes a document: the documents after it move down by one id. */
   removeDocument(id: number): Promise<void>;
   /** Renames a document; a blank title becomes "Document N". */

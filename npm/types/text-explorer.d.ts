@@ -69,7 +69,8 @@ export declare class TextExplorer extends HTMLElement {
   /** 'light', 'dark' or 'auto' (attribute `color-scheme`). */
   colorScheme: 'light' | 'dark' | 'auto';
   /** Add a text to this widget's corpus; resolves with its document id. */
-  addDocument(title: string, text: string): Promise<number>;
+  /** `language`: the text's ISO 639-1 code, if known; without one it is detected. */
+  addDocument(title: string, text: string, options?: { language?: string | null }): Promise<number>;
   /** Search (shows KWIC if offered); resolves with the query's total or error. */
   search(query: string, options?: { doc?: number | null }): Promise<QueryDetail>;
   /** Clear the search; resolves like search(''). */

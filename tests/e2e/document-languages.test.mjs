@@ -112,3 +112,28 @@ test('French and German texts: detected, shown, changed, kept after a reload, an
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('a widget\'s inline text takes its language from its lang attribute: no detection, elisions split', async () => {
+  const context = await browser.newContext();
+  const { page, problems, fetched } = await open(context, '#view=kwic&q=putin');
+  await page.locator('text-explorer .kwic tbody tr').first().waitFor();
+  const docs = await page.evaluate(async () => {
+    const el = document.createElement('text-explorer');
+    const script = document.createElement('script');
+    script.type = 'text/plain';
+    script.dataset.title = 'Conte';
+    script.lang = 'fr';
+    script.textContent = "L’été, qu’il pleuve ou non, l'hiver viendra.";
+    el.append(script);
+    document.body.append(el);
+    await el.ready;
+    const added = await el.addDocument('Story', 'A short story in English, told twice.', { language: 'en' });
+    return el.documents.map((d) => [d.title, d.language, d.languageDetected, d.tokens, d.id === added]);
+  });
+  // Ten words in French (L’ été qu’ il pleuve ou non l' hiver viendra), as stock ICU counts
+  // them with the elisions split.
+  assert.deepEqual(docs, [['Conte', 'fr', false, 10, false], ['Story', 'en', false, 7, true]]);
+  assert.ok(!fetched.some((p) => p.includes('/pkg-lang/')), 'no detection, so no languages\' wasm');
+  assert.deepEqual(problems, []);
+  await context.close();
+});

@@ -8,7 +8,13 @@ import { words, dedent, titleFromUrl, bringsTexts, collectTexts } from '../../ww
 function element({ src = null, children = [] } = {}) {
   return { getAttribute: (name) => (name === 'src' ? src : null), children };
 }
-const script = (text, title) => ({ localName: 'script', type: 'text/plain', textContent: text, dataset: { title } });
+const script = (text, title, lang = null) => ({
+  localName: 'script',
+  type: 'text/plain',
+  textContent: text,
+  dataset: { title },
+  getAttribute: (name) => (name === 'lang' ? lang : null),
+});
 const div = { localName: 'div', dataset: {} };
 
 test('words: null for an absent attribute, [] for a blank one', () => {
@@ -41,6 +47,15 @@ test('collectTexts: inline texts, dedented, titled, numbered when untitled', asy
     items: [{ title: 'Ch. 1', text: 'Call me\n  Ishmael.', source: 'Ch. 1' }, { title: 'Document 2', text: 'x', source: 'Document 2' }],
     problems: [],
   });
+});
+
+test('collectTexts: an inline text\'s lang is its language', async () => {
+  const t = { documentN: (n) => `Document ${n}`, textFailed: (u, w) => `${u} (${w})` };
+  const got = await collectTexts(element({ children: [script('Le chat.', 'Fr', ' fr '), script('x', 'None', '')] }), t, 'https://x.example/');
+  assert.deepEqual(got.items, [
+    { title: 'Fr', text: 'Le chat.', source: 'Fr', language: 'fr' },
+    { title: 'None', text: 'x', source: 'None' },
+  ]);
 });
 
 const dedents = [
