@@ -55,6 +55,49 @@ after(async () => {
   if (hostDir) rmSync(hostDir, { recursive: true, force: true });
 });
 
+/** Adds the user's text "Notes" and records what the status line says from then on. */
+async function addNotes(page) {
+  return page.evaluate(async () => {
+    const el = document.querySelector("text-explorer");
+    await el.ready;
+    await el.addDocument("Notes", "Call me Ishmael. Some years ago, never mind how long.");
+    const seen = [];
+    const status = el.shadowRoot.querySelector('[part="status"]');
+    new MutationObserver(() => seen.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+    window.statuses = seen;
+    return (await el.search("ishmael")).total;
+  });
+}
+
+/**
+ * Waits until the page has started another engine than the `known` ones (`window.engines()`,
+ * set by the test's init script, counts them) and it answers with the user's text and the
+ * articles; then checks what the page said and that every document is back.
+ */
+async function checkRestart(page, known) {
+  const deadline = Date.now() + TIMEOUT;
+  let after = null;
+  while (!after && Date.now() < deadline) {
+    after = await page.evaluate(async (known) => {
+      const el = document.querySelector("text-explorer");
+      try {
+        const [mine, articles] = [await el.search("ishmael"), await el.search("putin")];
+        const restarted = window.engines() > known;
+        return restarted && mine.total === 1 && articles.total > 10 ? { articles: articles.total } : null;
+      } catch {
+        return null;
+      }
+    }, known);
+    if (!after) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.ok(after?.articles > 10, "the restarted engine has the articles and the user's text");
+  const seen = await page.evaluate(() => window.statuses);
+  assert.ok(seen.some((s) => /The engine stopped: reloading your texts/.test(s)), `the page said so: ${JSON.stringify(seen)}`);
+  const docs = await page.evaluate(() => document.querySelector("text-explorer").documents.map((d) => d.title));
+  assert.deepEqual(docs.slice(-1), ["Notes"]);
+  assert.equal(docs.length, 3);
+}
+
 test("a panic reaches the console, and the page restarts the engine with every text", async () => {
   const page = await browser.newPage();
   const consoleLines = [];
@@ -68,6 +111,7 @@ test("a panic reaches the console, and the page restarts the engine with every t
   await page.addInitScript(() => {
     const Native = window.Worker;
     window.engineWorkers = [];
+    window.engines = () => window.engineWorkers.length;
     window.Worker = class extends Native {
       constructor(...args) {
         super(...args);
@@ -76,41 +120,10 @@ test("a panic reaches the console, and the page restarts the engine with every t
     };
   });
   await page.goto(`${baseUrl}#view=kwic`);
-  const statuses = await page.evaluate(async () => {
-    const el = document.querySelector("text-explorer");
-    await el.ready;
-    await el.addDocument("Notes", "Call me Ishmael. Some years ago, never mind how long.");
-    const seen = [];
-    const status = el.shadowRoot.querySelector('[part="status"]');
-    new MutationObserver(() => seen.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
-    window.statuses = seen;
-    return (await el.search("ishmael")).total;
-  });
-  assert.equal(statuses, 1);
+  assert.equal(await addNotes(page), 1);
 
   await page.evaluate(() => window.engineWorkers.at(-1).postMessage({ id: 1e9, request: { op: "panic", args: {} } }));
-  // The restarted engine answers with the user's text and the articles.
-  const deadline = Date.now() + TIMEOUT;
-  let after = null;
-  while (!after && Date.now() < deadline) {
-    after = await page.evaluate(async () => {
-      const el = document.querySelector("text-explorer");
-      try {
-        const [mine, articles] = [await el.search("ishmael"), await el.search("putin")];
-        const restarted = window.engineWorkers.length > 1;
-        return restarted && mine.total === 1 && articles.total > 10 ? { articles: articles.total } : null;
-      } catch {
-        return null;
-      }
-    });
-    if (!after) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  assert.ok(after?.articles > 10, "the restarted engine has the articles and the user's text");
-  const seen = await page.evaluate(() => window.statuses);
-  assert.ok(seen.some((s) => /The engine stopped: reloading your texts/.test(s)), `the page said so: ${JSON.stringify(seen)}`);
-  const docs = await page.evaluate(() => document.querySelector("text-explorer").documents.map((d) => d.title));
-  assert.deepEqual(docs.slice(-1), ["Notes"]);
-  assert.equal(docs.length, 3);
+  await checkRestart(page, 1);
 
   const panic = consoleLines.find((line) => line.includes("test-panic: a panic asked for by the test build"));
   assert.ok(panic, `the panic's message reached the console: ${JSON.stringify(consoleLines)}`);
@@ -136,6 +149,7 @@ test("a widget from another origin, whose engine runs on the page, restarts it a
   await page.addInitScript(() => {
     const Native = window.MessageChannel;
     window.enginePorts = [];
+    window.engines = () => window.enginePorts.length;
     window.MessageChannel = class extends Native {
       constructor() {
         super();
@@ -152,44 +166,15 @@ test("a widget from another origin, whose engine runs on the page, restarts it a
     };
   });
   await page.goto(`${host.url}host.html`);
-  const before = await page.evaluate(async () => {
-    const el = document.querySelector("text-explorer");
-    await el.ready;
-    await el.addDocument("Notes", "Call me Ishmael. Some years ago, never mind how long.");
-    const seen = [];
-    const status = el.shadowRoot.querySelector('[part="status"]');
-    new MutationObserver(() => seen.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
-    window.statuses = seen;
-    return { total: (await el.search("ishmael")).total, ports: window.enginePorts.length };
-  });
-  assert.equal(before.total, 1);
-  assert.ok(before.ports >= 1, "the engine is reached through a MessageChannel");
+  assert.equal(await addNotes(page), 1);
+  const ports = await page.evaluate(() => window.enginePorts.length);
+  assert.ok(ports >= 1, "the engine is reached through a MessageChannel");
 
   // Every port the engine could be behind gets the request; only the engine's answers it.
   await page.evaluate(() => {
     for (const port of window.enginePorts) port.postMessage({ id: 1e9, request: { op: "panic", args: {} } });
   });
-  const deadline = Date.now() + TIMEOUT;
-  let after = null;
-  while (!after && Date.now() < deadline) {
-    after = await page.evaluate(async (known) => {
-      const el = document.querySelector("text-explorer");
-      try {
-        const [mine, articles] = [await el.search("ishmael"), await el.search("putin")];
-        const restarted = window.enginePorts.length > known;
-        return restarted && mine.total === 1 && articles.total > 10 ? { articles: articles.total } : null;
-      } catch {
-        return null;
-      }
-    }, before.ports);
-    if (!after) await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  assert.ok(after?.articles > 10, "the restarted in-page engine has the articles and the user's text");
-  const seen = await page.evaluate(() => window.statuses);
-  assert.ok(seen.some((s) => /The engine stopped: reloading your texts/.test(s)), `the page said so: ${JSON.stringify(seen)}`);
-  const docs = await page.evaluate(() => document.querySelector("text-explorer").documents.map((d) => d.title));
-  assert.deepEqual(docs.slice(-1), ["Notes"]);
-  assert.equal(docs.length, 3);
+  await checkRestart(page, ports);
   assert.equal(await page.evaluate(() => window.workers), 0, "no Worker was started from the other origin");
 
   // The restarted engine keeps working: a new text is indexed and found.
