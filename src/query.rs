@@ -199,9 +199,26 @@ fn read_alternative(
             // phrase `north kor*`, `kor*,` is `kor*`), with `*` standing in for a
             // letter: WILDCARD is a letter that no query is expected to contain.
             let marked = chunk.replace('*', WILDCARD.encode_utf8(&mut [0; 4]));
+            // The spans of this chunk's words so far, one per pattern pushed for it.
+            let mut spans: Vec<(usize, usize)> = Vec::new();
             for t in tokens_in(&marked, language) {
-                if t.text.contains(WILDCARD) {
-                    let word = t.text.replace(WILDCARD, "*");
+                let (mut start, end) = (t.start, t.end);
+                if t.text.chars().all(|c| c == WILDCARD) {
+                    // A wildcard alone right after words written without spaces (`中国*`:
+                    // Chinese is split into words, and the wildcard's letter is not Chinese)
+                    // extends them: the prefix is all of them.
+                    while spans.last().is_some_and(|&(_, e)| e == start) {
+                        start = spans.pop().map_or(start, |(s, _)| s);
+                        phrase.pop();
+                        if case_sensitive {
+                            cased.pop();
+                        }
+                    }
+                }
+                spans.push((start, end));
+                let text = &marked[start..end];
+                if text.contains(WILDCARD) {
+                    let word = text.replace(WILDCARD, "*");
                     phrase.push(parse_wildcard(query, &word, true)?);
                     if case_sensitive {
                         cased.push(parse_wildcard(query, &word, false)?);

@@ -317,3 +317,34 @@ proptest! {
         }
     }
 }
+
+/// A wildcard right after words written without spaces extends them: `中*` is the words that
+/// start with 中, `中国*` those that start with 中国 (the wildcard's stand-in letter is not
+/// Chinese, so the text's rules alone would make it a word of its own, and an error).
+#[test]
+fn a_wildcard_after_chinese_words_is_a_prefix_of_them() {
+    install_pairs();
+    let mut corpus = Corpus::new();
+    // The text's words (pairs): 中国 人民 中心 在中 国.
+    corpus.add_document("zh", "中国人民中心在中国。").unwrap();
+    let keywords = |query: &str| -> Vec<String> {
+        let page = corpus
+            .kwic(query, &KwicOptions::default())
+            .unwrap_or_else(|e| panic!("{query}: {e}"));
+        page.lines.iter().map(|l| l.keyword.to_string()).collect()
+    };
+    assert_eq!(keywords("中*"), ["中国", "中心"]);
+    assert_eq!(keywords("中国*"), ["中国"]);
+    assert_eq!(keywords("人*"), ["人民"]);
+    // Split into two words by the splitter (中国 + 人民): the prefix is both, which no
+    // single word starts with.
+    assert!(keywords("中国人*").is_empty());
+    // Latin is untouched: `north-kor*` is the phrase north + kor*.
+    let mut latin = Corpus::new();
+    latin
+        .add_document("en", "North-Korea and north korean.")
+        .unwrap();
+    let page = latin.kwic("north-kor*", &KwicOptions::default()).unwrap();
+    assert_eq!(page.total, 2);
+    set_word_splitter(None);
+}
