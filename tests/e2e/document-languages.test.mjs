@@ -2,23 +2,12 @@
 // through the Texts view get their language detected (by lang/'s wasm, loaded then and not
 // in the first render), shown in the Texts list and the Summary, changeable, kept after a
 // reload; `~word` finds their word forms in each text's own language.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveWww, watchConsole } from './support.mjs';
+import { usePageTests, watchConsole } from './support.mjs';
 
-let server;
-let base;
-let browser;
-
-before(async () => {
-  ({ server, url: base } = await serveWww());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+// www/ served and Chromium launched by the shared set-up (support.mjs).
+const env = usePageTests();
 
 const FRENCH = "Il était une fois une jeune fille qui chantait chaque matin dans le jardin de sa grand-mère. Elle chante encore aujourd'hui, et ses amis chanteront avec elle quand viendra l'été. Les oiseaux écoutaient ses chansons.";
 const GERMAN = 'Es war einmal ein kleines Mädchen, das jeden Morgen ein Lied sang. Ihre Lieder waren schön, und mit ihren Liedern weckte sie das ganze Dorf. Die Mutter wohnte mit ihr in einem Häuschen am Rande des großen Waldes.';
@@ -29,27 +18,27 @@ async function open(context, hash) {
   const problems = watchConsole(page);
   const fetched = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  await page.goto(`${base}${hash}`);
+  await page.goto(`${env.baseUrl}${hash}`);
   return { page, te: page.locator('text-explorer'), problems, fetched };
 }
 
 const keywords = (te) => te.locator('.kwic tbody td.kw').allInnerTexts();
 
 async function search(page, te, query) {
-  await page.goto(`${base}#view=kwic&q=${encodeURIComponent(query)}`);
+  await page.goto(`${env.baseUrl}#view=kwic&q=${encodeURIComponent(query)}`);
   await te.locator('.kwic tbody tr').first().waitFor();
   return keywords(te);
 }
 
 test('French and German texts: detected, shown, changed, kept after a reload, and ~ in each one’s language', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   // The first render of the articles (declared English) does not fetch the language wasm.
   let { page, te, problems, fetched } = await open(context, '#view=kwic&q=putin');
   await te.locator('.kwic tbody tr').first().waitFor();
   await page.waitForTimeout(300);
   assert.ok(!fetched.some((p) => p.includes('/pkg-lang/')), fetched.join('\n'));
 
-  await page.goto(`${base}#view=texts`);
+  await page.goto(`${env.baseUrl}#view=texts`);
   for (const [title, text] of [['Conte', FRENCH], ['Märchen', GERMAN]]) {
     await te.locator('input[name=title]').fill(title);
     await te.locator('textarea[name=text]').fill(text);
@@ -76,13 +65,13 @@ test('French and German texts: detected, shown, changed, kept after a reload, an
   assert.deepEqual(await search(page, te, '~lied'), ['Lied', 'Lieder', 'Liedern']);
 
   // The Summary names each document's language.
-  await page.goto(`${base}#view=summary`);
+  await page.goto(`${env.baseUrl}#view=summary`);
   await te.locator('.summary tbody tr').nth(3).waitFor();
   const languages = await te.locator('.summary tbody td.language').allInnerTexts();
   assert.deepEqual(languages, ['English', 'English', 'French', 'German']);
 
   // Changed by the user: Italian has its own stems, where `chantait` is only itself.
-  await page.goto(`${base}#view=texts`);
+  await page.goto(`${env.baseUrl}#view=texts`);
   await te.getByRole('button', { name: 'Language of Conte: French (change)' }).click();
   await te.getByRole('combobox', { name: 'Language of Conte' }).selectOption('it');
   await te.getByRole('button', { name: 'Language of Conte: Italian (change)' }).waitFor();
@@ -114,7 +103,7 @@ test('French and German texts: detected, shown, changed, kept after a reload, an
 });
 
 test('a widget\'s inline text takes its language from its lang attribute: no detection, elisions split', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, problems, fetched } = await open(context, '#view=kwic&q=putin');
   await page.locator('text-explorer .kwic tbody tr').first().waitFor();
   const docs = await page.evaluate(async () => {

@@ -2,23 +2,12 @@
 // reset), the edits kept in the link and in IndexedDB across a reload, and the lists of other
 // languages fetched only when a document of that language first needs one. Each scenario
 // runs in a fresh browser context and ends by asserting the console is empty.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveWww, watchConsole } from './support.mjs';
+import { usePageTests, watchConsole } from './support.mjs';
 
-let server;
-let base;
-let browser;
-
-before(async () => {
-  ({ server, url: base } = await serveWww());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+// www/ served and Chromium launched by the shared set-up (support.mjs).
+const env = usePageTests();
 
 /** The page on `hash`, with its console watched and every URL it fetched. */
 async function open(context, hash) {
@@ -26,7 +15,7 @@ async function open(context, hash) {
   const problems = watchConsole(page);
   const fetched = [];
   page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-  await page.goto(`${base}${hash}`);
+  await page.goto(`${env.baseUrl}${hash}`);
   const te = page.locator('text-explorer');
   return { page, te, problems, fetched };
 }
@@ -57,7 +46,7 @@ async function editor(te) {
 }
 
 test('a word added as a stop word leaves Terms, stays after a reload, and Reset brings it back', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   let { page, te, problems } = await open(context, '#view=terms');
   let shown;
   assert.ok((await terms(te)).includes('north'), 'north is a top term of the articles');
@@ -110,7 +99,7 @@ test('a word added as a stop word leaves Terms, stays after a reload, and Reset 
 });
 
 test('a link with stop words applies them; another language\'s list is fetched only when a text of it needs one', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, te, problems, fetched } = await open(context, '#view=terms&stop=en.putin');
   const shown = await terms(te);
   assert.ok(!shown.includes('putin') && shown.includes('north'), `${shown.slice(0, 5)}`);
