@@ -1,13 +1,14 @@
 //! Text Explorer's core: tokenise texts, count terms and build keyword-in-context
 //! concordances, for a text explorer that runs in the browser.
 //!
-//! The pipeline, one module a stage: [`tokenize`](mod@tokenize) (words and the counting rule)
-//! → [`index`] (the positional index) → [`terms`] (frequency lists, summaries), [`query`]
-//! (the query language: parsing and matching) and [`kwic`] (concordances), and the analysis
-//! stages that read the same index: [`collocates`], [`ngrams`] (phrases), [`keyness`],
-//! [`dispersion`] and [`compare`], with the statistics they share in the private `stats`
-//! module. The `wasm` module, compiled only for `wasm32`, is the JavaScript boundary;
-//! everything else is plain Rust, tested natively.
+//! The pipeline, one folder a stage: [`tokenize`](mod@tokenize) (words and the counting rule)
+//! → [`index`] (the positional index) → [`query`] (the query language, its [`regex`]
+//! patterns and [`kwic`] concordances) → [`analyses`] (everything that reads the index
+//! through a query: [`terms`] frequency lists, [`collocates`], [`ngrams`] (phrases),
+//! [`keyness`], [`dispersion`] and [`compare`], with the statistics they share in a private
+//! `stats` module) → the boundary: [`engine`] and [`protocol`] are the one contract every
+//! caller speaks, and the `wasm` module, compiled only for `wasm32`, holds every
+//! `#[wasm_bindgen]` item. Everything but `wasm` is plain Rust, tested natively.
 //!
 //! ```
 //! use text_explorer::{Corpus, KwicOptions, TermsOptions};
@@ -25,24 +26,19 @@
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 
+pub mod analyses;
 pub mod articles;
-pub mod collocates;
-pub mod compare;
-pub mod dispersion;
 pub mod engine;
 mod error;
 pub mod index;
-pub mod keyness;
-pub mod kwic;
 pub mod language;
-pub mod ngrams;
 pub mod protocol;
 pub mod query;
-pub mod regex;
-mod stats;
 pub mod stopwords;
-pub mod terms;
 pub mod tokenize;
+
+pub use analyses::{collocates, compare, dispersion, keyness, ngrams, terms};
+pub use query::{kwic, regex};
 
 #[cfg(target_arch = "wasm32")]
 mod wasm;

@@ -1,4 +1,4 @@
-//! Property: the crate's linear-time regular expressions (src/regex.rs) agree with the
+//! Property: the crate's linear-time regular expressions (src/query/regex.rs) agree with the
 //! `regex` crate (a test-only reference) on random patterns and words, matched whole.
 #![cfg(not(target_arch = "wasm32"))]
 

@@ -19,6 +19,9 @@
 //! then finds `Kim` and `Kim’s`, not `KIM`; wildcards and regular expressions compare case
 //! too.
 
+pub mod kwic;
+pub mod regex;
+
 use crate::error::{Error, ErrorKind, Result};
 use crate::index::{sorted_indices, Corpus, DocId, TermId};
 // NEAR reaches as far as a concordance's window.

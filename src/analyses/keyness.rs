@@ -20,10 +20,10 @@
 
 use crate::error::{Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
-use crate::stats::log2;
+use super::stats::log2;
 
 // Its home is the shared statistics; `keyness::chi2_p` stays where users found it.
-pub use crate::stats::chi2_p;
+pub use super::stats::chi2_p;
 
 /// Options for [`Corpus::keyness`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
