@@ -36,6 +36,9 @@ const RUNS = Number(args[args.indexOf('--runs') + 1]) || (args.includes('--runs'
 const WINK = !args.includes('--no-wink');
 const NLTK = !args.includes('--no-nltk');
 const BIG = !args.includes('--no-big');
+// --before DIR: an earlier build to compare with in the same run (DIR/native, the bench's
+// native binary, and DIR/pkg, a copy of www/pkg), natively and in wasm/node.
+const BEFORE = args.includes('--before') ? path.resolve(args[args.indexOf('--before') + 1]) : null;
 const REPEAT = 8;
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -111,10 +114,10 @@ const results = {};
 // --- native ----------------------------------------------------------------------------------
 const dir = path.join(repo, 'target', 'bench-data');
 mkdirSync(dir, { recursive: true });
-function native(file, runs, requests) {
+function native(file, runs, requests, binary = path.join(repo, 'target', 'bench-native', 'release', 'text-explorer-bench-native')) {
   const plan = path.join(dir, 'plan.json');
   writeFileSync(plan, JSON.stringify({ texts: file, runs, requests }));
-  const out = path.join(repo, 'target', 'bench-native', 'release', 'text-explorer-bench-native');
+  const out = binary;
   return JSON.parse(execFileSync(out, [plan], { encoding: 'utf8', maxBuffer: 1 << 20 }));
 }
 log('building benches/native (cargo build --release)…');
@@ -171,6 +174,17 @@ function runRequests(Engine, list, requests, runs) {
     results.types = corpus.handle({ op: 'summary' }).types;
   }
   corpus.free();
+}
+
+if (BEFORE) {
+  results.nativeBefore = native(brownFile, RUNS, REQUESTS, path.join(BEFORE, 'native'));
+  log('native (before)', JSON.stringify(results.nativeBefore));
+  const old = await import(path.join(BEFORE, 'pkg', 'text_explorer.js'));
+  await old.default({ module_or_path: readFileSync(path.join(BEFORE, 'pkg', 'text_explorer_bg.wasm')) });
+  const [out, corpus] = runRequests(old.Engine, items(texts), REQUESTS, RUNS);
+  corpus.free();
+  results.wasmNodeBefore = out;
+  log('wasm/node (before)', JSON.stringify(out));
 }
 
 // --- plain JavaScript --------------------------------------------------------------------------
@@ -373,6 +387,16 @@ const others = [['other operations (ms)', 'native', 'wasm/node', 'chromium', 'no
 for (const r of REQUESTS.filter((q) => OTHERS.includes(q.name))) others.push([`${r.op} ${JSON.stringify(r.args)}`.slice(0, 70), num(n[r.name]), num(w[r.name]), num(c?.[r.name]), x(w[r.name], n[r.name])]);
 console.log();
 table(others);
+
+if (BEFORE) {
+  const nb = results.nativeBefore;
+  const wb = results.wasmNodeBefore;
+  const changes = [['before → after (ms)', 'native before', 'native after', 'after ÷ before', 'wasm/node before', 'wasm/node after', 'after ÷ before']];
+  for (const name of ['build', ...REQUESTS.map((r) => r.name)]) changes.push([name, num(nb[name]), num(n[name]), x(n[name], nb[name]), num(wb[name]), num(w[name]), x(w[name], wb[name])]);
+  console.log();
+  console.log(`compared with the build in ${BEFORE}:`);
+  table(changes);
+}
 
 console.log();
 console.log(`tokens: engine ${n.tokens}, plain JS ${p.tokens}${k ? `, wink-nlp ${k.tokens} (words and numbers)` : ''}${t ? `; NLTK read ${t.tokens} tokens exported from the engine (${t.types} types, "the" ${t.theCount}; the engine: ${results.types} types, "the" ${results.termsThe})` : ''}`);
