@@ -141,6 +141,17 @@ impl ser::Error for Error {
 
 type Done = Result<(), Error>;
 
+/// Every number is a JavaScript number (an `f64`; integers past 2^53 lose their last digits,
+/// as with serde-wasm-bindgen's JSON-compatible serializer).
+macro_rules! numbers {
+    ($($method:ident: $ty:ty),*) => {$(
+        fn $method(self, v: $ty) -> Done {
+            self.number(v as f64);
+            Ok(())
+        }
+    )*};
+}
+
 impl<'a> ser::Serializer for &'a mut Tape {
     type Ok = ();
     type Error = Error;
@@ -156,46 +167,18 @@ impl<'a> ser::Serializer for &'a mut Tape {
         self.kinds.push(if v { TRUE } else { FALSE });
         Ok(())
     }
-    fn serialize_i8(self, v: i8) -> Done {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_i16(self, v: i16) -> Done {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_i32(self, v: i32) -> Done {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_i64(self, v: i64) -> Done {
-        self.number(v as f64);
-        Ok(())
-    }
-    fn serialize_u8(self, v: u8) -> Done {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_u16(self, v: u16) -> Done {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_u32(self, v: u32) -> Done {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_u64(self, v: u64) -> Done {
-        self.number(v as f64);
-        Ok(())
-    }
-    fn serialize_f32(self, v: f32) -> Done {
-        self.number(f64::from(v));
-        Ok(())
-    }
-    fn serialize_f64(self, v: f64) -> Done {
-        self.number(v);
-        Ok(())
-    }
+    numbers!(
+        serialize_i8: i8,
+        serialize_i16: i16,
+        serialize_i32: i32,
+        serialize_i64: i64,
+        serialize_u8: u8,
+        serialize_u16: u16,
+        serialize_u32: u32,
+        serialize_u64: u64,
+        serialize_f32: f32,
+        serialize_f64: f64
+    );
     fn serialize_char(self, v: char) -> Done {
         self.string(v.encode_utf8(&mut [0; 4]));
         Ok(())
@@ -295,41 +278,28 @@ impl Compound<'_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        Compound::end(self);
-        Ok(())
-    }
+/// The lists of elements alone: sequences, tuples and tuple structs, each written as an array.
+macro_rules! elements {
+    ($($trait:ident :: $method:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
+                self.element(value)
+            }
+            fn end(self) -> Done {
+                Compound::end(self);
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        Compound::end(self);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Done {
-        self.element(value)
-    }
-    fn end(self) -> Done {
-        Compound::end(self);
-        Ok(())
-    }
-}
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
