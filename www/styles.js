@@ -186,7 +186,12 @@ svg text { unicode-bidi: plaintext; }
 [aria-busy="true"] { opacity: .6; }
 
 /* Reader */
-.reader-head { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-bottom: .5rem; }
+/* The head (title, hit buttons) sticks to the top while the text scrolls: "Next hit" stays
+   on screen next to the hit it scrolled to. */
+.reader-head {
+  display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-bottom: .5rem;
+  position: sticky; top: 0; z-index: 1; background: var(--te-bg); padding: .25rem 0;
+}
 .reader-head h2 { margin: 0; flex: 1 1 20rem; }
 .hitnav { display: flex; align-items: center; gap: .5rem; }
 .hitnav[hidden] { display: none; }
@@ -248,8 +253,8 @@ dialog .actions { display: flex; justify-content: end; margin-top: .5rem; }
 .texts form.paste { display: grid; gap: .5rem; max-width: 48rem; }
 .texts form.paste textarea { width: 100%; box-sizing: border-box; min-height: 8rem; font: inherit; }
 .texts form.paste button { justify-self: start; }
-.texts form.url { display: flex; flex-wrap: wrap; gap: .5rem; max-width: 48rem; }
-.texts form.url input { flex: 1 1 16rem; }
+.texts form.url { display: flex; flex-wrap: wrap; align-items: end; gap: .5rem; max-width: 48rem; }
+.texts form.url .field { flex: 1 1 16rem; }
 .texts .drop { border: 2px dashed var(--te-border, #8a8f9c); border-radius: .5rem; padding: .25rem 1rem; margin: .75rem 0; max-width: 48rem; box-sizing: border-box; }
 .texts .drop.over { border-style: solid; }
 `;

@@ -30,7 +30,7 @@
 // The element talks to the engine only through client.js; the views live in views/, the
 // texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js.
 
-import { h, sentence, numberFormat } from './dom.js';
+import { h, rovingMove, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
 import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
@@ -417,9 +417,11 @@ export class TextExplorer extends HTMLElement {
         'aria-selected': 'false', tabindex: -1, title: tab.title, part: 'tab',
         onclick: () => this.#store.set({ view }),
       }, tab.label);
+      // Each panel opens with its view's name as a heading (for screen readers, which list
+      // headings): the views' own h3s then follow an h2, not the page's h1 (WCAG 1.3.1).
       this.#panels[view] = h('div', {
         role: 'tabpanel', id: id(`panel-${view}`), 'aria-labelledby': id(`tab-${view}`), hidden: true, part: 'panel',
-      });
+      }, h('h2', { class: 'vh' }, tab.label));
       tablist.append(this.#tabs[view]);
     }
     const ctx = {
@@ -607,6 +609,19 @@ export class TextExplorer extends HTMLElement {
     const activated = this.#shownView !== state.view;
     this.#shownView = state.view;
     this.#rendered = Promise.resolve(view.update(state, { activated }));
+    if (activated) this.#rescueFocus(state.view);
+  }
+
+  /**
+   * A control that opened another view (a term, a Cloud word, a KWIC line) is hidden with its
+   * panel, and focus would fall to the page's body: move it to the new view's own start (its
+   * `focus()`, the search box in KWIC), else to its tab. Focus elsewhere is left alone.
+   */
+  #rescueFocus(view) {
+    const active = this.#root.activeElement;
+    if (!active?.closest('[hidden]')) return;
+    if (this.#views[view]?.focus) this.#views[view].focus();
+    else this.#tabs[view].focus();
   }
 
   /** Loads and places the Texts view (after the first render): its banner and its panel. */
@@ -680,15 +695,10 @@ export class TextExplorer extends HTMLElement {
   // Arrow keys move between tabs and select them (WAI-ARIA tabs, automatic activation).
   #onTabKey(event) {
     const views = this.#visibleViews();
-    const current = views.indexOf(this.#store.get().view);
-    const moves = {
-      ArrowRight: current + 1, ArrowDown: current + 1,
-      ArrowLeft: current - 1, ArrowUp: current - 1,
-      Home: 0, End: views.length - 1,
-    };
-    if (!(event.key in moves)) return;
+    const to = rovingMove(event.key, views.indexOf(this.#store.get().view), views.length);
+    if (to === null) return;
     event.preventDefault();
-    const view = views[(moves[event.key] + views.length) % views.length];
+    const view = views[to];
     this.#store.set({ view });
     this.#tabs[view].focus();
   }

@@ -3,7 +3,7 @@
 // overlap. Each word is a keyboard-focusable button that opens it in KWIC; the chart
 // downloads as SVG and the counts as a table.
 
-import { h, replaceChildren, sentence } from '../dom.js';
+import { h, replaceChildren, rovingMove, sentence } from '../dom.js';
 import { svg } from './kit/svg.js';
 import { svgExport, tableExport } from './kit/export.js';
 import { numberField, checkField } from './kit/fields.js';
@@ -95,7 +95,7 @@ export function createCloudView(ctx) {
         x: p.x.toFixed(1), y: p.y.toFixed(1), 'font-size': p.size, class: 'cloud-word',
         // Hues mixed with the text colour: readable on light and dark backgrounds alike.
         style: `fill: color-mix(in srgb, hsl(${(i * 47) % 360} 70% 45%) 60%, currentColor)`,
-        tabindex: 0, role: 'button', 'aria-label': S.word(p.term, p.count),
+        tabindex: i === 0 ? 0 : -1, role: 'button', 'aria-label': S.word(p.term, p.count),
       }, svg('title', {}, `${p.term}: ${p.count}`), p.term);
       word.addEventListener('click', () => open(p.term));
       word.addEventListener('keydown', (event) => {
@@ -106,6 +106,18 @@ export function createCloudView(ctx) {
       });
       return word;
     }));
+    // One tab stop for the whole cloud (a roving tabindex): the arrow keys move between its
+    // words, most frequent first, as in the tab list.
+    chart.addEventListener('keydown', (event) => {
+      const words = [...chart.querySelectorAll('.cloud-word')];
+      const at = words.indexOf(event.target);
+      const to = rovingMove(event.key, at, words.length);
+      if (at < 0 || to === null) return;
+      event.preventDefault();
+      words[at].setAttribute('tabindex', '-1');
+      words[to].setAttribute('tabindex', '0');
+      words[to].focus();
+    });
     replaceChildren(figure, chart);
     return placed.length;
   }
