@@ -171,6 +171,7 @@ svg text { unicode-bidi: plaintext; }
 .kwic .right { direction: ltr; text-align: left; padding-left: .35rem; }
 .kwic .kw { text-align: center; padding: .25rem .15rem; }
 .kwic .docno { color: var(--te-muted); font-size: .85rem; width: 1%; }
+.kwic .doc-title { display: none; }
 .kwic thead .left, .kwic thead .right { direction: inherit; }
 .kwic tbody tr { cursor: pointer; }
 .kwic tbody tr:hover td { background: var(--te-hover); }
@@ -238,13 +239,32 @@ dialog textarea {
 dialog .row { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
 dialog .actions { display: flex; justify-content: end; margin-top: .5rem; }
 
+/* Forced colours (Windows high contrast): the selected tab and the KWIC keywords keep what
+   sets them apart, in system colours (the palette's are replaced). */
+@media (forced-colors: active) {
+  [role="tab"] { border-bottom-color: Canvas; }
+  [role="tab"][aria-selected="true"] {
+    forced-color-adjust: none; background: Highlight; color: HighlightText; border-bottom-color: CanvasText;
+  }
+  .kw-btn { border: 1px solid ButtonText; }
+  mark.current { outline-color: Highlight; }
+}
 @media (max-width: 40rem) {
   .app { font-size: .95rem; }
   [role="tab"] { padding: .45rem .6rem; }
   .bar { gap: .25rem 1rem; }
   .bar .field { flex: 1 1 100%; }
   .bar select { width: 100%; }
-  .kwic .docno { display: none; }
+  /* KWIC lines read as wrapped sentences under the title of their text: no context is cut */
+  .kwic thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .kwic, .kwic tbody { display: block; }
+  .kwic tbody tr { display: block; padding: .4rem 0; border-bottom: 1px solid var(--te-border); }
+  .kwic td { display: inline; white-space: normal; padding: 0; border: 0; }
+  .kwic .ctx { max-width: none; width: auto; overflow: visible; direction: inherit; text-align: start; }
+  .kwic .kw { padding: 0 .2rem; }
+  .kwic .kw-btn { white-space: normal; }
+  .app .kwic td.docno { display: block; width: auto; text-align: start; overflow: hidden; text-overflow: ellipsis; }
+  .kwic .doc-title { display: inline; }
   .summary th[scope="row"] { min-width: 9rem; }
   .count { grid-template-columns: 2.5em minmax(2.5rem, 1fr); }
   th, td { padding: .3rem .4rem; }

@@ -231,3 +231,83 @@ test('every view: headings go down one level at a time, and no empty list is exp
   }
   await finish(s);
 });
+
+// --- phones, forced colours -------------------------------------------------------------
+
+test('at phone width KWIC names each line’s text and shows its contexts whole', async () => {
+  const s = await open('#view=kwic&q=Korea', { width: 375, height: 800 });
+  await kwicDone(s.page);
+  const rows = await s.page.evaluate(() => {
+    const root = document.querySelector('text-explorer').shadowRoot;
+    const titles = document.querySelector('text-explorer').documents.map((d) => d.title);
+    return [...root.querySelectorAll('.kwic tbody tr')].slice(0, 10).map((tr) => {
+      const box = tr.getBoundingClientRect();
+      const doc = tr.querySelector('.docno');
+      const docShown = doc?.checkVisibility() ? doc.innerText : '';
+      // Every line box of both contexts lies inside the row: nothing is cut off or pushed out.
+      const spans = [...tr.querySelectorAll('.ctx span')];
+      const whole = spans.every((span) => [...span.getClientRects()].every((r) => r.left >= box.left - 1 && r.right <= box.right + 1));
+      const words = spans.map((span) => span.textContent.trim().split(/\s+/).length);
+      return { named: titles.some((t) => docShown.includes(t)), whole, words };
+    });
+  });
+  assert.ok(rows.length >= 5, 'lines shown');
+  for (const [i, row] of rows.entries()) {
+    assert.ok(row.whole, `line ${i + 1}: its contexts are shown whole (${row.words} words)`);
+    assert.ok(row.named, `line ${i + 1} shows the title of its text`);
+  }
+  await finish(s, 'kwic-phone');
+});
+
+/** The smallest rendered size, in CSS px, of the text in the shown view's charts. */
+function smallestChartText(page) {
+  return page.evaluate(() => {
+    const root = document.querySelector('text-explorer').shadowRoot;
+    let min = Infinity;
+    for (const text of root.querySelectorAll('[role="tabpanel"]:not([hidden]) svg text')) {
+      const scale = text.getScreenCTM().a;
+      min = Math.min(min, Number.parseFloat(getComputedStyle(text).fontSize) * scale);
+    }
+    return min;
+  });
+}
+
+test('at phone width chart text stays readable: dispersion labels and the cloud’s smallest words', async () => {
+  const s = await open('#view=dispersion&q=Korea,Putin', { width: 375, height: 800 });
+  await el(s.page, '.dispersion figure svg text').first().waitFor();
+  const dispersion = await smallestChartText(s.page);
+  assert.ok(dispersion >= 9, `dispersion text ${dispersion.toFixed(1)}px`);
+  const scrolls = await el(s.page, '.dispersion figure').first().evaluate((f) => f.scrollWidth > f.clientWidth);
+  if (scrolls) assert.equal(await el(s.page, '.dispersion figure').first().getAttribute('tabindex'), '0', 'a chart that scrolls is focusable');
+  await s.page.screenshot({ path: '/tmp/a11y-dispersion-phone.png' });
+  await s.page.evaluate(() => { location.hash = 'view=cloud'; });
+  await until(async () => (await el(s.page, '.cloud-word').count()) > 10, 'the cloud');
+  const cloud = await smallestChartText(s.page);
+  assert.ok(cloud >= 9, `cloud text ${cloud.toFixed(1)}px`);
+  assert.ok(await el(s.page, '.cloud-word').count() >= 40, 'most of the 80 words still fit');
+  await finish(s, 'cloud-phone');
+});
+
+test('forced colours: the selected tab stands out, and KWIC keywords keep a boundary', async () => {
+  const s = await open('#view=kwic&q=Korea', { forcedColors: 'active' });
+  await kwicDone(s.page);
+  const looks = await s.page.evaluate(() => {
+    const root = document.querySelector('text-explorer').shadowRoot;
+    const look = (node) => {
+      const c = getComputedStyle(node);
+      return [c.color, c.backgroundColor, c.borderBottomColor, c.borderBottomWidth, c.textDecorationLine].join(' ');
+    };
+    const selected = root.querySelector('[role="tab"][aria-selected="true"]');
+    const others = [...root.querySelectorAll('[role="tab"][aria-selected="false"]')].filter((t) => !t.hidden);
+    const kw = getComputedStyle(root.querySelector('.kw-btn'));
+    return {
+      selected: look(selected), others: [...new Set(others.map(look))],
+      kwBorder: kw.borderTopStyle !== 'none' && Number.parseFloat(kw.borderTopWidth) >= 1
+        && kw.borderTopColor !== getComputedStyle(root.querySelector('.kwic td.kw')).backgroundColor,
+    };
+  });
+  assert.equal(looks.others.length, 1, 'the other tabs look alike');
+  assert.notEqual(looks.selected, looks.others[0], 'the selected tab looks different from the others');
+  assert.ok(looks.kwBorder, 'the keyword buttons have a visible border');
+  await finish(s, 'kwic-forced');
+});

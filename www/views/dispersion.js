@@ -44,8 +44,9 @@ export function createDispersionView(ctx) {
   const segments = numberField(S.segments, { min: 1, max: 100, value: opts.segments, onchange: (n) => { opts.segments = n; rerun(); } });
   const matchCase = checkField(t.kit.matchCase, { checked: false, onchange: (c) => { opts.caseSensitive = c; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
-  const barcode = h('figure', { class: 'chart' });
-  const trend = h('figure', { class: 'chart' });
+  // Focusable: on a phone the charts scroll sideways (kit/style.js), by keyboard too.
+  const barcode = h('figure', { class: 'chart', tabindex: 0 });
+  const trend = h('figure', { class: 'chart', tabindex: 0 });
   let barcodeSvg = null;
   let trendSvg = null;
   const dpColumns = [

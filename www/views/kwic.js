@@ -204,7 +204,9 @@ export function createKwicView(ctx) {
           h('button', { type: 'button', class: 'kw-btn', dir }, keyword)),
         h('td', { class: 'ctx right' }, dir === 'rtl' ? before : after)];
       return h('tr', { dataset: { i } },
-        showDoc && h('td', { class: 'docno num', title: ctx.docTitle(line.doc) }, String(ctx.docNumber(line.doc))),
+        // The number, and the title that a phone shows instead of the column (styles.js).
+        showDoc && h('td', { class: 'docno num', title: ctx.docTitle(line.doc) },
+          String(ctx.docNumber(line.doc)), h('span', { class: 'doc-title' }, `. ${ctx.docTitle(line.doc)}`)),
         uiRtl ? cells.reverse() : cells);
     }));
     // One listener for the whole table: a click anywhere on a line (or Enter/Space on its

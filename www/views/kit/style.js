@@ -17,6 +17,11 @@ const CSS = `
 .analysis .scroll { max-height: 32rem; overflow: auto; }
 .analysis .chart { margin: 0 0 .5rem; color: var(--te-fg); }
 .analysis .chart svg { display: block; }
+/* On a phone a chart keeps a width at which its 11px labels stay 9px or more, and scrolls */
+@media (max-width: 40rem) {
+  .analysis .chart:not(.cloud-chart) { overflow-x: auto; }
+  .analysis .chart:not(.cloud-chart) svg { min-width: 36rem; }
+}
 .analysis .sides { display: grid; grid-template-columns: repeat(auto-fit, minmax(18rem, 1fr)); gap: 1rem; }
 .analysis .side {
   white-space: pre-wrap; overflow-wrap: anywhere; max-height: 26rem; overflow: auto; padding: .5rem .75rem;
