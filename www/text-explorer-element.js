@@ -34,7 +34,7 @@ import { h, rovingMove, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
 import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
-import { loadStrings, pickLanguage } from './strings/index.js';
+import { loadStrings, pickLanguage, stringsRevision } from './strings/index.js';
 import { VERSION } from './version.js';
 import { articlesHidden, openStorage } from './storage.js';
 import { bringsTexts, collectTexts, hasInlineTexts, words } from './text-source.js';
@@ -99,6 +99,7 @@ export class TextExplorer extends HTMLElement {
   #generation = 0; // bumped on every (re)start and teardown, so stale async work stops
   #client = null;
   #strings = null;
+  #langRevision = 0; // stringsRevision() of the language #strings were loaded for
   #docs = null;
   #problems = [];
   #added = false; // texts were added by addDocument: an embed snippet cannot carry them
@@ -106,6 +107,7 @@ export class TextExplorer extends HTMLElement {
   #ctx = null; // what the views are made with (#mount)
   #rendered = Promise.resolve(); // the latest view update
   #shownView = null;
+  #focusFor = null; // the view that takes focus from a panel hidden under it (#rescueFocus)
   #tabs = {};
   #panels = {};
   #app;
@@ -117,6 +119,7 @@ export class TextExplorer extends HTMLElement {
   #queryAnswer = null;
   #ready;
   #resolveReady;
+  #rejectReady;
   #texts = null; // the Texts view (the user's own texts): made once per client, kept across #mount
   #attachingTexts = null; // while the Texts view's module loads after the first render
   #stopApplied = ''; // state.stop as the client has it
@@ -173,8 +176,10 @@ export class TextExplorer extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.#store) return; // initial values are read on connect
-    // A state attribute set again to the same value still applies: the user may have moved on.
-    if (oldValue === value && !(name in STATE_ATTRIBUTES)) return;
+    // A state attribute set again to the same value still applies: the user may have moved on;
+    // so does `lang` after registerStrings gave its language new strings.
+    const renewed = name === 'lang' && this.#langRevision !== stringsRevision(this.#uiLang());
+    if (oldValue === value && !(name in STATE_ATTRIBUTES) && !renewed) return;
     if (name in STATE_ATTRIBUTES) {
       this.#applyStateAttribute(name);
     } else if (name === 'src' || name === 'lang') {
@@ -208,10 +213,13 @@ export class TextExplorer extends HTMLElement {
   }
 
   #newReady() {
-    this.#ready = new Promise((resolve) => {
+    this.#ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
+      this.#rejectReady = reject;
     });
-    // Nobody may be waiting; a rejection would be reported as unhandled, so ready only resolves.
+    // Nobody may be waiting: a rejection (the engine could not start) is not reported as
+    // unhandled; whoever awaits ready, or search(), still gets it.
+    this.#ready.catch(() => {});
   }
 
   // --- public properties and methods ---------------------------------------------------------
@@ -314,7 +322,8 @@ export class TextExplorer extends HTMLElement {
     const abandon = () => starting.then((client) => client.close(), () => {});
     starting.catch(() => {}); // awaited below, or abandoned
     // The widget's `lang` if it has one, else the reader's browser languages.
-    this.#strings = await loadStrings(this.lang || pickLanguage(navigator.languages));
+    this.#langRevision = stringsRevision(this.#uiLang());
+    this.#strings = await loadStrings(this.#uiLang());
     if (stale()) return abandon();
     const t = this.#strings;
     // The UI's language and direction (Arabic is mirrored); texts set their own (kwic, .text).
@@ -363,7 +372,10 @@ export class TextExplorer extends HTMLElement {
     } catch (error) {
       if (stale()) return;
       if (!client) abandon();
-      this.#setStatus(t.engineFailed(sentence(error.message)), 'error');
+      const message = t.engineFailed(sentence(error.message));
+      this.#setStatus(message, 'error');
+      // A host's `await el.ready` (or el.search()) fails with what the status line says.
+      this.#rejectReady(new Error(message));
       return;
     }
     if (stale()) return;
@@ -387,6 +399,11 @@ export class TextExplorer extends HTMLElement {
     this.dispatchEvent(new CustomEvent('text-explorer-ready', {
       bubbles: true, composed: true, detail: { documents, version: VERSION },
     }));
+  }
+
+  /** The language asked for: the widget's `lang` if it has one, else the browser's. */
+  #uiLang() {
+    return this.lang || pickLanguage(navigator.languages);
   }
 
   /** The view that the first render will show (#render falls back to the first one offered). */
@@ -603,23 +620,31 @@ export class TextExplorer extends HTMLElement {
       return;
     }
     this.#docSelect.value = state.doc == null ? '' : String(state.doc);
+    // Focus in a panel that is about to hide (a term, a Cloud word that opens KWIC) is moved
+    // to the new view once it has drawn (#rescueFocus), even if its module loads first.
+    const from = this.#root.activeElement?.closest('[role="tabpanel"]');
+    if (from && from !== this.#panels[state.view]) this.#focusFor = state.view;
     for (const view of VIEWS) this.#panels[view].hidden = view !== state.view;
     const view = this.#view(state.view);
     if (!view) return; // its module is loading: rendered once it has loaded
     const activated = this.#shownView !== state.view;
     this.#shownView = state.view;
     this.#rendered = Promise.resolve(view.update(state, { activated }));
-    if (activated) this.#rescueFocus(state.view);
+    if (this.#focusFor === state.view) this.#rescueFocus(state.view);
+    this.#focusFor = null;
   }
 
   /**
-   * A control that opened another view (a term, a Cloud word, a KWIC line) is hidden with its
+   * A control that opened another view (a term, a Cloud word, a KWIC line) was hidden with its
    * panel, and focus would fall to the page's body: move it to the new view's own start (its
-   * `focus()`, the search box in KWIC), else to its tab. Focus elsewhere is left alone.
+   * `focus()`, the search box in KWIC), else to its tab. Focus that the view took itself, or
+   * that the reader moved elsewhere meanwhile, is left alone.
    */
   #rescueFocus(view) {
     const active = this.#root.activeElement;
-    if (!active?.closest('[hidden]')) return;
+    const outside = this.getRootNode().activeElement;
+    const lost = active ? active.closest('[hidden]') : !outside || outside === document.body;
+    if (!lost) return;
     if (this.#views[view]?.focus) this.#views[view].focus();
     else this.#tabs[view].focus();
   }

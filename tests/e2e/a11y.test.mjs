@@ -11,9 +11,11 @@ import { usePageTests, watchConsole } from './support.mjs';
 const env = usePageTests();
 const TIMEOUT = 15_000;
 
-async function open(hash = '', { width = 1100, height = 900, colorScheme = 'light', forcedColors } = {}) {
+async function open(hash = '', { width = 1100, height = 900, colorScheme = 'light', forcedColors, slow } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, colorScheme });
   const page = await context.newPage();
+  // A module that arrives late (a slow network): `slow` names it.
+  if (slow) await page.route(`**/${slow}`, (route) => setTimeout(() => route.continue(), 1500));
   if (forcedColors) await page.emulateMedia({ forcedColors });
   const problems = watchConsole(page);
   page.setDefaultTimeout(TIMEOUT);
@@ -70,16 +72,17 @@ async function kwicDone(page) {
 
 // --- focus --------------------------------------------------------------------------------
 
-test('Enter on a term opens KWIC with focus in its search box, not the page body', async () => {
-  const s = await open('#view=terms');
+for (const slow of [null, 'views/kwic.js']) test(`Enter on a term opens KWIC with focus in its search box, not the page body${slow ? ' (KWIC’s module still loading)' : ''}`, async () => {
+  const s = await open('#view=terms', { slow });
   const term = el(s.page, '.terms .term-btn').first();
   const word = (await term.textContent()).trim();
   await term.focus();
   await s.page.keyboard.press('Enter');
   await until(async () => (await selectedTab(s.page)) === 'KWIC', 'the KWIC tab');
+  await until(async () => (await el(s.page, '.kwic-view input[type="search"]').count())
+    && (await el(s.page, '.kwic-view input[type="search"]').inputValue()) === word, 'the term in KWIC');
   const f = await focused(s.page);
   assert.ok(f?.inKwic && f.type === 'search', `focus is in KWIC's search box: ${JSON.stringify(f)}`);
-  assert.equal(await el(s.page, '.kwic-view input[type="search"]').inputValue(), word);
   await finish(s);
 });
 

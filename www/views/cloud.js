@@ -96,7 +96,7 @@ export function createCloudView(ctx) {
     chart = svg('svg', {
       viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'group',
       'aria-label': S.label(placed.length),
-      style: 'max-width: 48rem; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-weight: 600',
+      style: 'font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-weight: 600',
     },
     placed.map((p, i) => {
       const word = svg('text', {

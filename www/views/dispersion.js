@@ -92,7 +92,7 @@ export function createDispersionView(ctx) {
     barcodeSvg = svg('svg', {
       viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img',
       'aria-label': S.barcodeLabel(result.map((s) => `${s.query}: ${s.hits}`).join('; ')),
-      style: 'max-width: 48rem; font: 11px system-ui, sans-serif',
+      style: 'font: 11px system-ui, sans-serif',
     },
     rows.map(({ series, i, doc }, r) => {
       const y = r * ROW + 4;
@@ -125,7 +125,7 @@ export function createDispersionView(ctx) {
     trendSvg = svg('svg', {
       viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img',
       'aria-label': S.trendLabel(opts.segments, ctx.docTitle(docId)),
-      style: 'max-width: 48rem; font: 11px system-ui, sans-serif',
+      style: 'font: 11px system-ui, sans-serif',
     },
     svg('line', { x1: 50, x2: 50, y1: 10, y2: 10 + plotH, stroke: 'currentColor', 'stroke-opacity': 0.5 }),
     svg('line', { x1: 50, x2: 50 + plotW, y1: 10 + plotH, y2: 10 + plotH, stroke: 'currentColor', 'stroke-opacity': 0.5 }),
