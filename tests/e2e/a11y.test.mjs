@@ -314,3 +314,31 @@ test('forced colours: the selected tab stands out, and KWIC keywords keep a boun
   assert.ok(looks.kwBorder, 'the keyword buttons have a visible border');
   await finish(s, 'kwic-forced');
 });
+
+test('Texts: visible labels, a caption, and dismissing a message moves focus to the next one', async () => {
+  const s = await open('#view=texts');
+  await el(s.page, '.texts table.doc-list').waitFor();
+  const labels = await el(s.page, '.texts form label.field').evaluateAll((ls) => ls.map((l) => ({
+    text: l.querySelector('span').innerText.trim(), visible: l.querySelector('span').checkVisibility(),
+    field: l.querySelector('input, textarea')?.getAttribute('name'),
+  })));
+  assert.deepEqual(labels, [
+    { text: 'Title of the pasted text', visible: true, field: 'title' },
+    { text: 'Text to add', visible: true, field: 'text' },
+    { text: 'URL of a text', visible: true, field: 'url' },
+  ]);
+  assert.match(await el(s.page, '.texts table.doc-list caption').textContent(), /texts explored/);
+  // Two messages (an empty paste, twice); dismiss the first from the keyboard.
+  const add = el(s.page, '.texts form.paste button[type="submit"]');
+  await add.click();
+  await add.click();
+  const dismiss = el(s.page, '.messages .dismiss');
+  await until(async () => (await dismiss.count()) === 2, 'two messages');
+  await dismiss.first().focus();
+  await s.page.keyboard.press('Enter');
+  assert.equal(await dismiss.count(), 1);
+  assert.equal((await focused(s.page))?.className, 'dismiss', 'focus on the next message');
+  await s.page.keyboard.press('Enter');
+  assert.equal(await el(s.page, '.messages').isHidden(), true, 'the emptied list is hidden');
+  await finish(s, 'texts');
+});

@@ -108,8 +108,12 @@ export function createTextsView(ctx) {
       h('button', {
         type: 'button', class: 'dismiss', 'aria-label': t.dismiss,
         onclick: (e) => {
-          e.target.closest('li').remove();
+          // Focus goes to the next message's button (or the previous one's), not the body.
+          const item = e.target.closest('li');
+          const neighbour = (item.nextElementSibling ?? item.previousElementSibling)?.querySelector('.dismiss');
+          item.remove();
           messages.hidden = !messages.childElementCount;
+          neighbour?.focus();
         },
       }, '×')));
     messages.hidden = false;
