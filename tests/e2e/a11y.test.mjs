@@ -6,7 +6,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { usePageTests, watchConsole } from './support.mjs';
+import { until as untilFor, usePageTests, watchConsole } from './support.mjs';
 
 const env = usePageTests();
 const TIMEOUT = 15_000;
@@ -30,16 +30,7 @@ async function finish({ page, problems, context }, screenshot) {
   assert.deepEqual(problems, [], 'the console must stay empty');
 }
 
-async function until(fn, what, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (fn, what, timeout = TIMEOUT) => untilFor(fn, what, timeout);
 
 const el = (page, selector) => page.locator(`text-explorer ${selector}`);
 

@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
-import { launch, watchConsole } from './support.mjs';
+import { launch, until as untilFor, watchConsole } from './support.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const www = path.join(repo, 'www');
@@ -148,16 +148,7 @@ after(async () => {
 
 // --- helpers ---------------------------------------------------------------------------------
 
-async function until(fn, what, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (fn, what, timeout = TIMEOUT) => untilFor(fn, what, timeout);
 
 async function openHost(name, { onResponse } = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });

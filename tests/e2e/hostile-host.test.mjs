@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
-import { launch, watchConsole } from './support.mjs';
+import { launch, until as untilFor, watchConsole } from './support.mjs';
 
 const www = fileURLToPath(new URL('../../www/', import.meta.url));
 const TIMEOUT = 60_000; // the million-word text is indexed on a machine that may be busy
@@ -93,16 +93,7 @@ after(async () => {
   if (hostDir) rmSync(hostDir, { recursive: true, force: true });
 });
 
-async function until(fn, what, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (fn, what, timeout = TIMEOUT) => untilFor(fn, what, timeout);
 
 async function openHost(name, { colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, colorScheme });
