@@ -303,6 +303,15 @@ test('forced colours: the selected tab stands out, and KWIC keywords keep a boun
   assert.equal(looks.others.length, 1, 'the other tabs look alike');
   assert.notEqual(looks.selected, looks.others[0], 'the selected tab looks different from the others');
   assert.ok(looks.kwBorder, 'the keyword buttons have a visible border');
+  // The Cloud's words are drawn in the theme's text colour, not in their own hues.
+  await s.page.evaluate(() => { location.hash = 'view=cloud'; });
+  await until(async () => (await el(s.page, '.cloud-word').count()) > 10, 'the cloud');
+  const fills = await s.page.evaluate(() => {
+    const root = document.querySelector('text-explorer').shadowRoot;
+    const text = getComputedStyle(root.querySelector('.cloud .status')).color;
+    return [...new Set([...root.querySelectorAll('.cloud-word')].map((w) => getComputedStyle(w).fill))].map((f) => f === text);
+  });
+  assert.deepEqual(fills, [true], 'every word in the text colour');
   await finish(s, 'kwic-forced');
 });
 

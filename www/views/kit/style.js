@@ -40,6 +40,11 @@ const CSS = `
 .analysis .cloud-word { cursor: pointer; }
 .analysis .cloud-word:hover { text-decoration: underline; }
 .analysis .cloud-word:focus-visible { outline: 3px solid var(--te-focus); }
+/* Forced colours: the words take the theme's text colour, not their hues (an inline fill,
+   which forced colours leave alone, could vanish on a high-contrast background) */
+@media (forced-colors: active) {
+  .analysis .cloud-word { fill: CanvasText !important; }
+}
 `;
 
 /**
