@@ -25,7 +25,8 @@
 // Events (bubbling, composed CustomEvents): text-explorer-ready {documents, version},
 //   text-explorer-query {query, doc, total} or {query, doc, error}.
 // Methods: addDocument(title, text) → id, search(query, {doc}) → query detail,
-//   clear() → query detail; property `ready` is a Promise of the documents.
+//   clear() → query detail; property `ready` is a Promise of the documents (rejected, with
+//   the status line's sentence, when the engine cannot start; search() then rejects too).
 //
 // The element talks to the engine only through client.js; the views live in views/, the
 // texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js.
