@@ -386,9 +386,12 @@ function takeEarlyEngine() {
   return early;
 }
 
-// Workers must be same-origin with the page. When the widget was loaded from another origin
-// (a CDN), the engine runs on the page's thread instead: its own instance of engine-worker.js,
-// over a MessageChannel, behind the same Worker-like face (postMessage, onmessage, terminate).
+// A Worker's script must be same-origin with the page. When the widget was loaded from
+// another origin (a CDN), the worker starts from a same-origin blob: URL whose one line
+// imports engine-worker.js from there (CORS). Where that fails (a host CSP without
+// `worker-src blob:`, or no module workers), the engine runs on the page's thread instead:
+// its own instance of engine-worker.js, over a MessageChannel, behind the same Worker-like
+// face (postMessage, onmessage, terminate).
 let inPageEngines = 0;
 let wasm = null;
 // The engine's wasm, fetched and compiled once per page; each engine instantiates it.
@@ -399,6 +402,71 @@ function compiled() {
 function startEngine({ fresh = false } = {}) {
   const url = new URL('./engine-worker.js', import.meta.url);
   if (url.origin === globalThis.location?.origin) return new Worker(url, { type: 'module' });
+  return shimWorker(url, fresh) ?? inPageEngine(url, fresh);
+}
+
+/**
+ * A worker started from a blob: shim that imports `url`, or null where one cannot be made.
+ * Until the worker has answered once, what is posted to it is also kept (and copied, not
+ * transferred): if the worker fails to start, an in-page engine takes its place and gets it all.
+ */
+function shimWorker(url, fresh) {
+  let shim;
+  let worker;
+  try {
+    shim = URL.createObjectURL(new Blob([`import ${JSON.stringify(url.href)};\n`], { type: 'text/javascript' }));
+    worker = new Worker(shim, { type: 'module' });
+  } catch {
+    if (shim) URL.revokeObjectURL(shim);
+    return null;
+  }
+  let target = null; // the worker once it has answered; the in-page engine after a failed start
+  let kept = [];
+  const face = {
+    onmessage: null,
+    onerror: null,
+    onmessageerror: null,
+    postMessage(data, transfer = []) {
+      if (target) target.postMessage(data, transfer);
+      else {
+        kept.push(data);
+        worker.postMessage(data);
+      }
+    },
+    terminate(options) {
+      URL.revokeObjectURL(shim);
+      (target ?? worker).terminate(options);
+    },
+  };
+  const settle = (to) => {
+    target = to;
+    kept = [];
+    URL.revokeObjectURL(shim);
+  };
+  worker.onmessage = (event) => {
+    if (!target) settle(worker);
+    face.onmessage?.(event);
+  };
+  worker.onmessageerror = (event) => face.onmessageerror?.(event);
+  worker.onerror = (event) => {
+    if (target) {
+      face.onerror?.(event);
+      return;
+    }
+    // The shim could not start (the host's CSP, a failed import): run on the page instead.
+    event.preventDefault();
+    worker.terminate();
+    const queued = kept;
+    const engine = inPageEngine(url, fresh);
+    settle(engine);
+    engine.onmessage = (e) => face.onmessage?.(e);
+    engine.onerror = (e) => face.onerror?.(e);
+    for (const data of queued) engine.postMessage(data);
+  };
+  return face;
+}
+
+function inPageEngine(url, fresh) {
   const { port1, port2 } = new MessageChannel();
   const n = (inPageEngines += 1);
   url.searchParams.set('engine', String(n)); // a fresh module instance

@@ -114,3 +114,13 @@ export function formatNumber(value, decimals = 0) {
     maximumFractionDigits: decimals,
   }).format(value);
 }
+
+/**
+ * The index that a key moves to in a list of `n` items from `at` (a roving tabindex): the
+ * arrows step (wrapping), Home and End jump; null for any other key.
+ */
+export function rovingMove(key, at, n) {
+  const moves = { ArrowRight: at + 1, ArrowDown: at + 1, ArrowLeft: at - 1, ArrowUp: at - 1, Home: 0, End: n - 1 };
+  if (!(key in moves) || n === 0) return null;
+  return (moves[key] + n) % n;
+}

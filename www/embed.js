@@ -29,6 +29,9 @@ const src = params.getAll('src').map((url) => url.trim().replace(/\s/g, encodeUR
 if (src.length) widget.setAttribute('src', src.join(' '));
 if (params.has('compact') && params.get('compact') !== 'false') widget.setAttribute('compact', '');
 if (params.has('lang')) document.documentElement.lang = params.get('lang');
+// The page around the widget follows its scheme (embed.css).
+const scheme = params.get('color-scheme');
+if (scheme === 'light' || scheme === 'dark') document.documentElement.dataset.colorScheme = scheme;
 document.body.prepend(widget);
 
 /** The one origin allowed to drive this embed, or null (postMessage off). */

@@ -13,7 +13,7 @@
 
 // The dark palette: chosen by color-scheme="dark", or by the system unless color-scheme="light".
 const DARK = `
-  --te-bg: #15161a;
+  --te-bg: #15161a; /* embed.css gives its page the same two backgrounds */
   --te-fg: #e5e6ea;
   --te-muted: #a2a6b2;
   --te-border: #3b3e48;
@@ -56,7 +56,9 @@ export const css = `
   display: block;
   color: var(--te-fg);
   background: var(--te-bg);
-  font: 1rem/1.5 var(--te-font);
+  /* Its own size, not the host page's root size (rem): the reader's default (medium), or
+     --te-font-size. Every length below is in em, so the widget scales with it. */
+  font: var(--te-font-size, medium)/1.5 var(--te-font);
   color-scheme: light;
   text-align: start;
 }
@@ -82,19 +84,19 @@ ${DARK}  }
 button, input, select { font: inherit; color: inherit; }
 button {
   cursor: pointer; border: 1px solid var(--te-border); background: var(--te-surface);
-  border-radius: var(--te-radius); padding: .3rem .75rem;
+  border-radius: var(--te-radius); padding: .3em .75em;
 }
 button:hover:not(:disabled) { background: var(--te-hover); }
 button:disabled { cursor: default; opacity: .5; }
-input[type="search"], input[type="text"], input[type="number"], select {
+input[type="search"], input[type="text"], input[type="url"], input[type="number"], select {
   border: 1px solid var(--te-border); border-radius: var(--te-radius); background: var(--te-bg);
-  padding: .3rem .5rem; min-height: 2.25rem; max-width: 100%;
+  padding: .3em .5em; min-height: 2.25em; max-width: 100%;
 }
 input[type="number"] { width: 5.5em; }
 /* What is typed reads in its own direction; an empty field follows the UI's */
 input[type="search"], input[type="text"], textarea { unicode-bidi: plaintext; }
 input[type="url"] { direction: ltr; }
-input[type="checkbox"] { width: 1.1rem; height: 1.1rem; accent-color: var(--te-accent); margin: 0; }
+input[type="checkbox"] { width: 1.1em; height: 1.1em; accent-color: var(--te-accent); margin: 0; }
 code {
   font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .9em;
   background: var(--te-surface); border: 1px solid var(--te-border); border-radius: 4px;
@@ -104,39 +106,39 @@ code {
 /* Shell: tabs and the document filter */
 .bar {
   display: flex; flex-wrap: wrap; align-items: end; justify-content: space-between;
-  gap: .75rem 1.5rem; border-bottom: 1px solid var(--te-border); margin-bottom: 1rem;
+  gap: .75em 1.5em; border-bottom: 1px solid var(--te-border); margin-bottom: 1em;
 }
-[role="tablist"] { display: flex; flex-wrap: wrap; gap: .25rem; }
+[role="tablist"] { display: flex; flex-wrap: wrap; gap: .25em; }
 [role="tab"] {
   border: 0; border-bottom: 3px solid transparent; border-radius: 6px 6px 0 0;
-  background: transparent; padding: .5rem .9rem; color: var(--te-muted); font-weight: 600;
+  background: transparent; padding: .5em .9em; color: var(--te-muted); font-weight: 600;
 }
 [role="tab"][aria-selected="true"] { color: var(--te-fg); border-bottom-color: var(--te-accent); }
 [role="tab"]:hover { color: var(--te-fg); }
 [role="tab"]:focus-visible { outline-offset: -3px; }
-.bar .field { padding-bottom: .5rem; }
-.bar select { width: 22rem; max-width: 100%; text-overflow: ellipsis; }
+.bar .field { padding-bottom: .5em; }
+.bar select { width: 22em; max-width: 100%; text-overflow: ellipsis; }
 
-.field { display: flex; flex-direction: column; gap: .2rem; min-width: 0; }
-.field > span, .label { font-size: .85rem; color: var(--te-muted); font-weight: 600; }
-.check { display: flex; align-items: center; gap: .5rem; min-height: 2.25rem; align-self: end; }
-.controls { display: flex; flex-wrap: wrap; align-items: end; gap: .75rem 1rem; margin-bottom: .75rem; }
-.controls .grow { flex: 1 1 16rem; }
+.field { display: flex; flex-direction: column; gap: .2em; min-width: 0; }
+.field > span, .label { font-size: .85em; color: var(--te-muted); font-weight: 600; }
+.check { display: flex; align-items: center; gap: .5em; min-height: 2.25em; align-self: end; }
+.controls { display: flex; flex-wrap: wrap; align-items: end; gap: .75em 1em; margin-bottom: .75em; }
+.controls .grow { flex: 1 1 16em; }
 .controls .grow input { width: 100%; }
-.help { margin: 0 0 .75rem; color: var(--te-muted); font-size: .9rem; }
+.help { margin: 0 0 .75em; color: var(--te-muted); font-size: .9em; }
 .help code { margin: 0 .1em; }
-.status { margin: 0 0 .5rem; min-height: 1.5em; color: var(--te-muted); }
+.status { margin: 0 0 .5em; min-height: 1.5em; color: var(--te-muted); }
 .status:empty { min-height: 0; margin: 0; }
 .status.error { color: var(--te-error); font-weight: 600; }
 .placeholder { color: var(--te-muted); }
-h2 { font-size: 1.15rem; margin: 0 0 .75rem; line-height: 1.3; }
+h2 { font-size: 1.15em; margin: 0 0 .75em; line-height: 1.3; }
 
 /* Tables */
 .scroll { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; width: 100%; }
-caption { text-align: start; font-weight: 600; padding-bottom: .5rem; }
-th, td { padding: .35rem .6rem; border-bottom: 1px solid var(--te-border); vertical-align: baseline; }
-thead th { background: var(--te-surface); font-size: .85rem; text-align: start; white-space: nowrap; }
+caption { text-align: start; font-weight: 600; padding-bottom: .5em; }
+th, td { padding: .35em .6em; border-bottom: 1px solid var(--te-border); vertical-align: baseline; }
+thead th { background: var(--te-surface); font-size: .85em; text-align: start; white-space: nowrap; }
 tfoot th, tfoot td { font-weight: 700; border-top: 2px solid var(--te-border); }
 tfoot th { text-align: start; }
 tbody th { text-align: start; font-weight: 600; }
@@ -145,55 +147,61 @@ tbody th { text-align: start; font-weight: 600; }
 thead th/* right in an rtl UI too: digits line up */
 .num { text-align: right; }
 
-.summary th[scope="row"] { min-width: 14rem; }
+.summary th[scope="row"] { min-width: 14em; }
 
 /* Terms */
-.terms { max-width: 48rem; }
+.terms { max-width: 48em; }
 .term-btn {
-  border: 0; background: none; padding: .1rem .2rem; margin: -.1rem -.2rem; border-radius: 4px;
+  border: 0; background: none; padding: .1em .2em; margin: -.1em -.2em; border-radius: 4px;
   color: var(--te-accent); text-decoration: underline; text-underline-offset: .15em; text-align: start;
 }
 .term-btn:hover:not(:disabled) { background: var(--te-hover); }
-.count { display: grid; grid-template-columns: 3.5em minmax(4rem, 1fr); align-items: center; gap: .5rem; }
-.track { height: .7rem; }
+.count { display: grid; grid-template-columns: 3.5em minmax(4em, 1fr); align-items: center; gap: .5em; }
+.track { height: .7em; }
 .fill { display: block; height: 100%; min-width: 1px; background: var(--te-bar); border-start-end-radius: 3px; border-end-end-radius: 3px; }
-.more { margin-top: .75rem; }
+.more { margin-top: .75em; }
 /* Charts: axes left to right in an rtl UI too; each label in its own direction */
 svg { direction: ltr; }
 svg text { unicode-bidi: plaintext; }
 
 /* KWIC: left context right-aligned and cut at its start, keyword centred, right context cut at its end */
 .kwic { table-layout: auto; }
-.kwic td { white-space: nowrap; border-bottom-color: var(--te-surface); padding-top: .25rem; padding-bottom: .25rem; }
+.kwic td { white-space: nowrap; border-bottom-color: var(--te-surface); padding-top: .25em; padding-bottom: .25em; }
 .kwic .ctx { max-width: 0; width: 50%; overflow: hidden; text-overflow: ellipsis; }
 /* Each cell is cut at its far end; its span has its line's dir */
-.kwic .left { direction: rtl; text-align: right; padding-right: .35rem; }
-.kwic .right { direction: ltr; text-align: left; padding-left: .35rem; }
-.kwic .kw { text-align: center; padding: .25rem .15rem; }
-.kwic .docno { color: var(--te-muted); font-size: .85rem; width: 1%; }
+.kwic .left { direction: rtl; text-align: right; padding-right: .35em; }
+.kwic .right { direction: ltr; text-align: left; padding-left: .35em; }
+.kwic .kw { text-align: center; padding: .25em .15em; }
+.kwic .docno { color: var(--te-muted); font-size: .85em; width: 1%; }
+.kwic .doc-title { display: none; }
 .kwic thead .left, .kwic thead .right { direction: inherit; }
 .kwic tbody tr { cursor: pointer; }
 .kwic tbody tr:hover td { background: var(--te-hover); }
 .kwic tbody tr:focus-within td { background: var(--te-hover); }
 .kw-btn {
-  border: 0; border-radius: 4px; padding: .05rem .35rem; font-weight: 700;
+  border: 0; border-radius: 4px; padding: .05em .35em; font-weight: 700;
   background: var(--te-mark); color: var(--te-mark-fg); white-space: nowrap;
 }
 .kw-btn:hover:not(:disabled) { background: var(--te-current); color: var(--te-current-fg); }
-.pager { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin: 0 0 .5rem; }
+.pager { display: flex; flex-wrap: wrap; align-items: center; gap: .5em 1em; margin: 0 0 .5em; }
 .pager[hidden] { display: none; }
 .range { font-variant-numeric: tabular-nums; }
 [aria-busy="true"] { opacity: .6; }
 
 /* Reader */
-.reader-head { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; margin-bottom: .5rem; }
-.reader-head h2 { margin: 0; flex: 1 1 20rem; }
-.hitnav { display: flex; align-items: center; gap: .5rem; }
+/* The head (title, hit buttons) sticks to the top while the text scrolls: "Next hit" stays
+   on screen next to the hit it scrolled to. */
+.reader-head {
+  display: flex; flex-wrap: wrap; align-items: center; gap: .5em 1em; margin-bottom: .5em;
+  position: sticky; top: 0; z-index: 1; background: var(--te-bg); padding: .25em 0;
+}
+.reader-head h2 { margin: 0; flex: 1 1 20em; }
+.hitnav { display: flex; align-items: center; gap: .5em; }
 .hitnav[hidden] { display: none; }
 /* plaintext: each paragraph (line) in its own direction, as dir=auto on each would */
 .text {
   white-space: pre-wrap; overflow-wrap: anywhere; max-width: 72ch; line-height: 1.7;
-  margin: 0; font-size: 1.02rem; unicode-bidi: plaintext; text-align: start;
+  margin: 0; font-size: 1.02em; unicode-bidi: plaintext; text-align: start;
 }
 mark { background: var(--te-mark); color: var(--te-mark-fg); border-radius: 3px; padding: 0 .05em; scroll-margin: 40vh 0; }
 mark.current {
@@ -206,51 +214,70 @@ mark:focus-visible { outline: 3px solid var(--te-focus); }
 .app.one-view [role="tablist"] { display: none; }
 .app.no-doc .doc-field, .app.no-sort .sort-field, .app.no-window .window-field,
 .app.no-help .help, .app.no-embed .embed-btn { display: none; }
-.bar .tools { display: flex; align-items: end; gap: .75rem; padding-bottom: .5rem; }
+.bar .tools { display: flex; align-items: end; gap: .75em; padding-bottom: .5em; }
 .bar .tools .field { padding-bottom: 0; }
-.app.compact { font-size: .9rem; }
-.app.compact .bar { margin-bottom: .5rem; }
+.app.compact > * { font-size: .9em; }
+.app.compact .bar { margin-bottom: .5em; }
 .app.compact .bar select { width: 100%; }
 .app.compact .bar .tools { flex: 1 1 100%; }
-.app.compact .controls { gap: .4rem .6rem; margin-bottom: .4rem; }
+.app.compact .controls { gap: .4em .6em; margin-bottom: .4em; }
 .app.compact .kwic .docno { display: none; }
-.app.compact th, .app.compact td { padding: .2rem .3rem; }
+.app.compact th, .app.compact td { padding: .2em .3em; }
 
 /* The Embed dialog */
 dialog {
   color: var(--te-fg); background: var(--te-bg); border: 1px solid var(--te-border);
-  border-radius: var(--te-radius); padding: 1rem 1.25rem; width: min(44rem, calc(100vw - 2rem));
+  border-radius: var(--te-radius); padding: 1em 1.25em; width: min(44em, calc(100vw - 2em));
   font: inherit;
 }
 dialog::backdrop { background: rgb(0 0 0 / .45); }
-dialog h2 { margin-bottom: .25rem; }
+dialog h2 { margin-bottom: .25em; }
 dialog textarea {
-  display: block; width: 100%; min-height: 6.5rem; resize: vertical; margin: .25rem 0 .5rem;
-  font: .85rem/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
+  display: block; width: 100%; min-height: 6.5em; resize: vertical; margin: .25em 0 .5em;
+  font: .85em/1.4 ui-monospace, SFMono-Regular, Menlo, Consolas, monospace;
   color: inherit; background: var(--te-surface); border: 1px solid var(--te-border);
-  border-radius: var(--te-radius); padding: .4rem .5rem;
+  border-radius: var(--te-radius); padding: .4em .5em;
 }
-dialog .row { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1rem; }
-dialog .actions { display: flex; justify-content: end; margin-top: .5rem; }
+dialog .row { display: flex; flex-wrap: wrap; align-items: center; gap: .5em 1em; }
+dialog .actions { display: flex; justify-content: end; margin-top: .5em; }
 
+/* Forced colours (Windows high contrast): the selected tab and the KWIC keywords keep what
+   sets them apart, in system colours (the palette's are replaced). */
+@media (forced-colors: active) {
+  [role="tab"] { border-bottom-color: Canvas; }
+  [role="tab"][aria-selected="true"] {
+    forced-color-adjust: none; background: Highlight; color: HighlightText; border-bottom-color: CanvasText;
+  }
+  .kw-btn { border: 1px solid ButtonText; }
+  mark.current { outline-color: Highlight; }
+}
 @media (max-width: 40rem) {
-  .app { font-size: .95rem; }
-  [role="tab"] { padding: .45rem .6rem; }
-  .bar { gap: .25rem 1rem; }
+  .app > * { font-size: .95em; }
+  [role="tab"] { padding: .45em .6em; }
+  .bar { gap: .25em 1em; }
   .bar .field { flex: 1 1 100%; }
   .bar select { width: 100%; }
-  .kwic .docno { display: none; }
-  .summary th[scope="row"] { min-width: 9rem; }
-  .count { grid-template-columns: 2.5em minmax(2.5rem, 1fr); }
-  th, td { padding: .3rem .4rem; }
+  /* KWIC lines read as wrapped sentences under the title of their text: no context is cut */
+  .kwic thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip-path: inset(50%); }
+  .kwic, .kwic tbody { display: block; }
+  .kwic tbody tr { display: block; padding: .4em 0; border-bottom: 1px solid var(--te-border); }
+  .kwic td { display: inline; white-space: normal; padding: 0; border: 0; }
+  .kwic .ctx { max-width: none; width: auto; overflow: visible; direction: inherit; text-align: start; }
+  .kwic .kw { padding: 0 .2em; }
+  .kwic .kw-btn { white-space: normal; }
+  .app .kwic td.docno { display: block; width: auto; text-align: start; overflow: hidden; text-overflow: ellipsis; }
+  .kwic .doc-title { display: inline; }
+  .summary th[scope="row"] { min-width: 9em; }
+  .count { grid-template-columns: 2.5em minmax(2.5em, 1fr); }
+  th, td { padding: .3em .4em; }
 }
 /* Texts: the paste form stacks title, text and button; the drop zone is a dashed box. */
-.texts form.paste { display: grid; gap: .5rem; max-width: 48rem; }
-.texts form.paste textarea { width: 100%; box-sizing: border-box; min-height: 8rem; font: inherit; }
+.texts form.paste { display: grid; gap: .5em; max-width: 48em; }
+.texts form.paste textarea { width: 100%; box-sizing: border-box; min-height: 8em; font: inherit; }
 .texts form.paste button { justify-self: start; }
-.texts form.url { display: flex; flex-wrap: wrap; gap: .5rem; max-width: 48rem; }
-.texts form.url input { flex: 1 1 16rem; }
-.texts .drop { border: 2px dashed var(--te-border, #8a8f9c); border-radius: .5rem; padding: .25rem 1rem; margin: .75rem 0; max-width: 48rem; box-sizing: border-box; }
+.texts form.url { display: flex; flex-wrap: wrap; align-items: end; gap: .5em; max-width: 48em; }
+.texts form.url .field { flex: 1 1 16em; }
+.texts .drop { border: 2px dashed var(--te-border, #8a8f9c); border-radius: .5em; padding: .25em 1em; margin: .75em 0; max-width: 48em; box-sizing: border-box; }
 .texts .drop.over { border-style: solid; }
 `;
 

@@ -25,16 +25,17 @@
 // Events (bubbling, composed CustomEvents): text-explorer-ready {documents, version},
 //   text-explorer-query {query, doc, total} or {query, doc, error}.
 // Methods: addDocument(title, text) → id, search(query, {doc}) → query detail,
-//   clear() → query detail; property `ready` is a Promise of the documents.
+//   clear() → query detail; property `ready` is a Promise of the documents (rejected, with
+//   the status line's sentence, when the engine cannot start; search() then rejects too).
 //
 // The element talks to the engine only through client.js; the views live in views/, the
 // texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js.
 
-import { h, sentence, numberFormat } from './dom.js';
+import { h, rovingMove, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
 import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
 import { createClient } from './client.js';
-import { loadStrings, pickLanguage } from './strings/index.js';
+import { loadStrings, pickLanguage, stringsRevision } from './strings/index.js';
 import { VERSION } from './version.js';
 import { articlesHidden, openStorage } from './storage.js';
 import { bringsTexts, collectTexts, hasInlineTexts, words } from './text-source.js';
@@ -99,6 +100,7 @@ export class TextExplorer extends HTMLElement {
   #generation = 0; // bumped on every (re)start and teardown, so stale async work stops
   #client = null;
   #strings = null;
+  #langRevision = 0; // stringsRevision() of the language #strings were loaded for
   #docs = null;
   #problems = [];
   #added = false; // texts were added by addDocument: an embed snippet cannot carry them
@@ -106,6 +108,7 @@ export class TextExplorer extends HTMLElement {
   #ctx = null; // what the views are made with (#mount)
   #rendered = Promise.resolve(); // the latest view update
   #shownView = null;
+  #focusFor = null; // the view that takes focus from a panel hidden under it (#rescueFocus)
   #tabs = {};
   #panels = {};
   #app;
@@ -117,6 +120,7 @@ export class TextExplorer extends HTMLElement {
   #queryAnswer = null;
   #ready;
   #resolveReady;
+  #rejectReady;
   #texts = null; // the Texts view (the user's own texts): made once per client, kept across #mount
   #attachingTexts = null; // while the Texts view's module loads after the first render
   #stopApplied = ''; // state.stop as the client has it
@@ -173,8 +177,10 @@ export class TextExplorer extends HTMLElement {
 
   attributeChangedCallback(name, oldValue, value) {
     if (!this.#store) return; // initial values are read on connect
-    // A state attribute set again to the same value still applies: the user may have moved on.
-    if (oldValue === value && !(name in STATE_ATTRIBUTES)) return;
+    // A state attribute set again to the same value still applies: the user may have moved on;
+    // so does `lang` after registerStrings gave its language new strings.
+    const renewed = name === 'lang' && this.#langRevision !== stringsRevision(this.#uiLang());
+    if (oldValue === value && !(name in STATE_ATTRIBUTES) && !renewed) return;
     if (name in STATE_ATTRIBUTES) {
       this.#applyStateAttribute(name);
     } else if (name === 'src' || name === 'lang') {
@@ -208,10 +214,13 @@ export class TextExplorer extends HTMLElement {
   }
 
   #newReady() {
-    this.#ready = new Promise((resolve) => {
+    this.#ready = new Promise((resolve, reject) => {
       this.#resolveReady = resolve;
+      this.#rejectReady = reject;
     });
-    // Nobody may be waiting; a rejection would be reported as unhandled, so ready only resolves.
+    // Nobody may be waiting: a rejection (the engine could not start) is not reported as
+    // unhandled; whoever awaits ready, or search(), still gets it.
+    this.#ready.catch(() => {});
   }
 
   // --- public properties and methods ---------------------------------------------------------
@@ -314,7 +323,8 @@ export class TextExplorer extends HTMLElement {
     const abandon = () => starting.then((client) => client.close(), () => {});
     starting.catch(() => {}); // awaited below, or abandoned
     // The widget's `lang` if it has one, else the reader's browser languages.
-    this.#strings = await loadStrings(this.lang || pickLanguage(navigator.languages));
+    this.#langRevision = stringsRevision(this.#uiLang());
+    this.#strings = await loadStrings(this.#uiLang());
     if (stale()) return abandon();
     const t = this.#strings;
     // The UI's language and direction (Arabic is mirrored); texts set their own (kwic, .text).
@@ -363,7 +373,10 @@ export class TextExplorer extends HTMLElement {
     } catch (error) {
       if (stale()) return;
       if (!client) abandon();
-      this.#setStatus(t.engineFailed(sentence(error.message)), 'error');
+      const message = t.engineFailed(sentence(error.message));
+      this.#setStatus(message, 'error');
+      // A host's `await el.ready` (or el.search()) fails with what the status line says.
+      this.#rejectReady(new Error(message));
       return;
     }
     if (stale()) return;
@@ -387,6 +400,11 @@ export class TextExplorer extends HTMLElement {
     this.dispatchEvent(new CustomEvent('text-explorer-ready', {
       bubbles: true, composed: true, detail: { documents, version: VERSION },
     }));
+  }
+
+  /** The language asked for: the widget's `lang` if it has one, else the browser's. */
+  #uiLang() {
+    return this.lang || pickLanguage(navigator.languages);
   }
 
   /** The view that the first render will show (#render falls back to the first one offered). */
@@ -417,9 +435,11 @@ export class TextExplorer extends HTMLElement {
         'aria-selected': 'false', tabindex: -1, title: tab.title, part: 'tab',
         onclick: () => this.#store.set({ view }),
       }, tab.label);
+      // Each panel opens with its view's name as a heading (for screen readers, which list
+      // headings): the views' own h3s then follow an h2, not the page's h1 (WCAG 1.3.1).
       this.#panels[view] = h('div', {
         role: 'tabpanel', id: id(`panel-${view}`), 'aria-labelledby': id(`tab-${view}`), hidden: true, part: 'panel',
-      });
+      }, h('h2', { class: 'vh' }, tab.label));
       tablist.append(this.#tabs[view]);
     }
     const ctx = {
@@ -601,12 +621,33 @@ export class TextExplorer extends HTMLElement {
       return;
     }
     this.#docSelect.value = state.doc == null ? '' : String(state.doc);
+    // Focus in a panel that is about to hide (a term, a Cloud word that opens KWIC) is moved
+    // to the new view once it has drawn (#rescueFocus), even if its module loads first.
+    const from = this.#root.activeElement?.closest('[role="tabpanel"]');
+    if (from && from !== this.#panels[state.view]) this.#focusFor = state.view;
     for (const view of VIEWS) this.#panels[view].hidden = view !== state.view;
     const view = this.#view(state.view);
     if (!view) return; // its module is loading: rendered once it has loaded
     const activated = this.#shownView !== state.view;
     this.#shownView = state.view;
     this.#rendered = Promise.resolve(view.update(state, { activated }));
+    if (this.#focusFor === state.view) this.#rescueFocus(state.view);
+    this.#focusFor = null;
+  }
+
+  /**
+   * A control that opened another view (a term, a Cloud word, a KWIC line) was hidden with its
+   * panel, and focus would fall to the page's body: move it to the new view's own start (its
+   * `focus()`, the search box in KWIC), else to its tab. Focus that the view took itself, or
+   * that the reader moved elsewhere meanwhile, is left alone.
+   */
+  #rescueFocus(view) {
+    const active = this.#root.activeElement;
+    const outside = this.getRootNode().activeElement;
+    const lost = active ? active.closest('[hidden]') : !outside || outside === document.body;
+    if (!lost) return;
+    if (this.#views[view]?.focus) this.#views[view].focus();
+    else this.#tabs[view].focus();
   }
 
   /** Loads and places the Texts view (after the first render): its banner and its panel. */
@@ -680,15 +721,10 @@ export class TextExplorer extends HTMLElement {
   // Arrow keys move between tabs and select them (WAI-ARIA tabs, automatic activation).
   #onTabKey(event) {
     const views = this.#visibleViews();
-    const current = views.indexOf(this.#store.get().view);
-    const moves = {
-      ArrowRight: current + 1, ArrowDown: current + 1,
-      ArrowLeft: current - 1, ArrowUp: current - 1,
-      Home: 0, End: views.length - 1,
-    };
-    if (!(event.key in moves)) return;
+    const to = rovingMove(event.key, views.indexOf(this.#store.get().view), views.length);
+    if (to === null) return;
     event.preventDefault();
-    const view = views[(moves[event.key] + views.length) % views.length];
+    const view = views[to];
     this.#store.set({ view });
     this.#tabs[view].focus();
   }

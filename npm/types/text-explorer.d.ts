@@ -40,7 +40,10 @@ export interface ExplorerState {
 export declare class TextExplorer extends HTMLElement {
   /** The widget's version (equal to the engine crate's). */
   static readonly version: string;
-  /** Resolves with the documents once the texts are indexed (again after `src` or `lang` change). */
+  /**
+   * Resolves with the documents once the texts are indexed (again after `src` or `lang` change);
+   * rejects, with the sentence the widget shows, when the engine cannot start (no WebAssembly).
+   */
   readonly ready: Promise<ExplorerDocument[]>;
   /** The documents, or null while loading. */
   readonly documents: ExplorerDocument[] | null;

@@ -76,7 +76,7 @@ test('a host on another origin loads the widget from node_modules under a strict
     root,
     port: 0,
     headers: (_req, file) => (file.endsWith('.html') ? {
-      'Content-Security-Policy': `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${widgetOrigin}`,
+      'Content-Security-Policy': `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${widgetOrigin}; worker-src blob: ${widgetOrigin}`,
     } : {}),
   });
   servers.push(host);

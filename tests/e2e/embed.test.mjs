@@ -15,7 +15,7 @@ import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/serve.mjs';
-import { launch, watchConsole } from './support.mjs';
+import { launch, until as untilFor, watchConsole } from './support.mjs';
 
 const repo = fileURLToPath(new URL('../../', import.meta.url));
 const www = path.join(repo, 'www');
@@ -38,9 +38,13 @@ function widgetHeaders(hostOrigin) {
   });
 }
 
-/** The host's CSP: the issue's strict policy, plus the widget's origin where it must load from. */
-function hostCsp(widgetOrigin) {
-  return `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${widgetOrigin}; frame-src ${widgetOrigin}`;
+/**
+ * The host's CSP: the issue's strict policy, plus the widget's origin where it must load from,
+ * and the engine's worker (a blob: shim whose imports come from the widget's origin); with
+ * `workers: false`, without it (the engine then runs on the page).
+ */
+function hostCsp(widgetOrigin, { workers = true } = {}) {
+  return `default-src 'self'; script-src 'self' ${widgetOrigin} 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${widgetOrigin}; frame-src ${widgetOrigin}${workers ? `; worker-src blob: ${widgetOrigin}` : ''}`;
 }
 
 const MOBY = 'Call me Ishmael. The whale was white. A whale! Whales everywhere.\nThe white whale swam away.';
@@ -77,7 +81,7 @@ window.addEventListener('message', (e) => {
   window.__messages.push({ origin: e.origin, data: e.data });
 });
 `);
-  file('host.html', `<!doctype html>
+  const hostPage = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A news site</title>
 <link rel="icon" href="/icon.svg">
 <link rel="stylesheet" href="/host.css">
@@ -98,7 +102,10 @@ window.addEventListener('message', (e) => {
   <template data-title="Café">Un café, deux cafés. Ünïcode 😀 fox.</template>
 </text-explorer>
 </main></body></html>
-`);
+`;
+  file('host.html', hostPage);
+  // The same page under a CSP without worker-src: the engines run on the page.
+  file('in-page.html', hostPage);
   const embed = (origin) => `${widgetUrl}embed.html?view=kwic&query=whale&src=${encodeURIComponent(`${hostOrigin}/texts/moby.txt`)}&origin=${encodeURIComponent(origin)}`;
   file('iframe.html', `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>A blog</title>
@@ -123,7 +130,7 @@ before(async () => {
     port: 0,
     headers: (_req, file) => ({
       'Access-Control-Allow-Origin': widgetOrigin,
-      ...(file.endsWith('.html') ? { 'Content-Security-Policy': hostCsp(widgetOrigin) } : {}),
+      ...(file.endsWith('.html') ? { 'Content-Security-Policy': hostCsp(widgetOrigin, { workers: !file.endsWith('in-page.html') }) } : {}),
     }),
   });
   hostOrigin = new URL(host.url).origin;
@@ -141,16 +148,7 @@ after(async () => {
 
 // --- helpers ---------------------------------------------------------------------------------
 
-async function until(fn, what, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (fn, what, timeout = TIMEOUT) => untilFor(fn, what, timeout);
 
 async function openHost(name, { onResponse } = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
@@ -164,9 +162,15 @@ async function openHost(name, { onResponse } = {}) {
 
 const events = (page, type, id) => page.evaluate(([t, i]) => window.__events.filter((e) => e.type === t && (!i || e.id === i)), [type, id]);
 
-async function finish({ page, context, problems }) {
-  const violations = await page.evaluate(() => window.__violations);
+/** With `refusedWorkers`, the CSP refused the engine's blob: workers (in-page.html), and said so. */
+async function finish({ page, context, problems }, { refusedWorkers = false } = {}) {
+  let violations = await page.evaluate(() => window.__violations);
   await context.close();
+  if (refusedWorkers) {
+    assert.ok(violations.length > 0, 'the CSP refused the workers');
+    violations = violations.filter((v) => !v.startsWith('worker-src blob'));
+    problems = problems.filter((p) => !p.includes("Creating a worker from 'blob:"));
+  }
   assert.deepEqual(violations, [], 'no CSP violation');
   assert.deepEqual(problems, [], 'the console must stay empty');
 }
@@ -424,10 +428,10 @@ test('the Embed dialog gives snippets that reopen the same view', async () => {
 });
 
 test('removing a widget frees its corpus; moving one keeps it', async () => {
-  const s = await openHost('host.html');
+  const s = await openHost('in-page.html');
   const { page } = s;
   await until(async () => (await events(page, 'text-explorer-ready')).length === 2, 'both widgets ready');
-  // The engine runs on the page here (Workers must be same-origin), so the wasm memory is
+  // The engine runs on the page here (the CSP refuses its worker), so the wasm memory is
   // this page's; it never shrinks, but freed blocks are reused: without free, every cycle
   // below would add a whole corpus.
   const memory = () => page.evaluate(async (url) => (await (await import(url)).default()).memory.buffer.byteLength, `${widget.url}pkg/text_explorer.js`);
@@ -466,7 +470,28 @@ test('removing a widget frees its corpus; moving one keeps it', async () => {
   // Widget two still answers after the others came and went.
   const two = await page.evaluate(() => document.getElementById('two').search('fox'));
   assert.equal(two.total, 3);
-  await finish(s);
+  await finish(s, { refusedWorkers: true });
+});
+
+test('where the CSP allows blob: workers, each widget’s engine is a worker, ended when the widget is removed', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(TIMEOUT);
+  const problems = watchConsole(page);
+  const live = new Set();
+  page.on('worker', (worker) => {
+    live.add(worker);
+    worker.on('close', () => live.delete(worker));
+  });
+  await page.goto(`${host.url}host.html`);
+  await until(async () => (await events(page, 'text-explorer-ready')).length === 2, 'both widgets ready');
+  assert.equal([...live].filter((w) => w.url().startsWith('blob:')).length, 2, 'one blob: worker per widget');
+  const inPage = await page.evaluate(() => performance.getEntriesByType('resource').some((e) => e.name.includes('engine-worker.js?engine=')));
+  assert.equal(inPage, false, 'no engine on the page');
+  await page.evaluate(() => document.getElementById('one').remove());
+  await until(() => live.size === 1, 'the removed widget’s worker ended');
+  assert.equal((await page.evaluate(() => document.getElementById('two').search('fox'))).total, 3);
+  await finish({ page, context, problems });
 });
 
 test('the iframe embed: URL options, postMessage with the parent, origin checked', async () => {

@@ -9,7 +9,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { usePageTests, watchConsole } from './support.mjs';
+import { until as untilFor, usePageTests, watchConsole } from './support.mjs';
 
 const env = usePageTests();
 const { results } = env;
@@ -40,17 +40,7 @@ async function finish({ page, problems, context }, name) {
   assert.deepEqual(problems, [], 'the console must stay empty');
 }
 
-/** Poll fn until it returns a truthy value (returned) or time runs out. */
-async function until(fn, what, timeout = TIMEOUT) {
-  const deadline = Date.now() + timeout;
-  let last;
-  for (;;) {
-    last = await fn();
-    if (last) return last;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const until = (fn, what, timeout = TIMEOUT) => untilFor(fn, what, timeout);
 
 const el = (page, selector) => page.locator(`text-explorer ${selector}`);
 const kwicStatus = (page) => el(page, '.kwic-view .status');

@@ -19,7 +19,8 @@ let browser;
 let root;
 let baseUrl;
 // A host page on another origin (another port), which loads the widget from `server`: the
-// widget then runs its engine on the page's thread (a Worker must be same-origin).
+// widget then runs its engine in a worker started from a blob: shim (host.html), or on the
+// page's thread where the host's CSP refuses that worker (in-page.html).
 let host;
 let hostDir;
 
@@ -36,14 +37,17 @@ before(async () => {
   ({ server, url: baseUrl } = await startServer({ root, port: 0, headers: { "Access-Control-Allow-Origin": "*" } }));
   hostDir = mkdtempSync(path.join(tmpdir(), "te-panic-host-"));
   writeFileSync(path.join(hostDir, "icon.svg"), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 1 1"><rect width="1" height="1"/></svg>');
-  writeFileSync(
-    path.join(hostDir, "host.html"),
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
+  const hostPage = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>
 <link rel="icon" href="icon.svg">
 <script type="module" src="${baseUrl}text-explorer.js"></script></head>
-<body><text-explorer view="kwic"></text-explorer></body></html>`,
-  );
-  host = await startServer({ root: hostDir, port: 0 });
+<body><text-explorer view="kwic"></text-explorer></body></html>`;
+  writeFileSync(path.join(hostDir, "host.html"), hostPage);
+  writeFileSync(path.join(hostDir, "in-page.html"), hostPage);
+  host = await startServer({
+    root: hostDir,
+    port: 0,
+    headers: (_req, file) => (file.endsWith("in-page.html") ? { "Content-Security-Policy": "worker-src 'none'" } : {}),
+  });
   browser = await launch();
 });
 
@@ -98,7 +102,7 @@ async function checkRestart(page, known) {
   assert.equal(docs.length, 3);
 }
 
-test("a panic reaches the console, and the page restarts the engine with every text", async () => {
+for (const [where, url] of [["", () => `${baseUrl}#view=kwic`], [" (another origin: a blob: worker)", () => `${host.url}host.html`]]) test(`a panic reaches the console, and the page restarts the engine with every text${where}`, async () => {
   const page = await browser.newPage();
   const consoleLines = [];
   const listen = (source) => source.on("console", (msg) => {
@@ -119,7 +123,7 @@ test("a panic reaches the console, and the page restarts the engine with every t
       }
     };
   });
-  await page.goto(`${baseUrl}#view=kwic`);
+  await page.goto(url());
   assert.equal(await addNotes(page), 1);
 
   await page.evaluate(() => window.engineWorkers.at(-1).postMessage({ id: 1e9, request: { op: "panic", args: {} } }));
@@ -137,7 +141,7 @@ test("a panic reaches the console, and the page restarts the engine with every t
   await page.close();
 });
 
-test("a widget from another origin, whose engine runs on the page, restarts it after a panic", async () => {
+test("a widget from another origin, whose engine runs on the page (the CSP refuses its worker), restarts it after a panic", async () => {
   const page = await browser.newPage();
   const consoleLines = [];
   page.on("console", (msg) => {
@@ -145,7 +149,7 @@ test("a widget from another origin, whose engine runs on the page, restarts it a
   });
   page.on("pageerror", (err) => consoleLines.push(`pageerror: ${err.message}`));
   // Keep the ports the client talks to its in-page engines through, to send one what no
-  // client method sends; and fail if a Worker is started (the engine must be on the page).
+  // client method sends; and count the Workers tried (the CSP refuses each: the engine must be on the page).
   await page.addInitScript(() => {
     const Native = window.MessageChannel;
     window.enginePorts = [];
@@ -165,7 +169,7 @@ test("a widget from another origin, whose engine runs on the page, restarts it a
       }
     };
   });
-  await page.goto(`${host.url}host.html`);
+  await page.goto(`${host.url}in-page.html`);
   assert.equal(await addNotes(page), 1);
   const ports = await page.evaluate(() => window.enginePorts.length);
   assert.ok(ports >= 1, "the engine is reached through a MessageChannel");
@@ -175,7 +179,8 @@ test("a widget from another origin, whose engine runs on the page, restarts it a
     for (const port of window.enginePorts) port.postMessage({ id: 1e9, request: { op: "panic", args: {} } });
   });
   await checkRestart(page, ports);
-  assert.equal(await page.evaluate(() => window.workers), 0, "no Worker was started from the other origin");
+  const refused = consoleLines.filter((line) => line.startsWith("Creating a worker from 'blob:")).length;
+  assert.equal(refused, await page.evaluate(() => window.workers), "every Worker tried was refused by the CSP");
 
   // The restarted engine keeps working: a new text is indexed and found.
   const added = await page.evaluate(async () => {
@@ -191,7 +196,7 @@ test("a widget from another origin, whose engine runs on the page, restarts it a
   // page's thread is an uncaught error of the port's message handler ("unreachable"), and the
   // test build's glue's line about it: nothing else (no second panic from calling into the
   // dead instance, as there was before the client let a crashed in-page engine go unclosed).
-  const expected = /test-panic|the engine stopped: reloading your texts|^pageerror: unreachable$|RuntimeError: unreachable\n[\s\S]*__rust_abort/;
+  const expected = /test-panic|the engine stopped: reloading your texts|^pageerror: unreachable$|RuntimeError: unreachable\n[\s\S]*__rust_abort|^Creating a worker from 'blob:/;
   const unexpected = consoleLines.filter((line) => !expected.test(line));
   assert.deepEqual(unexpected, []);
   assert.equal(consoleLines.filter((line) => line.startsWith("panicked at")).length, 1, "one panic");

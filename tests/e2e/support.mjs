@@ -68,3 +68,15 @@ export function usePageTests() {
   });
   return env;
 }
+
+/** Polls fn until it returns a truthy value (returned) or `timeout` ms pass (throws, naming `what`). */
+export async function until(fn, what, timeout = 10_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    last = await fn();
+    if (last) return last;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -91,3 +91,13 @@ test('fileSafe: letters and digits kept, other runs one _', () => {
   assert.equal(fileSafe('café|東京'), 'café_東京');
   assert.equal(fileSafe(undefined), '');
 });
+
+test('rovingMove: arrows step and wrap, Home and End jump, other keys and empty lists move nowhere', async () => {
+  const { rovingMove } = await import('../../www/dom.js');
+  const cases = [
+    ['ArrowRight', 0, 5, 1], ['ArrowDown', 3, 5, 4], ['ArrowRight', 4, 5, 0],
+    ['ArrowLeft', 0, 5, 4], ['ArrowUp', 2, 5, 1], ['Home', 3, 5, 0], ['End', 1, 5, 4],
+    ['Tab', 1, 5, null], ['Enter', 1, 5, null], ['ArrowRight', 0, 0, null],
+  ];
+  for (const [key, at, n, expected] of cases) assert.equal(rovingMove(key, at, n), expected, `${key} from ${at} of ${n}`);
+});

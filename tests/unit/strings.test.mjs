@@ -60,3 +60,15 @@ for (const file of files) {
     assert.deepEqual([...new Set(missing)], []);
   });
 }
+
+test('stringsRevision counts registerStrings calls per language, regions ignored', async () => {
+  const { registerStrings, stringsRevision, loadStrings } = await import('../../www/strings/index.js');
+  assert.equal(stringsRevision('xq'), 0);
+  registerStrings('xq', { search: 'One' });
+  assert.equal(stringsRevision('xq'), 1);
+  assert.equal(stringsRevision('XQ-AA'), 1);
+  registerStrings('xq-BB', { search: 'Two' });
+  assert.equal(stringsRevision('xq'), 2);
+  assert.equal((await loadStrings('xq')).search, 'Two');
+  assert.equal(stringsRevision('fr'), 0, 'other languages are unchanged');
+});

@@ -316,6 +316,7 @@ export default {
       + `Höchstens ${millions} Millionen Zeichen insgesamt (etwa 10 Millionen Wörter): Mehr passt nicht in den Speicher eines Browser-Tabs.`,
     addHeading: 'Einen Text hinzufügen',
     documentsHeading: 'Dokumente',
+    documentsCaption: 'Die untersuchten Texte mit Quelle, Kodierung, Sprache und Wortzahl',
     dismiss: 'Schließen',
     showArticles: 'Die eingebauten Artikel zeigen',
     hideArticles: 'Die eingebauten Artikel ausblenden',

@@ -315,6 +315,7 @@ export default {
       + `At most ${millions} million characters in all (about 10 million words): more does not fit in the memory of a browser tab.`,
     addHeading: 'Add a text',
     documentsHeading: 'Documents',
+    documentsCaption: 'The texts explored, with their source, encoding, language and number of words',
     dismiss: 'Dismiss',
     showArticles: 'Show the embedded articles',
     hideArticles: 'Hide the embedded articles',

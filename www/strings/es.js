@@ -317,6 +317,7 @@ export default {
       + `Como máximo ${millions} millones de caracteres en total (unos 10 millones de palabras): más no cabe en la memoria de una pestaña del navegador.`,
     addHeading: 'Añadir un texto',
     documentsHeading: 'Documentos',
+    documentsCaption: 'Los textos explorados, con su origen, codificación, idioma y número de palabras',
     dismiss: 'Cerrar',
     showArticles: 'Mostrar los artículos incluidos',
     hideArticles: 'Ocultar los artículos incluidos',

@@ -318,6 +318,7 @@ export default {
       + `${millions} millions de caractères au plus en tout (environ 10 millions de mots) : au-delà, ils ne tiennent pas dans la mémoire d’un onglet.`,
     addHeading: 'Ajouter un texte',
     documentsHeading: 'Documents',
+    documentsCaption: 'Les textes explorés, avec leur source, leur encodage, leur langue et leur nombre de mots',
     dismiss: 'Fermer',
     showArticles: 'Afficher les articles intégrés',
     hideArticles: 'Masquer les articles intégrés',

@@ -17,6 +17,8 @@ const LOADERS = {
 /** The languages available, as BCP 47 primary tags (registerStrings adds to them). */
 export const LANGUAGES = Object.keys(LOADERS);
 
+const revisions = {}; // registerStrings calls, by primary tag
+
 /**
  * Add a translation at run time, without editing this folder: `strings` is an object with
  * the keys of en.js (any subset), or a function returning a Promise of one. Widgets whose
@@ -26,6 +28,15 @@ export function registerStrings(lang, strings) {
   const primary = String(lang).toLowerCase().split('-')[0];
   LOADERS[primary] = typeof strings === 'function' ? strings : async () => strings;
   if (!LANGUAGES.includes(primary)) LANGUAGES.push(primary);
+  revisions[primary] = (revisions[primary] ?? 0) + 1;
+}
+
+/**
+ * How many times registerStrings has given strings to a tag's language (0: never): a widget
+ * whose `lang` is set again reloads its strings only when this changed since it loaded them.
+ */
+export function stringsRevision(tag) {
+  return revisions[String(tag ?? '').toLowerCase().split(/[-_]/)[0]] ?? 0;
 }
 
 /** The translation for a tag ('fr-CA' → 'fr'), or null; Chinese is in simplified characters. */

@@ -313,6 +313,7 @@ export default {
       + `合計で最大 ${millions} 百万文字（約 1000 万語）まで。それ以上はブラウザーのタブのメモリーに収まりません。`,
     addHeading: 'テキストを追加',
     documentsHeading: '文書',
+    documentsCaption: '探索するテキストと、その出典・エンコーディング・言語・語数',
     dismiss: '閉じる',
     showArticles: '組み込みの記事を表示',
     hideArticles: '組み込みの記事を隠す',

@@ -313,6 +313,7 @@ export default {
       + `总计最多 ${millions} 百万个字符（约 1000 万个词）：再多就超出浏览器标签页的内存了。`,
     addHeading: '添加文本',
     documentsHeading: '文档',
+    documentsCaption: '所探索的文本及其来源、编码、语言和词数',
     dismiss: '关闭',
     showArticles: '显示内置文章',
     hideArticles: '隐藏内置文章',

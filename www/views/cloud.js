@@ -3,7 +3,7 @@
 // overlap. Each word is a keyboard-focusable button that opens it in KWIC; the chart
 // downloads as SVG and the counts as a table.
 
-import { h, replaceChildren, sentence } from '../dom.js';
+import { h, replaceChildren, rovingMove, sentence } from '../dom.js';
 import { svg } from './kit/svg.js';
 import { svgExport, tableExport } from './kit/export.js';
 import { numberField, checkField } from './kit/fields.js';
@@ -15,6 +15,11 @@ const WIDTH = 720;
 const HEIGHT = 420;
 const MIN_SIZE = 12;
 const MAX_SIZE = 56;
+// A figure narrower than NARROW_BELOW (a phone) gets a tall frame NARROW wide, and smaller
+// large words: on a phone the 12px words of a 720-wide frame would shrink under 6 CSS px.
+const NARROW_BELOW = 600;
+const NARROW = 400;
+const NARROW_MAX_SIZE = 36;
 
 let canvas = null;
 /** The width of `text` at `size` px in the widget's font (bold). */
@@ -31,7 +36,7 @@ function measure(text, size) {
  * Words that find no room inside the frame are left out. Returns [{term, count, size, x, y, w, h}]
  * with (x, y) the baseline start.
  */
-export function layout(words, width = WIDTH, height = HEIGHT) {
+export function layout(words, width = WIDTH, height = HEIGHT, maxSize = MAX_SIZE) {
   if (!words.length) return [];
   const max = words[0].count;
   const min = words[words.length - 1].count;
@@ -39,7 +44,7 @@ export function layout(words, width = WIDTH, height = HEIGHT) {
   const gap = 2;
   for (const word of words) {
     const t = max === min ? 1 : Math.sqrt((word.count - min) / (max - min));
-    const size = Math.round(MIN_SIZE + t * (MAX_SIZE - MIN_SIZE));
+    const size = Math.round(MIN_SIZE + t * (maxSize - MIN_SIZE));
     const w = measure(word.term, size) + gap * 2;
     const hgt = size * 1.15 + gap * 2;
     let spot = null;
@@ -83,19 +88,22 @@ export function createCloudView(ctx) {
     figure);
 
   function draw(words) {
-    const placed = layout(words);
+    const shown = figure.clientWidth;
+    const narrow = shown > 0 && shown < NARROW_BELOW;
+    const [width, height] = narrow ? [NARROW, Math.round(NARROW * 1.5)] : [WIDTH, HEIGHT];
+    const placed = layout(words, width, height, narrow ? NARROW_MAX_SIZE : MAX_SIZE);
     const open = (term) => ctx.set({ view: 'kwic', q: phraseQuery(term) });
     chart = svg('svg', {
-      viewBox: `0 0 ${WIDTH} ${HEIGHT}`, width: '100%', role: 'group',
+      viewBox: `0 0 ${width} ${height}`, width: '100%', role: 'group',
       'aria-label': S.label(placed.length),
-      style: 'max-width: 48rem; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-weight: 600',
+      style: 'font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; font-weight: 600',
     },
     placed.map((p, i) => {
       const word = svg('text', {
         x: p.x.toFixed(1), y: p.y.toFixed(1), 'font-size': p.size, class: 'cloud-word',
         // Hues mixed with the text colour: readable on light and dark backgrounds alike.
         style: `fill: color-mix(in srgb, hsl(${(i * 47) % 360} 70% 45%) 60%, currentColor)`,
-        tabindex: 0, role: 'button', 'aria-label': S.word(p.term, p.count),
+        tabindex: i === 0 ? 0 : -1, role: 'button', 'aria-label': S.word(p.term, p.count),
       }, svg('title', {}, `${p.term}: ${p.count}`), p.term);
       word.addEventListener('click', () => open(p.term));
       word.addEventListener('keydown', (event) => {
@@ -106,6 +114,18 @@ export function createCloudView(ctx) {
       });
       return word;
     }));
+    // One tab stop for the whole cloud (a roving tabindex): the arrow keys move between its
+    // words, most frequent first, as in the tab list.
+    chart.addEventListener('keydown', (event) => {
+      const words = [...chart.querySelectorAll('.cloud-word')];
+      const at = words.indexOf(event.target);
+      const to = rovingMove(event.key, at, words.length);
+      if (at < 0 || to === null) return;
+      event.preventDefault();
+      words[at].setAttribute('tabindex', '-1');
+      words[to].setAttribute('tabindex', '0');
+      words[to].focus();
+    });
     replaceChildren(figure, chart);
     return placed.length;
   }

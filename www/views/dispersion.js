@@ -44,8 +44,9 @@ export function createDispersionView(ctx) {
   const segments = numberField(S.segments, { min: 1, max: 100, value: opts.segments, onchange: (n) => { opts.segments = n; rerun(); } });
   const matchCase = checkField(t.kit.matchCase, { checked: false, onchange: (c) => { opts.caseSensitive = c; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
-  const barcode = h('figure', { class: 'chart' });
-  const trend = h('figure', { class: 'chart' });
+  // Focusable: on a phone the charts scroll sideways (kit/style.js), by keyboard too.
+  const barcode = h('figure', { class: 'chart', tabindex: 0 });
+  const trend = h('figure', { class: 'chart', tabindex: 0 });
   let barcodeSvg = null;
   let trendSvg = null;
   const dpColumns = [
@@ -91,7 +92,7 @@ export function createDispersionView(ctx) {
     barcodeSvg = svg('svg', {
       viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img',
       'aria-label': S.barcodeLabel(result.map((s) => `${s.query}: ${s.hits}`).join('; ')),
-      style: 'max-width: 48rem; font: 11px system-ui, sans-serif',
+      style: 'font: 11px system-ui, sans-serif',
     },
     rows.map(({ series, i, doc }, r) => {
       const y = r * ROW + 4;
@@ -124,7 +125,7 @@ export function createDispersionView(ctx) {
     trendSvg = svg('svg', {
       viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img',
       'aria-label': S.trendLabel(opts.segments, ctx.docTitle(docId)),
-      style: 'max-width: 48rem; font: 11px system-ui, sans-serif',
+      style: 'font: 11px system-ui, sans-serif',
     },
     svg('line', { x1: 50, x2: 50, y1: 10, y2: 10 + plotH, stroke: 'currentColor', 'stroke-opacity': 0.5 }),
     svg('line', { x1: 50, x2: 50 + plotW, y1: 10 + plotH, y2: 10 + plotH, stroke: 'currentColor', 'stroke-opacity': 0.5 }),

@@ -65,7 +65,8 @@ export function createKwicView(ctx) {
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const prev = h('button', { type: 'button', onclick: () => ctx.set({ page: current.page - 1 }) }, t.previous);
   const next = h('button', { type: 'button', onclick: () => ctx.set({ page: current.page + 1 }) }, t.next);
-  const range = h('span', { class: 'range' });
+  // The range ("101–200 of 291") is announced as it changes: paging moves no focus.
+  const range = h('span', { class: 'range', role: 'status', 'aria-atomic': 'true' });
   const pager = h('nav', { class: 'pager', 'aria-label': t.pages, hidden: true }, prev, range, next);
   const results = h('div', { class: 'results', part: 'results' });
 
@@ -169,8 +170,13 @@ export function createKwicView(ctx) {
     const from = (state.page - 1) * PAGE_SIZE;
     pager.hidden = total <= PAGE_SIZE;
     range.textContent = t.range(formatNumber(from + 1), formatNumber(from + lines.length), formatNumber(total));
+    // A pager button that becomes disabled under focus (Next on the last page) would drop
+    // focus to the page's body: the other one takes it.
+    const focused = el.getRootNode().activeElement;
     prev.disabled = state.page <= 1;
     next.disabled = state.page >= pages;
+    if (focused === next && next.disabled && !prev.disabled) prev.focus();
+    else if (focused === prev && prev.disabled && !next.disabled) next.focus();
     replaceChildren(results, total ? renderTable(lines, state.doc == null && ctx.docs.length > 1) : null);
     setTimeout(loadTools);
   }
@@ -194,13 +200,13 @@ export function createKwicView(ctx) {
       const cells = [
         h('td', { class: 'ctx left' }, dir === 'rtl' ? after : before),
         h('td', { class: 'kw' },
-          h('button', {
-            type: 'button', class: 'kw-btn', dir,
-            'aria-label': `${left} ${keyword} ${right}`.trim(),
-          }, keyword)),
+          // Named by the keyword only: the row's cells read the contexts once.
+          h('button', { type: 'button', class: 'kw-btn', dir }, keyword)),
         h('td', { class: 'ctx right' }, dir === 'rtl' ? before : after)];
       return h('tr', { dataset: { i } },
-        showDoc && h('td', { class: 'docno num', title: ctx.docTitle(line.doc) }, String(ctx.docNumber(line.doc))),
+        // The number, and the title that a phone shows instead of the column (styles.js).
+        showDoc && h('td', { class: 'docno num', title: ctx.docTitle(line.doc) },
+          String(ctx.docNumber(line.doc)), h('span', { class: 'doc-title' }, `. ${ctx.docTitle(line.doc)}`)),
         uiRtl ? cells.reverse() : cells);
     }));
     // One listener for the whole table: a click anywhere on a line (or Enter/Space on its
@@ -223,5 +229,8 @@ export function createKwicView(ctx) {
         tbody));
   }
 
-  return { el, update };
+  // Where focus goes when another view opens this one (a term, a Cloud word): the search box.
+  const focus = () => search.focus();
+
+  return { el, update, focus };
 }

@@ -24,12 +24,16 @@ export function createTextsView(ctx) {
   const barText = h('span', {});
   const cancel = h('button', { type: 'button', onclick: () => client.cancelIndexing() }, t.cancel);
   const progress = h('div', { class: 'progress', hidden: true, role: 'group', 'aria-label': t.indexing }, bar, barText, cancel);
-  const messages = h('ul', { class: 'messages', 'aria-live': 'polite' });
-  const banner = h('div', { class: 'texts-banner' }, progress, messages);
+  // The list is hidden while empty (an empty list would be announced in every view); the live
+  // region around it stays in place, so that a new message is still read out.
+  const messages = h('ul', { class: 'messages', hidden: true });
+  const banner = h('div', { class: 'texts-banner' }, progress, h('div', { 'aria-live': 'polite' }, messages));
 
   // --- the panel -----------------------------------------------------------------------------
-  const titleInput = h('input', { type: 'text', name: 'title', placeholder: t.title, 'aria-label': t.titleLabel });
-  const pasteArea = h('textarea', { name: 'text', rows: 6, placeholder: t.pastePlaceholder, 'aria-label': t.pasteLabel });
+  // Each field has a visible label (a placeholder is gone once something is typed).
+  const titleInput = h('input', { type: 'text', name: 'title', placeholder: t.title });
+  const pasteArea = h('textarea', { name: 'text', rows: 6, placeholder: t.pastePlaceholder });
+  const labelled = (text, field) => h('label', { class: 'field' }, h('span', {}, text), field);
   const pasteForm = h('form', {
     class: 'paste',
     onsubmit: (event) => {
@@ -46,7 +50,7 @@ export function createTextsView(ctx) {
         }
       });
     },
-  }, titleInput, pasteArea, h('button', { type: 'submit' }, t.addText));
+  }, labelled(t.titleLabel, titleInput), labelled(t.pasteLabel, pasteArea), h('button', { type: 'submit' }, t.addText));
 
   const fileInput = h('input', {
     type: 'file', multiple: true, accept: '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html',
@@ -71,14 +75,14 @@ export function createTextsView(ctx) {
     },
   }, h('p', {}, t.drop.map((part) => (Array.isArray(part) ? h('label', { class: 'file-label' }, part[0], fileInput) : part))));
 
-  const urlInput = h('input', { type: 'url', name: 'url', placeholder: 'https://…', 'aria-label': t.urlLabel });
+  const urlInput = h('input', { type: 'url', name: 'url', placeholder: 'https://…' });
   const urlForm = h('form', {
     class: 'url',
     onsubmit: (event) => {
       event.preventDefault();
       loadUrl(urlInput.value.trim()).then((ok) => { if (ok) urlInput.value = ''; });
     },
-  }, urlInput, h('button', { type: 'submit' }, t.loadUrl));
+  }, labelled(t.urlLabel, urlInput), h('button', { type: 'submit' }, t.loadUrl));
 
   const articlesButton = h('button', { type: 'button', onclick: () => toggleArticles() });
   const clearButton = h('button', { type: 'button', onclick: () => clearTexts() }, t.clear);
@@ -101,7 +105,18 @@ export function createTextsView(ctx) {
 
   function say(kind, text) {
     messages.append(h('li', { class: kind, role: kind === 'error' ? 'alert' : null }, text,
-      h('button', { type: 'button', class: 'dismiss', 'aria-label': t.dismiss, onclick: (e) => e.target.closest('li').remove() }, '×')));
+      h('button', {
+        type: 'button', class: 'dismiss', 'aria-label': t.dismiss,
+        onclick: (e) => {
+          // Focus goes to the next message's button (or the previous one's), not the body.
+          const item = e.target.closest('li');
+          const neighbour = (item.nextElementSibling ?? item.previousElementSibling)?.querySelector('.dismiss');
+          item.remove();
+          messages.hidden = !messages.childElementCount;
+          neighbour?.focus();
+        },
+      }, '×')));
+    messages.hidden = false;
   }
 
   // --- the document list --------------------------------------------------------------------
@@ -133,6 +148,7 @@ export function createTextsView(ctx) {
     }
     const tbody = h('tbody', {});
     replaceChildren(list, h('table', { class: 'doc-list' },
+      h('caption', { class: 'vh' }, t.documentsCaption),
       h('thead', {}, h('tr', {}, h('th', {}, t.columnTitle), h('th', {}, t.columnSource), h('th', {}, t.columnEncoding),
         h('th', {}, t.columnLanguage), h('th', { class: 'num' }, t.columnWords), h('th', {}, h('span', { class: 'vh' }, t.columnActions)))),
       tbody));

@@ -39,7 +39,7 @@ export function sortableTable(t, { caption, columns, initial, label }) {
           scope: 'col', class: c.num ? 'num' : null,
           'aria-sort': active ? (descending ? 'descending' : 'ascending') : null,
         }, h('button', {
-          type: 'button', class: 'sort-btn', title: c.title ?? t.kit.sortBy(c.label),
+          type: 'button', class: 'sort-btn', title: c.title ?? t.kit.sortBy(c.label), dataset: { key: c.key },
           onclick: () => {
             if (sortKey === c.key) descending = !descending;
             else {
@@ -47,6 +47,8 @@ export function sortableTable(t, { caption, columns, initial, label }) {
               descending = c.sort !== 'asc';
             }
             render();
+            // The table was rebuilt under the focused header: focus the same header again.
+            for (const button of el.querySelectorAll('.sort-btn')) if (button.dataset.key === c.key) button.focus();
           },
         }, c.label, active ? (descending ? ' ▾' : ' ▴') : ''));
       }))),
