@@ -30,10 +30,10 @@
 
 use std::str::FromStr;
 
+use super::stats::{g2, log2};
 use crate::error::{check_range, Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
 use crate::query::Query;
-use super::stats::{g2, log2};
 
 /// The largest window on each side, in tokens.
 pub const MAX_SPAN: usize = 10;
