@@ -345,14 +345,24 @@ fn dispersion_dp_by_hand() {
     let c = corpus(&["k k x x", "x x x x", "x x"]);
     let d = c.dispersion("k", &DispersionOptions::default()).unwrap();
     assert_eq!((d.hits, d.parts), (2, 3));
-    close(d.dp, 0.6);
-    close(d.dp_norm, 0.75);
+    close(d.dp.unwrap(), 0.6);
+    close(d.dp_norm.unwrap(), 0.75);
     assert_eq!(d.docs[0].positions, [0, 1]);
     assert!(d.docs[1].positions.is_empty());
     // Evenly spread over the documents: DP = 0.
     let even = c.dispersion("x", &DispersionOptions::default()).unwrap();
     // x: 2, 4, 2 of 8 against sizes 4, 4, 2 of 10: ½ (|0.25 − 0.4| + |0.5 − 0.4| + |0.25 − 0.2|) = 0.15.
-    close(even.dp, 0.15);
+    close(even.dp.unwrap(), 0.15);
+    // No hit: no proportions to compare, so no DP (not 0, "perfectly even").
+    let none = c
+        .dispersion("absent", &DispersionOptions::default())
+        .unwrap();
+    assert_eq!((none.hits, none.dp, none.dp_norm), (0, None, None));
+    let one_doc = DispersionOptions {
+        doc: Some(2),
+        ..Default::default()
+    };
+    assert_eq!(c.dispersion("k", &one_doc).unwrap().dp, None);
 }
 
 #[test]
@@ -375,7 +385,7 @@ fn dispersion_segments_of_one_document() {
     assert_eq!(doc.segment_hits, [1, 1, 1, 1]);
     assert_eq!(d.parts, 4);
     // ½ (|.25 − .2| + |.25 − .3| + |.25 − .2| + |.25 − .3|) = 0.1.
-    close(d.dp, 0.1);
+    close(d.dp.unwrap(), 0.1);
     // More segments than tokens: some are empty, none is lost.
     let many = c
         .dispersion(

@@ -102,7 +102,12 @@ proptest! {
             total += positions.len();
         }
         prop_assert_eq!(d.hits, total);
-        prop_assert!((0.0..=1.0).contains(&d.dp) && (0.0..=1.0 + 1e-12).contains(&d.dp_norm));
+        // DP exactly when there is a hit.
+        prop_assert_eq!(d.dp.is_some(), total > 0);
+        prop_assert_eq!(d.dp_norm.is_some(), total > 0);
+        if let (Some(dp), Some(norm)) = (d.dp, d.dp_norm) {
+            prop_assert!((0.0..=1.0).contains(&dp) && (0.0..=1.0 + 1e-12).contains(&norm));
+        }
     }
 
     #[test]

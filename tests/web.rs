@@ -209,6 +209,11 @@ fn analysis_operations_answer_with_utf16_offsets() {
     assert_eq!(spread.length(), 2);
     let one: Array = ask(&mut engine, "dispersion", r#"{"queries": "hanoi"}"#).into();
     assert_eq!(one.length(), 1);
+    assert!((0.0..=1.0).contains(&num(&one.get(0), "dp")));
+    // A query with no hit has no DP: null, not 0 ("perfectly even").
+    let missing: Array = ask(&mut engine, "dispersion", r#"{"queries": "absent"}"#).into();
+    assert!(get(&missing.get(0), "dp").is_null());
+    assert!(get(&missing.get(0), "dpNorm").is_null());
     let docs: Array = get(&spread.get(0), "docs").into();
     let starts: Array = get(&docs.get(0), "starts").into();
     let text = text_of(&mut engine, 0);

@@ -222,13 +222,13 @@ query: string,
  */
 hits: number, 
 /**
- * Gries' deviation of proportions.
+ * Gries' deviation of proportions; `null` when the query has no hit.
  */
-dp: number, 
+dp: number | null, 
 /**
- * DP normalised by `1 − min sᵢ`.
+ * DP normalised by `1 − min sᵢ`; `null` when the query has no hit.
  */
-dpNorm: number, 
+dpNorm: number | null, 
 /**
  * The parts DP was computed over (documents, or segments of one).
  */
