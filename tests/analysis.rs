@@ -6,7 +6,7 @@ mod common;
 
 use common::corpus;
 use text_explorer::{
-    CollocateOptions, CompareOptions, Corpus, DispersionOptions, KeynessOptions, Measure,
+    CollocateOptions, CompareOptions, Corpus, Counting, DispersionOptions, KeynessOptions, Measure,
     NgramOptions,
 };
 
@@ -59,6 +59,101 @@ fn collocate_measures_match_the_hand_worked_table() {
             + 5.0 * ln(55.0 / 48.0)),
     );
     close(a.log_likelihood, 0.754_106_426_189_897_1);
+}
+
+/// The same text counted per hit window (AntConc, NLTK): the windows {1}, {2, 4}, {6, 8}
+/// hold 5 tokens; "a" is in two of them (O = 2); E = f(n) · span · f(c) / N = 3 · 2 · 3 / 11
+/// = 18/11 (the first window, cut short by the start of the text, counts in full, as in
+/// NLTK). MI = log2(2 / (18/11)) = log2(11/9); t = (2 − 18/11) / √2; logDice as before. G²
+/// is over NLTK's table of the pairs scaled by the span, O / 2 = 1:
+///
+/// |          | a | not a |    |
+/// |----------|---|-------|----|
+/// | x        | 1 | 2     | 3  |
+/// | not x    | 2 | 6     | 8  |
+/// |          | 3 | 8     | 11 |
+///
+/// with E = 9/11, 24/11, 24/11, 64/11: G² = 2 (ln(11/9) + 4 ln(11/12) + 6 ln(33/32)) ≈ 0.0745.
+#[test]
+fn per_hit_collocates_match_the_hand_worked_table() {
+    let c = corpus(&["x a b x a c d x e a f"]);
+    let options = CollocateOptions {
+        left: 1,
+        right: 1,
+        counting: Counting::PerHit,
+        ..Default::default()
+    };
+    let found = c.collocates("x", &options).unwrap();
+    assert_eq!((found.hits, found.tokens, found.window_tokens), (3, 11, 5));
+    assert_eq!(found.rows.len(), 1);
+    let a = &found.rows[0];
+    assert_eq!((a.term, a.observed, a.count), ("a", 2, 3));
+    close(a.expected, 18.0 / 11.0);
+    close(a.mi, (11.0f64 / 9.0).log2());
+    close(a.t_score, (2.0 - 18.0 / 11.0) / 2f64.sqrt());
+    close(a.log_dice, 14.0 + (4.0f64 / 6.0).log2());
+    let ln = f64::ln;
+    close(
+        a.log_likelihood,
+        2.0 * (ln(11.0 / 9.0) + 4.0 * ln(11.0 / 12.0) + 6.0 * ln(33.0 / 32.0)),
+    );
+    close(a.log_likelihood, 0.074_510_279_008_308_26);
+    // Per hit, a token in two windows counts twice and the other hits count: in "x x a",
+    // the first x's window holds the second x, the second's holds the first x and a.
+    let c = corpus(&["x x a"]);
+    let options = CollocateOptions {
+        min_count: 1,
+        positive_only: false,
+        ..options
+    };
+    let found = c.collocates("x", &options).unwrap();
+    let rows: Vec<_> = found.rows.iter().map(|r| (r.term, r.observed)).collect();
+    assert_eq!((found.window_tokens, rows), (3, vec![("x", 2), ("a", 1)]));
+    // The union of the windows less the hits is {2}: a alone.
+    let union = CollocateOptions {
+        counting: Counting::Union,
+        ..options
+    };
+    let found = c.collocates("x", &union).unwrap();
+    let rows: Vec<_> = found.rows.iter().map(|r| (r.term, r.observed)).collect();
+    assert_eq!((found.window_tokens, rows), (1, vec![("a", 1)]));
+    assert!("perhit".parse::<Counting>().is_ok());
+    let err = "pairs".parse::<Counting>().unwrap_err().to_string();
+    assert!(err.contains("“pairs” is not a way of counting"), "{err}");
+}
+
+/// Tokens x0 a1 b2 b3 b4 b5 b6 b7 x8 b9 (N = 10), windows of one token: {1}, {7, 9}, W = 3.
+/// "b" (f(c) = 7) is at 7 and 9 in them, O = 2 below E = 7 · 3 / 10 = 2.1: it avoids x. Its
+/// table is [[2, 1], [5, 2]] with E = 2.1, 0.9, 4.9, 2.1, so G² = −2 (4 ln(20/21) + ln(10/9)
+/// + 5 ln(50/49)) ≈ −0.0224, negative as it is below expectation. "a": O = 1 > E = 0.3.
+#[test]
+fn collocate_g2_is_signed_and_negative_associations_are_left_out_by_default() {
+    let c = corpus(&["x a b b b b b b x b"]);
+    let options = CollocateOptions {
+        left: 1,
+        right: 1,
+        min_count: 1,
+        sort: Measure::LogLikelihood,
+        ..Default::default()
+    };
+    let found = c.collocates("x", &options).unwrap();
+    let rows: Vec<_> = found.rows.iter().map(|r| r.term).collect();
+    assert_eq!(rows, ["a"]);
+    let all = CollocateOptions {
+        positive_only: false,
+        ..options
+    };
+    let found = c.collocates("x", &all).unwrap();
+    let rows: Vec<_> = found.rows.iter().map(|r| (r.term, r.observed)).collect();
+    assert_eq!(rows, [("a", 1), ("b", 2)]);
+    let b = &found.rows[1];
+    close(b.expected, 2.1);
+    let ln = f64::ln;
+    close(
+        b.log_likelihood,
+        -2.0 * (4.0 * ln(20.0 / 21.0) + ln(10.0 / 9.0) + 5.0 * ln(50.0 / 49.0)),
+    );
+    assert!(found.rows[0].log_likelihood > 0.0);
 }
 
 #[test]

@@ -7,7 +7,8 @@ mod common;
 use common::corpus;
 use proptest::prelude::*;
 use text_explorer::{
-    CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, NgramOptions,
+    CollocateOptions, CompareOptions, Counting, DispersionOptions, KeynessOptions, KwicOptions,
+    NgramOptions,
 };
 
 /// Few distinct words, so that phrases repeat and windows overlap.
@@ -68,18 +69,29 @@ proptest! {
     }
 
     #[test]
-    fn collocates_equal_the_naive_count(texts in texts(), left in 0usize..4, right in 1usize..4) {
+    fn collocates_equal_the_naive_count(texts in texts(), left in 0usize..4, right in 1usize..4, per_hit: bool) {
         let corpus = corpus(&texts);
-        let options = CollocateOptions { left, right, min_count: 1, ..Default::default() };
+        let counting = if per_hit { Counting::PerHit } else { Counting::Union };
+        let options = CollocateOptions { left, right, min_count: 1, positive_only: false, counting, ..Default::default() };
         let found = corpus.collocates("kim", &options).unwrap();
-        let (naive, w) = common::collocates(&texts, "kim", left, right);
+        let (naive, w) = match per_hit {
+            true => common::collocates_per_hit(&texts, "kim", left, right),
+            false => common::collocates(&texts, "kim", left, right),
+        };
         prop_assert_eq!(found.window_tokens, w);
         prop_assert_eq!(found.rows.len(), naive.len());
         for row in &found.rows {
             prop_assert_eq!(Some(&row.observed), naive.get(row.term));
-            prop_assert!(row.observed <= row.count);
-            prop_assert!(row.log_likelihood >= 0.0);
+            if !per_hit {
+                prop_assert!(row.observed <= row.count);
+            }
+            // G² has the sign of O − E.
+            prop_assert!(row.log_likelihood * (row.observed as f64 - row.expected) >= 0.0);
         }
+        // By default, only the positive associations, in the same order.
+        let positive = corpus.collocates("kim", &CollocateOptions { positive_only: true, ..options.clone() }).unwrap();
+        let expected: Vec<_> = found.rows.iter().filter(|r| r.observed as f64 > r.expected).cloned().collect();
+        prop_assert_eq!(positive.rows, expected);
     }
 
     #[test]

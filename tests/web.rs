@@ -176,6 +176,15 @@ fn analysis_operations_answer_with_utf16_offsets() {
     );
     assert_eq!(num(&found, "hits"), 3.0);
     let rows: Array = get(&found, "collocates").into();
+    // Counted per hit window, every pair, negative associations too (camelCase options).
+    let per_hit = ask(
+        &mut engine,
+        "collocates",
+        r#"{"query": "hanoi", "options": {"left": 0, "right": 1, "minCount": 1,
+            "counting": "perHit", "positiveOnly": false}}"#,
+    );
+    // "Hanoi ended", "Hanoi ended", "Hanoi." at the end: two windows of one token.
+    assert_eq!(num(&per_hit, "windowTokens"), 2.0);
     for key in [
         "observed",
         "expected",
@@ -383,6 +392,16 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
             "collocates",
             r#"{"query": "x", "options": {"sort": "dice"}}"#,
             "is not a measure",
+        ),
+        (
+            "collocates",
+            r#"{"query": "x", "options": {"counting": "pairs"}}"#,
+            "is not a way of counting: use union or perHit",
+        ),
+        (
+            "collocates",
+            r#"{"query": "x", "options": {"positiveOnly": "yes"}}"#,
+            "invalid options.positiveOnly: invalid type: string \"yes\", expected a boolean",
         ),
         ("keyness", "{}", "invalid target"),
         (

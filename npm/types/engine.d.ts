@@ -47,11 +47,11 @@ export type Collocate = {
  */
 term: string, 
 /**
- * `O`: occurrences at window positions.
+ * `O`: occurrences at window positions (per hit window, with [`Counting::PerHit`]).
  */
 observed: number, 
 /**
- * `E = f(c) · W / N`.
+ * `E = f(c) · W / N` (`f(n) · span · f(c) / N`, with [`Counting::PerHit`]).
  */
 expected: number, 
 /**
@@ -63,7 +63,7 @@ count: number,
  */
 mi: number, 
 /**
- * G², from 0 up.
+ * Signed G²: negative when `O < E`.
  */
 logLikelihood: number, 
 /**
@@ -108,7 +108,16 @@ limit?: number | null,
 /**
  * Match the query's case too (default `false`: any case).
  */
-caseSensitive?: boolean, };
+caseSensitive?: boolean, 
+/**
+ * How the windows are counted: `union` (the default) or `perHit` (AntConc, NLTK).
+ */
+counting?: "union" | "perHit", 
+/**
+ * List only the collocates seen more often than expected, `O > E` (the default);
+ * `false` lists those that avoid the node too, with a negative G².
+ */
+positiveOnly?: boolean, };
 
 export type Collocates = { 
 /**

@@ -25,6 +25,17 @@ pub(crate) fn g2(o: &[[f64; 2]; 2]) -> f64 {
     (2.0 * sum).max(0.0)
 }
 
+/// G² with the direction of the association: negative when the first cell is below its
+/// expected value (`O₁₁ < R₁ C₁ / N`), as AntConc and LancsBox report it.
+pub(crate) fn signed_g2(o: &[[f64; 2]; 2]) -> f64 {
+    let n = o[0][0] + o[0][1] + o[1][0] + o[1][1];
+    let expected = (o[0][0] + o[0][1]) * (o[0][0] + o[1][0]) / n;
+    match o[0][0] < expected {
+        true => -g2(o),
+        false => g2(o),
+    }
+}
+
 /// The p-value of a χ² statistic with one degree of freedom, `erfc(√(χ² / 2))`, to full
 /// double precision: libm's `erfc` (the FreeBSD/musl routine, within 1 ulp).
 pub fn chi2_p(statistic: f64) -> f64 {
@@ -67,5 +78,16 @@ mod tests {
     #[test]
     fn g2_of_an_independent_table_is_zero() {
         assert!(g2(&[[10.0, 20.0], [30.0, 60.0]]).abs() < 1e-12);
+    }
+
+    #[test]
+    fn signed_g2_is_negative_below_expectation() {
+        // E₁₁ = 10 · 20 / 100 = 2: one observed is below, five above; the size is the same
+        // as the mirrored table's.
+        let below = [[1.0, 9.0], [19.0, 71.0]];
+        let above = [[5.0, 5.0], [15.0, 75.0]];
+        assert!(signed_g2(&below) < 0.0 && signed_g2(&above) > 0.0);
+        assert_eq!(signed_g2(&below), -g2(&below));
+        assert_eq!(signed_g2(&above), g2(&above));
     }
 }

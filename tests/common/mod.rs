@@ -161,6 +161,32 @@ pub fn collocates(
     (observed, w)
 }
 
+/// The collocates of `node` counted per hit window (AntConc, NLTK): every (occurrence of
+/// `node`, token within `left` before or `right` after it) pair, other occurrences of `node`
+/// included; and the number of such pairs.
+pub fn collocates_per_hit(
+    texts: &[String],
+    node: &str,
+    left: usize,
+    right: usize,
+) -> (BTreeMap<String, usize>, usize) {
+    let mut observed = BTreeMap::new();
+    let mut w = 0;
+    for text in texts {
+        let terms = terms(text);
+        for (p, term) in terms.iter().enumerate() {
+            for (q, near) in terms.iter().enumerate() {
+                let within = (q < p && p - q <= left) || (q > p && q - p <= right);
+                if term == node && within {
+                    *observed.entry(near.clone()).or_insert(0) += 1;
+                    w += 1;
+                }
+            }
+        }
+    }
+    (observed, w)
+}
+
 /// The maximal common runs of two term sequences, at least `min` long: (i, j, len).
 pub fn common_runs(a: &[String], b: &[String], min: usize) -> Vec<(usize, usize, usize)> {
     let mut runs = Vec::new();
