@@ -323,8 +323,16 @@ fn phrases_without_stop_word_edges_and_across_documents() {
         .iter()
         .map(|g| (g.terms.join(" "), g.count))
         .collect();
-    // "the state of the union" (×2) contains "state of the union" (×3): the longer is kept.
-    assert_eq!(got, [("the state of the union".to_string(), 2)]);
+    // "the state of the union" (×2) holds two of the three "state of the union": the third
+    // (in the second text, after "union", a phrase seen once) is left to it, and every
+    // shorter phrase lies inside one of the two.
+    assert_eq!(
+        got,
+        [
+            ("the state of the union".to_string(), 2),
+            ("state of the union".into(), 1)
+        ]
+    );
     assert!(c
         .ngrams(&NgramOptions {
             min_length: 1,
@@ -340,6 +348,55 @@ fn phrases_without_stop_word_edges_and_across_documents() {
             ..Default::default()
         })
         .is_err());
+}
+
+/// Sentences "X y." "Z w." "X y z w." (a capital after the full stop: UAX #29 SB8 reads
+/// "y. z" as an abbreviation inside a sentence): within sentences, "x y" and "z w" are seen twice
+/// and nothing else is; across them, "y. z" joins the first two, so "x y z w" and all its
+/// parts are seen twice.
+#[test]
+fn phrases_stay_within_sentences_unless_asked() {
+    let c = corpus(&["X y. Z w. X y z w."]);
+    let got = |options: &NgramOptions| -> Vec<(String, usize)> {
+        let rows = c.ngrams(options).unwrap();
+        rows.iter().map(|g| (g.terms.join(" "), g.count)).collect()
+    };
+    let within = [("x y".to_string(), 2), ("z w".into(), 2)];
+    assert_eq!(got(&NgramOptions::default()), within);
+    let across = NgramOptions {
+        cross_sentences: true,
+        ..Default::default()
+    };
+    let phrases = ["x y z w", "x y z", "y z w", "x y", "y z", "z w"];
+    let expected: Vec<(String, usize)> = phrases.iter().map(|p| (p.to_string(), 2)).collect();
+    assert_eq!(got(&across), expected);
+}
+
+/// The two articles: "north korea" is seen 25 times, 3 of them in "that north korea".
+/// Longest only counts its occurrences outside the longer phrases of the list: it stays,
+/// with the 9 left over (it used to disappear).
+#[test]
+fn longest_only_keeps_north_korea_with_its_other_occurrences() {
+    let c = Corpus::with_articles();
+    let count = |rows: &[text_explorer::Ngram], phrase: &str| {
+        rows.iter()
+            .find(|g| g.terms.join(" ") == phrase)
+            .map(|g| g.count)
+    };
+    let all = c.ngrams(&NgramOptions::default()).unwrap();
+    assert_eq!(count(&all, "north korea"), Some(25));
+    assert_eq!(count(&all, "that north korea"), Some(3));
+    let longest = NgramOptions {
+        longest_only: true,
+        ..Default::default()
+    };
+    let kept = c.ngrams(&longest).unwrap();
+    // The longer listed phrases that hold it: "north korea for" ×4, "that north korea" ×3,
+    // "with north korea" ×3, "for north korea", "in north korea", "north korea is", "north
+    // korea with" ×2 each: 18 occurrences, two of them in two phrases at once, so 16 of the
+    // 25 are inside a longer phrase and 9 are left.
+    assert_eq!(count(&kept, "north korea"), Some(9));
+    assert_eq!(count(&kept, "that north korea"), Some(3));
 }
 
 /// Target "cat cat cat dog" (c = 4); reference "cat dog dog dog dog dog owl" (d = 7).

@@ -200,6 +200,17 @@ fn analysis_operations_answer_with_utf16_offsets() {
     let first = phrases.get(0);
     assert_eq!(string(&first, "phrase"), "café talks in hanoi ended early");
     assert_eq!((num(&first, "count"), num(&first, "docs")), (2.0, 2.0));
+    // Phrases stay within sentences unless asked (camelCase option).
+    let across: Array = ask(
+        &mut engine,
+        "phrases",
+        r#"{"options": {"minLength": 3, "crossSentences": true, "longestOnly": true}}"#,
+    )
+    .into();
+    assert_eq!(
+        string(&across.get(0), "phrase"),
+        "café talks in hanoi ended early"
+    );
     let key = ask(&mut engine, "keyness", r#"{"options": {"target": 0}}"#);
     assert_eq!(num(&key, "referenceTokens"), 12.0);
     let key = ask(

@@ -524,10 +524,15 @@ minCount?: number,
  */
 trimStopwords?: boolean, 
 /**
- * Keep only the longest of overlapping phrases (Voyant's "longest only"): leave out a
- * phrase contained in a longer phrase of the list (default `false`).
+ * Count only the occurrences of a phrase that do not lie inside an occurrence of a
+ * longer phrase of the list, and leave out a phrase left with none (default `false`;
+ * see the [module documentation](self)).
  */
 longestOnly?: boolean, 
+/**
+ * Let phrases run across sentence ends (default `false`: within a sentence).
+ */
+crossSentences?: boolean, 
 /**
  * At most this many phrases; `None` (the default) for all.
  */
