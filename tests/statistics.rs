@@ -1,6 +1,7 @@
 //! The statistics against values computed independently of this crate, by other software:
 //! scipy and mpmath for the p-values of keyness, NLTK for collocates counted per hit window
-//! (each says how its values were produced).
+//! (each says how its values were produced). Native only: it reads files and runs Python.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 use std::process::Command;

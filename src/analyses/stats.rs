@@ -42,15 +42,28 @@ pub fn chi2_p(statistic: f64) -> f64 {
     let half = statistic.max(0.0) / 2.0;
     let x = half.sqrt();
     let p = libm::erfc(x);
-    if x == 0.0 {
+    if x == 0.0 || p == 0.0 {
         return p;
     }
     // The square root rounds by up to half an ulp, and erfc is steep (d ln erfc / d ln x is
     // about −2x², the statistic itself): at p ≈ 1e-120 that alone is 5e-14 relative. The
-    // residual r = χ²/2 − x², exact with a fused multiply-add, corrects it to first order:
+    // residual r = χ²/2 − x², exact, corrects it to first order:
     // erfc(x + r / 2x) ≈ erfc(x) − r e^(−x²) / (x √π).
-    let r = libm::fma(-x, x, half);
+    let (square, error) = exact_square(x);
+    let r = (half - square) - error;
     p - r * (-half).exp() / (x * std::f64::consts::PI.sqrt())
+}
+
+/// `x²` as `hi + lo` exactly (Dekker 1971, "A floating-point technique for extending the
+/// available precision": Veltkamp's split into halves of 26 bits, whose products are exact).
+/// A software fused multiply-add would do the same with more code in the wasm. For
+/// `0 ≤ x < 1e150`.
+fn exact_square(x: f64) -> (f64, f64) {
+    let hi = x * x;
+    let c = 134_217_729.0 * x; // 2²⁷ + 1
+    let high = c - (c - x);
+    let low = x - high;
+    (hi, ((high * high - hi) + 2.0 * high * low) + low * low)
 }
 
 #[cfg(test)]
@@ -73,6 +86,14 @@ mod tests {
             );
         }
         assert_eq!(chi2_p(0.0), 1.0);
+    }
+
+    #[test]
+    fn exact_square_holds_the_rounding_error() {
+        // (1 + 2⁻³⁰)² = 1 + 2⁻²⁹ + 2⁻⁶⁰: the last term is below the ulp of 1.
+        let x = 1.0 + 2f64.powi(-30);
+        assert_eq!(exact_square(x), (1.0 + 2f64.powi(-29), 2f64.powi(-60)));
+        assert_eq!(exact_square(3.0), (9.0, 0.0));
     }
 
     #[test]
