@@ -6,8 +6,8 @@ mod common;
 
 use common::corpus;
 use text_explorer::{
-    CollocateOptions, CompareOptions, Corpus, Counting, DispersionOptions, KeynessOptions, Measure,
-    NgramOptions,
+    Collocate, CollocateOptions, CompareOptions, Corpus, Counting, DispersionOptions,
+    KeynessOptions, Measure, NgramOptions,
 };
 
 fn close(got: f64, expected: f64) {
@@ -44,21 +44,34 @@ fn collocate_measures_match_the_hand_worked_table() {
     assert_eq!((found.hits, found.tokens, found.window_tokens), (3, 11, 5));
     // min_count 2 leaves out b, c, d, e (once each in a window).
     assert_eq!(found.rows.len(), 1);
-    let a = &found.rows[0];
-    assert_eq!((a.term, a.observed, a.count), ("a", 2, 3));
-    close(a.expected, 15.0 / 11.0);
-    close(a.mi, (22.0f64 / 15.0).log2());
-    close(a.t_score, (2.0 - 15.0 / 11.0) / 2f64.sqrt());
-    close(a.log_dice, 14.0 + (4.0f64 / 6.0).log2());
     let ln = f64::ln;
-    close(
-        a.log_likelihood,
-        2.0 * (2.0 * ln(22.0 / 15.0)
-            + 3.0 * ln(33.0 / 40.0)
-            + ln(11.0 / 18.0)
-            + 5.0 * ln(55.0 / 48.0)),
-    );
-    close(a.log_likelihood, 0.754_106_426_189_897_1);
+    let g2 = 2.0
+        * (2.0 * ln(22.0 / 15.0) + 3.0 * ln(33.0 / 40.0) + ln(11.0 / 18.0) + 5.0 * ln(55.0 / 48.0));
+    // E, MI, t-score, logDice, G².
+    let expected = [
+        15.0 / 11.0,
+        (22.0f64 / 15.0).log2(),
+        (2.0 - 15.0 / 11.0) / 2f64.sqrt(),
+        14.0 + (4.0f64 / 6.0).log2(),
+        g2,
+    ];
+    assert_collocate(&found.rows[0], ("a", 2, 3), expected);
+    close(found.rows[0].log_likelihood, 0.754_106_426_189_897_1);
+}
+
+/// A collocate's term, O and f(c), and its E, MI, t-score, logDice and G².
+fn assert_collocate(row: &Collocate, (term, o, f): (&str, usize, usize), measures: [f64; 5]) {
+    assert_eq!((row.term, row.observed, row.count), (term, o, f));
+    let got = [
+        row.expected,
+        row.mi,
+        row.t_score,
+        row.log_dice,
+        row.log_likelihood,
+    ];
+    for (got, expected) in got.into_iter().zip(measures) {
+        close(got, expected);
+    }
 }
 
 /// The same text counted per hit window (AntConc, NLTK): the windows {1}, {2, 4}, {6, 8}
@@ -86,18 +99,16 @@ fn per_hit_collocates_match_the_hand_worked_table() {
     let found = c.collocates("x", &options).unwrap();
     assert_eq!((found.hits, found.tokens, found.window_tokens), (3, 11, 5));
     assert_eq!(found.rows.len(), 1);
-    let a = &found.rows[0];
-    assert_eq!((a.term, a.observed, a.count), ("a", 2, 3));
-    close(a.expected, 18.0 / 11.0);
-    close(a.mi, (11.0f64 / 9.0).log2());
-    close(a.t_score, (2.0 - 18.0 / 11.0) / 2f64.sqrt());
-    close(a.log_dice, 14.0 + (4.0f64 / 6.0).log2());
     let ln = f64::ln;
-    close(
-        a.log_likelihood,
+    let expected = [
+        18.0 / 11.0,
+        (11.0f64 / 9.0).log2(),
+        (2.0 - 18.0 / 11.0) / 2f64.sqrt(),
+        14.0 + (4.0f64 / 6.0).log2(),
         2.0 * (ln(11.0 / 9.0) + 4.0 * ln(11.0 / 12.0) + 6.0 * ln(33.0 / 32.0)),
-    );
-    close(a.log_likelihood, 0.074_510_279_008_308_26);
+    ];
+    assert_collocate(&found.rows[0], ("a", 2, 3), expected);
+    close(found.rows[0].log_likelihood, 0.074_510_279_008_308_26);
     // Per hit, a token in two windows counts twice and the other hits count: in "x x a",
     // the first x's window holds the second x, the second's holds the first x and a.
     let c = corpus(&["x x a"]);

@@ -79,10 +79,7 @@ proptest! {
         let counting = if per_hit { Counting::PerHit } else { Counting::Union };
         let options = CollocateOptions { left, right, min_count: 1, positive_only: false, counting, ..Default::default() };
         let found = corpus.collocates("kim", &options).unwrap();
-        let (naive, w) = match per_hit {
-            true => common::collocates_per_hit(&texts, "kim", left, right),
-            false => common::collocates(&texts, "kim", left, right),
-        };
+        let (naive, w) = common::collocates(&texts, "kim", left, right, per_hit);
         prop_assert_eq!(found.window_tokens, w);
         prop_assert_eq!(found.rows.len(), naive.len());
         for row in &found.rows {

@@ -197,52 +197,33 @@ pub fn outside_longer(
 /// The collocates of the term `node` (a single word): term → occurrences at window
 /// positions, and the number of window positions W. A position is a window position when
 /// it is within `left` before or `right` after some occurrence of `node` in its text and is
-/// not itself `node`.
+/// not itself `node`. With `per_hit` (AntConc, NLTK), every (occurrence of `node`, token
+/// within `left` before or `right` after it) pair counts instead, other occurrences of
+/// `node` included, and W is the number of pairs.
 pub fn collocates(
     texts: &[String],
     node: &str,
     left: usize,
     right: usize,
+    per_hit: bool,
 ) -> (BTreeMap<String, usize>, usize) {
     let mut observed = BTreeMap::new();
     let mut w = 0;
     for text in texts {
         let terms = terms(text);
         for (p, term) in terms.iter().enumerate() {
-            if term == node {
-                continue;
-            }
-            let near = (p.saturating_sub(right)..p).any(|q| terms[q] == node)
-                || (p + 1..=(p + left).min(terms.len() - 1)).any(|q| terms[q] == node);
-            if near {
-                *observed.entry(term.clone()).or_insert(0) += 1;
-                w += 1;
-            }
-        }
-    }
-    (observed, w)
-}
-
-/// The collocates of `node` counted per hit window (AntConc, NLTK): every (occurrence of
-/// `node`, token within `left` before or `right` after it) pair, other occurrences of `node`
-/// included; and the number of such pairs.
-pub fn collocates_per_hit(
-    texts: &[String],
-    node: &str,
-    left: usize,
-    right: usize,
-) -> (BTreeMap<String, usize>, usize) {
-    let mut observed = BTreeMap::new();
-    let mut w = 0;
-    for text in texts {
-        let terms = terms(text);
-        for (p, term) in terms.iter().enumerate() {
-            for (q, near) in terms.iter().enumerate() {
-                let within = (q < p && p - q <= left) || (q > p && q - p <= right);
-                if term == node && within {
-                    *observed.entry(near.clone()).or_insert(0) += 1;
-                    w += 1;
-                }
+            // The occurrences of `node` whose window holds p.
+            let hits = (0..terms.len())
+                .filter(|&q| terms[q] == node)
+                .filter(|&q| (q < p && p - q <= right) || (q > p && q - p <= left))
+                .count();
+            let times = match per_hit {
+                true => hits,
+                false => usize::from(hits > 0 && term != node),
+            };
+            if times > 0 {
+                *observed.entry(term.clone()).or_insert(0) += times;
+                w += times;
             }
         }
     }
