@@ -726,3 +726,88 @@ fn the_engine_uses_the_language_library_it_is_given() {
     let docs: Array = ask(&mut engine, "documents", "{}").into();
     assert_eq!(string(&docs.get(1), "language"), "fr");
 }
+
+/// A request's arguments read by serde-wasm-bindgen, for the reference engine below.
+struct TestArgs(JsValue);
+
+impl text_explorer::protocol::Args for TestArgs {
+    fn arg<T: serde::de::DeserializeOwned>(
+        &mut self,
+        name: &str,
+    ) -> text_explorer::Result<Option<T>> {
+        let value = get(&self.0, name);
+        if value.is_undefined() || value.is_null() {
+            return Ok(None);
+        }
+        Ok(Some(
+            serde_wasm_bindgen::from_value(value).expect("a valid argument"),
+        ))
+    }
+}
+
+#[wasm_bindgen_test]
+fn answers_are_the_values_serde_wasm_bindgen_gives() {
+    // The boundary writes answers on a tape that JavaScript decodes (src/wasm/tape.rs); the
+    // reference is serde-wasm-bindgen's JSON-compatible serializer on the same engine's answer.
+    use serde::Serialize;
+    use text_explorer::engine::Engine;
+    use text_explorer::protocol::Request;
+    let text = "Café «naïve» 😀 façade, l’été 中国人 and the café’s naïve 😀 café. Ünïcödé? ß!";
+    let add = format!(r#"{{"items": [{{"title": "É 😀", "text": {text:?}, "language": "fr"}}]}}"#);
+    let mut boundary = articles();
+    let mut reference = Engine::with_articles();
+    let requests = [
+        ("addDocuments", add.as_str()),
+        ("documents", "{}"),
+        ("summary", "{}"),
+        ("text", r#"{"id": 2}"#),
+        ("terms", r#"{"options": {"doc": 2}}"#),
+        ("terms", r#"{"options": {"limit": 50}}"#),
+        ("tokens", r#"{"id": 2}"#),
+        ("kwic", r#"{"query": "café", "options": {"window": 2}}"#),
+        (
+            "kwic",
+            r#"{"query": "the", "options": {"sort": "1R", "limit": 20}}"#,
+        ),
+        (
+            "collocates",
+            r#"{"query": "café", "options": {"left": 3, "right": 3, "minCount": 1}}"#,
+        ),
+        (
+            "collocates",
+            r#"{"query": "north", "options": {"limit": 30}}"#,
+        ),
+        ("phrases", r#"{"options": {"limit": 40}}"#),
+        ("keyness", r#"{"options": {"target": [2], "limit": 20}}"#),
+        ("dispersion", r#"{"queries": ["café", "the", "zzzz"]}"#),
+        ("compare", r#"{"a": 0, "b": 1, "options": {"limit": 20}}"#),
+        (
+            "setStopWords",
+            r#"{"language": "fr", "words": ["été", "Café"]}"#,
+        ),
+        ("memory", "{}"),
+        ("renameDocument", r#"{"id": 2, "title": "😀"}"#),
+    ];
+    for (op, args) in requests {
+        let got = ask(&mut boundary, op, args);
+        let request = Request::read(op, &mut TestArgs(json(args))).expect("a request");
+        let answer = reference.handle(request).expect("an answer");
+        let want = answer
+            .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            .expect("serialisable");
+        let (got_text, want_text) = (
+            JSON::stringify(&got).unwrap(),
+            JSON::stringify(&want).unwrap(),
+        );
+        if op == "memory" {
+            // The boundary adds the wasm memory's size, which the core leaves null.
+            assert_eq!(num(&got, "tokens"), num(&want, "tokens"));
+            continue;
+        }
+        assert_eq!(
+            String::from(got_text),
+            String::from(want_text),
+            "{op} {args}"
+        );
+    }
+}

@@ -14,6 +14,7 @@
 mod languages;
 mod segmenter;
 mod serve;
+mod tape;
 
 pub use serve::{serve, Server};
 
@@ -197,9 +198,8 @@ pub(crate) fn answer(engine: &mut Engine, request: Request) -> Result<JsValue, E
     to_js(&response)
 }
 
-/// A value as JavaScript sees JSON: maps as objects, `None` as `null`.
+/// A value as JavaScript sees JSON: maps as objects, `None` as `null` (written on a tape and
+/// built in JavaScript: see [`tape`]).
 pub(crate) fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, Error> {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .map_err(|err| Error::invalid_request(err.to_string()))
+    tape::to_js(value).map_err(|err| Error::invalid_request(err.to_string()))
 }

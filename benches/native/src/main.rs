@@ -1,74 +1,122 @@
-//! The native side of the benchmark: reads the texts that benches/run.mjs wrote (documents
-//! separated by a form feed, U+000C, which the Brown texts do not contain), times the same
-//! operations as the JavaScript side, and prints one JSON object of milliseconds (medians).
+//! The native side of the benchmark: reads the plan that benches/run.mjs wrote (the texts
+//! file, documents separated by a form feed, U+000C, which the Brown texts do not contain,
+//! and the list of requests), runs the same requests through the same engine
+//! (`Engine::handle`, the one contract; natively no serialisation) and prints one JSON
+//! object of milliseconds (medians).
 //!
-//! Usage: text-explorer-bench-native <texts file> <rare word> <runs>
+//! Usage: text-explorer-bench-native <plan.json>
+//!
+//! The plan: `{"texts": path, "runs": n, "requests": [{"name", "op", "args", "each"}]}`;
+//! `"each": "doc"` runs the request once per document, with `args.id` set to it, and times
+//! the whole loop.
 
 use std::time::Instant;
 
-use text_explorer::{Corpus, KwicOptions, Sort, TermsOptions};
+use serde_json::{json, Map, Value};
+use text_explorer::engine::Engine;
+use text_explorer::protocol::{Args, NewDocument, Request};
 
 fn median(mut xs: Vec<f64>) -> f64 {
     xs.sort_by(|a, b| a.total_cmp(b));
     xs[xs.len() / 2]
 }
 
+/// Median milliseconds of `f`: at least `runs` runs, more (up to 3 × `runs`) while they
+/// take under half a second in all.
 fn time<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, T) {
     let mut times = Vec::new();
     let mut last = None;
-    for _ in 0..runs {
+    let mut spent = 0.0;
+    while times.len() < runs || (times.len() < runs * 3 && spent < 500.0) {
         let start = Instant::now();
         let out = f();
-        times.push(start.elapsed().as_secs_f64() * 1000.0);
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        spent += ms;
+        times.push(ms);
         last = Some(out);
     }
     (median(times), last.expect("runs > 0"))
 }
 
+/// A request's arguments from a JSON object, read as the wasm boundary reads a JavaScript one.
+struct JsonArgs(Map<String, Value>);
+
+impl Args for JsonArgs {
+    fn arg<T: serde::de::DeserializeOwned>(
+        &mut self,
+        name: &str,
+    ) -> text_explorer::Result<Option<T>> {
+        match self.0.get(name) {
+            None | Some(Value::Null) => Ok(None),
+            Some(value) => serde_json::from_value(value.clone())
+                .map(Some)
+                .map_err(|e| text_explorer::Error::invalid_option(name, e.to_string())),
+        }
+    }
+}
+
+fn request(op: &str, args: &Value) -> Request {
+    let args = args.as_object().cloned().unwrap_or_default();
+    Request::read(op, &mut JsonArgs(args)).expect("a valid request")
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let [_, path, rare, runs] = &args[..] else {
-        eprintln!("usage: text-explorer-bench-native <texts file> <rare word> <runs>");
+    let [_, plan] = &args[..] else {
+        eprintln!("usage: text-explorer-bench-native <plan.json>");
         std::process::exit(2);
     };
-    let runs: usize = runs.parse().expect("runs is a number");
-    let all = std::fs::read_to_string(path).expect("the texts file is readable");
+    let plan: Value = serde_json::from_str(&std::fs::read_to_string(plan).expect("the plan"))
+        .expect("the plan is JSON");
+    let runs = plan["runs"].as_u64().expect("runs") as usize;
+    let all = std::fs::read_to_string(plan["texts"].as_str().expect("texts")).expect("texts");
     let texts: Vec<&str> = all.split('\u{c}').collect();
-    let (build, corpus) = time(runs, || {
-        let mut corpus = Corpus::new();
-        for (i, text) in texts.iter().enumerate() {
-            corpus
-                .add_document(&i.to_string(), text)
-                .expect("a text with words");
-        }
-        // The postings and ranks too: the index is ready for any query.
-        corpus.prepare();
-        corpus
-    });
-    let (top, _) = time(runs * 3, || {
-        corpus
-            .terms(&TermsOptions {
-                limit: Some(100),
-                ..Default::default()
+    let items = || -> Vec<NewDocument> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                serde_json::from_value(json!({"title": i.to_string(), "text": text}))
+                    .expect("a document")
             })
-            .expect("terms")
-            .len()
-    });
-    let kwic = |query: &str, sort: &str| {
-        let options = KwicOptions {
-            sort: sort.parse::<Sort>().expect("a sort"),
-            limit: 100,
-            ..Default::default()
-        };
-        time(runs * 3, || {
-            corpus.kwic(query, &options).expect("kwic").total
-        })
+            .collect()
     };
-    let (the, the_total) = kwic("the", "1R");
-    let (rare_ms, rare_total) = kwic(rare, "position");
-    let tokens: usize = corpus.documents().iter().map(|d| d.token_count()).sum();
-    println!(
-        "{{\"build\":{build},\"top100\":{top},\"kwicThe\":{the},\"theTotal\":{the_total},\"kwicRare\":{rare_ms},\"rareTotal\":{rare_total},\"tokens\":{tokens},\"indexBytes\":{}}}",
-        corpus.index_bytes()
-    );
+    // Adding the documents prepares the index (postings and ranks), as in wasm.
+    let (build, mut engine) = time(runs, || {
+        let mut engine = Engine::new();
+        let added = engine.handle(Request::AddDocuments { items: items() });
+        assert!(added.is_ok());
+        engine
+    });
+    let docs = engine.corpus().documents().len();
+    let tokens: usize = engine
+        .corpus()
+        .documents()
+        .iter()
+        .map(|d| d.token_count())
+        .sum();
+    let mut out = Map::new();
+    out.insert("build".into(), json!(build));
+    out.insert("tokens".into(), json!(tokens));
+    out.insert("indexBytes".into(), json!(engine.corpus().index_bytes()));
+    for r in plan["requests"].as_array().expect("requests") {
+        let name = r["name"].as_str().expect("name");
+        let op = r["op"].as_str().expect("op");
+        let each = r["each"].as_str() == Some("doc");
+        let (ms, ()) = time(runs, || {
+            if each {
+                for id in 0..docs {
+                    let mut args = r["args"].clone();
+                    args["id"] = json!(id);
+                    let answer = engine.handle(request(op, &args));
+                    assert!(answer.is_ok());
+                }
+            } else {
+                let answer = engine.handle(request(op, &r["args"]));
+                assert!(answer.is_ok(), "{name}: {:?}", answer.err());
+            }
+        });
+        out.insert(name.into(), json!(ms));
+    }
+    println!("{}", Value::Object(out));
 }
