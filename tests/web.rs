@@ -777,6 +777,14 @@ fn answers_are_the_values_serde_wasm_bindgen_gives() {
             "collocates",
             r#"{"query": "north", "options": {"limit": 30}}"#,
         ),
+        (
+            "collocates",
+            r#"{"query": "the", "options": {"counting": "perHit", "positiveOnly": false}}"#,
+        ),
+        (
+            "phrases",
+            r#"{"options": {"crossSentences": true, "longestOnly": true}}"#,
+        ),
         ("phrases", r#"{"options": {"limit": 40}}"#),
         ("keyness", r#"{"options": {"target": [2], "limit": 20}}"#),
         ("dispersion", r#"{"queries": ["café", "the", "zzzz"]}"#),
