@@ -45,7 +45,7 @@ mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{install_panic_hook, serve, JsEngine, Server};
 
-pub use collocates::{Collocate, CollocateOptions, Collocates, Measure};
+pub use collocates::{Collocate, CollocateOptions, Collocates, Counting, Measure};
 pub use compare::{CompareOptions, Comparison, Run, Sentence, TermCounts};
 pub use dispersion::{Dispersion, DispersionOptions, DocDispersion};
 pub use error::{Error, Result};

@@ -554,10 +554,10 @@ pub struct Dispersion {
     pub query: String,
     /// Its hits in the scope.
     pub hits: usize,
-    /// Gries' deviation of proportions.
-    pub dp: f64,
-    /// DP normalised by `1 − min sᵢ`.
-    pub dp_norm: f64,
+    /// Gries' deviation of proportions; `null` when the query has no hit.
+    pub dp: Option<f64>,
+    /// DP normalised by `1 − min sᵢ`; `null` when the query has no hit.
+    pub dp_norm: Option<f64>,
     /// The parts DP was computed over (documents, or segments of one).
     pub parts: usize,
     /// Per document.

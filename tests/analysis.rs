@@ -6,8 +6,8 @@ mod common;
 
 use common::corpus;
 use text_explorer::{
-    CollocateOptions, CompareOptions, Corpus, DispersionOptions, KeynessOptions, Measure,
-    NgramOptions,
+    Collocate, CollocateOptions, CompareOptions, Corpus, Counting, DispersionOptions,
+    KeynessOptions, Measure, NgramOptions,
 };
 
 fn close(got: f64, expected: f64) {
@@ -44,21 +44,127 @@ fn collocate_measures_match_the_hand_worked_table() {
     assert_eq!((found.hits, found.tokens, found.window_tokens), (3, 11, 5));
     // min_count 2 leaves out b, c, d, e (once each in a window).
     assert_eq!(found.rows.len(), 1);
-    let a = &found.rows[0];
-    assert_eq!((a.term, a.observed, a.count), ("a", 2, 3));
-    close(a.expected, 15.0 / 11.0);
-    close(a.mi, (22.0f64 / 15.0).log2());
-    close(a.t_score, (2.0 - 15.0 / 11.0) / 2f64.sqrt());
-    close(a.log_dice, 14.0 + (4.0f64 / 6.0).log2());
+    let ln = f64::ln;
+    let g2 = 2.0
+        * (2.0 * ln(22.0 / 15.0) + 3.0 * ln(33.0 / 40.0) + ln(11.0 / 18.0) + 5.0 * ln(55.0 / 48.0));
+    // E, MI, t-score, logDice, G².
+    let expected = [
+        15.0 / 11.0,
+        (22.0f64 / 15.0).log2(),
+        (2.0 - 15.0 / 11.0) / 2f64.sqrt(),
+        14.0 + (4.0f64 / 6.0).log2(),
+        g2,
+    ];
+    assert_collocate(&found.rows[0], ("a", 2, 3), expected);
+    close(found.rows[0].log_likelihood, 0.754_106_426_189_897_1);
+}
+
+/// A collocate's term, O and f(c), and its E, MI, t-score, logDice and G².
+fn assert_collocate(row: &Collocate, (term, o, f): (&str, usize, usize), measures: [f64; 5]) {
+    assert_eq!((row.term, row.observed, row.count), (term, o, f));
+    let got = [
+        row.expected,
+        row.mi,
+        row.t_score,
+        row.log_dice,
+        row.log_likelihood,
+    ];
+    for (got, expected) in got.into_iter().zip(measures) {
+        close(got, expected);
+    }
+}
+
+/// The same text counted per hit window (AntConc, NLTK): the windows {1}, {2, 4}, {6, 8}
+/// hold 5 tokens; "a" is in two of them (O = 2); E = f(n) · span · f(c) / N = 3 · 2 · 3 / 11
+/// = 18/11 (the first window, cut short by the start of the text, counts in full, as in
+/// NLTK). MI = log2(2 / (18/11)) = log2(11/9); t = (2 − 18/11) / √2; logDice as before. G²
+/// is over NLTK's table of the pairs scaled by the span, O / 2 = 1:
+///
+/// |          | a | not a |    |
+/// |----------|---|-------|----|
+/// | x        | 1 | 2     | 3  |
+/// | not x    | 2 | 6     | 8  |
+/// |          | 3 | 8     | 11 |
+///
+/// with E = 9/11, 24/11, 24/11, 64/11: G² = 2 (ln(11/9) + 4 ln(11/12) + 6 ln(33/32)) ≈ 0.0745.
+#[test]
+fn per_hit_collocates_match_the_hand_worked_table() {
+    let c = corpus(&["x a b x a c d x e a f"]);
+    let options = CollocateOptions {
+        left: 1,
+        right: 1,
+        counting: Counting::PerHit,
+        ..Default::default()
+    };
+    let found = c.collocates("x", &options).unwrap();
+    assert_eq!((found.hits, found.tokens, found.window_tokens), (3, 11, 5));
+    assert_eq!(found.rows.len(), 1);
+    let ln = f64::ln;
+    let expected = [
+        18.0 / 11.0,
+        (11.0f64 / 9.0).log2(),
+        (2.0 - 18.0 / 11.0) / 2f64.sqrt(),
+        14.0 + (4.0f64 / 6.0).log2(),
+        2.0 * (ln(11.0 / 9.0) + 4.0 * ln(11.0 / 12.0) + 6.0 * ln(33.0 / 32.0)),
+    ];
+    assert_collocate(&found.rows[0], ("a", 2, 3), expected);
+    close(found.rows[0].log_likelihood, 0.074_510_279_008_308_26);
+    // Per hit, a token in two windows counts twice and the other hits count: in "x x a",
+    // the first x's window holds the second x, the second's holds the first x and a.
+    let c = corpus(&["x x a"]);
+    let options = CollocateOptions {
+        min_count: 1,
+        positive_only: false,
+        ..options
+    };
+    let found = c.collocates("x", &options).unwrap();
+    let rows: Vec<_> = found.rows.iter().map(|r| (r.term, r.observed)).collect();
+    assert_eq!((found.window_tokens, rows), (3, vec![("x", 2), ("a", 1)]));
+    // The union of the windows less the hits is {2}: a alone.
+    let union = CollocateOptions {
+        counting: Counting::Union,
+        ..options
+    };
+    let found = c.collocates("x", &union).unwrap();
+    let rows: Vec<_> = found.rows.iter().map(|r| (r.term, r.observed)).collect();
+    assert_eq!((found.window_tokens, rows), (1, vec![("a", 1)]));
+    assert!("perhit".parse::<Counting>().is_ok());
+    let err = "pairs".parse::<Counting>().unwrap_err().to_string();
+    assert!(err.contains("“pairs” is not a way of counting"), "{err}");
+}
+
+/// Tokens x0 a1 b2 b3 b4 b5 b6 b7 x8 b9 (N = 10), windows of one token: {1}, {7, 9}, W = 3.
+/// "b" (f(c) = 7) is at 7 and 9 in them, O = 2 below E = 7 · 3 / 10 = 2.1: it avoids x. Its
+/// table is [[2, 1], [5, 2]] with E = 2.1, 0.9, 4.9, 2.1, so G² = −2 (4 ln(20/21) + ln(10/9)
+/// + 5 ln(50/49)) ≈ −0.0224, negative as it is below expectation. "a": O = 1 > E = 0.3.
+#[test]
+fn collocate_g2_is_signed_and_negative_associations_are_left_out_by_default() {
+    let c = corpus(&["x a b b b b b b x b"]);
+    let options = CollocateOptions {
+        left: 1,
+        right: 1,
+        min_count: 1,
+        sort: Measure::LogLikelihood,
+        ..Default::default()
+    };
+    let found = c.collocates("x", &options).unwrap();
+    let rows: Vec<_> = found.rows.iter().map(|r| r.term).collect();
+    assert_eq!(rows, ["a"]);
+    let all = CollocateOptions {
+        positive_only: false,
+        ..options
+    };
+    let found = c.collocates("x", &all).unwrap();
+    let rows: Vec<_> = found.rows.iter().map(|r| (r.term, r.observed)).collect();
+    assert_eq!(rows, [("a", 1), ("b", 2)]);
+    let b = &found.rows[1];
+    close(b.expected, 2.1);
     let ln = f64::ln;
     close(
-        a.log_likelihood,
-        2.0 * (2.0 * ln(22.0 / 15.0)
-            + 3.0 * ln(33.0 / 40.0)
-            + ln(11.0 / 18.0)
-            + 5.0 * ln(55.0 / 48.0)),
+        b.log_likelihood,
+        -2.0 * (4.0 * ln(20.0 / 21.0) + ln(10.0 / 9.0) + 5.0 * ln(50.0 / 49.0)),
     );
-    close(a.log_likelihood, 0.754_106_426_189_897_1);
+    assert!(found.rows[0].log_likelihood > 0.0);
 }
 
 #[test]
@@ -228,8 +334,16 @@ fn phrases_without_stop_word_edges_and_across_documents() {
         .iter()
         .map(|g| (g.terms.join(" "), g.count))
         .collect();
-    // "the state of the union" (×2) contains "state of the union" (×3): the longer is kept.
-    assert_eq!(got, [("the state of the union".to_string(), 2)]);
+    // "the state of the union" (×2) holds two of the three "state of the union": the third
+    // (in the second text, after "union", a phrase seen once) is left to it, and every
+    // shorter phrase lies inside one of the two.
+    assert_eq!(
+        got,
+        [
+            ("the state of the union".to_string(), 2),
+            ("state of the union".into(), 1)
+        ]
+    );
     assert!(c
         .ngrams(&NgramOptions {
             min_length: 1,
@@ -245,6 +359,55 @@ fn phrases_without_stop_word_edges_and_across_documents() {
             ..Default::default()
         })
         .is_err());
+}
+
+/// Sentences "X y." "Z w." "X y z w." (a capital after the full stop: UAX #29 SB8 reads
+/// "y. z" as an abbreviation inside a sentence): within sentences, "x y" and "z w" are seen twice
+/// and nothing else is; across them, "y. z" joins the first two, so "x y z w" and all its
+/// parts are seen twice.
+#[test]
+fn phrases_stay_within_sentences_unless_asked() {
+    let c = corpus(&["X y. Z w. X y z w."]);
+    let got = |options: &NgramOptions| -> Vec<(String, usize)> {
+        let rows = c.ngrams(options).unwrap();
+        rows.iter().map(|g| (g.terms.join(" "), g.count)).collect()
+    };
+    let within = [("x y".to_string(), 2), ("z w".into(), 2)];
+    assert_eq!(got(&NgramOptions::default()), within);
+    let across = NgramOptions {
+        cross_sentences: true,
+        ..Default::default()
+    };
+    let phrases = ["x y z w", "x y z", "y z w", "x y", "y z", "z w"];
+    let expected: Vec<(String, usize)> = phrases.iter().map(|p| (p.to_string(), 2)).collect();
+    assert_eq!(got(&across), expected);
+}
+
+/// The two articles: "north korea" is seen 25 times, 3 of them in "that north korea".
+/// Longest only counts its occurrences outside the longer phrases of the list: it stays,
+/// with the 9 left over (it used to disappear).
+#[test]
+fn longest_only_keeps_north_korea_with_its_other_occurrences() {
+    let c = Corpus::with_articles();
+    let count = |rows: &[text_explorer::Ngram], phrase: &str| {
+        rows.iter()
+            .find(|g| g.terms.join(" ") == phrase)
+            .map(|g| g.count)
+    };
+    let all = c.ngrams(&NgramOptions::default()).unwrap();
+    assert_eq!(count(&all, "north korea"), Some(25));
+    assert_eq!(count(&all, "that north korea"), Some(3));
+    let longest = NgramOptions {
+        longest_only: true,
+        ..Default::default()
+    };
+    let kept = c.ngrams(&longest).unwrap();
+    // The longer listed phrases that hold it: "north korea for" ×4, "that north korea" ×3,
+    // "with north korea" ×3, "for north korea", "in north korea", "north korea is", "north
+    // korea with" ×2 each: 18 occurrences, two of them in two phrases at once, so 16 of the
+    // 25 are inside a longer phrase and 9 are left.
+    assert_eq!(count(&kept, "north korea"), Some(9));
+    assert_eq!(count(&kept, "that north korea"), Some(3));
 }
 
 /// Target "cat cat cat dog" (c = 4); reference "cat dog dog dog dog dog owl" (d = 7).
@@ -345,14 +508,24 @@ fn dispersion_dp_by_hand() {
     let c = corpus(&["k k x x", "x x x x", "x x"]);
     let d = c.dispersion("k", &DispersionOptions::default()).unwrap();
     assert_eq!((d.hits, d.parts), (2, 3));
-    close(d.dp, 0.6);
-    close(d.dp_norm, 0.75);
+    close(d.dp.unwrap(), 0.6);
+    close(d.dp_norm.unwrap(), 0.75);
     assert_eq!(d.docs[0].positions, [0, 1]);
     assert!(d.docs[1].positions.is_empty());
     // Evenly spread over the documents: DP = 0.
     let even = c.dispersion("x", &DispersionOptions::default()).unwrap();
     // x: 2, 4, 2 of 8 against sizes 4, 4, 2 of 10: ½ (|0.25 − 0.4| + |0.5 − 0.4| + |0.25 − 0.2|) = 0.15.
-    close(even.dp, 0.15);
+    close(even.dp.unwrap(), 0.15);
+    // No hit: no proportions to compare, so no DP (not 0, "perfectly even").
+    let none = c
+        .dispersion("absent", &DispersionOptions::default())
+        .unwrap();
+    assert_eq!((none.hits, none.dp, none.dp_norm), (0, None, None));
+    let one_doc = DispersionOptions {
+        doc: Some(2),
+        ..Default::default()
+    };
+    assert_eq!(c.dispersion("k", &one_doc).unwrap().dp, None);
 }
 
 #[test]
@@ -375,7 +548,7 @@ fn dispersion_segments_of_one_document() {
     assert_eq!(doc.segment_hits, [1, 1, 1, 1]);
     assert_eq!(d.parts, 4);
     // ½ (|.25 − .2| + |.25 − .3| + |.25 − .2| + |.25 − .3|) = 0.1.
-    close(d.dp, 0.1);
+    close(d.dp.unwrap(), 0.1);
     // More segments than tokens: some are empty, none is lost.
     let many = c
         .dispersion(

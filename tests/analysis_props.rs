@@ -5,9 +5,12 @@
 mod common;
 
 use common::corpus;
+use std::collections::{BTreeMap, BTreeSet};
+
 use proptest::prelude::*;
 use text_explorer::{
-    CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, NgramOptions,
+    CollocateOptions, CompareOptions, Counting, DispersionOptions, KeynessOptions, KwicOptions,
+    NgramOptions,
 };
 
 /// Few distinct words, so that phrases repeat and windows overlap.
@@ -25,12 +28,12 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(200))]
 
     #[test]
-    fn phrases_equal_the_naive_count(texts in texts(), min_length in 2usize..4, extra in 0usize..3, min_count in 1usize..4) {
+    fn phrases_equal_the_naive_count(texts in texts(), min_length in 2usize..4, extra in 0usize..3, min_count in 1usize..4, cross_sentences: bool) {
         let corpus = corpus(&texts);
         let max_length = min_length + extra;
-        let options = NgramOptions { min_length, max_length, min_count, ..Default::default() };
+        let options = NgramOptions { min_length, max_length, min_count, cross_sentences, ..Default::default() };
         let rows = corpus.ngrams(&options).unwrap();
-        let naive: Vec<_> = common::ngrams(&texts, min_length..=max_length)
+        let naive: Vec<_> = common::ngrams(&texts, min_length..=max_length, cross_sentences)
             .into_iter()
             .filter(|(_, (count, _))| *count >= min_count)
             .collect();
@@ -54,32 +57,43 @@ proptest! {
     }
 
     #[test]
-    fn longest_only_keeps_exactly_the_uncontained(texts in texts()) {
+    fn longest_only_counts_the_occurrences_outside_longer_phrases(texts in texts(), cross_sentences: bool, min_count in 1usize..3) {
         let corpus = corpus(&texts);
-        let all = corpus.ngrams(&NgramOptions::default()).unwrap();
-        let kept = corpus.ngrams(&NgramOptions { longest_only: true, ..Default::default() }).unwrap();
-        let contains = |long: &[&str], short: &[&str]| long.len() > short.len() && long.windows(short.len()).any(|w| w == short);
-        let expected: Vec<_> = all
+        let options = NgramOptions { cross_sentences, min_count, ..Default::default() };
+        let all = corpus.ngrams(&options).unwrap();
+        let kept = corpus.ngrams(&NgramOptions { longest_only: true, ..options }).unwrap();
+        let listed: BTreeSet<Vec<String>> = all.iter().map(|g| g.terms.iter().map(|t| t.to_string()).collect()).collect();
+        let naive = common::outside_longer(&texts, &listed, cross_sentences);
+        let got: BTreeMap<Vec<String>, (usize, usize, (usize, usize))> = kept
             .iter()
-            .filter(|g| !all.iter().any(|h| contains(&h.terms, &g.terms)))
-            .cloned()
+            .map(|g| (g.terms.iter().map(|t| t.to_string()).collect(), (g.count, g.docs, (g.first.0 as usize, g.first.1 as usize))))
             .collect();
-        prop_assert_eq!(kept, expected);
+        prop_assert_eq!(got.len(), kept.len(), "each phrase once");
+        prop_assert_eq!(got, naive);
+        prop_assert!(kept.windows(2).all(|w| (w[0].count, w[0].terms.len()) >= (w[1].count, w[1].terms.len())));
     }
 
     #[test]
-    fn collocates_equal_the_naive_count(texts in texts(), left in 0usize..4, right in 1usize..4) {
+    fn collocates_equal_the_naive_count(texts in texts(), left in 0usize..4, right in 1usize..4, per_hit: bool) {
         let corpus = corpus(&texts);
-        let options = CollocateOptions { left, right, min_count: 1, ..Default::default() };
+        let counting = if per_hit { Counting::PerHit } else { Counting::Union };
+        let options = CollocateOptions { left, right, min_count: 1, positive_only: false, counting, ..Default::default() };
         let found = corpus.collocates("kim", &options).unwrap();
-        let (naive, w) = common::collocates(&texts, "kim", left, right);
+        let (naive, w) = common::collocates(&texts, "kim", left, right, per_hit);
         prop_assert_eq!(found.window_tokens, w);
         prop_assert_eq!(found.rows.len(), naive.len());
         for row in &found.rows {
             prop_assert_eq!(Some(&row.observed), naive.get(row.term));
-            prop_assert!(row.observed <= row.count);
-            prop_assert!(row.log_likelihood >= 0.0);
+            if !per_hit {
+                prop_assert!(row.observed <= row.count);
+            }
+            // G² has the sign of O − E.
+            prop_assert!(row.log_likelihood * (row.observed as f64 - row.expected) >= 0.0);
         }
+        // By default, only the positive associations, in the same order.
+        let positive = corpus.collocates("kim", &CollocateOptions { positive_only: true, ..options.clone() }).unwrap();
+        let expected: Vec<_> = found.rows.iter().filter(|r| r.observed as f64 > r.expected).cloned().collect();
+        prop_assert_eq!(positive.rows, expected);
     }
 
     #[test]
@@ -102,7 +116,12 @@ proptest! {
             total += positions.len();
         }
         prop_assert_eq!(d.hits, total);
-        prop_assert!((0.0..=1.0).contains(&d.dp) && (0.0..=1.0 + 1e-12).contains(&d.dp_norm));
+        // DP exactly when there is a hit.
+        prop_assert_eq!(d.dp.is_some(), total > 0);
+        prop_assert_eq!(d.dp_norm.is_some(), total > 0);
+        if let (Some(dp), Some(norm)) = (d.dp, d.dp_norm) {
+            prop_assert!((0.0..=1.0).contains(&dp) && (0.0..=1.0 + 1e-12).contains(&norm));
+        }
     }
 
     #[test]

@@ -176,6 +176,15 @@ fn analysis_operations_answer_with_utf16_offsets() {
     );
     assert_eq!(num(&found, "hits"), 3.0);
     let rows: Array = get(&found, "collocates").into();
+    // Counted per hit window, every pair, negative associations too (camelCase options).
+    let per_hit = ask(
+        &mut engine,
+        "collocates",
+        r#"{"query": "hanoi", "options": {"left": 0, "right": 1, "minCount": 1,
+            "counting": "perHit", "positiveOnly": false}}"#,
+    );
+    // "Hanoi ended", "Hanoi ended", "Hanoi." at the end: two windows of one token.
+    assert_eq!(num(&per_hit, "windowTokens"), 2.0);
     for key in [
         "observed",
         "expected",
@@ -191,6 +200,17 @@ fn analysis_operations_answer_with_utf16_offsets() {
     let first = phrases.get(0);
     assert_eq!(string(&first, "phrase"), "café talks in hanoi ended early");
     assert_eq!((num(&first, "count"), num(&first, "docs")), (2.0, 2.0));
+    // Phrases stay within sentences unless asked (camelCase option).
+    let across: Array = ask(
+        &mut engine,
+        "phrases",
+        r#"{"options": {"minLength": 3, "crossSentences": true, "longestOnly": true}}"#,
+    )
+    .into();
+    assert_eq!(
+        string(&across.get(0), "phrase"),
+        "café talks in hanoi ended early"
+    );
     let key = ask(&mut engine, "keyness", r#"{"options": {"target": 0}}"#);
     assert_eq!(num(&key, "referenceTokens"), 12.0);
     let key = ask(
@@ -209,6 +229,11 @@ fn analysis_operations_answer_with_utf16_offsets() {
     assert_eq!(spread.length(), 2);
     let one: Array = ask(&mut engine, "dispersion", r#"{"queries": "hanoi"}"#).into();
     assert_eq!(one.length(), 1);
+    assert!((0.0..=1.0).contains(&num(&one.get(0), "dp")));
+    // A query with no hit has no DP: null, not 0 ("perfectly even").
+    let missing: Array = ask(&mut engine, "dispersion", r#"{"queries": "absent"}"#).into();
+    assert!(get(&missing.get(0), "dp").is_null());
+    assert!(get(&missing.get(0), "dpNorm").is_null());
     let docs: Array = get(&spread.get(0), "docs").into();
     let starts: Array = get(&docs.get(0), "starts").into();
     let text = text_of(&mut engine, 0);
@@ -378,6 +403,16 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
             "collocates",
             r#"{"query": "x", "options": {"sort": "dice"}}"#,
             "is not a measure",
+        ),
+        (
+            "collocates",
+            r#"{"query": "x", "options": {"counting": "pairs"}}"#,
+            "is not a way of counting: use union or perHit",
+        ),
+        (
+            "collocates",
+            r#"{"query": "x", "options": {"positiveOnly": "yes"}}"#,
+            "invalid options.positiveOnly: invalid type: string \"yes\", expected a boolean",
         ),
         ("keyness", "{}", "invalid target"),
         (
@@ -741,6 +776,14 @@ fn answers_are_the_values_serde_wasm_bindgen_gives() {
         (
             "collocates",
             r#"{"query": "north", "options": {"limit": 30}}"#,
+        ),
+        (
+            "collocates",
+            r#"{"query": "the", "options": {"counting": "perHit", "positiveOnly": false}}"#,
+        ),
+        (
+            "phrases",
+            r#"{"options": {"crossSentences": true, "longestOnly": true}}"#,
         ),
         ("phrases", r#"{"options": {"limit": 40}}"#),
         ("keyness", r#"{"options": {"target": [2], "limit": 20}}"#),

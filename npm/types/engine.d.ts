@@ -47,11 +47,11 @@ export type Collocate = {
  */
 term: string, 
 /**
- * `O`: occurrences at window positions.
+ * `O`: occurrences at window positions (per hit window, with [`Counting::PerHit`]).
  */
 observed: number, 
 /**
- * `E = f(c) · W / N`.
+ * `E = f(c) · W / N` (`f(n) · span · f(c) / N`, with [`Counting::PerHit`]).
  */
 expected: number, 
 /**
@@ -63,7 +63,7 @@ count: number,
  */
 mi: number, 
 /**
- * G², from 0 up.
+ * Signed G²: negative when `O < E`.
  */
 logLikelihood: number, 
 /**
@@ -108,7 +108,16 @@ limit?: number | null,
 /**
  * Match the query's case too (default `false`: any case).
  */
-caseSensitive?: boolean, };
+caseSensitive?: boolean, 
+/**
+ * How the windows are counted: `union` (the default) or `perHit` (AntConc, NLTK).
+ */
+counting?: "union" | "perHit", 
+/**
+ * List only the collocates seen more often than expected, `O > E` (the default);
+ * `false` lists those that avoid the node too, with a negative G².
+ */
+positiveOnly?: boolean, };
 
 export type Collocates = { 
 /**
@@ -222,13 +231,13 @@ query: string,
  */
 hits: number, 
 /**
- * Gries' deviation of proportions.
+ * Gries' deviation of proportions; `null` when the query has no hit.
  */
-dp: number, 
+dp: number | null, 
 /**
- * DP normalised by `1 − min sᵢ`.
+ * DP normalised by `1 − min sᵢ`; `null` when the query has no hit.
  */
-dpNorm: number, 
+dpNorm: number | null, 
 /**
  * The parts DP was computed over (documents, or segments of one).
  */
@@ -515,10 +524,15 @@ minCount?: number,
  */
 trimStopwords?: boolean, 
 /**
- * Keep only the longest of overlapping phrases (Voyant's "longest only"): leave out a
- * phrase contained in a longer phrase of the list (default `false`).
+ * Count only the occurrences of a phrase that do not lie inside an occurrence of a
+ * longer phrase of the list, and leave out a phrase left with none (default `false`;
+ * see the [module documentation](self)).
  */
 longestOnly?: boolean, 
+/**
+ * Let phrases run across sentence ends (default `false`: within a sentence).
+ */
+crossSentences?: boolean, 
 /**
  * At most this many phrases; `None` (the default) for all.
  */

@@ -14,23 +14,42 @@
 //!
 //! the expected count is `E = f(c) · W / N`: how many of the `c` would fall in the windows if
 //! the tokens were shuffled (Evert 2008, "Corpora and collocations", §3, surface
-//! co-occurrence with the total window size `W`).
+//! co-occurrence with the total window size `W`). This is [`Counting::Union`], the default.
+//!
+//! [`Counting::PerHit`] counts as AntConc, NLTK and the COBUILD tradition do: every hit's
+//! window on its own, so a token in the windows of two hits counts twice, and the other hits
+//! in a window count too (a word can be its own collocate). `O` is the number of (hit, `c`)
+//! pairs, `W` the sum of the windows' sizes, `E = f(n) · s · f(c) / N` with the span
+//! `s = left + right` (windows cut short by a document's edge are not shortened in `E`).
+//! With `left = 0` and `right = k − 1` this is NLTK's
+//! `BigramCollocationFinder.from_words(tokens, window_size=k)` with the node as the first
+//! word (`tests/statistics.rs` compares the two).
 //!
 //! # Measures
 //!
 //! - MI (mutual information) `= log2(O / E)` (Church & Hanks 1990; Evert 2008).
 //! - t-score `= (O − E) / √O` (Church et al. 1991; Evert 2008).
-//! - G² (log-likelihood) `= 2 Σ Oᵢⱼ ln(Oᵢⱼ / Eᵢⱼ)` over the 2×2 table of window position or
-//!   not against `c` or not: `O₁₁ = O`, `O₁₂ = W − O`, `O₂₁ = f(c) − O`,
-//!   `O₂₂ = N − W − f(c) + O`, `Eᵢⱼ = row total · column total / N`, and `0 · ln 0 = 0`
-//!   (Dunning 1993; Evert 2008).
+//! - G² (log-likelihood) `= ±2 Σ Oᵢⱼ ln(Oᵢⱼ / Eᵢⱼ)`, negative when `O < E` (the word avoids
+//!   the node; AntConc and LancsBox show the direction the same way), over a 2×2 table with
+//!   `Eᵢⱼ = row total · column total / N` and `0 · ln 0 = 0` (Dunning 1993; Evert 2008).
+//!   With [`Counting::Union`] the table is window position or not against `c` or not:
+//!   `O₁₁ = O`, `O₁₂ = W − O`, `O₂₁ = f(c) − O`, `O₂₂ = N − W − f(c) + O`. With
+//!   [`Counting::PerHit`] it is NLTK's (Manning & Schütze 1999, §5.3.4, with Church & Hanks'
+//!   scaling of the pairs by the span): node or not against `c` or not, `O₁₁ = O / s`,
+//!   `O₁₂ = f(n) − O / s`, `O₂₁ = f(c) − O / s`, `O₂₂ = N − f(n) − f(c) + O / s`.
 //! - logDice `= 14 + log2(2·O / (f(n) + f(c)))` (Rychlý 2008, "A lexicographer-friendly
 //!   association score"). At most 14 when `O` is at most `f(n)`; a window can hold several
 //!   `c`, so with wide windows `O` may exceed `f(n)` and logDice 14.
+//!
+//! By default only positive associations are listed (`O > E`, [`CollocateOptions::positive_only`]).
+//!
+//! In NLTK's terms, with the per-hit count and `s = window_size − 1`: NLTK's `ngram_fd` is
+//! `O`, `pmi` is MI, `likelihood_ratio` is |G²|, `student_t` is t-score / √s and `dice` is
+//! `2^(logDice − 14) / s` (NLTK divides the pairs by `s` before every measure).
 
 use std::str::FromStr;
 
-use super::stats::{g2, log2};
+use super::stats::{log2, signed_g2};
 use crate::error::{check_range, Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
 use crate::query::Query;
@@ -86,6 +105,43 @@ impl TryFrom<String> for Measure {
     }
 }
 
+/// How the windows are counted (see the [module documentation](self)).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub enum Counting {
+    /// The union of the windows, less the hits: a token counts once however many windows
+    /// hold it (Evert's 2×2 table; the default).
+    #[default]
+    Union,
+    /// Every hit's window on its own, as AntConc and NLTK count: a token counts once per
+    /// window that holds it, and `E = f(n) · span · f(c) / N`.
+    PerHit,
+}
+
+impl FromStr for Counting {
+    type Err = Error;
+
+    /// `union` or `perHit`; any case.
+    fn from_str(s: &str) -> Result<Counting> {
+        match s.to_ascii_lowercase().as_str() {
+            "union" => Ok(Counting::Union),
+            "perhit" => Ok(Counting::PerHit),
+            _ => Err(Error::invalid_option(
+                "counting",
+                format!("“{s}” is not a way of counting: use union or perHit"),
+            )),
+        }
+    }
+}
+
+impl TryFrom<String> for Counting {
+    type Error = Error;
+
+    fn try_from(name: String) -> Result<Counting> {
+        name.parse()
+    }
+}
+
 /// Options for [`Corpus::collocates`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -112,6 +168,12 @@ pub struct CollocateOptions {
     pub limit: Option<usize>,
     /// Match the query's case too (default `false`: any case).
     pub case_sensitive: bool,
+    /// How the windows are counted: `union` (the default) or `perHit` (AntConc, NLTK).
+    #[cfg_attr(not(target_arch = "wasm32"), ts(type = "\"union\" | \"perHit\""))]
+    pub counting: Counting,
+    /// List only the collocates seen more often than expected, `O > E` (the default);
+    /// `false` lists those that avoid the node too, with a negative G².
+    pub positive_only: bool,
 }
 
 impl Default for CollocateOptions {
@@ -125,6 +187,8 @@ impl Default for CollocateOptions {
             sort: Measure::default(),
             limit: None,
             case_sensitive: false,
+            counting: Counting::Union,
+            positive_only: true,
         }
     }
 }
@@ -136,15 +200,15 @@ impl Default for CollocateOptions {
 pub struct Collocate<'a> {
     /// The term.
     pub term: &'a str,
-    /// `O`: occurrences at window positions.
+    /// `O`: occurrences at window positions (per hit window, with [`Counting::PerHit`]).
     pub observed: usize,
-    /// `E = f(c) · W / N`.
+    /// `E = f(c) · W / N` (`f(n) · span · f(c) / N`, with [`Counting::PerHit`]).
     pub expected: f64,
     /// `f(c)`: occurrences in the scope.
     pub count: usize,
     /// `log2(O / E)`.
     pub mi: f64,
-    /// G², from 0 up.
+    /// Signed G²: negative when `O < E`.
     pub log_likelihood: f64,
     /// `(O − E) / √O`.
     pub t_score: f64,
@@ -159,7 +223,8 @@ pub struct Collocates<'a> {
     pub hits: usize,
     /// `N`: the tokens of the scope.
     pub tokens: usize,
-    /// `W`: the window positions.
+    /// `W`: the window positions (the sum of the windows' sizes, with
+    /// [`Counting::PerHit`]).
     pub window_tokens: usize,
     /// The collocates, in the order asked for.
     pub rows: Vec<Collocate<'a>>,
@@ -198,12 +263,31 @@ impl Corpus {
         let filter = (!options.stopwords).then(|| self.stop_filter());
         let mut observed = vec![0u32; self.vocab.len()];
         let mut window_tokens = 0;
+        let per_hit = options.counting == Counting::PerHit;
         // 0: outside every window, 1: in a window, 2: part of a hit. Reset per document.
         let mut state: Vec<u8> = Vec::new();
         let mut i = 0;
         while i < hits.len() {
             let doc = hits[i].doc;
             let terms = &docs[doc as usize].terms;
+            // A stop word of the document's language is in the window, not a collocate.
+            let stop = |t| filter.as_ref().is_some_and(|f| f.is_stop(doc, t));
+            if per_hit {
+                // Each hit's own window, other hits included.
+                while i < hits.len() && hits[i].doc == doc {
+                    let (pos, end) = (hits[i].pos as usize, (hits[i].pos + hits[i].len) as usize);
+                    let after = end..(end + options.right).min(terms.len());
+                    for p in (pos.saturating_sub(options.left)..pos).chain(after) {
+                        let t = terms.at(p);
+                        window_tokens += 1;
+                        if !stop(t) {
+                            observed[t as usize] += 1;
+                        }
+                    }
+                    i += 1;
+                }
+                continue;
+            }
             state.clear();
             state.resize(terms.len(), 0);
             let from = i;
@@ -225,14 +309,14 @@ impl Corpus {
             let in_window = (lo..hi).filter(|&p| state[p] == 1);
             for t in in_window.map(|p| terms.at(p)) {
                 window_tokens += 1;
-                // A stop word of the document's language is in the window, not a collocate.
-                if !filter.as_ref().is_some_and(|f| f.is_stop(doc, t)) {
+                if !stop(t) {
                     observed[t as usize] += 1;
                 }
             }
         }
         let f_n = hits.len() as f64;
         let (big_n, w) = (n as f64, window_tokens as f64);
+        let span = (options.left + options.right) as f64;
         let mut rows = Vec::new();
         // A collocate's frequency counts its tokens where it is not a stop word (all of them
         // when one list applies to the whole scope).
@@ -253,14 +337,30 @@ impl Corpus {
             }
             let f_c = f64::from(counts[id as usize]);
             let o = o as f64;
-            let e = f_c * w / big_n;
+            let (e, table) = if per_hit {
+                // NLTK's table: the pairs scaled by the span (Church & Hanks 1990).
+                let pairs = o / span;
+                let table = [
+                    [pairs, f_n - pairs],
+                    [f_c - pairs, big_n - f_n - f_c + pairs],
+                ];
+                (f_n * span * f_c / big_n, table)
+            } else {
+                (
+                    f_c * w / big_n,
+                    [[o, w - o], [f_c - o, big_n - w - f_c + o]],
+                )
+            };
+            if options.positive_only && o <= e {
+                continue;
+            }
             rows.push(Collocate {
                 term,
                 observed: o as usize,
                 expected: e,
                 count: f_c as usize,
                 mi: log2(o / e),
-                log_likelihood: g2(&[[o, w - o], [f_c - o, big_n - w - f_c + o]]),
+                log_likelihood: signed_g2(&table),
                 t_score: (o - e) / o.sqrt(),
                 log_dice: 14.0 + log2(2.0 * o / (f_n + f_c)),
             });

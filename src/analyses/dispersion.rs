@@ -11,7 +11,9 @@
 //!   `vᵢ` of the hits (as a share of all hits), `DP = ½ Σ |vᵢ − sᵢ|`. 0 is perfectly even;
 //!   values near 1 mean the hits crowd into a small part. DPnorm `= DP / (1 − min sᵢ)`
 //!   scales it to 0–1 (Lijffijt & Gries 2012). The parts are the documents of the scope when
-//!   it holds two or more, otherwise the segments of the one document.
+//!   it holds two or more, otherwise the segments of the one document. A query with no hit
+//!   has no DP (`None`): there are no proportions to compare, and 0 would read as "perfectly
+//!   even".
 
 use crate::error::{check_range, Result};
 use crate::index::{Corpus, DocId};
@@ -63,22 +65,24 @@ pub struct DocDispersion {
 pub struct Dispersion {
     /// Hits in all.
     pub hits: usize,
-    /// Gries' DP, 0 to 1 (0 when there is no hit).
-    pub dp: f64,
-    /// DP normalised by its largest possible value for these parts, 0 to 1.
-    pub dp_norm: f64,
+    /// Gries' DP, 0 to 1; `None` when there is no hit.
+    pub dp: Option<f64>,
+    /// DP normalised by its largest possible value for these parts, 0 to 1; `None` when
+    /// there is no hit.
+    pub dp_norm: Option<f64>,
     /// How many parts DP was computed over (documents, or segments of one document).
     pub parts: usize,
     /// Every document of the scope, in id order, with its hits.
     pub docs: Vec<DocDispersion>,
 }
 
-/// Gries' DP and DPnorm over parts given as (tokens, hits).
-pub fn deviation_of_proportions(parts: &[(usize, usize)]) -> (f64, f64) {
+/// Gries' DP and DPnorm over parts given as (tokens, hits); `None` without a hit (or a
+/// token).
+pub fn deviation_of_proportions(parts: &[(usize, usize)]) -> Option<(f64, f64)> {
     let size: usize = parts.iter().map(|p| p.0).sum();
     let hits: usize = parts.iter().map(|p| p.1).sum();
     if hits == 0 || size == 0 {
-        return (0.0, 0.0);
+        return None;
     }
     let mut dp = 0.0;
     let mut min_share = 1.0f64;
@@ -93,7 +97,7 @@ pub fn deviation_of_proportions(parts: &[(usize, usize)]) -> (f64, f64) {
     } else {
         0.0
     };
-    (dp, norm)
+    Some((dp, norm))
 }
 
 impl Corpus {
@@ -106,7 +110,7 @@ impl Corpus {
     /// let d = corpus.dispersion("a", &DispersionOptions { segments: 2, ..Default::default() }).unwrap();
     /// assert_eq!(d.docs[0].positions, [0, 2]);
     /// assert_eq!(d.docs[0].segment_hits, [1, 1]);
-    /// assert_eq!(d.dp, 0.0);
+    /// assert_eq!(d.dp, Some(0.0));
     /// ```
     pub fn dispersion(&self, query: &str, options: &DispersionOptions) -> Result<Dispersion> {
         check_range("segments", options.segments, 1, MAX_SEGMENTS)?;
@@ -156,11 +160,11 @@ impl Corpus {
                 })
                 .collect()
         };
-        let (dp, dp_norm) = deviation_of_proportions(&parts);
+        let dp = deviation_of_proportions(&parts);
         Ok(Dispersion {
             hits: hits.len(),
-            dp,
-            dp_norm,
+            dp: dp.map(|d| d.0),
+            dp_norm: dp.map(|d| d.1),
             parts: parts.len(),
             docs,
         })

@@ -9,7 +9,8 @@
 //!   "Comparing corpora using frequency profiling", used by Paul Rayson's log-likelihood
 //!   calculator, AntConc and Wmatrix.
 //! - p: the chance of a G² at least this large if both used the term at the same rate,
-//!   from the χ² distribution with one degree of freedom: `p = erfc(√(G² / 2))`. The usual
+//!   from the χ² distribution with one degree of freedom: `p = erfc(√(G² / 2))`, to full
+//!   double precision (see `stats::chi2_p`). The usual
 //!   cut-offs are G² ≥ 3.84 (p < 0.05), 6.63 (p < 0.01), 10.83 (p < 0.001), 15.13
 //!   (p < 0.0001).
 //! - Log Ratio `= log2((a / c) / (b / d))`, a zero count read as 0.5 (Hardie 2014, "Log

@@ -1,10 +1,19 @@
 //! Phrases: repeated sequences of 2 to 6 words (n-grams), with their counts.
 //!
-//! A phrase is a run of consecutive tokens within one document; punctuation and sentence
-//! ends between them do not break it (as in Voyant's Phrases). Counting grows phrases one
+//! A phrase is a run of consecutive tokens within one sentence of one document (UAX #29
+//! sentences, as the Summary counts them): punctuation within a sentence does not break it,
+//! a sentence end does, unless [`NgramOptions::cross_sentences`] is set (Voyant's Phrases
+//! run across them). Counting grows phrases one
 //! word at a time from the postings: the occurrences of a phrase are split by the word that
 //! follows, and only groups seen at least `min_count` times grow further (a phrase is never
 //! more frequent than its beginning), so rare words drop out after the first step.
+//!
+//! With [`NgramOptions::longest_only`], an occurrence of a phrase that lies inside an
+//! occurrence of a longer phrase of the list is not counted: each phrase's count (and
+//! documents, and first occurrence) is that of its other occurrences, and a phrase left with
+//! none is left out. `north korea` seen 25 times, 3 of them in `that north korea`, stays in
+//! the list with 22; a phrase that only ever occurs inside a longer one goes. The counts
+//! may then be below `min_count`, which chose the phrases before this step.
 
 use crate::error::{check_range, Result};
 use crate::index::{sorted_indices, Corpus, DocId, Document, TermId};
@@ -27,9 +36,12 @@ pub struct NgramOptions {
     pub min_count: usize,
     /// Leave out phrases that start or end with a stop word (default `false`).
     pub trim_stopwords: bool,
-    /// Keep only the longest of overlapping phrases (Voyant's "longest only"): leave out a
-    /// phrase contained in a longer phrase of the list (default `false`).
+    /// Count only the occurrences of a phrase that do not lie inside an occurrence of a
+    /// longer phrase of the list, and leave out a phrase left with none (default `false`;
+    /// see the [module documentation](self)).
     pub longest_only: bool,
+    /// Let phrases run across sentence ends (default `false`: within a sentence).
+    pub cross_sentences: bool,
     /// At most this many phrases; `None` (the default) for all.
     pub limit: Option<usize>,
 }
@@ -43,6 +55,7 @@ impl Default for NgramOptions {
             min_count: 2,
             trim_stopwords: false,
             longest_only: false,
+            cross_sentences: false,
             limit: None,
         }
     }
@@ -93,6 +106,27 @@ impl Corpus {
         // documents where its first or last word is a stop word, and counted in the others.
         let filter = options.trim_stopwords.then(|| self.stop_filter());
         let stop = |d: DocId, t: TermId| filter.as_ref().is_some_and(|f| f.is_stop(d, t));
+        // The first words of sentences, one bit per token of each document: a phrase grows
+        // by a word only when that word does not start a sentence.
+        let breaks: Option<Vec<Vec<u64>>> = (!options.cross_sentences).then(|| {
+            docs.iter()
+                .map(|d| {
+                    let mut bits = vec![0u64; d.token_count().div_ceil(64)];
+                    for &p in &d.sentence_starts {
+                        bits[p as usize / 64] |= 1 << (p % 64);
+                    }
+                    bits
+                })
+                .collect()
+        });
+        let follower = |(d, p): (DocId, u32), k: usize| {
+            let q = p as usize + k;
+            let starts = breaks.as_ref().and_then(|b| b[d as usize].get(q / 64));
+            match starts.is_some_and(|bits| bits >> (q % 64) & 1 == 1) {
+                true => None,
+                false => word_at(docs, (d, p), k),
+            }
+        };
         // All occurrences of every listed group, level after level; `level` holds the
         // (from, to) ranges of the groups of the current length.
         let mut occurrences: Vec<(DocId, u32)> = Vec::new();
@@ -124,7 +158,7 @@ impl Corpus {
             for &(from, to) in &level {
                 // Count the word after each occurrence (n - 1 words long).
                 for &occurrence in &occurrences[from..to] {
-                    if let Some(t) = word_at(docs, occurrence, n - 1) {
+                    if let Some(t) = follower(occurrence, n - 1) {
                         if counts[t as usize] == 0 {
                             touched.push(t);
                         }
@@ -144,7 +178,7 @@ impl Corpus {
                 occurrences.resize(end, (0, 0));
                 for k in from..to {
                     let occurrence = occurrences[k];
-                    if let Some(t) = word_at(docs, occurrence, n - 1) {
+                    if let Some(t) = follower(occurrence, n - 1) {
                         if counts[t as usize] as usize >= min_count {
                             occurrences[slots[t as usize] as usize] = occurrence;
                             slots[t as usize] += 1;
@@ -197,7 +231,7 @@ impl Corpus {
             level = next;
         }
         if options.longest_only {
-            groups = longest_only(groups, &occurrences, docs);
+            groups = longest_only(groups, &mut occurrences, docs);
         }
         let limit = options.limit.unwrap_or(usize::MAX);
         if limit < groups.len() {
@@ -249,9 +283,15 @@ fn word_at(docs: &[Document], (doc, pos): (DocId, u32), k: usize) -> Option<Term
     docs[doc as usize].terms.get(pos as usize + k)
 }
 
-/// The groups not contained in a longer listed group: a phrase at `t` of length `n` lies
-/// inside a listed occurrence at `s` of length `m` when `s ≤ t` and `t + n ≤ s + m`.
-fn longest_only(groups: Vec<Group>, occurrences: &[(DocId, u32)], docs: &[Document]) -> Vec<Group> {
+/// The groups with the occurrences not contained in an occurrence of a longer listed group
+/// (a phrase at `t` of length `n` lies inside a listed occurrence at `s` of length `m` when
+/// `s ≤ t` and `t + n ≤ s + m`), those left with none left out. Each group's range of
+/// `occurrences` (its own) keeps the others, in order.
+fn longest_only(
+    groups: Vec<Group>,
+    occurrences: &mut [(DocId, u32)],
+    docs: &[Document],
+) -> Vec<Group> {
     // Every token of the corpus gets a global index: its document's base plus its position.
     let mut base = Vec::with_capacity(docs.len() + 1);
     let mut total = 0;
@@ -279,13 +319,33 @@ fn longest_only(groups: Vec<Group>, occurrences: &[(DocId, u32)], docs: &[Docume
             }
         }
     }
-    groups
-        .into_iter()
-        .filter(|g| {
-            !occurrences[g.from..g.to].iter().any(|&o| {
-                let t = global(o);
-                longest[t] as usize > g.n || reach[t] >= t + g.n
-            })
-        })
-        .collect()
+    let inside = |o, n: usize| {
+        let t = global(o);
+        longest[t] as usize > n || reach[t] >= t + n
+    };
+    let mut stamp = vec![usize::MAX; docs.len()];
+    let mut kept_groups = Vec::with_capacity(groups.len());
+    for (k, mut g) in groups.into_iter().enumerate() {
+        let mut kept = g.from;
+        for i in g.from..g.to {
+            let o = occurrences[i];
+            if !inside(o, g.n) {
+                occurrences[kept] = o;
+                kept += 1;
+            }
+        }
+        if kept == g.from {
+            continue;
+        }
+        g.to = kept;
+        g.docs = 0;
+        for &(d, _) in &occurrences[g.from..g.to] {
+            if stamp[d as usize] != k {
+                stamp[d as usize] = k;
+                g.docs += 1;
+            }
+        }
+        kept_groups.push(g);
+    }
+    kept_groups
 }

@@ -16,6 +16,9 @@ pub struct Document {
     pub(super) chars: usize,
     pub(super) types: usize,
     pub(super) sentences: usize,
+    /// The token index of the first word of each sentence that holds a word, increasing
+    /// (UAX #29 sentences): phrases do not run across them.
+    pub(crate) sentence_starts: Vec<u32>,
     pub(super) utf16: Utf16Offsets,
     /// Its language (ISO 639-1 where one exists, else 639-3), `None` when unknown.
     pub(super) language: Option<String>,

@@ -20,7 +20,7 @@ use std::cmp::Ordering;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::language::Library;
-use crate::tokenize::{normalize_into, sentences_with_words, tokens_in};
+use crate::tokenize::{normalize_into, sentence_first_words, tokens_in};
 
 mod document;
 mod postings;
@@ -158,6 +158,7 @@ impl Corpus {
             },
             types: 0,
             sentences: 0,
+            sentence_starts: Vec::new(),
             utf16: match ascii {
                 true => Utf16Offsets::default(),
                 false => Utf16Offsets::new(&text),
@@ -187,7 +188,9 @@ impl Corpus {
         // the document.
         doc.terms.shrink_to_fit();
         doc.spans.shrink_to_fit();
-        doc.sentences = sentences_with_words(&text, doc.spans.from(0).map(|(start, _)| start));
+        doc.sentence_starts =
+            sentence_first_words(&text, doc.spans.from(0).map(|(start, _)| start));
+        doc.sentences = doc.sentence_starts.len();
         doc.text = text;
         let terms = self.vocab.len();
         self.freq.resize(terms, 0);
@@ -335,6 +338,7 @@ impl Corpus {
                 d.terms.bytes()
                     + d.spans.bytes()
                     + d.utf16.bytes()
+                    + 4 * d.sentence_starts.capacity()
                     + d.title.capacity()
                     + std::mem::size_of::<Document>()
             })

@@ -590,16 +590,25 @@ pub fn count_sentences(text: &str) -> usize {
 /// The number of sentences of `text` in which one of the word starts `starts` (increasing)
 /// falls.
 pub(crate) fn sentences_with_words(text: &str, starts: impl Iterator<Item = usize>) -> usize {
+    sentence_first_words(text, starts).len()
+}
+
+/// The index of the first word of each sentence of `text` that holds a word, given the
+/// words' starts `starts` (increasing byte offsets): increasing, from 0.
+pub(crate) fn sentence_first_words(text: &str, starts: impl Iterator<Item = usize>) -> Vec<u32> {
     let mut starts = starts.peekable();
-    let mut count = 0;
+    let mut firsts = Vec::new();
+    let mut word = 0u32;
     for end in sentence_ends(text) {
-        let mut has_word = false;
+        let first = word;
         while starts.next_if(|&start| start < end).is_some() {
-            has_word = true;
+            word += 1;
         }
-        count += usize::from(has_word);
+        if word > first {
+            firsts.push(first);
+        }
     }
-    count
+    firsts
 }
 
 #[cfg(test)]

@@ -7,6 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 #[cfg(not(target_arch = "wasm32"))]
 use proptest::prelude::*;
+use text_explorer::tokenize::sentence_ends;
 use text_explorer::{tokens, Corpus};
 
 /// A corpus of `texts`, titled "doc 0", "doc 1"…
@@ -111,20 +112,30 @@ pub fn sort_left(texts: &[String], hits: &mut [(usize, usize, usize)], n: usize)
     });
 }
 
-/// Every n-gram (n in `lengths`) of the texts with its count and number of documents.
-pub fn ngrams(
+/// The sentence of each token of a text (UAX #29 sentences: the first sentence end after
+/// the token's start), by rescanning it.
+pub fn sentence_of_each_token(text: &str) -> Vec<usize> {
+    let ends: Vec<usize> = sentence_ends(text).collect();
+    tokens(text)
+        .map(|t| ends.partition_point(|&end| end <= t.start))
+        .collect()
+}
+
+/// Every occurrence of an n-gram (n in `lengths`) of the texts: (text, first token, terms);
+/// within a sentence unless `cross_sentences`.
+pub fn ngram_occurrences(
     texts: &[String],
     lengths: std::ops::RangeInclusive<usize>,
-) -> BTreeMap<Vec<String>, (usize, usize)> {
-    let mut out: BTreeMap<Vec<String>, (usize, usize)> = BTreeMap::new();
-    for text in texts {
+    cross_sentences: bool,
+) -> Vec<(usize, usize, Vec<String>)> {
+    let mut out = Vec::new();
+    for (doc, text) in texts.iter().enumerate() {
         let terms = terms(text);
-        let mut seen = BTreeSet::new();
+        let sentence = sentence_of_each_token(text);
         for n in lengths.clone() {
-            for gram in terms.windows(n) {
-                out.entry(gram.to_vec()).or_default().0 += 1;
-                if seen.insert(gram.to_vec()) {
-                    out.get_mut(gram).unwrap().1 += 1;
+            for t in 0..terms.len().saturating_sub(n - 1) {
+                if cross_sentences || sentence[t] == sentence[t + n - 1] {
+                    out.push((doc, t, terms[t..t + n].to_vec()));
                 }
             }
         }
@@ -132,29 +143,87 @@ pub fn ngrams(
     out
 }
 
+/// Every n-gram (n in `lengths`) of the texts with its count and number of documents; within
+/// a sentence unless `cross_sentences`.
+pub fn ngrams(
+    texts: &[String],
+    lengths: std::ops::RangeInclusive<usize>,
+    cross_sentences: bool,
+) -> BTreeMap<Vec<String>, (usize, usize)> {
+    let mut out: BTreeMap<Vec<String>, (usize, usize)> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for (doc, _, gram) in ngram_occurrences(texts, lengths, cross_sentences) {
+        out.entry(gram.clone()).or_default().0 += 1;
+        if seen.insert((doc, gram.clone())) {
+            out.get_mut(&gram).unwrap().1 += 1;
+        }
+    }
+    out
+}
+
+/// `longestOnly` by its definition: for each phrase of `listed`, its occurrences that lie
+/// inside no occurrence of a longer phrase of `listed` (`s ≤ t` and `t + n ≤ s + m`):
+/// phrase → (count, number of documents, first such occurrence), phrases with none left
+/// out.
+pub fn outside_longer(
+    texts: &[String],
+    listed: &BTreeSet<Vec<String>>,
+    cross_sentences: bool,
+) -> BTreeMap<Vec<String>, (usize, usize, (usize, usize))> {
+    let occurrences: Vec<_> = ngram_occurrences(texts, 2..=6, cross_sentences)
+        .into_iter()
+        .filter(|(_, _, g)| listed.contains(g))
+        .collect();
+    let mut out: BTreeMap<Vec<String>, (usize, usize, (usize, usize))> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for (doc, t, gram) in &occurrences {
+        let n = gram.len();
+        let inside = occurrences
+            .iter()
+            .any(|(d, s, h)| d == doc && h.len() > n && s <= t && t + n <= s + h.len());
+        if inside {
+            continue;
+        }
+        let entry = out.entry(gram.clone()).or_insert((0, 0, (*doc, *t)));
+        entry.0 += 1;
+        if seen.insert((*doc, gram.clone())) {
+            entry.1 += 1;
+        }
+        entry.2 = entry.2.min((*doc, *t));
+    }
+    out
+}
+
 /// The collocates of the term `node` (a single word): term → occurrences at window
 /// positions, and the number of window positions W. A position is a window position when
 /// it is within `left` before or `right` after some occurrence of `node` in its text and is
-/// not itself `node`.
+/// not itself `node`. With `per_hit` (AntConc, NLTK), every (occurrence of `node`, token
+/// within `left` before or `right` after it) pair counts instead, other occurrences of
+/// `node` included, and W is the number of pairs.
 pub fn collocates(
     texts: &[String],
     node: &str,
     left: usize,
     right: usize,
+    per_hit: bool,
 ) -> (BTreeMap<String, usize>, usize) {
     let mut observed = BTreeMap::new();
     let mut w = 0;
     for text in texts {
         let terms = terms(text);
         for (p, term) in terms.iter().enumerate() {
-            if term == node {
-                continue;
-            }
-            let near = (p.saturating_sub(right)..p).any(|q| terms[q] == node)
-                || (p + 1..=(p + left).min(terms.len() - 1)).any(|q| terms[q] == node);
-            if near {
-                *observed.entry(term.clone()).or_insert(0) += 1;
-                w += 1;
+            // The occurrences of `node` whose window holds p.
+            let hits = (0..terms.len())
+                .filter(|&q| terms[q] == node)
+                .filter(|&q| (q < p && p - q <= right) || (q > p && q - p <= left))
+                .count();
+            let times = match per_hit {
+                true => hits,
+                false => usize::from(hits > 0 && term != node),
+            };
+            if times > 0 {
+                *observed.entry(term.clone()).or_insert(0) += times;
+                w += times;
             }
         }
     }

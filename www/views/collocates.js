@@ -1,6 +1,7 @@
-// Collocates: the words near the hits of the query, with MI, G², t-score and logDice
-// (computed by the engine; see the README for the formulas). Sortable, exportable; a term
-// opens KWIC for the query.
+// Collocates: the words near the hits of the query, with MI, signed G², t-score and logDice
+// (computed by the engine; see the README for the formulas), positive associations only
+// unless asked, the windows counted as a union (Evert) or per hit (AntConc, NLTK).
+// Sortable, exportable; a term opens KWIC for the query.
 
 import { h, sentence } from '../dom.js';
 import { measureFormats, fileSafe } from './kit/format.js';
@@ -13,6 +14,8 @@ import { styleNode } from './kit/style.js';
 
 /** The engine's sort measures, in the order offered. */
 const MEASURES = ['logDice', 'logLikelihood', 'mi', 'tScore', 'count'];
+/** The engine's ways of counting the windows (see the README's formulas). */
+const COUNTINGS = ['union', 'perHit'];
 
 /** The KWIC query for the node's hits with this collocate nearby (the window's wider side). */
 function nearQuery(q, term, distance) {
@@ -25,7 +28,7 @@ export function createCollocatesView(ctx) {
   const t = ctx.strings;
   const K = t.kit;
   const S = t.collocates;
-  const opts = { left: 5, right: 5, minCount: 2, sort: 'logDice', stopwords: true, caseSensitive: false };
+  const opts = { left: 5, right: 5, minCount: 2, sort: 'logDice', stopwords: true, caseSensitive: false, counting: 'union', positiveOnly: true };
   const run = latest();
   let state = null;
   const rerun = () => state && update(state, true);
@@ -36,6 +39,9 @@ export function createCollocatesView(ctx) {
   const measure = selectField(K.measure, MEASURES.map((value) => ({ value, label: S.measures[value] })), { value: opts.sort, onchange: (v) => { opts.sort = v; table.sortBy?.(v); rerun(); } });
   const stop = checkField(K.stopwords, { checked: opts.stopwords, onchange: (c) => { opts.stopwords = c; rerun(); } });
   const matchCase = checkField(K.matchCase, { checked: false, onchange: (c) => { opts.caseSensitive = c; rerun(); } });
+  const counting = selectField(S.counting, COUNTINGS.map((value) => ({ value, label: S.countings[value] })), { value: opts.counting, onchange: (v) => { opts.counting = v; rerun(); } });
+  const positive = checkField(S.positiveOnly, { checked: opts.positiveOnly, onchange: (c) => { opts.positiveOnly = c; rerun(); } });
+  positive.el.title = S.positiveOnlyTitle;
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const columns = [
     {
@@ -57,7 +63,7 @@ export function createCollocatesView(ctx) {
   const exports = tableExport(t, () => `collocates-${fileSafe(state?.q)}`,
     () => ({ columns, rows: table.rows() }));
   const el = h('div', { class: 'analysis collocates' }, styleNode(),
-    h('div', { class: 'controls' }, query.el, left.el, right.el, min.el, measure.el, stop.el, matchCase.el),
+    h('div', { class: 'controls' }, query.el, left.el, right.el, min.el, measure.el, counting.el, positive.el, stop.el, matchCase.el),
     syntaxHelp(t),
     h('div', { class: 'row' }, status, exports), table.el);
 

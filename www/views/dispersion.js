@@ -57,6 +57,8 @@ export function createDispersionView(ctx) {
     { key: 'parts', label: S.parts, num: true, value: (r) => r.parts },
   ];
   const dpTable = sortableTable(t, { caption: S.dpCaption, columns: dpColumns });
+  // A query without hits has no DP (null): "–" in the table and in its exports.
+  const dpExport = dpColumns.map((c) => (c.key === 'dp' || c.key === 'dpNorm' ? { ...c, value: (r) => c.value(r) ?? '–' } : c));
   const segColumns = () => [
     { key: 'query', label: S.query, value: (r) => r.query },
     { key: 'doc', label: S.document, value: (r) => ctx.docLabel(r.doc) },
@@ -76,7 +78,7 @@ export function createDispersionView(ctx) {
     barcode,
     h('div', { class: 'row' }, h('h3', {}, S.trendTitle), svgExport(t, () => `${name()}-segments`, () => trendSvg)),
     trend,
-    h('div', { class: 'row' }, h('h3', {}, S.dpTitle), tableExport(t, () => `${name()}-dp`, () => ({ columns: dpColumns, rows: dpTable.rows() }))),
+    h('div', { class: 'row' }, h('h3', {}, S.dpTitle), tableExport(t, () => `${name()}-dp`, () => ({ columns: dpExport, rows: dpTable.rows() }))),
     dpTable.el,
     h('div', { class: 'row' }, h('h3', {}, S.segmentsTitle), tableExport(t, () => `${name()}-segments`, () => ({ columns: segColumns(), rows: segTable.rows() }))),
     segHolder);

@@ -1,5 +1,5 @@
-// Phrases: repeated sequences of 2–6 words with their counts and documents (computed by the
-// engine). A phrase opens in KWIC.
+// Phrases: repeated sequences of 2–6 words within a sentence (or across sentence ends, on
+// request) with their counts and documents (computed by the engine). A phrase opens in KWIC.
 
 import { h, sentence } from '../dom.js';
 import { sortableTable } from './kit/table.js';
@@ -13,7 +13,7 @@ export function createPhrasesView(ctx) {
   const { formatNumber } = ctx;
   const t = ctx.strings;
   const S = t.phrases;
-  const opts = { minLength: 2, maxLength: 6, minCount: 2, trimStopwords: true, longestOnly: false, limit: 2000 };
+  const opts = { minLength: 2, maxLength: 6, minCount: 2, trimStopwords: true, longestOnly: false, crossSentences: false, limit: 2000 };
   const run = latest();
   let state = null;
   const rerun = () => state && update(state, true);
@@ -28,6 +28,7 @@ export function createPhrasesView(ctx) {
   const min = numberField(t.kit.minCount, { min: 1, max: 1000, value: opts.minCount, onchange: (n) => { opts.minCount = n; rerun(); } });
   const trim = checkField(S.trimStopwords, { checked: opts.trimStopwords, onchange: (c) => { opts.trimStopwords = c; rerun(); } });
   const longest = checkField(S.longestOnly, { checked: opts.longestOnly, onchange: (c) => { opts.longestOnly = c; rerun(); } });
+  const across = checkField(S.crossSentences, { checked: opts.crossSentences, onchange: (c) => { opts.crossSentences = c; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const columns = [
     {
@@ -44,7 +45,7 @@ export function createPhrasesView(ctx) {
   const table = sortableTable(t, { caption: S.caption, columns, initial: { key: 'count', descending: true } });
   const exports = tableExport(t, () => 'phrases', () => ({ columns, rows: table.rows() }));
   const el = h('div', { class: 'analysis phrases' }, styleNode(),
-    h('div', { class: 'controls' }, minLength.el, maxLength.el, min.el, trim.el, longest.el),
+    h('div', { class: 'controls' }, minLength.el, maxLength.el, min.el, trim.el, longest.el, across.el),
     h('div', { class: 'row' }, status, exports), table.el);
 
   let key = null;

@@ -2,12 +2,17 @@
 
 import { h, replaceChildren } from '../../dom.js';
 
-/** Rows sorted by a column's value: numbers by value, anything else by localeCompare; stable. */
+/**
+ * Rows sorted by a column's value: numbers by value, anything else by localeCompare; stable.
+ * A missing value (null, undefined, NaN: a DP without hits) comes last in either direction.
+ */
 export function sortRows(rows, value, descending) {
+  const missing = (v) => v == null || Number.isNaN(v);
   const out = [...rows];
   out.sort((a, b) => {
     const x = value(a);
     const y = value(b);
+    if (missing(x) || missing(y)) return missing(x) - missing(y);
     const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
     return descending ? -order : order;
   });
