@@ -299,6 +299,40 @@ fn editing_operations_keep_titles_and_sources_in_the_engine() {
 }
 
 #[wasm_bindgen_test]
+fn set_folding_folds_with_the_platform_normaliser_and_back() {
+    let mut engine = JsEngine::new(Some(false));
+    ask(
+        &mut engine,
+        "addDocuments",
+        &format!(r#"{{"items": [{{"text": "{FOLDING_SAMPLE}"}}]}}"#),
+    );
+    let terms = |engine: &mut JsEngine| -> Vec<String> {
+        let tokens: Array = ask(engine, "tokens", r#"{"id": 0}"#).into();
+        tokens.iter().map(|t| string(&t, "term")).collect()
+    };
+    let before = terms(&mut engine);
+    assert!(ask(&mut engine, "setFolding", r#"{"fold": true}"#).is_null());
+    let folded = terms(&mut engine);
+    // The same as the crate's folding natively (tests/folding.rs, the same sample).
+    assert_eq!(folded[..FOLDED_SAMPLE.len()], FOLDED_SAMPLE);
+    // Japanese keeps its voiced marks: が is not か.
+    assert_eq!(folded[FOLDED_SAMPLE.len()..], before[FOLDED_SAMPLE.len()..]);
+    assert!(folded.iter().any(|t| t.contains('が')), "{folded:?}");
+    let page = ask(&mut engine, "kwic", r#"{"query": "ZÜRICH"}"#);
+    assert_eq!(num(&page, "total"), 3.0);
+    ask(&mut engine, "setFolding", r#"{"fold": false}"#);
+    assert_eq!(terms(&mut engine), before);
+}
+
+/// A text whose words fold in every way the rule has, and its folded terms but the last
+/// word's (Japanese, which the platform splits; it keeps its marks).
+const FOLDING_SAMPLE: &str = "Zürich Zu\\u0308rich zurich. Déjà københavn Łódź straße 한국어 हिंदी مُحَمَّد שָׁלוֹם Ελληνικά ёж がっこうが";
+const FOLDED_SAMPLE: [&str; 13] = [
+    "zurich", "zurich", "zurich", "deja", "kobenhavn", "lodz", "straße", "한국어", "हिंदी", "محمد",
+    "שלום", "ελληνικα", "еж",
+];
+
+#[wasm_bindgen_test]
 fn bad_requests_get_messages_that_name_what_is_wrong() {
     let mut engine = articles();
     let cases = [
@@ -410,6 +444,8 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
             r#"{"language": "english", "words": []}"#,
             "`english` is not a language code",
         ),
+        ("setFolding", r#"{"fold": "yes"}"#, "invalid fold"),
+        ("setFolding", "{}", "missing field `fold`"),
         (
             "kwac",
             "{}",

@@ -18,9 +18,9 @@
 //!   compares `a / c` with `b / d`; with a zero count in a very small reference, the 0.5
 //!   can make Log Ratio disagree with it in sign.)
 
+use super::stats::log2;
 use crate::error::{Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
-use super::stats::log2;
 
 // Its home is the shared statistics; `keyness::chi2_p` stays where users found it.
 pub use super::stats::chi2_p;

@@ -10,8 +10,9 @@
 //!
 //! This file holds the [`Corpus`]; each structure it is made of has its own file: the
 //! [`Document`] (`document.rs`), its term ids (`term_array.rs`), its token spans
-//! (`spans.rs`) and its UTF-16 offsets (`utf16.rs`); the vocabulary (`vocab.rs`), the
-//! postings (`postings.rs`) and the LEB128 numbers that spans and postings are coded in
+//! (`spans.rs`) and its UTF-16 offsets (`utf16.rs`); the vocabulary (`vocab.rs`), the terms
+//! as written behind the folded ones when diacritics are folded (`folds.rs`), the postings
+//! (`postings.rs`) and the LEB128 numbers that spans and postings are coded in
 //! (`varint.rs`).
 
 use std::borrow::Cow;
@@ -20,9 +21,10 @@ use std::cmp::Ordering;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::language::Library;
-use crate::tokenize::{normalize_into, sentences_with_words, tokens_in};
+use crate::tokenize::{fold, normalize_into, sentences_with_words, tokens_in};
 
 mod document;
+mod folds;
 mod postings;
 mod spans;
 mod term_array;
@@ -33,6 +35,7 @@ mod vocab;
 pub use document::Document;
 pub use postings::Posting;
 
+use folds::Folds;
 use postings::{PostingIter, Postings};
 use spans::Spans;
 use term_array::TermArray;
@@ -48,6 +51,13 @@ pub type DocId = u32;
 /// The most distinct terms a corpus holds: term ids take 3 bytes in the token arrays. A
 /// million-word corpus has some 50,000; only text that is not language comes near this.
 pub const MAX_TERMS: usize = (1 << 24) - 1;
+
+/// The most bytes of text a corpus holds: corpus-wide positions are 32-bit, and a text has
+/// fewer words than bytes. (A mebibyte in the unit tests, so that they can reach it.)
+const MAX_BYTES: usize = match cfg!(test) {
+    true => 1 << 20,
+    false => u32::MAX as usize,
+};
 
 /// A collection of documents and its positional index.
 ///
@@ -82,7 +92,26 @@ pub struct Corpus {
     /// the vocabulary grows), or `None` for a language without a stemmer; emptied when the
     /// library changes.
     /// (A list, not a map: a corpus has a few languages, and the wasm no map code for it.)
-    stems: RefCell<Vec<(String, Option<Vec<String>>)>>,
+    stems: RefCell<Vec<(String, Option<Stems>)>>,
+    /// Whether diacritics are folded (see [`Corpus::set_folding`]).
+    fold: bool,
+    /// With diacritics folded, the non-ASCII terms as written and the folded term of each.
+    folds: Folds,
+}
+
+/// The stems of a language's terms, by term id, and with diacritics folded, the stems
+/// (folded) of the terms as written ([`Folds`]), by entry.
+#[derive(Debug, Default)]
+struct Stems {
+    terms: Vec<String>,
+    written: Vec<String>,
+}
+
+impl Clone for Stems {
+    /// Not kept in a clone (the cache is rebuilt on the next `~word`).
+    fn clone(&self) -> Stems {
+        Stems::default()
+    }
 }
 
 impl Corpus {
@@ -136,12 +165,24 @@ impl Corpus {
         text: String,
         language: Option<String>,
     ) -> Result<DocId> {
+        self.add_replacing(title, text, language, None)
+    }
+
+    /// [`Corpus::add_decided`] of a text that is to replace document `replacing` (which is
+    /// then removed): its bytes do not count against the limit.
+    fn add_replacing(
+        &mut self,
+        title: &str,
+        text: String,
+        language: Option<String>,
+        replacing: Option<DocId>,
+    ) -> Result<DocId> {
         if text.trim().is_empty() {
             return Err(Error::new(ErrorKind::EmptyText));
         }
-        // Corpus-wide positions are 32-bit; a text has fewer words than bytes.
-        let indexed: usize = self.docs.iter().map(|d| d.text.len()).sum();
-        if text.len() > u32::MAX as usize - indexed {
+        let indexed: usize = self.docs.iter().map(|d| d.text.len()).sum::<usize>()
+            - replacing.map_or(0, |id| self.docs[id as usize].text.len());
+        if text.len() > MAX_BYTES - indexed {
             return Err(Error::new(ErrorKind::TextTooLarge { bytes: text.len() }));
         }
         let id = self.docs.len() as DocId;
@@ -165,15 +206,16 @@ impl Corpus {
             text: String::new(),
             language,
         };
-        let vocab_before = self.vocab.len();
+        let (vocab_before, folds_before) = (self.vocab.len(), self.folds.len());
         let mut term = String::new();
         // French, Italian and Catalan elisions are two words in those languages (l’été).
         let language = doc.language.clone();
         for token in tokens_in(&text, language.as_deref()) {
             normalize_into(token.text, &mut term);
-            let id = self.vocab.intern(&term);
+            let id = intern(&mut self.vocab, self.fold.then_some(&mut self.folds), &term);
             if id as usize >= MAX_TERMS {
                 self.vocab.truncate(vocab_before);
+                self.folds.truncate(folds_before);
                 return Err(Error::new(ErrorKind::TooManyTerms));
             }
             doc.terms.push(id);
@@ -189,11 +231,23 @@ impl Corpus {
         doc.spans.shrink_to_fit();
         doc.sentences = sentences_with_words(&text, doc.spans.from(0).map(|(start, _)| start));
         doc.text = text;
+        self.tally(&mut doc);
+        self.docs.push(doc);
+        self.postings = OnceCell::new();
+        if self.vocab.len() != vocab_before {
+            self.ranks = OnceCell::new();
+        }
+        Ok(id)
+    }
+
+    /// Counts a new document's tokens into the corpus's frequencies, and its types.
+    fn tally(&mut self, doc: &mut Document) {
         let terms = self.vocab.len();
         self.freq.resize(terms, 0);
         self.doc_freq.resize(terms, 0);
         self.stamp.resize(terms, 0);
         self.added += 1;
+        doc.types = 0;
         for t in doc.terms.iter() {
             let t = t as usize;
             self.freq[t] += 1;
@@ -203,12 +257,80 @@ impl Corpus {
                 doc.types += 1;
             }
         }
-        self.docs.push(doc);
-        self.postings = OnceCell::new();
-        if self.vocab.len() != vocab_before {
-            self.ranks = OnceCell::new();
+    }
+
+    /// Whether diacritics are folded (see [`Corpus::set_folding`]).
+    pub fn folding(&self) -> bool {
+        self.fold
+    }
+
+    /// Folds diacritics (`fold`: `Zürich` and `Zurich` are one term, `zurich`), or stops
+    /// folding them, for counting and queries alike; off by default. The rule is
+    /// [`crate::tokenize::fold`]'s.
+    ///
+    /// The documents keep their order, ids, titles and languages: their words are the same,
+    /// and each word's term is worked out again from its text (the spans are kept, nothing
+    /// is tokenised again). Fails, changing nothing, only if the terms would overflow the
+    /// vocabulary.
+    ///
+    /// ```
+    /// use text_explorer::{Corpus, TermsOptions};
+    /// let mut corpus = Corpus::new();
+    /// corpus.add_document("t", "Zürich or Zurich").unwrap();
+    /// corpus.set_folding(true).unwrap();
+    /// let terms = corpus.terms(&TermsOptions::default()).unwrap();
+    /// assert_eq!((terms[0].term, terms[0].count), ("zurich", 2));
+    /// ```
+    pub fn set_folding(&mut self, fold: bool) -> Result<()> {
+        if fold == self.fold {
+            return Ok(());
         }
-        Ok(id)
+        let mut vocab = Vocab::default();
+        let mut folds = Folds::default();
+        let mut arrays = Vec::with_capacity(self.docs.len());
+        let mut term = String::new();
+        for doc in &self.docs {
+            let mut terms = TermArray::default();
+            for (start, end) in doc.spans.from(0) {
+                normalize_into(&doc.text[start..end], &mut term);
+                let id = intern(&mut vocab, fold.then_some(&mut folds), &term);
+                if id as usize >= MAX_TERMS {
+                    return Err(Error::new(ErrorKind::TooManyTerms));
+                }
+                terms.push(id);
+            }
+            terms.shrink_to_fit();
+            arrays.push(terms);
+        }
+        self.fold = fold;
+        self.vocab = vocab;
+        self.folds = folds;
+        self.freq.clear();
+        self.doc_freq.clear();
+        self.stamp.clear();
+        let mut docs = std::mem::take(&mut self.docs);
+        for (doc, terms) in docs.iter_mut().zip(arrays) {
+            doc.terms = terms;
+            self.tally(doc);
+        }
+        self.docs = docs;
+        self.postings = OnceCell::new();
+        self.ranks = OnceCell::new();
+        self.stems.get_mut().clear();
+        Ok(())
+    }
+
+    /// A query's or a list's term as the corpus counts it: folded when diacritics are.
+    pub(crate) fn counted<'a>(&self, term: &'a str) -> Cow<'a, str> {
+        match self.fold {
+            true => fold(term),
+            false => Cow::Borrowed(term),
+        }
+    }
+
+    /// The id of a term (see [`Corpus::counted`]), if the corpus has it.
+    pub(crate) fn term_id(&self, term: &str) -> Option<TermId> {
+        self.vocab.get(&self.counted(term))
     }
 
     /// Removes document `id`; the documents after it move down by one id, so ids stay
@@ -257,10 +379,11 @@ impl Corpus {
             return Ok(());
         }
         // Add it again in the new language (if that fails, nothing has changed), take the old
-        // one out, and put the new one in its place.
+        // one out, and put the new one in its place. Its old copy does not count against
+        // the size limit.
         let doc = &self.docs[id as usize];
         let (title, text) = (doc.title.clone(), doc.text.clone());
-        self.add_decided(&title, text, language)?;
+        self.add_replacing(&title, text, language, Some(id))?;
         self.remove_document(id)?;
         let doc = self.docs.pop().expect("the document just added");
         self.docs.insert(id as usize, doc);
@@ -282,38 +405,83 @@ impl Corpus {
     /// The terms whose stem in `language` is the stem of `word` (a term) in it, sorted; `None`
     /// when the language has no stemmer (or the corpus no library). The vocabulary is stemmed
     /// once per language, and only its new terms after that.
+    ///
+    /// With diacritics folded, the terms as written are stemmed, and the stems folded: the
+    /// stemmers' rules read accents (French `abordée` is `abord`, `abordee` would be
+    /// `aborde`), so stemming the folded terms loses forms (measured on the Snowball
+    /// vocabularies: a fifth of the French pairs of forms, a third of the Hungarian ones),
+    /// and stemming first loses none. `word` stands for every way the corpus writes it
+    /// (`~abordee` is `~abordée` too, in a corpus that has `abordée`).
     pub(crate) fn same_stem(&self, language: &str, word: &str) -> Option<Vec<TermId>> {
         let mut stems = self.stems.borrow_mut();
         let at = match stems.iter().position(|(l, _)| l == language) {
             Some(at) => at,
             None => {
-                stems.push((language.to_string(), Some(Vec::new())));
+                stems.push((language.to_string(), Some(Stems::default())));
                 stems.len() - 1
             }
         };
         let entry = &mut stems[at].1;
         let known = entry.as_mut()?;
-        if known.len() < self.vocab.len() {
-            let new: Vec<&str> = (known.len()..self.vocab.len())
-                .map(|id| self.vocab.term(id as TermId))
-                .collect();
-            match self.languages.stems(language, &new) {
-                Some(more) if more.len() == new.len() => known.extend(more),
-                _ => {
-                    *entry = None;
-                    return None;
-                }
-            }
+        let (terms, written) = (self.vocab.len(), self.folds.len());
+        let extended = self.stem_more(language, &mut known.terms, terms, |id| {
+            self.vocab.term(id as TermId)
+        }) && self.stem_more(language, &mut known.written, written, |i| {
+            self.folds.written(i)
+        });
+        if !extended {
+            *entry = None;
+            return None;
         }
-        let target = self.languages.stems(language, &[word])?.pop()?;
+        let known = entry.as_ref()?;
+        let mut targets: Vec<String> = self.stems_of(language, &[word])?;
+        if let Some(id) = self.term_id(word) {
+            let forms = self.folds.from(0).zip(&known.written);
+            targets.extend(forms.filter(|((_, f), _)| *f == id).map(|(_, s)| s.clone()));
+        }
+        let mut marked = vec![false; terms];
+        for (id, stem) in known.terms.iter().enumerate() {
+            marked[id] = targets.contains(stem);
+        }
+        for ((_, id), stem) in self.folds.from(0).zip(&known.written) {
+            marked[id as usize] |= targets.contains(stem);
+        }
         Some(
-            known
-                .iter()
-                .enumerate()
-                .filter(|(_, stem)| **stem == target)
-                .map(|(id, _)| id as TermId)
+            (0..terms as TermId)
+                .filter(|&id| marked[id as usize])
                 .collect(),
         )
+    }
+
+    /// Extends `stems` to `len` entries, the stems of `term(i)` for the new `i`; false when
+    /// the language has no stemmer.
+    fn stem_more<'a>(
+        &'a self,
+        language: &str,
+        stems: &mut Vec<String>,
+        len: usize,
+        term: impl Fn(usize) -> &'a str,
+    ) -> bool {
+        if stems.len() >= len {
+            return true;
+        }
+        let new: Vec<&str> = (stems.len()..len).map(term).collect();
+        match self.stems_of(language, &new) {
+            Some(more) if more.len() == new.len() => {
+                stems.extend(more);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The stems of `words` in `language`, folded when diacritics are.
+    fn stems_of(&self, language: &str, words: &[&str]) -> Option<Vec<String>> {
+        let stems = self.languages.stems(language, words)?;
+        Some(match self.fold {
+            true => stems.iter().map(|s| fold(s).into_owned()).collect(),
+            false => stems,
+        })
     }
 
     /// Builds now what the queries need and the index derives from the token arrays (the
@@ -342,6 +510,7 @@ impl Corpus {
         per_doc
             + self.postings().bytes()
             + self.vocab.bytes()
+            + self.folds.bytes()
             + 4 * (self.freq.capacity()
                 + self.doc_freq.capacity()
                 + self.stamp.capacity()
@@ -425,6 +594,15 @@ impl Corpus {
     /// The postings of a term, restricted to one document if `doc` is given.
     pub(crate) fn postings_in(&self, term: TermId, doc: Option<DocId>) -> PostingIter<'_> {
         self.postings().of(term, doc)
+    }
+}
+
+/// The id of `term` in `vocab`, interned if new; with `folds` (diacritics folded), of its
+/// folded form, through the cache of terms as written for a non-ASCII one.
+fn intern(vocab: &mut Vocab, folds: Option<&mut Folds>, term: &str) -> TermId {
+    match folds {
+        Some(folds) if !term.is_ascii() => folds.intern(term, vocab),
+        _ => vocab.intern(term),
     }
 }
 
@@ -573,6 +751,18 @@ mod tests {
         // The corpus takes documents again after being emptied.
         assert_eq!(corpus.add_document("d", "y").unwrap(), 0);
         assert_eq!(postings(&corpus, y, None), [Posting { doc: 0, pos: 0 }]);
+    }
+
+    #[test]
+    fn set_language_counts_the_document_once_against_the_size_limit() {
+        let mut corpus = Corpus::new();
+        let text = "mot ".repeat(MAX_BYTES / 4 * 3 / 4);
+        corpus.add_document("big", &text).unwrap();
+        assert!(corpus.add_document("again", &text).is_err());
+        // Tokenised again (French splits elisions): its old copy is not counted.
+        corpus.set_language(0, Some("fr")).unwrap();
+        assert_eq!(corpus.language(0), Some("fr"));
+        assert_eq!(corpus.documents().len(), 1);
     }
 
     #[test]

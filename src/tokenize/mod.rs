@@ -22,11 +22,14 @@
 mod dictionary;
 mod dictionary_chars;
 mod elision;
+mod fold;
+mod fold_marks;
 mod sentences;
 mod word_chars;
 
 pub use dictionary::{is_dictionary_char, set_word_splitter, WordSplitter};
 pub use elision::{elided_words, tokens_in, TokensIn};
+pub use fold::{fold, is_folded_mark, set_normalizer, Form, Normalizer};
 pub use sentences::{sentence_ends, SentenceEnds};
 
 use dictionary::{Dictionary, General};

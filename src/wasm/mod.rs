@@ -9,9 +9,12 @@
 //!   `{crashed}` message, so that the page can restart the engine from its texts;
 //! - the word splitter for Chinese, Japanese, Thai, Lao, Khmer and Myanmar
 //!   (`Intl.Segmenter`, in [`segmenter.rs`](segmenter)) is installed then too, so the Worker,
-//!   the page-thread engine and Node all split those scripts with the platform's dictionaries.
+//!   the page-thread engine and Node all split those scripts with the platform's dictionaries;
+//! - so is the Unicode normaliser that diacritic folding decomposes and composes with
+//!   (`String.prototype.normalize`, in [`normalizer.rs`](normalizer)).
 
 mod languages;
+mod normalizer;
 mod segmenter;
 mod serve;
 
@@ -42,6 +45,7 @@ pub fn install_panic_hook() {
         serve::report_crash(&info.to_string());
     }));
     segmenter::install();
+    normalizer::install();
 }
 
 /// An engine driven directly, outside a worker (Node, the tests, the benchmark): the same
