@@ -65,6 +65,9 @@ impl JsEngine {
     /// An engine over the embedded articles, or an empty one with `articles = false`.
     #[wasm_bindgen(constructor)]
     pub fn new(articles: Option<bool>) -> JsEngine {
+        // Installed at start too; again here for a host that never ran the start function
+        // (the wasm tests' runner).
+        normalizer::install();
         JsEngine {
             inner: match articles {
                 Some(false) => Engine::new(),
