@@ -35,6 +35,14 @@ async function rowsUntil(te, ok, what) {
 const digits = (text) => String(text ?? '').replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
 const has = (rows, term, count) => rows.some((r) => r.term === term && digits(r.count) === count);
 
+/** Picks the user's text in the document filter, once it is back from storage (a reload
+ * restores the stored texts after the first render, and a link's `doc` to one falls back). */
+async function pickReise(te) {
+  const select = te.locator('select[part=doc-select]');
+  await select.locator('option', { hasText: 'Reise' }).waitFor({ state: 'attached' });
+  await select.selectOption({ label: '3. Reise' });
+}
+
 async function addText(te, title, text) {
   await te.locator('textarea[name=text]').waitFor();
   await te.locator('input[name=title]').fill(title);
@@ -45,10 +53,10 @@ async function addText(te, title, text) {
 
 test('a user folds diacritics: Zürich and Zurich are one term, found by KWIC, kept after a reload', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1100, height: 760 } });
-  let { page, te, problems } = await open(context, '/#view=texts');
+  let { page, te, problems } = await open(context, '#view=texts');
   await addText(te, 'Reise', 'Ich fahre nach Zürich, nicht nach Zurich. Déjà vu!');
   // The new text is document 2 (after the two articles).
-  await page.goto(`${env.baseUrl}/#view=terms&doc=2`);
+  await page.goto(`${env.baseUrl}#view=terms&doc=2`);
   await rowsUntil(te, (rows) => has(rows, 'zürich', '1') && has(rows, 'zurich', '1'), 'before folding');
   const box = te.getByLabel('Fold diacritics (Zürich = Zurich)');
   assert.equal(await box.isChecked(), false, 'off by default');
@@ -67,23 +75,25 @@ test('a user folds diacritics: Zürich and Zurich are one term, found by KWIC, k
   await te.locator('.kwic-view td.kw').nth(1).waitFor();
   assert.deepEqual(await te.locator('.kwic-view td.kw').allTextContents(), ['Zürich', 'Zurich']);
   // Typed with its accent, too.
-  await page.goto(`${env.baseUrl}/#view=kwic&q=z%C3%BCrich&fold=1`);
+  await page.goto(`${env.baseUrl}#view=kwic&q=z%C3%BCrich&fold=1`);
   await te.locator('.kwic-view .status', { hasText: /2/ }).waitFor();
   assert.deepEqual(await te.locator('.kwic-view td.kw').allTextContents(), ['Zürich', 'Zurich']);
   await page.screenshot({ path: '/tmp/fold-kwic.png' });
 
   // A reload without fold in the link: the setting kept in IndexedDB applies.
   await page.close();
-  ({ page, te, problems } = await open(context, '/#view=terms&doc=2'));
+  ({ page, te, problems } = await open(context, '#view=terms'));
   await page.waitForURL(/[#&]fold=1(&|$)/);
-  await rowsUntil(te, (r) => has(r, 'zurich', '2'), 'after the reload');
+  await pickReise(te);
+  await rowsUntil(te, (r) => has(r, 'zurich', '2') && r.length < 10, 'after the reload');
   assert.equal(await te.getByLabel('Fold diacritics (Zürich = Zurich)').isChecked(), true);
 
   // Unticked: the two spellings are apart again, and stay so after a reload.
   await te.getByLabel('Fold diacritics (Zürich = Zurich)').uncheck();
   await rowsUntil(te, (r) => has(r, 'zürich', '1') && has(r, 'zurich', '1'), 'after unfolding');
   await page.reload();
-  await rowsUntil(te, (r) => has(r, 'zürich', '1'), 'unfolded after a reload');
+  await pickReise(te);
+  await rowsUntil(te, (r) => has(r, 'zürich', '1') && has(r, 'zurich', '1'), 'unfolded after a reload');
   assert.doesNotMatch(page.url(), /fold=/);
   assert.deepEqual(problems, []);
   await context.close();
@@ -91,9 +101,9 @@ test('a user folds diacritics: Zürich and Zurich are one term, found by KWIC, k
 
 test('in the Arabic UI, harakat fold; the widget attribute fold-diacritics starts folded', async () => {
   const context = await env.browser.newContext({ locale: 'ar-EG', viewport: { width: 1100, height: 760 } });
-  let { page, te, problems } = await open(context, '/#view=texts');
+  let { page, te, problems } = await open(context, '#view=texts');
   await addText(te, 'خبر', 'قال مُحَمَّد إن محمد سيأتي غدا، وقال أحمد إن احمد لن يأتي.');
-  await page.goto(`${env.baseUrl}/#view=terms&doc=2&fold=1`);
+  await page.goto(`${env.baseUrl}#view=terms&doc=2&fold=1`);
   const box = te.getByLabel('تجاهل علامات التشكيل (Zürich = Zurich)');
   await rowsUntil(te, (r) => has(r, 'محمد', '2') && has(r, 'احمد', '2'), 'Arabic, folded');
   assert.equal(await box.isChecked(), true);
@@ -103,7 +113,7 @@ test('in the Arabic UI, harakat fold; the widget attribute fold-diacritics start
   await page.close();
 
   // The embed page passes its fold-diacritics parameter on as the widget's attribute.
-  ({ page, te, problems } = await open(context, '/embed.html?view=terms&fold-diacritics&lang=en'));
+  ({ page, te, problems } = await open(context, 'embed.html?view=terms&fold-diacritics&lang=en'));
   await te.locator('.terms tbody tr').first().waitFor();
   assert.equal(await page.locator('text-explorer').getAttribute('fold-diacritics'), '');
   assert.equal(await te.getByLabel('Fold diacritics (Zürich = Zurich)').isChecked(), true);
