@@ -301,10 +301,13 @@ fn editing_operations_keep_titles_and_sources_in_the_engine() {
 #[wasm_bindgen_test]
 fn set_folding_folds_with_the_platform_normaliser_and_back() {
     let mut engine = JsEngine::new(Some(false));
+    // The sample and, after it, Japanese, which the platform splits; it keeps its marks.
+    let text = format!("{FOLDING_SAMPLE} がっこうが");
+    let text = String::from(JSON::stringify(&JsValue::from_str(&text)).unwrap());
     ask(
         &mut engine,
         "addDocuments",
-        &format!(r#"{{"items": [{{"text": "{FOLDING_SAMPLE}"}}]}}"#),
+        &format!(r#"{{"items": [{{"text": {text}}}]}}"#),
     );
     let terms = |engine: &mut JsEngine| -> Vec<String> {
         let tokens: Array = ask(engine, "tokens", r#"{"id": 0}"#).into();
@@ -324,13 +327,8 @@ fn set_folding_folds_with_the_platform_normaliser_and_back() {
     assert_eq!(terms(&mut engine), before);
 }
 
-/// A text whose words fold in every way the rule has, and its folded terms but the last
-/// word's (Japanese, which the platform splits; it keeps its marks).
-const FOLDING_SAMPLE: &str = "Zürich Zu\\u0308rich zurich. Déjà københavn Łódź straße 한국어 हिंदी مُحَمَّد שָׁלוֹם Ελληνικά ёж がっこうが";
-const FOLDED_SAMPLE: [&str; 13] = [
-    "zurich", "zurich", "zurich", "deja", "kobenhavn", "lodz", "straße", "한국어", "हिंदी", "محمد",
-    "שלום", "ελληνικα", "еж",
-];
+// FOLDING_SAMPLE and FOLDED_SAMPLE, shared with tests/folding.rs.
+include!("common/folding_sample.rs");
 
 #[wasm_bindgen_test]
 fn bad_requests_get_messages_that_name_what_is_wrong() {
