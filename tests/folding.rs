@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use text_explorer::engine::Engine;
 use text_explorer::protocol::{NewDocument, Request, Response};
+use text_explorer::tokenize::is_folded_mark;
 use text_explorer::{
     fold, tokens, CollocateOptions, CompareOptions, Corpus, DispersionOptions, KeynessOptions,
     KwicOptions, NgramOptions, TermsOptions,
@@ -416,4 +417,58 @@ fn the_sample_of_the_wasm_test_folds_the_same_natively() {
     };
     let terms: Vec<&str> = tokens.iter().map(|t| t.term).collect();
     assert_eq!(terms, FOLDED_SAMPLE);
+}
+
+/// The folding table against the `unicode-normalization` crate, for every character: a
+/// character whose canonical decomposition (NFD) holds a folded mark folds to it without
+/// them, composed again (NFC); a stroked letter to its letter without the stroke; any other
+/// stays.
+#[test]
+fn every_character_folds_as_its_decomposition_says() {
+    use unicode_normalization::UnicodeNormalization;
+    let strokes = [
+        ('ø', 'o'),
+        ('Ø', 'O'),
+        ('ł', 'l'),
+        ('Ł', 'L'),
+        ('đ', 'd'),
+        ('Đ', 'D'),
+        ('ħ', 'h'),
+        ('Ħ', 'H'),
+        ('ŧ', 't'),
+        ('Ŧ', 'T'),
+    ];
+    let (mut folded, mut newer) = (0, Vec::new());
+    for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+        let text = c.to_string();
+        let expected: String = match strokes.iter().find(|(s, _)| *s == c) {
+            Some(&(_, base)) => base.to_string(),
+            // Nothing to remove: the character stays (as the canonical singletons do, U+212B
+            // ANGSTROM SIGN aside, which decomposes to A and a ring).
+            None if !text.nfd().any(is_folded_mark) => text.clone(),
+            None => {
+                let rest: String = text.nfd().filter(|&m| !is_folded_mark(m)).collect();
+                rest.nfc().collect()
+            }
+        };
+        let got = fold(&text);
+        if got != expected {
+            // A letter of a newer Unicode than the crate's, which it does not decompose.
+            if text.nfd().eq(text.chars()) {
+                newer.push(c);
+                continue;
+            }
+            panic!(
+                "U+{:04X} folds to {got:?}, its decomposition says {expected:?}",
+                c as u32
+            );
+        }
+        folded += usize::from(got != text);
+    }
+    assert!(
+        newer.len() <= 4,
+        "the crate is far behind the table: {newer:?}"
+    );
+    // 898 letters of the table and the 31 ranges of marks (which fold to nothing).
+    assert!(folded > 1_000, "{folded}");
 }

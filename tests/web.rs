@@ -299,7 +299,7 @@ fn editing_operations_keep_titles_and_sources_in_the_engine() {
 }
 
 #[wasm_bindgen_test]
-fn set_folding_folds_with_the_platform_normaliser_and_back() {
+fn set_folding_folds_in_wasm_as_natively_and_back() {
     let mut engine = JsEngine::new(Some(false));
     // The sample and, after it, Japanese, which the platform splits; it keeps its marks.
     let text = format!("{FOLDING_SAMPLE} がっこうが");
@@ -316,7 +316,7 @@ fn set_folding_folds_with_the_platform_normaliser_and_back() {
     let before = terms(&mut engine);
     assert!(ask(&mut engine, "setFolding", r#"{"fold": true}"#).is_null());
     let folded = terms(&mut engine);
-    // The same as the crate's folding natively (tests/folding.rs, the same sample).
+    // The same as natively (tests/folding.rs, the same sample).
     assert_eq!(folded[..FOLDED_SAMPLE.len()], FOLDED_SAMPLE);
     // Japanese keeps its voiced marks: が is not か.
     assert_eq!(folded[FOLDED_SAMPLE.len()..], before[FOLDED_SAMPLE.len()..]);

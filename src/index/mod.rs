@@ -21,7 +21,7 @@ use std::cmp::Ordering;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::language::Library;
-use crate::tokenize::{fold, normalize_into, sentences_with_words, tokens_in};
+use crate::tokenize::{fold, normalize_ascii_into, sentences_with_words, tokens_in};
 
 mod document;
 mod folds;
@@ -166,24 +166,30 @@ impl Corpus {
         language: Option<String>,
     ) -> Result<DocId> {
         self.add_replacing(title, text, language, None)
+            .map_err(|(error, _)| error)
     }
 
     /// [`Corpus::add_decided`] of a text that is to replace document `replacing` (which is
-    /// then removed): its bytes do not count against the limit.
+    /// then removed): its bytes do not count against the limit. A refused text is given back
+    /// with the error.
+    ///
+    /// (The one function that indexes words, so that what it calls for each word is inlined
+    /// into its loop: a second caller of those made indexing 10% slower.)
     fn add_replacing(
         &mut self,
         title: &str,
         text: String,
         language: Option<String>,
         replacing: Option<DocId>,
-    ) -> Result<DocId> {
+    ) -> std::result::Result<DocId, (Error, String)> {
         if text.trim().is_empty() {
-            return Err(Error::new(ErrorKind::EmptyText));
+            return Err((Error::new(ErrorKind::EmptyText), text));
         }
         let indexed: usize = self.docs.iter().map(|d| d.text.len()).sum::<usize>()
             - replacing.map_or(0, |id| self.docs[id as usize].text.len());
         if text.len() > MAX_BYTES - indexed {
-            return Err(Error::new(ErrorKind::TextTooLarge { bytes: text.len() }));
+            let bytes = text.len();
+            return Err((Error::new(ErrorKind::TextTooLarge { bytes }), text));
         }
         let id = self.docs.len() as DocId;
         let title = title_or_default(title, id);
@@ -211,19 +217,20 @@ impl Corpus {
         // French, Italian and Catalan elisions are two words in those languages (l’été).
         let language = doc.language.clone();
         for token in tokens_in(&text, language.as_deref()) {
-            normalize_into(token.text, &mut term);
-            let id = intern(&mut self.vocab, self.fold.then_some(&mut self.folds), &term);
+            let ascii = normalize_ascii_into(token.text, &mut term);
+            let folds = (self.fold && !ascii).then_some(&mut self.folds);
+            let id = intern(&mut self.vocab, folds, &term);
             if id as usize >= MAX_TERMS {
                 self.vocab.truncate(vocab_before);
                 self.folds.truncate(folds_before);
-                return Err(Error::new(ErrorKind::TooManyTerms));
+                return Err((Error::new(ErrorKind::TooManyTerms), text));
             }
             doc.terms.push(id);
             doc.spans.push(token.start as u32, token.end as u32);
         }
         if doc.terms.len() == 0 {
             // No token was seen, so nothing was interned: the corpus is unchanged.
-            return Err(Error::new(ErrorKind::NoWords));
+            return Err((Error::new(ErrorKind::NoWords), text));
         }
         // The arrays grew by doubling: up to half of them would be slack for the life of
         // the document.
@@ -268,10 +275,8 @@ impl Corpus {
     /// folding them, for counting and queries alike; off by default. The rule is
     /// [`crate::tokenize::fold`]'s.
     ///
-    /// The documents keep their order, ids, titles and languages: their words are the same,
-    /// and each word's term is worked out again from its text (the spans are kept, nothing
-    /// is tokenised again). Fails, changing nothing, only if the terms would overflow the
-    /// vocabulary.
+    /// The documents are indexed again, in place: they keep their order, ids, titles and
+    /// languages. Fails, changing nothing, only if the terms would overflow the vocabulary.
     ///
     /// ```
     /// use text_explorer::{Corpus, TermsOptions};
@@ -285,38 +290,49 @@ impl Corpus {
         if fold == self.fold {
             return Ok(());
         }
-        let mut vocab = Vocab::default();
-        let mut folds = Folds::default();
-        let mut arrays = Vec::with_capacity(self.docs.len());
-        let mut term = String::new();
-        for doc in &self.docs {
-            let mut terms = TermArray::default();
-            for (start, end) in doc.spans.from(0) {
-                normalize_into(&doc.text[start..end], &mut term);
-                let id = intern(&mut vocab, fold.then_some(&mut folds), &term);
-                if id as usize >= MAX_TERMS {
-                    return Err(Error::new(ErrorKind::TooManyTerms));
-                }
-                terms.push(id);
-            }
-            terms.shrink_to_fit();
-            arrays.push(terms);
-        }
+        let docs = std::mem::take(&mut self.docs);
+        let Err((error, docs)) = self.reindex(fold, docs) else {
+            return Ok(());
+        };
+        // Back as it was, which indexed these texts before.
+        let restored = self.reindex(!fold, docs);
+        debug_assert!(restored.is_ok());
+        Err(error)
+    }
+
+    /// Indexes `docs` anew into the emptied index, folding or not; on a refusal, the index is
+    /// left empty and every document given back, in order.
+    fn reindex(
+        &mut self,
+        fold: bool,
+        docs: Vec<Document>,
+    ) -> std::result::Result<(), (Error, Vec<Document>)> {
         self.fold = fold;
-        self.vocab = vocab;
-        self.folds = folds;
+        self.vocab = Vocab::default();
+        self.folds = Folds::default();
         self.freq.clear();
         self.doc_freq.clear();
         self.stamp.clear();
-        let mut docs = std::mem::take(&mut self.docs);
-        for (doc, terms) in docs.iter_mut().zip(arrays) {
-            doc.terms = terms;
-            self.tally(doc);
-        }
-        self.docs = docs;
         self.postings = OnceCell::new();
         self.ranks = OnceCell::new();
         self.stems.get_mut().clear();
+        let mut docs = docs.into_iter();
+        while let Some(doc) = docs.next() {
+            let Document {
+                title,
+                text,
+                language,
+                ..
+            } = doc;
+            let added = self.add_replacing(&title, text, language.clone(), None);
+            if let Err((error, text)) = added {
+                // Every document, as it came: those indexed, this one, the rest.
+                let mut back = std::mem::take(&mut self.docs);
+                back.push(Document::unindexed(title, text, language));
+                back.extend(docs);
+                return Err((error, back));
+            }
+        }
         Ok(())
     }
 
@@ -383,7 +399,8 @@ impl Corpus {
         // the size limit.
         let doc = &self.docs[id as usize];
         let (title, text) = (doc.title.clone(), doc.text.clone());
-        self.add_replacing(&title, text, language, Some(id))?;
+        self.add_replacing(&title, text, language, Some(id))
+            .map_err(|(error, _)| error)?;
         self.remove_document(id)?;
         let doc = self.docs.pop().expect("the document just added");
         self.docs.insert(id as usize, doc);
@@ -597,12 +614,12 @@ impl Corpus {
     }
 }
 
-/// The id of `term` in `vocab`, interned if new; with `folds` (diacritics folded), of its
-/// folded form, through the cache of terms as written for a non-ASCII one.
+/// The id of `term` in `vocab`, interned if new; with `folds` (diacritics folded, and a word
+/// that is not ASCII), of its folded form, through the cache of terms as written.
 fn intern(vocab: &mut Vocab, folds: Option<&mut Folds>, term: &str) -> TermId {
     match folds {
-        Some(folds) if !term.is_ascii() => folds.intern(term, vocab),
-        _ => vocab.intern(term),
+        Some(folds) => folds.intern(term, vocab),
+        None => vocab.intern_hot(term),
     }
 }
 

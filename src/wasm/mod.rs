@@ -9,12 +9,9 @@
 //!   `{crashed}` message, so that the page can restart the engine from its texts;
 //! - the word splitter for Chinese, Japanese, Thai, Lao, Khmer and Myanmar
 //!   (`Intl.Segmenter`, in [`segmenter.rs`](segmenter)) is installed then too, so the Worker,
-//!   the page-thread engine and Node all split those scripts with the platform's dictionaries;
-//! - so is the Unicode normaliser that diacritic folding decomposes and composes with
-//!   (`String.prototype.normalize`, in [`normalizer.rs`](normalizer)).
+//!   the page-thread engine and Node all split those scripts with the platform's dictionaries.
 
 mod languages;
-mod normalizer;
 mod segmenter;
 mod serve;
 
@@ -45,7 +42,6 @@ pub fn install_panic_hook() {
         serve::report_crash(&info.to_string());
     }));
     segmenter::install();
-    normalizer::install();
 }
 
 /// An engine driven directly, outside a worker (Node, the tests, the benchmark): the same
@@ -65,9 +61,6 @@ impl JsEngine {
     /// An engine over the embedded articles, or an empty one with `articles = false`.
     #[wasm_bindgen(constructor)]
     pub fn new(articles: Option<bool>) -> JsEngine {
-        // Installed at start too; again here for a host that never ran the start function
-        // (the wasm tests' runner).
-        normalizer::install();
         JsEngine {
             inner: match articles {
                 Some(false) => Engine::new(),

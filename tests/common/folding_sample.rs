@@ -1,6 +1,6 @@
 // A text whose words fold in every way the diacritic-folding rule has, and their folded
-// terms: included by tests/folding.rs (the crate's normaliser, natively) and tests/web.rs
-// (the platform's, in wasm), which must agree.
+// terms: included by tests/folding.rs (natively) and tests/web.rs (in wasm), which must
+// agree.
 
 /// The text (U+0308 after `Zu` is a combining diaeresis).
 const FOLDING_SAMPLE: &str = "Zürich Zu\u{308}rich zurich. Déjà københavn Łódź straße 한국어 हिंदी مُحَمَّد שָׁלוֹם Ελληνικά ёж";
