@@ -12,6 +12,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brownDocuments } from './brown.mjs';
+import { inChromium, inNode } from './wasm.mjs';
 
 const repo = fileURLToPath(new URL('../', import.meta.url));
 const args = process.argv.slice(2);
@@ -89,28 +90,8 @@ function print(where, rows) {
   }
 }
 
-// --- wasm in Node ------------------------------------------------------------------------------
-const engine = await import(new URL('../www/pkg/text_explorer.js', import.meta.url));
-await engine.default({ module_or_path: readFileSync(path.join(repo, 'www/pkg/text_explorer_bg.wasm')) });
-print(`wasm in Node ${process.version}`, measure(engine.Engine, list, RUNS));
-
-// --- wasm in headless Chromium -----------------------------------------------------------------
+print(`wasm in Node ${process.version}`, await inNode(measure, list, RUNS));
 {
-  const { launch, serveWww } = await import('../tests/e2e/support.mjs');
-  const { server, url } = await serveWww();
-  const browser = await launch();
-  try {
-    const page = await browser.newPage();
-    await page.goto(`${url}index.html`);
-    await page.evaluate(`window.measure = ${measure}`);
-    const rows = await page.evaluate(async ({ list, runs }) => {
-      const engine = await import('./pkg/text_explorer.js');
-      await engine.default();
-      return window.measure(engine.Engine, list, runs);
-    }, { list, runs: RUNS });
-    print(`wasm in Chromium ${browser.version()}`, rows);
-  } finally {
-    await browser.close();
-    server.close();
-  }
+  const { rows, version } = await inChromium(measure, list, RUNS);
+  print(`wasm in Chromium ${version}`, rows);
 }

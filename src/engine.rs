@@ -394,6 +394,12 @@ impl Engine {
             .collect())
     }
 
+    pub(crate) fn set_folding(&mut self, fold: bool) -> Result<()> {
+        self.corpus.set_folding(fold)?;
+        self.corpus.prepare();
+        Ok(())
+    }
+
     /// Answered by the boundary, which has the inputs; natively there is no decoder.
     pub(crate) fn decode(&mut self, _inputs: Inputs, _max: Option<f64>) -> Result<Vec<Decoded>> {
         Err(Error::invalid_request(

@@ -57,6 +57,6 @@ pub use query::Query;
 pub use stopwords::StopWords;
 pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
 pub use tokenize::{
-    elided_words, normalize, segments, set_word_splitter, tokens, tokens_in, Segments, Token,
+    elided_words, fold, normalize, segments, set_word_splitter, tokens, tokens_in, Segments, Token,
     Tokens, TokensIn, WordSplitter,
 };

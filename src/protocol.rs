@@ -253,6 +253,10 @@ operations! {
     /// language's list; a document of unknown language uses English's. Answers the list now in
     /// use, normalised and sorted (so `null` reads a language's default).
     SetStopWords => set_stop_words { language: String, words: Option<OneOrMany<String>> = default } -> Vec<String>;
+    /// Folds diacritics (`fold: true`: `Zürich` and `Zurich` are one term, `zurich`, in
+    /// every count and query), or stops folding them (`false`, the default). The documents
+    /// are indexed again in place: the same ids, titles, languages and origins.
+    SetFolding => set_folding { fold: bool } -> ();
     /// Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
     /// thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.
     Decode => decode { inputs: Inputs, max_bytes: Option<f64> = default } -> Vec<Decoded>;

@@ -12,7 +12,8 @@
 //! articles); a language without a list leaves nothing out. In French, Italian and Catalan,
 //! whose documents count elisions as words (`l’` + `été`), a listed elided word stops its
 //! elided form too (`l` stops `l'`), and a listed contraction its elided word (`d'un`
-//! stops `d'`).
+//! stops `d'`). In a corpus that folds diacritics, the lists are folded as its terms are
+//! (`déjà` stops `deja` and `déjà`).
 
 use crate::error::Result;
 use crate::index::{sorted_indices, valid_language, Corpus, DocId, TermId};
@@ -147,8 +148,9 @@ impl Corpus {
             .iter()
             .map(|language| {
                 let mut set = vec![false; self.vocab.len()];
+                // Folded as the terms are, when diacritics are: `déjà` stops `deja`.
                 let mut stop = |term: &str| {
-                    if let Some(id) = self.vocab.get(term) {
+                    if let Some(id) = self.term_id(term) {
                         set[id as usize] = true;
                     }
                 };

@@ -3,18 +3,8 @@
 
 mod common;
 
-use common::corpus;
+use common::{corpus, keywords};
 use text_explorer::{CollocateOptions, Corpus, DispersionOptions, KwicOptions};
-
-fn keywords(corpus: &Corpus, query: &str, case_sensitive: bool) -> Vec<String> {
-    let options = KwicOptions {
-        case_sensitive,
-        limit: 1000,
-        ..Default::default()
-    };
-    let page = corpus.kwic(query, &options).unwrap();
-    page.lines.iter().map(|l| l.keyword.to_string()).collect()
-}
 
 macro_rules! q {
     ($name:ident, $text:expr, $query:expr, $case:expr, [$($kw:expr),* $(,)?]) => {

@@ -324,6 +324,38 @@ fn editing_operations_keep_titles_and_sources_in_the_engine() {
 }
 
 #[wasm_bindgen_test]
+fn set_folding_folds_in_wasm_as_natively_and_back() {
+    let mut engine = JsEngine::new(Some(false));
+    // The sample and, after it, Japanese, which the platform splits; it keeps its marks.
+    let text = format!("{FOLDING_SAMPLE} がっこうが");
+    let text = String::from(JSON::stringify(&JsValue::from_str(&text)).unwrap());
+    ask(
+        &mut engine,
+        "addDocuments",
+        &format!(r#"{{"items": [{{"text": {text}}}]}}"#),
+    );
+    let terms = |engine: &mut JsEngine| -> Vec<String> {
+        let tokens: Array = ask(engine, "tokens", r#"{"id": 0}"#).into();
+        tokens.iter().map(|t| string(&t, "term")).collect()
+    };
+    let before = terms(&mut engine);
+    assert!(ask(&mut engine, "setFolding", r#"{"fold": true}"#).is_null());
+    let folded = terms(&mut engine);
+    // The same as natively (tests/folding.rs, the same sample).
+    assert_eq!(folded[..FOLDED_SAMPLE.len()], FOLDED_SAMPLE);
+    // Japanese keeps its voiced marks: が is not か.
+    assert_eq!(folded[FOLDED_SAMPLE.len()..], before[FOLDED_SAMPLE.len()..]);
+    assert!(folded.iter().any(|t| t.contains('が')), "{folded:?}");
+    let page = ask(&mut engine, "kwic", r#"{"query": "ZÜRICH"}"#);
+    assert_eq!(num(&page, "total"), 3.0);
+    ask(&mut engine, "setFolding", r#"{"fold": false}"#);
+    assert_eq!(terms(&mut engine), before);
+}
+
+// FOLDING_SAMPLE and FOLDED_SAMPLE, shared with tests/folding.rs.
+include!("common/folding_sample.rs");
+
+#[wasm_bindgen_test]
 fn bad_requests_get_messages_that_name_what_is_wrong() {
     let mut engine = articles();
     let cases = [
@@ -445,6 +477,8 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
             r#"{"language": "english", "words": []}"#,
             "`english` is not a language code",
         ),
+        ("setFolding", r#"{"fold": "yes"}"#, "invalid fold"),
+        ("setFolding", "{}", "missing field `fold`"),
         (
             "kwac",
             "{}",

@@ -48,6 +48,8 @@ export async function createClient({ articles = true } = {}) {
   // (given, detected or set since; an article's only once set). The page keeps this copy of
   // each text only to restart the engine after a panic.
   let journal = [];
+  // Whether the engine folds diacritics (setFolding), given again to a restarted engine.
+  let folding = false;
 
   const fail = (reason) => {
     const error = reason instanceof Error ? reason : new Error(reason);
@@ -194,6 +196,8 @@ export async function createClient({ articles = true } = {}) {
   async function replay(held) {
     const rebuilt = [];
     await send('setArticles', { shown: false }).answer;
+    // Before the texts, so that they are indexed once, folded.
+    if (folding) await send('setFolding', { fold: true }).answer;
     let batch = [];
     const flush = async () => {
       if (batch.length === 0) return;
@@ -317,6 +321,10 @@ export async function createClient({ articles = true } = {}) {
       if (entry?.item) entry.item = { ...entry.item, language: code, languageDetected: false };
       else if (entry) entry.language = code;
       changed({});
+    },
+    async setFolding(fold) {
+      await operations.setFolding(fold === true);
+      folding = fold === true;
     },
     async setArticles(shown) {
       const before = journal.flatMap((entry, id) => (entry.article ? [id] : []));

@@ -24,6 +24,7 @@ export function embedAttributes(el, state, controls, defaultControls) {
   if (state.doc != null) out.push(['doc', String(state.doc)]);
   if (state.sort !== defaults.sort) out.push(['sort', state.sort]);
   if (state.window !== defaults.window) out.push(['window', String(state.window)]);
+  if (state.fold) out.push(['fold-diacritics', '']);
   const src = words(el.getAttribute('src'));
   if (src?.length) out.push(['src', src.map((u) => new URL(u, document.baseURI).href).join(' ')]);
   for (const name of ['views', 'color-scheme', 'lang']) {

@@ -28,6 +28,7 @@ for (const name of ATTRIBUTES) {
 const src = params.getAll('src').map((url) => url.trim().replace(/\s/g, encodeURIComponent)).filter(Boolean);
 if (src.length) widget.setAttribute('src', src.join(' '));
 if (params.has('compact') && params.get('compact') !== 'false') widget.setAttribute('compact', '');
+if (params.has('fold-diacritics') && params.get('fold-diacritics') !== 'false') widget.setAttribute('fold-diacritics', '');
 if (params.has('lang')) document.documentElement.lang = params.get('lang');
 // The page around the widget follows its scheme (embed.css).
 const scheme = params.get('color-scheme');
@@ -64,7 +65,7 @@ if (allowed) {
     'text-explorer:addDocument': (data) => widget.addDocument(data.title, data.text),
     'text-explorer:set': (data) => {
       for (const [name, value] of Object.entries(data.attributes ?? {})) {
-        if (!ATTRIBUTES.includes(name) && name !== 'src' && name !== 'compact') throw new Error(`unknown attribute ${name}`);
+        if (!ATTRIBUTES.includes(name) && !['src', 'compact', 'fold-diacritics'].includes(name)) throw new Error(`unknown attribute ${name}`);
         if (value === null || value === false) widget.removeAttribute(name);
         else widget.setAttribute(name, value === true ? '' : String(value));
       }

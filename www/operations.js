@@ -19,6 +19,7 @@ export const OPERATIONS = Object.freeze({
   setLanguage: ['id', 'language'],
   setArticles: ['shown'],
   setStopWords: ['language', 'words'],
+  setFolding: ['fold'],
   decode: ['inputs', 'maxBytes'],
   memory: [],
   cancel: ['job'],

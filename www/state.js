@@ -7,6 +7,7 @@
 //   #view=reader&q=putin&read=0&hit=1234
 //   #view=terms&stopwords=show&filter=kor
 //   #view=terms&stop=en*iso.said-not_fr.ça      (the edited stop-word lists, stopwords.js)
+//   #view=terms&fold=1                          (diacritics folded: Zürich = Zurich)
 //
 // Keys at their default value are left out, so the bare page URL is the default state.
 
@@ -48,6 +49,7 @@ export const PAGE_SIZE = 100;
  * - read: the Reader's document when doc is null (the document of the opened hit)
  * - hit: the Reader's current hit, the UTF-16 start offset of its keyword in that document
  * - stop: the user's edits of the stop-word lists, as stopwords.js encodes them ('' = none)
+ * - fold: true folds diacritics in every count and query (the engine's setFolding)
  */
 export const DEFAULTS = Object.freeze({
   view: 'summary',
@@ -61,6 +63,7 @@ export const DEFAULTS = Object.freeze({
   read: null,
   hit: null,
   stop: '',
+  fold: false,
 });
 
 const KEYS = Object.keys(DEFAULTS);
@@ -88,6 +91,7 @@ export function parse(hash) {
   state.read = nonNegativeInt(p.get('read'));
   state.hit = nonNegativeInt(p.get('hit'));
   state.stop = p.get('stop') ?? '';
+  state.fold = p.get('fold') === '1';
   return state;
 }
 
@@ -98,6 +102,7 @@ export function format(state) {
     const value = state[key];
     if (value === DEFAULTS[key] || value == null) continue;
     if (key === 'stopwords') p.set(key, value ? 'show' : 'hide');
+    else if (key === 'fold') p.set(key, '1');
     else p.set(key, String(value));
   }
   const text = p.toString();
@@ -113,7 +118,8 @@ export function normalize(state) {
  * The state after a patch, normalised, with the rules that tie keys together:
  * - a new query (q) or document filter (doc) starts over: page 1, no hit, no Reader position
  *   (the old ones belong to other results);
- * - a new KWIC sort or window goes back to page 1;
+ * - a new KWIC sort or window, or folding diacritics or not (the hits change), goes back to
+ *   page 1;
  * - `restart: true` (the corpus changed, so document ids and offsets moved) starts over too.
  * A key that the patch sets itself keeps the patch's value. Only user steps go through this
  * (Store.set); a link or Back/Forward restores a whole state as it was.
@@ -125,7 +131,7 @@ export function applyPatch(state, patch, { restart = false } = {}) {
     for (const key of keys) if (!keep(key)) next[key] = DEFAULTS[key];
   };
   if (restart || next.q !== state.q || next.doc !== state.doc) reset(['page', 'hit', 'read']);
-  else if (next.sort !== state.sort || next.window !== state.window) reset(['page']);
+  else if (next.sort !== state.sort || next.window !== state.window || next.fold !== state.fold) reset(['page']);
   return next;
 }
 

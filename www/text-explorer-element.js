@@ -75,8 +75,11 @@ function loadView(view) {
   return loadingViews[view];
 }
 
-/** Attributes that set a part of the state, and the state key each sets. */
-const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', window: 'window', sort: 'sort' };
+/**
+ * Attributes that set a part of the state, and the state key each sets. `fold-diacritics`
+ * is a boolean attribute: present (and not "false") folds diacritics.
+ */
+const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', window: 'window', sort: 'sort', 'fold-diacritics': 'fold' };
 
 /** The controls that the `controls` attribute can show. */
 export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed'];
@@ -126,6 +129,7 @@ export class TextExplorer extends HTMLElement {
   #stopApplied = ''; // state.stop as the client has it
   #stopEditor = null; // the open stop-word editor; #stopRemount: views to redraw on its close
   #stopRemount = false;
+  #foldApplied = false; // state.fold as the client has it
   #settings = null; // IndexedDB (storage.js), where the explorer of the articles keeps them
   #keepsSettings = false;
 
@@ -195,6 +199,7 @@ export class TextExplorer extends HTMLElement {
     this.#generation += 1;
     this.#stopApplied = '';
     this.#stopRemount = false;
+    this.#foldApplied = false;
     this.#attachingTexts = null;
     this.#started = false;
     this.#views = null;
@@ -252,6 +257,8 @@ export class TextExplorer extends HTMLElement {
   set window(value) { this.#setStateAttribute('window', value); }
   get sort() { return this.state.sort; }
   set sort(value) { this.#setStateAttribute('sort', value); }
+  get foldDiacritics() { return this.state.fold; }
+  set foldDiacritics(value) { this.#setStateAttribute('fold-diacritics', value ? '' : null); }
   get src() { return this.getAttribute('src') ?? ''; }
   set src(value) { if (value) this.setAttribute('src', Array.isArray(value) ? value.join(' ') : value); else this.removeAttribute('src'); }
   get views() { return this.#visibleViews(); }
@@ -364,6 +371,7 @@ export class TextExplorer extends HTMLElement {
       }
       this.#keepsSettings = articles;
       if (this.#store.get().stop) await this.#applyStop(this.#store.get().stop, { mount: false });
+      if (this.#store.get().fold) await this.#applyFold(true, { mount: false });
       this.#docs = await client.documents();
       await views;
       if (texts === null) {
@@ -392,6 +400,7 @@ export class TextExplorer extends HTMLElement {
       this.#texts?.start();
       for (const view of this.#visibleViews()) loadView(view).catch(() => {});
       if (articles) this.#restoreStop(stale).catch(() => {});
+      if (articles) this.#restoreFold(stale).catch(() => {});
     });
     this.#lastQuery = null;
     this.#onState(this.#store.get());
@@ -565,7 +574,8 @@ export class TextExplorer extends HTMLElement {
     for (const name of names) {
       const value = this.getAttribute(name);
       if (value == null) continue;
-      patch[STATE_ATTRIBUTES[name]] = name === 'doc' || name === 'window' ? (value.trim() === '' ? null : Number(value)) : value;
+      if (name === 'fold-diacritics') patch.fold = value.trim().toLowerCase() !== 'false';
+      else patch[STATE_ATTRIBUTES[name]] = name === 'doc' || name === 'window' ? (value.trim() === '' ? null : Number(value)) : value;
     }
     // Invalid values fall back to the defaults, as a bad link does.
     const valid = normalize(patch);
@@ -591,6 +601,9 @@ export class TextExplorer extends HTMLElement {
   #onState(state) {
     if (this.#views && state.stop !== this.#stopApplied) {
       this.#applyStop(state.stop).catch((error) => this.#setStatus(sentence(error.message), 'error'));
+    }
+    if (this.#views && state.fold !== this.#foldApplied) {
+      this.#applyFold(state.fold).catch((error) => this.#setStatus(sentence(error.message), 'error'));
     }
     this.#render(state);
     const key = JSON.stringify([state.q.trim(), state.doc]);
@@ -753,6 +766,32 @@ export class TextExplorer extends HTMLElement {
   async #restoreStop(stale) {
     const saved = await (await this.#settingsStore()).setting('stop');
     if (!stale() && saved && !this.#store.get().stop) this.#store.set({ stop: saved }, { replace: true });
+  }
+
+  // --- diacritic folding (the engine's setFolding) -------------------------------------------
+
+  // The request goes out before the views' next ones (the engine answers in order); once it
+  // is answered, every view asks again, and the documents' types have changed.
+  async #applyFold(fold, { mount = true } = {}) {
+    this.#foldApplied = fold;
+    const client = this.#client;
+    await client.setFolding(fold);
+    if (client !== this.#client || this.#foldApplied !== fold) return;
+    if (this.#keepsSettings) this.#settingsStore().then((s) => s.saveSetting('fold', fold ? '1' : '')).catch(() => {});
+    if (!mount || !this.#views) return;
+    const docs = await client.documents();
+    if (client !== this.#client || this.#foldApplied !== fold || !this.#views) return;
+    this.#docs = docs;
+    // The user ticked the box: it stays focused in the view made again.
+    const focused = this.#root.activeElement?.matches('[data-fold]');
+    this.#mount();
+    if (focused) this.#root.querySelector('[data-fold]')?.focus();
+  }
+
+  /** The setting kept in IndexedDB, unless the link folds already. */
+  async #restoreFold(stale) {
+    const saved = await (await this.#settingsStore()).setting('fold');
+    if (!stale() && saved === '1' && !this.#store.get().fold) this.#store.set({ fold: true }, { replace: true });
   }
 
   async #openStopEditor() {

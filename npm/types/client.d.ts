@@ -35,7 +35,7 @@ export interface StopEdit {
  * overtaken by a newer one with the same options rejects with an Error whose `superseded`
  * is true.
  */
-export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'setArticles' | 'removeDocument' | 'renameDocument' | 'setStopWords'> {
+export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'setArticles' | 'removeDocument' | 'renameDocument' | 'setStopWords' | 'setFolding'> {
   /**
    * A language's stop words, applied at once: an explicit list, `'iso'` (the stopwords-iso
    * list of the language, fetched on first need) or `null` (the default: NLTK's list for
@@ -61,6 +61,11 @@ export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'se
   renameDocument(id: number, title: string): Promise<void>;
   /** Hides the embedded articles, or brings them back. */
   setArticles(shown: boolean): Promise<void>;
+  /**
+   * Folds diacritics (`true`: `Zürich` and `Zurich` are one term, `zurich`, in every count
+   * and query) or not (`false`, the default); kept for a restarted engine.
+   */
+  setFolding(fold: boolean): Promise<void>;
   /** Files or ArrayBuffers (transferred) to text, in the engine's thread. */
   decode(inputs: (Blob | ArrayBuffer)[], maxBytes?: number): Promise<Decoded[]>;
   onDocuments(listener: (change: DocumentsChange) => void): () => boolean;

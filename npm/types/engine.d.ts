@@ -797,6 +797,12 @@ export interface Operations {
    */
   setStopWords(language: string, words?: string | string[] | null): Promise<Array<string>>;
   /**
+   * Folds diacritics (`fold: true`: `Zürich` and `Zurich` are one term, `zurich`, in
+   * every count and query), or stops folding them (`false`, the default). The documents
+   * are indexed again in place: the same ids, titles, languages and origins.
+   */
+  setFolding(fold: boolean): Promise<null>;
+  /**
    * Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
    * thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.
    */

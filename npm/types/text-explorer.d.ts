@@ -23,7 +23,7 @@ export interface ReadyDetail {
   version: string;
 }
 
-/** The UI state ({view, q, doc, sort, window, page, stopwords, filter, read, hit}). */
+/** The UI state ({view, q, doc, sort, window, page, stopwords, filter, read, hit, stop, fold}). */
 export interface ExplorerState {
   view: ExplorerView;
   q: string;
@@ -35,6 +35,10 @@ export interface ExplorerState {
   filter: string;
   read: number | null;
   hit: number | null;
+  /** The edited stop-word lists, as the link writes them ('' = none). */
+  stop: string;
+  /** Whether diacritics are folded (Zürich = Zurich). */
+  fold: boolean;
 }
 
 export declare class TextExplorer extends HTMLElement {
@@ -59,6 +63,8 @@ export declare class TextExplorer extends HTMLElement {
   window: number;
   /** KWIC sort (attribute `sort`). */
   sort: ExplorerSort;
+  /** Whether diacritics are folded, Zürich = Zurich (attribute `fold-diacritics`). */
+  foldDiacritics: boolean;
   /** URLs of plain-text files, space-separated (attribute `src`); set a string or an array. */
   src: string;
   /** The views offered (attribute `views`). */

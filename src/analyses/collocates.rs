@@ -52,7 +52,6 @@ use std::str::FromStr;
 use super::stats::{log2, signed_g2};
 use crate::error::{check_range, Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
-use crate::query::Query;
 
 /// The largest window on each side, in tokens.
 pub const MAX_SPAN: usize = 10;
@@ -257,7 +256,7 @@ impl Corpus {
             ));
         }
         let n = scope_tokens(self, options.doc)?;
-        let query = Query::parse_with(query, options.case_sensitive)?;
+        let query = self.parse_query(query, options.case_sensitive)?;
         let hits = self.hits(&query, options.doc);
         let docs = self.documents();
         let filter = (!options.stopwords).then(|| self.stop_filter());

@@ -17,7 +17,6 @@
 
 use crate::error::{check_range, Result};
 use crate::index::{Corpus, DocId};
-use crate::query::Query;
 
 /// The most segments a document may be cut into.
 pub const MAX_SEGMENTS: usize = 100;
@@ -117,7 +116,7 @@ impl Corpus {
         if let Some(d) = options.doc {
             self.document(d)?;
         }
-        let query = Query::parse_with(query, options.case_sensitive)?;
+        let query = self.parse_query(query, options.case_sensitive)?;
         let hits = self.hits(&query, options.doc);
         let ids: Vec<DocId> = match options.doc {
             Some(d) => vec![d],

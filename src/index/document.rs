@@ -25,6 +25,22 @@ pub struct Document {
 }
 
 impl Document {
+    /// A document not indexed: its title, text and language only (what indexing starts from).
+    pub(super) fn unindexed(title: String, text: String, language: Option<String>) -> Document {
+        Document {
+            title,
+            text,
+            language,
+            terms: TermArray::default(),
+            spans: Spans::default(),
+            chars: 0,
+            types: 0,
+            sentences: 0,
+            sentence_starts: Vec::new(),
+            utf16: Utf16Offsets::default(),
+        }
+    }
+
     /// The title given when the document was added.
     pub fn title(&self) -> &str {
         &self.title

@@ -10,8 +10,9 @@
 //!
 //! This file holds the [`Corpus`]; each structure it is made of has its own file: the
 //! [`Document`] (`document.rs`), its term ids (`term_array.rs`), its token spans
-//! (`spans.rs`) and its UTF-16 offsets (`utf16.rs`); the vocabulary (`vocab.rs`), the
-//! postings (`postings.rs`) and the LEB128 numbers that spans and postings are coded in
+//! (`spans.rs`) and its UTF-16 offsets (`utf16.rs`); the vocabulary (`vocab.rs`), the terms
+//! as written behind the folded ones when diacritics are folded (`folds.rs`), the postings
+//! (`postings.rs`) and the LEB128 numbers that spans and postings are coded in
 //! (`varint.rs`).
 
 use std::borrow::Cow;
@@ -20,9 +21,10 @@ use std::cmp::Ordering;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::language::Library;
-use crate::tokenize::{normalize_into, sentence_first_words, tokens_in};
+use crate::tokenize::{fold, normalize_ascii_into, sentence_first_words, tokens_in};
 
 mod document;
+mod folds;
 mod postings;
 mod spans;
 mod term_array;
@@ -33,6 +35,7 @@ mod vocab;
 pub use document::Document;
 pub use postings::Posting;
 
+use folds::Folds;
 use postings::{PostingIter, Postings};
 use spans::Spans;
 use term_array::TermArray;
@@ -48,6 +51,13 @@ pub type DocId = u32;
 /// The most distinct terms a corpus holds: term ids take 3 bytes in the token arrays. A
 /// million-word corpus has some 50,000; only text that is not language comes near this.
 pub const MAX_TERMS: usize = (1 << 24) - 1;
+
+/// The most bytes of text a corpus holds: corpus-wide positions are 32-bit, and a text has
+/// fewer words than bytes. (A mebibyte in the unit tests, so that they can reach it.)
+const MAX_BYTES: usize = match cfg!(test) {
+    true => 1 << 20,
+    false => u32::MAX as usize,
+};
 
 /// A collection of documents and its positional index.
 ///
@@ -82,7 +92,26 @@ pub struct Corpus {
     /// the vocabulary grows), or `None` for a language without a stemmer; emptied when the
     /// library changes.
     /// (A list, not a map: a corpus has a few languages, and the wasm no map code for it.)
-    stems: RefCell<Vec<(String, Option<Vec<String>>)>>,
+    stems: RefCell<Vec<(String, Option<Stems>)>>,
+    /// Whether diacritics are folded (see [`Corpus::set_folding`]).
+    fold: bool,
+    /// With diacritics folded, the non-ASCII terms as written and the folded term of each.
+    folds: Folds,
+}
+
+/// The stems of a language's terms, by term id, and with diacritics folded, the stems
+/// (folded) of the terms as written ([`Folds`]), by entry.
+#[derive(Debug, Default)]
+struct Stems {
+    terms: Vec<String>,
+    written: Vec<String>,
+}
+
+impl Clone for Stems {
+    /// Not kept in a clone (the cache is rebuilt on the next `~word`).
+    fn clone(&self) -> Stems {
+        Stems::default()
+    }
 }
 
 impl Corpus {
@@ -136,13 +165,31 @@ impl Corpus {
         text: String,
         language: Option<String>,
     ) -> Result<DocId> {
+        self.add_replacing(title, text, language, None)
+            .map_err(|(error, _)| error)
+    }
+
+    /// [`Corpus::add_decided`] of a text that is to replace document `replacing` (which is
+    /// then removed): its bytes do not count against the limit. A refused text is given back
+    /// with the error.
+    ///
+    /// (The one function that indexes words, so that what it calls for each word is inlined
+    /// into its loop: a second caller of those made indexing 10% slower.)
+    fn add_replacing(
+        &mut self,
+        title: &str,
+        text: String,
+        language: Option<String>,
+        replacing: Option<DocId>,
+    ) -> std::result::Result<DocId, (Error, String)> {
         if text.trim().is_empty() {
-            return Err(Error::new(ErrorKind::EmptyText));
+            return Err((Error::new(ErrorKind::EmptyText), text));
         }
-        // Corpus-wide positions are 32-bit; a text has fewer words than bytes.
-        let indexed: usize = self.docs.iter().map(|d| d.text.len()).sum();
-        if text.len() > u32::MAX as usize - indexed {
-            return Err(Error::new(ErrorKind::TextTooLarge { bytes: text.len() }));
+        let indexed: usize = self.docs.iter().map(|d| d.text.len()).sum::<usize>()
+            - replacing.map_or(0, |id| self.docs[id as usize].text.len());
+        if text.len() > MAX_BYTES - indexed {
+            let bytes = text.len();
+            return Err((Error::new(ErrorKind::TextTooLarge { bytes }), text));
         }
         let id = self.docs.len() as DocId;
         let title = title_or_default(title, id);
@@ -166,23 +213,25 @@ impl Corpus {
             text: String::new(),
             language,
         };
-        let vocab_before = self.vocab.len();
+        let (vocab_before, folds_before) = (self.vocab.len(), self.folds.len());
         let mut term = String::new();
         // French, Italian and Catalan elisions are two words in those languages (l’été).
         let language = doc.language.clone();
         for token in tokens_in(&text, language.as_deref()) {
-            normalize_into(token.text, &mut term);
-            let id = self.vocab.intern(&term);
+            let ascii = normalize_ascii_into(token.text, &mut term);
+            let folds = (self.fold && !ascii).then_some(&mut self.folds);
+            let id = intern(&mut self.vocab, folds, &term);
             if id as usize >= MAX_TERMS {
                 self.vocab.truncate(vocab_before);
-                return Err(Error::new(ErrorKind::TooManyTerms));
+                self.folds.truncate(folds_before);
+                return Err((Error::new(ErrorKind::TooManyTerms), text));
             }
             doc.terms.push(id);
             doc.spans.push(token.start as u32, token.end as u32);
         }
         if doc.terms.len() == 0 {
             // No token was seen, so nothing was interned: the corpus is unchanged.
-            return Err(Error::new(ErrorKind::NoWords));
+            return Err((Error::new(ErrorKind::NoWords), text));
         }
         // The arrays grew by doubling: up to half of them would be slack for the life of
         // the document.
@@ -192,11 +241,23 @@ impl Corpus {
             sentence_first_words(&text, doc.spans.from(0).map(|(start, _)| start));
         doc.sentences = doc.sentence_starts.len();
         doc.text = text;
+        self.tally(&mut doc);
+        self.docs.push(doc);
+        self.postings = OnceCell::new();
+        if self.vocab.len() != vocab_before {
+            self.ranks = OnceCell::new();
+        }
+        Ok(id)
+    }
+
+    /// Counts a new document's tokens into the corpus's frequencies, and its types.
+    fn tally(&mut self, doc: &mut Document) {
         let terms = self.vocab.len();
         self.freq.resize(terms, 0);
         self.doc_freq.resize(terms, 0);
         self.stamp.resize(terms, 0);
         self.added += 1;
+        doc.types = 0;
         for t in doc.terms.iter() {
             let t = t as usize;
             self.freq[t] += 1;
@@ -206,12 +267,89 @@ impl Corpus {
                 doc.types += 1;
             }
         }
-        self.docs.push(doc);
-        self.postings = OnceCell::new();
-        if self.vocab.len() != vocab_before {
-            self.ranks = OnceCell::new();
+    }
+
+    /// Whether diacritics are folded (see [`Corpus::set_folding`]).
+    pub fn folding(&self) -> bool {
+        self.fold
+    }
+
+    /// Folds diacritics (`fold`: `Zürich` and `Zurich` are one term, `zurich`), or stops
+    /// folding them, for counting and queries alike; off by default. The rule is
+    /// [`crate::tokenize::fold`]'s.
+    ///
+    /// The documents are indexed again, in place: they keep their order, ids, titles and
+    /// languages. Fails, changing nothing, only if the terms would overflow the vocabulary.
+    ///
+    /// ```
+    /// use text_explorer::{Corpus, TermsOptions};
+    /// let mut corpus = Corpus::new();
+    /// corpus.add_document("t", "Zürich or Zurich").unwrap();
+    /// corpus.set_folding(true).unwrap();
+    /// let terms = corpus.terms(&TermsOptions::default()).unwrap();
+    /// assert_eq!((terms[0].term, terms[0].count), ("zurich", 2));
+    /// ```
+    pub fn set_folding(&mut self, fold: bool) -> Result<()> {
+        if fold == self.fold {
+            return Ok(());
         }
-        Ok(id)
+        let docs = std::mem::take(&mut self.docs);
+        let Err((error, docs)) = self.reindex(fold, docs) else {
+            return Ok(());
+        };
+        // Back as it was, which indexed these texts before.
+        let restored = self.reindex(!fold, docs);
+        debug_assert!(restored.is_ok());
+        Err(error)
+    }
+
+    /// Indexes `docs` anew into the emptied index, folding or not; on a refusal, the index is
+    /// left empty and every document given back, in order.
+    fn reindex(
+        &mut self,
+        fold: bool,
+        docs: Vec<Document>,
+    ) -> std::result::Result<(), (Error, Vec<Document>)> {
+        self.fold = fold;
+        self.vocab = Vocab::default();
+        self.folds = Folds::default();
+        self.freq.clear();
+        self.doc_freq.clear();
+        self.stamp.clear();
+        self.postings = OnceCell::new();
+        self.ranks = OnceCell::new();
+        self.stems.get_mut().clear();
+        let mut docs = docs.into_iter();
+        while let Some(doc) = docs.next() {
+            let Document {
+                title,
+                text,
+                language,
+                ..
+            } = doc;
+            let added = self.add_replacing(&title, text, language.clone(), None);
+            if let Err((error, text)) = added {
+                // Every document, as it came: those indexed, this one, the rest.
+                let mut back = std::mem::take(&mut self.docs);
+                back.push(Document::unindexed(title, text, language));
+                back.extend(docs);
+                return Err((error, back));
+            }
+        }
+        Ok(())
+    }
+
+    /// A query's or a list's term as the corpus counts it: folded when diacritics are.
+    pub(crate) fn counted<'a>(&self, term: &'a str) -> Cow<'a, str> {
+        match self.fold {
+            true => fold(term),
+            false => Cow::Borrowed(term),
+        }
+    }
+
+    /// The id of a term (see [`Corpus::counted`]), if the corpus has it.
+    pub(crate) fn term_id(&self, term: &str) -> Option<TermId> {
+        self.vocab.get(&self.counted(term))
     }
 
     /// Removes document `id`; the documents after it move down by one id, so ids stay
@@ -260,10 +398,12 @@ impl Corpus {
             return Ok(());
         }
         // Add it again in the new language (if that fails, nothing has changed), take the old
-        // one out, and put the new one in its place.
+        // one out, and put the new one in its place. Its old copy does not count against
+        // the size limit.
         let doc = &self.docs[id as usize];
         let (title, text) = (doc.title.clone(), doc.text.clone());
-        self.add_decided(&title, text, language)?;
+        self.add_replacing(&title, text, language, Some(id))
+            .map_err(|(error, _)| error)?;
         self.remove_document(id)?;
         let doc = self.docs.pop().expect("the document just added");
         self.docs.insert(id as usize, doc);
@@ -285,38 +425,83 @@ impl Corpus {
     /// The terms whose stem in `language` is the stem of `word` (a term) in it, sorted; `None`
     /// when the language has no stemmer (or the corpus no library). The vocabulary is stemmed
     /// once per language, and only its new terms after that.
+    ///
+    /// With diacritics folded, the terms as written are stemmed, and the stems folded: the
+    /// stemmers' rules read accents (French `abordée` is `abord`, `abordee` would be
+    /// `aborde`), so stemming the folded terms loses forms (measured on the Snowball
+    /// vocabularies: a fifth of the French pairs of forms, a third of the Hungarian ones),
+    /// and stemming first loses none. `word` stands for every way the corpus writes it
+    /// (`~abordee` is `~abordée` too, in a corpus that has `abordée`).
     pub(crate) fn same_stem(&self, language: &str, word: &str) -> Option<Vec<TermId>> {
         let mut stems = self.stems.borrow_mut();
         let at = match stems.iter().position(|(l, _)| l == language) {
             Some(at) => at,
             None => {
-                stems.push((language.to_string(), Some(Vec::new())));
+                stems.push((language.to_string(), Some(Stems::default())));
                 stems.len() - 1
             }
         };
         let entry = &mut stems[at].1;
         let known = entry.as_mut()?;
-        if known.len() < self.vocab.len() {
-            let new: Vec<&str> = (known.len()..self.vocab.len())
-                .map(|id| self.vocab.term(id as TermId))
-                .collect();
-            match self.languages.stems(language, &new) {
-                Some(more) if more.len() == new.len() => known.extend(more),
-                _ => {
-                    *entry = None;
-                    return None;
-                }
-            }
+        let (terms, written) = (self.vocab.len(), self.folds.len());
+        let extended = self.stem_more(language, &mut known.terms, terms, |id| {
+            self.vocab.term(id as TermId)
+        }) && self.stem_more(language, &mut known.written, written, |i| {
+            self.folds.written(i)
+        });
+        if !extended {
+            *entry = None;
+            return None;
         }
-        let target = self.languages.stems(language, &[word])?.pop()?;
+        let known = entry.as_ref()?;
+        let mut targets: Vec<String> = self.stems_of(language, &[word])?;
+        if let Some(id) = self.term_id(word) {
+            let forms = self.folds.from(0).zip(&known.written);
+            targets.extend(forms.filter(|((_, f), _)| *f == id).map(|(_, s)| s.clone()));
+        }
+        let mut marked = vec![false; terms];
+        for (id, stem) in known.terms.iter().enumerate() {
+            marked[id] = targets.contains(stem);
+        }
+        for ((_, id), stem) in self.folds.from(0).zip(&known.written) {
+            marked[id as usize] |= targets.contains(stem);
+        }
         Some(
-            known
-                .iter()
-                .enumerate()
-                .filter(|(_, stem)| **stem == target)
-                .map(|(id, _)| id as TermId)
+            (0..terms as TermId)
+                .filter(|&id| marked[id as usize])
                 .collect(),
         )
+    }
+
+    /// Extends `stems` to `len` entries, the stems of `term(i)` for the new `i`; false when
+    /// the language has no stemmer.
+    fn stem_more<'a>(
+        &'a self,
+        language: &str,
+        stems: &mut Vec<String>,
+        len: usize,
+        term: impl Fn(usize) -> &'a str,
+    ) -> bool {
+        if stems.len() >= len {
+            return true;
+        }
+        let new: Vec<&str> = (stems.len()..len).map(term).collect();
+        match self.stems_of(language, &new) {
+            Some(more) if more.len() == new.len() => {
+                stems.extend(more);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The stems of `words` in `language`, folded when diacritics are.
+    fn stems_of(&self, language: &str, words: &[&str]) -> Option<Vec<String>> {
+        let stems = self.languages.stems(language, words)?;
+        Some(match self.fold {
+            true => stems.iter().map(|s| fold(s).into_owned()).collect(),
+            false => stems,
+        })
     }
 
     /// Builds now what the queries need and the index derives from the token arrays (the
@@ -346,6 +531,7 @@ impl Corpus {
         per_doc
             + self.postings().bytes()
             + self.vocab.bytes()
+            + self.folds.bytes()
             + 4 * (self.freq.capacity()
                 + self.doc_freq.capacity()
                 + self.stamp.capacity()
@@ -429,6 +615,15 @@ impl Corpus {
     /// The postings of a term, restricted to one document if `doc` is given.
     pub(crate) fn postings_in(&self, term: TermId, doc: Option<DocId>) -> PostingIter<'_> {
         self.postings().of(term, doc)
+    }
+}
+
+/// The id of `term` in `vocab`, interned if new; with `folds` (diacritics folded, and a word
+/// that is not ASCII), of its folded form, through the cache of terms as written.
+fn intern(vocab: &mut Vocab, folds: Option<&mut Folds>, term: &str) -> TermId {
+    match folds {
+        Some(folds) => folds.intern(term, vocab),
+        None => vocab.intern_hot(term),
     }
 }
 
@@ -577,6 +772,18 @@ mod tests {
         // The corpus takes documents again after being emptied.
         assert_eq!(corpus.add_document("d", "y").unwrap(), 0);
         assert_eq!(postings(&corpus, y, None), [Posting { doc: 0, pos: 0 }]);
+    }
+
+    #[test]
+    fn set_language_counts_the_document_once_against_the_size_limit() {
+        let mut corpus = Corpus::new();
+        let text = "mot ".repeat(MAX_BYTES / 4 * 3 / 4);
+        corpus.add_document("big", &text).unwrap();
+        assert!(corpus.add_document("again", &text).is_err());
+        // Tokenised again (French splits elisions): its old copy is not counted.
+        corpus.set_language(0, Some("fr")).unwrap();
+        assert_eq!(corpus.language(0), Some("fr"));
+        assert_eq!(corpus.documents().len(), 1);
     }
 
     #[test]

@@ -32,6 +32,11 @@ impl Vocab {
 
     /// The slot of `term` (of hash `hash`): where it is, or the empty slot where it would go.
     fn find(&self, term: &str, hash: u32) -> usize {
+        self.find_as::<false>(term, hash)
+    }
+
+    /// [`Vocab::find`], a copy for each `HOT` (see [`Vocab::intern_hot`]).
+    fn find_as<const HOT: bool>(&self, term: &str, hash: u32) -> usize {
         let mask = self.slots.len() - 1;
         let mut i = hash as usize & mask;
         loop {
@@ -46,13 +51,25 @@ impl Vocab {
         }
     }
 
+    /// The id of `term`, interned if new.
     pub(super) fn intern(&mut self, term: &str) -> TermId {
+        self.intern_as::<false>(term)
+    }
+
+    /// [`Vocab::intern`] for the indexing loop: a copy of its own (by the const parameter),
+    /// which the compiler inlines into that loop, its one caller. Shared with the folding
+    /// cache, it was not inlined, and indexing the Brown Corpus took 1.7% more instructions.
+    pub(super) fn intern_hot(&mut self, term: &str) -> TermId {
+        self.intern_as::<true>(term)
+    }
+
+    fn intern_as<const HOT: bool>(&mut self, term: &str) -> TermId {
         // At most three quarters full, so that probes stay short.
         if 4 * (self.ends.len() + 1) > 3 * self.slots.len() {
             self.grow();
         }
         let hash = Vocab::hash(term);
-        let i = self.find(term, hash);
+        let i = self.find_as::<HOT>(term, hash);
         if self.slots[i] != 0 {
             return (self.slots[i] & 0xFF_FFFF) - 1;
         }

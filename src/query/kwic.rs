@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::index::{sorted_indices, Corpus, DocId, Document};
-use crate::query::{Hit, Query};
+use crate::query::Hit;
 
 /// The largest window, in tokens on each side of the keyword.
 pub const MAX_WINDOW: usize = 50;
@@ -195,7 +195,7 @@ impl Corpus {
         if let Some(doc) = options.doc {
             self.document(doc)?;
         }
-        let query = Query::parse_with(query, options.case_sensitive)?;
+        let query = self.parse_query(query, options.case_sensitive)?;
         let hits = self.hits(&query, options.doc);
         let total = hits.len();
         let page = self.sort_page(&hits, &options.sort, options.offset, options.limit);

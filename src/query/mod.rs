@@ -18,6 +18,11 @@
 //! option of the other analyses), each matched word must also have the query's case: `Kim`
 //! then finds `Kim` and `Kim’s`, not `KIM`; wildcards and regular expressions compare case
 //! too.
+//!
+//! In a corpus that folds diacritics ([`Corpus::set_folding`]), a query is folded as the
+//! terms are: its words, the literal pieces of its wildcards, and the text of its regular
+//! expressions (`/zür.*/` is `/zur.*/`, matched on the folded terms); `~word` stems the word
+//! as written, and the corpus's terms as written, then folds the stems.
 
 pub mod kwic;
 pub mod regex;
@@ -27,7 +32,7 @@ use crate::index::{sorted_indices, Corpus, DocId, TermId};
 // NEAR reaches as far as a concordance's window.
 use crate::kwic::MAX_WINDOW;
 use crate::regex::Regex;
-use crate::tokenize::{elided_words, is_word_char, normalize, tokens_in};
+use crate::tokenize::{elided_words, fold, is_word_char, normalize, tokens_in};
 
 /// A parsed query: alternatives, each a sequence of word patterns (a phrase of one or more).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -38,6 +43,9 @@ pub struct Query {
     exact: Vec<Vec<Pattern>>,
     /// `NEAR/n`: the context query and the distance in words.
     near: Option<(Box<Query>, usize)>,
+    /// Whether diacritics are folded (the patterns are; a case-sensitive hit's words are
+    /// folded before they are compared with `exact`).
+    fold: bool,
 }
 
 /// One word of a query.
@@ -76,6 +84,11 @@ impl Query {
     /// assert!(err.contains("NEAR/0"), "{err}");
     /// ```
     pub fn parse_with(query: &str, case_sensitive: bool) -> Result<Query> {
+        Query::parse_for(query, case_sensitive, false)
+    }
+
+    /// [`Query::parse_with`] for a corpus that folds diacritics (`fold`) or not.
+    pub(crate) fn parse_for(query: &str, case_sensitive: bool, fold: bool) -> Result<Query> {
         if query.trim().is_empty() {
             return Err(Error::new(ErrorKind::EmptyQuery));
         }
@@ -88,9 +101,9 @@ impl Query {
             query
         };
         if let Some((main, distance, context)) = split_near(query)? {
-            let mut parsed = Query::parse_with(main, case_sensitive)?;
+            let mut parsed = Query::parse_for(main, case_sensitive, fold)?;
             parsed.near = Some((
-                Box::new(Query::parse_with(context, case_sensitive)?),
+                Box::new(Query::parse_for(context, case_sensitive, fold)?),
                 distance,
             ));
             return Ok(parsed);
@@ -124,7 +137,7 @@ impl Query {
                 // The query as written must be valid; a reading in a language that fails
                 // (`l'*` is `l'` and a bare `*` in French) is just not one of the readings.
                 let (phrase, cased) =
-                    match read_alternative(query, alternative, case_sensitive, language) {
+                    match read_alternative(query, alternative, case_sensitive, language, fold) {
                         Ok(reading) => reading,
                         Err(error) if language.is_none() => return Err(error),
                         Err(_) => continue,
@@ -144,18 +157,45 @@ impl Query {
             alternatives,
             exact,
             near: None,
+            fold,
         })
+    }
+}
+
+impl Corpus {
+    /// Parses a query for this corpus: folded if the corpus folds diacritics.
+    pub(crate) fn parse_query(&self, query: &str, case_sensitive: bool) -> Result<Query> {
+        Query::parse_for(query, case_sensitive, self.folding())
     }
 }
 
 /// One alternative of a query (`|` apart) read as a document in `language` counts its words
 /// (French, Italian and Catalan split elisions): its patterns, and with `case_sensitive` the
-/// same with the query's case.
+/// same with the query's case; with `fold`, diacritics folded.
 fn read_alternative(
     query: &str,
     alternative: &str,
     case_sensitive: bool,
     language: Option<&str>,
+    fold: bool,
+) -> Result<(Vec<Pattern>, Vec<Pattern>)> {
+    let (phrase, cased) = read_words(query, alternative, case_sensitive, language, fold)?;
+    match fold {
+        true => Ok((
+            phrase.into_iter().map(Pattern::folded).collect(),
+            cased.into_iter().map(Pattern::folded).collect(),
+        )),
+        false => Ok((phrase, cased)),
+    }
+}
+
+/// [`read_alternative`] with diacritics not yet folded, but in the regular expressions.
+fn read_words(
+    query: &str,
+    alternative: &str,
+    case_sensitive: bool,
+    language: Option<&str>,
+    fold: bool,
 ) -> Result<(Vec<Pattern>, Vec<Pattern>)> {
     let mut phrase = Vec::new();
     let mut cased = Vec::new();
@@ -164,9 +204,14 @@ fn read_alternative(
             .strip_prefix('/')
             .and_then(|rest| rest.strip_suffix('/'))
         {
-            phrase.push(Pattern::Regex(Regex::new(pattern, false)?));
+            // Folded as written: a regular expression is matched on the folded terms.
+            let pattern = match fold {
+                true => self::fold(pattern),
+                false => pattern.into(),
+            };
+            phrase.push(Pattern::Regex(Regex::new(&pattern, false)?));
             if case_sensitive {
-                cased.push(Pattern::Regex(Regex::new(pattern, true)?));
+                cased.push(Pattern::Regex(Regex::new(&pattern, true)?));
             }
         } else if chunk.starts_with('/') {
             return Err(Error::invalid_query(
@@ -422,6 +467,18 @@ fn parse_wildcard(query: &str, chunk: &str, fold: bool) -> Result<Pattern> {
 }
 
 impl Pattern {
+    /// The pattern with diacritics folded. A `~word` keeps the word as written: its stem is
+    /// folded (see [`Corpus::same_stem`]).
+    fn folded(self) -> Pattern {
+        match self {
+            Pattern::Term(term) => Pattern::Term(fold(&term).into_owned()),
+            Pattern::Wildcard(pieces) => {
+                Pattern::Wildcard(pieces.iter().map(|p| fold(p).into_owned()).collect())
+            }
+            other => other,
+        }
+    }
+
     fn matches(&self, term: &str) -> bool {
         match self {
             Pattern::Term(t) => t == term,
@@ -499,7 +556,11 @@ impl Corpus {
                             let doc = &self.documents()[posting.doc as usize];
                             cased.iter().enumerate().all(|(k, pattern)| {
                                 let (start, end) = doc.span(pos + k);
-                                pattern.matches(&surface(&doc.text()[start..end]))
+                                let word = surface(&doc.text()[start..end]);
+                                match query.fold {
+                                    true => pattern.matches(&fold(&word)),
+                                    false => pattern.matches(&word),
+                                }
                             })
                         });
                     if fits {
@@ -570,7 +631,7 @@ impl Corpus {
                 languages.push(language);
             }
         }
-        let itself = || self.vocab.get(word).into_iter().collect::<Vec<_>>();
+        let itself = || self.term_id(word).into_iter().collect::<Vec<_>>();
         // The union of the languages' terms, in id order (marked, rather than sorted: the
         // wasm then needs no sort of its own for it).
         let mut marked = vec![false; self.vocab.len()];

@@ -22,11 +22,14 @@
 mod dictionary;
 mod dictionary_chars;
 mod elision;
+mod fold;
+mod fold_marks;
 mod sentences;
 mod word_chars;
 
 pub use dictionary::{is_dictionary_char, set_word_splitter, WordSplitter};
 pub use elision::{elided_words, tokens_in, TokensIn};
+pub use fold::{fold, is_folded_mark};
 pub use sentences::{sentence_ends, SentenceEnds};
 
 use dictionary::{Dictionary, General};
@@ -551,8 +554,16 @@ pub fn normalize(word: &str) -> String {
 
 /// [`normalize`] into a reused buffer, which is cleared first.
 pub fn normalize_into(word: &str, term: &mut String) {
+    normalize_ascii_into(word, term);
+}
+
+/// [`normalize_into`], answering whether `word` was ASCII (then so is its term, which is its
+/// own diacritic folding: the index skips folding it without looking at it again).
+#[inline(always)]
+pub(crate) fn normalize_ascii_into(word: &str, term: &mut String) -> bool {
     term.clear();
-    if word.is_ascii() {
+    let ascii = word.is_ascii();
+    if ascii {
         term.push_str(word);
         term.make_ascii_lowercase();
     } else {
@@ -565,6 +576,7 @@ pub fn normalize_into(word: &str, term: &mut String) {
     if term.len() > 2 && term.ends_with("'s") {
         term.truncate(term.len() - 2);
     }
+    ascii
 }
 
 /// Invisible format characters that text copied from the web carries inside words: the soft

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 #[cfg(not(target_arch = "wasm32"))]
 use proptest::prelude::*;
 use text_explorer::tokenize::sentence_ends;
-use text_explorer::{tokens, Corpus};
+use text_explorer::{tokens, Corpus, KwicOptions};
 
 /// A corpus of `texts`, titled "doc 0", "doc 1"…
 pub fn corpus<T: AsRef<str>>(texts: &[T]) -> Corpus {
@@ -19,6 +19,17 @@ pub fn corpus<T: AsRef<str>>(texts: &[T]) -> Corpus {
             .unwrap();
     }
     corpus
+}
+
+/// The keywords of a query's concordance lines (up to 1,000), as written in the texts.
+pub fn keywords(corpus: &Corpus, query: &str, case_sensitive: bool) -> Vec<String> {
+    let options = KwicOptions {
+        case_sensitive,
+        limit: 1000,
+        ..Default::default()
+    };
+    let page = corpus.kwic(query, &options).unwrap();
+    page.lines.iter().map(|l| l.keyword.to_string()).collect()
 }
 
 /// One to three texts from `text`, each with a word (a corpus refuses a text without one).

@@ -202,3 +202,49 @@ test("a widget from another origin, whose engine runs on the page (the CSP refus
   assert.equal(consoleLines.filter((line) => line.startsWith("panicked at")).length, 1, "one panic");
   await page.close();
 });
+
+test("the client gives a restarted engine what it was told: diacritic folding, and a language set blank", async () => {
+  const page = await browser.newPage();
+  const consoleLines = [];
+  page.on("console", (msg) => {
+    if (msg.type() === "error" || msg.type() === "warning") consoleLines.push(msg.text());
+  });
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    window.engineWorkers = [];
+    window.Worker = class extends Native {
+      constructor(...args) {
+        super(...args);
+        window.engineWorkers.push(this);
+      }
+    };
+  });
+  await page.goto(`${baseUrl}embed.html?view=summary`);
+  const result = await page.evaluate(async () => {
+    const { createClient } = await import("./client.js");
+    const client = await createClient({ articles: false });
+    await client.addDocuments([{ title: "Reise", text: "Zürich oder Zurich, ich weiß es nicht.", language: "de" }]);
+    await client.setFolding(true);
+    // Blank is unknown: the journal must keep null, which the new engine takes.
+    await client.setLanguage(0, "");
+    const phases = [];
+    const restarted = new Promise((resolve) => client.onRestart(({ phase }) => {
+      phases.push(phase);
+      if (phase !== "restarting") resolve();
+    }));
+    window.engineWorkers.at(-1).postMessage({ id: 1e9, request: { op: "panic", args: {} } });
+    await restarted;
+    const docs = await client.documents();
+    const terms = await client.terms();
+    const kwic = await client.kwic("zürich");
+    client.close();
+    return { phases, language: docs[0].language, zurich: terms.find((t) => t.term === "zurich")?.count, total: kwic.total };
+  });
+  assert.deepEqual(result.phases, ["restarting", "restarted"]);
+  assert.equal(result.language, null);
+  assert.equal(result.zurich, 2, "the new engine folds");
+  assert.equal(result.total, 2);
+  const expected = /test-panic|the engine stopped: reloading your texts|RuntimeError: unreachable\n[\s\S]*__rust_abort/;
+  assert.deepEqual(consoleLines.filter((line) => !expected.test(line)), []);
+  await page.close();
+});

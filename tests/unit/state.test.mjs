@@ -11,8 +11,18 @@ test('the bare hash is the default state, and the default state formats to ""', 
 });
 
 test('parse and format round-trip a full state', () => {
-  const state = { ...DEFAULTS, view: 'reader', q: 'north korea', doc: 1, sort: '1R', window: 7, page: 3, stopwords: true, filter: 'ko', read: 0, hit: 1234 };
+  const state = { ...DEFAULTS, view: 'reader', q: 'north korea', doc: 1, sort: '1R', window: 7, page: 3, stopwords: true, filter: 'ko', read: 0, hit: 1234, fold: true };
   assert.deepEqual(parse(format(state)), state);
+});
+
+test('diacritic folding is fold=1 in the link, and left out when off', () => {
+  assert.equal(format({ ...DEFAULTS, view: 'terms', fold: true }), '#view=terms&fold=1');
+  assert.equal(format({ ...DEFAULTS, fold: false }), '');
+  assert.deepEqual(parse('#view=terms&fold=1'), { ...DEFAULTS, view: 'terms', fold: true });
+  assert.equal(normalize({ fold: true }).fold, true);
+  // The hits change: KWIC goes back to its first page, and keeps the query.
+  const at = { ...DEFAULTS, view: 'kwic', q: 'zurich', page: 2 };
+  assert.deepEqual(applyPatch(at, { fold: true }), { ...at, fold: true, page: 1 });
 });
 
 const bad = [
@@ -23,6 +33,7 @@ const bad = [
   ['page 0', '#page=0', { page: 1 }],
   ['unknown sort', '#sort=3R', { sort: 'position' }],
   ['stopwords other than show', '#stopwords=yes', { stopwords: false }],
+  ['fold other than 1', '#fold=yes', { fold: false }],
 ];
 for (const [name, hash, expected] of bad) {
   test(`a bad value falls back: ${name}`, () => {

@@ -123,6 +123,8 @@ export default {
 
   // Terms
   hideStopwords: 'إخفاء كلمات التوقف',
+  foldDiacritics: 'تجاهل علامات التشكيل (Zürich = Zurich)',
+  foldDiacriticsHint: 'عدّ الكلمات والبحث عنها دون النبرات والحركات وسائر العلامات: مُحَمَّد = محمد، déjà = deja. ينطبق على كل العروض.',
   filterTerms: 'تصفية المفردات',
   filterPlaceholder: 'مثلًا: كور',
   termsTable: 'جدول تكرار المفردات',

@@ -93,6 +93,8 @@ export default {
 
   // Terms
   hideStopwords: 'Stoppwörter ausblenden',
+  foldDiacritics: 'Diakritika ignorieren (Zürich = Zurich)',
+  foldDiacriticsHint: 'Wörter ohne Akzente und andere Zeichen zählen und finden: déjà = deja, Zürich = Zurich. Gilt für alle Ansichten.',
   filterTerms: 'Wörter filtern',
   filterPlaceholder: 'z. B. kor',
   termsTable: 'Tabelle der Worthäufigkeiten',

@@ -92,6 +92,8 @@ export default {
 
   // Terms
   hideStopwords: 'Hide stop words',
+  foldDiacritics: 'Fold diacritics (Zürich = Zurich)',
+  foldDiacriticsHint: 'Count and find words without their accents and other marks: déjà = deja, Zürich = Zurich. Applies to every view.',
   filterTerms: 'Filter terms',
   filterPlaceholder: 'e.g. kor',
   termsTable: 'Term frequencies table',

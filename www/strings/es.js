@@ -94,6 +94,8 @@ export default {
 
   // Terms
   hideStopwords: 'Ocultar palabras vacías',
+  foldDiacritics: 'Ignorar diacríticos (Zürich = Zurich)',
+  foldDiacriticsHint: 'Contar y buscar las palabras sin tildes ni otros signos: déjà = deja, Zürich = Zurich. Se aplica a todas las vistas.',
   filterTerms: 'Filtrar términos',
   filterPlaceholder: 'p. ej. cor',
   termsTable: 'Tabla de frecuencias de términos',

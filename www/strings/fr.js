@@ -95,6 +95,8 @@ export default {
 
   // Terms
   hideStopwords: 'Masquer les mots vides',
+  foldDiacritics: 'Ignorer les diacritiques (Zürich = Zurich)',
+  foldDiacriticsHint: 'Compter et chercher les mots sans leurs accents ni autres signes : déjà = deja, Zürich = Zurich. S’applique à toutes les vues.',
   filterTerms: 'Filtrer les termes',
   filterPlaceholder: 'p. ex. cor',
   termsTable: 'Tableau des fréquences des termes',

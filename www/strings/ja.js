@@ -90,6 +90,8 @@ export default {
 
   // Terms
   hideStopwords: 'ストップワードを隠す',
+  foldDiacritics: 'ダイアクリティカルマークを無視（Zürich = Zurich）',
+  foldDiacriticsHint: 'アクセントなどの記号を除いて語を数え、検索します：déjà = deja、Zürich = Zurich。すべてのビューに適用されます。',
   filterTerms: '語を絞り込む',
   filterPlaceholder: '例：kor',
   termsTable: '語の頻度表',

@@ -90,6 +90,8 @@ export default {
 
   // Terms
   hideStopwords: '隐藏停用词',
+  foldDiacritics: '忽略变音符号（Zürich = Zurich）',
+  foldDiacriticsHint: '统计和查找词语时不计重音等变音符号：déjà = deja，Zürich = Zurich。适用于所有视图。',
   filterTerms: '筛选词项',
   filterPlaceholder: '例如 kor',
   termsTable: '词频表',

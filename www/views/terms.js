@@ -19,6 +19,13 @@ export function createTermsView(ctx) {
     type: 'checkbox',
     onchange: () => ctx.set({ stopwords: !hide.checked }),
   });
+  // Diacritic folding is the corpus's (every view's): a step of the state, which the element
+  // gives the engine before the views ask again.
+  const hintId = uid('fold-hint');
+  const fold = h('input', {
+    type: 'checkbox', 'aria-describedby': hintId, 'data-fold': '',
+    onchange: () => ctx.set({ fold: fold.checked }),
+  });
   const filter = h('input', {
     type: 'search', id: filterId, autocomplete: 'off', spellcheck: 'false',
     placeholder: t.filterPlaceholder,
@@ -33,6 +40,8 @@ export function createTermsView(ctx) {
       ctx.editStopWords
         ? h('button', { type: 'button', 'aria-haspopup': 'dialog', onclick: () => ctx.editStopWords() }, t.stopEditor.button)
         : null,
+      h('label', { class: 'check', title: t.foldDiacriticsHint }, fold, t.foldDiacritics,
+        h('span', { class: 'vh', id: hintId }, t.foldDiacriticsHint)),
       h('div', { class: 'field grow' }, h('label', { class: 'label', for: filterId }, t.filterTerms), filter)),
     status, body, more);
 
@@ -44,8 +53,9 @@ export function createTermsView(ctx) {
 
   async function update(state) {
     hide.checked = !state.stopwords;
+    fold.checked = state.fold;
     if (filter.value !== state.filter) filter.value = state.filter;
-    const nextKey = `${state.doc}|${state.stopwords}`;
+    const nextKey = `${state.doc}|${state.stopwords}|${state.fold}`;
     if (state.filter !== query) {
       query = state.filter;
       shown = STEP;
