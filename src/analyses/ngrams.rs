@@ -112,7 +112,7 @@ impl Corpus {
         // level; `level` holds the (from, to) ranges of the groups of the current length.
         // The first level: the tokens of each term, in order, by a counting sort (a phrase
         // that must not start with a stop word cannot grow from one).
-        let scope = |d: usize| options.doc.is_none_or(|only| only as usize == d);
+        let scope = |d: usize| options.doc.map_or(true, |only| only as usize == d);
         let mut counts = vec![0u32; self.vocab.len()];
         for (d, _) in docs.iter().enumerate().filter(|&(d, _)| scope(d)) {
             for &t in &flat[tokens.base[d]..tokens.base[d + 1] - 1] {
@@ -134,8 +134,9 @@ impl Corpus {
         }
         let mut occurrences: Vec<u32> = vec![0; end];
         for (d, _) in docs.iter().enumerate().filter(|&(d, _)| scope(d)) {
-            for g in tokens.base[d]..tokens.base[d + 1] - 1 {
-                let t = flat[g] & TERM;
+            let (from, to) = (tokens.base[d], tokens.base[d + 1] - 1);
+            for (g, &t) in (from..to).zip(&flat[from..to]) {
+                let t = t & TERM;
                 if counts[t as usize] as usize >= min_count && !stop(d as DocId, t) {
                     occurrences[slots[t as usize] as usize] = g as u32;
                     slots[t as usize] += 1;
@@ -181,11 +182,9 @@ impl Corpus {
                 occurrences.resize(end, 0);
                 for (k, &t) in (from..to).zip(&followers) {
                     let occurrence = occurrences[k];
-                    if t != BREAK {
-                        if counts[t as usize] as usize >= min_count {
-                            occurrences[slots[t as usize] as usize] = occurrence;
-                            slots[t as usize] += 1;
-                        }
+                    if t != BREAK && counts[t as usize] as usize >= min_count {
+                        occurrences[slots[t as usize] as usize] = occurrence;
+                        slots[t as usize] += 1;
                     }
                 }
                 for &t in &touched {
