@@ -106,59 +106,63 @@ impl Corpus {
         // documents where its first or last word is a stop word, and counted in the others.
         let filter = options.trim_stopwords.then(|| self.stop_filter());
         let stop = |d: DocId, t: TermId| filter.as_ref().is_some_and(|f| f.is_stop(d, t));
-        // The first words of sentences, one bit per token of each document: a phrase grows
-        // by a word only when that word does not start a sentence.
-        let breaks: Option<Vec<Vec<u64>>> = (!options.cross_sentences).then(|| {
-            docs.iter()
-                .map(|d| {
-                    let mut bits = vec![0u64; d.token_count().div_ceil(64)];
-                    for &p in &d.sentence_starts {
-                        bits[p as usize / 64] |= 1 << (p % 64);
-                    }
-                    bits
-                })
-                .collect()
-        });
-        let follower = |(d, p): (DocId, u32), k: usize| {
-            let q = p as usize + k;
-            let starts = breaks.as_ref().and_then(|b| b[d as usize].get(q / 64));
-            match starts.is_some_and(|bits| bits >> (q % 64) & 1 == 1) {
-                true => None,
-                false => word_at(docs, (d, p), k),
-            }
-        };
-        // All occurrences of every listed group, level after level; `level` holds the
-        // (from, to) ranges of the groups of the current length.
-        let mut occurrences: Vec<(DocId, u32)> = Vec::new();
-        let mut level: Vec<(usize, usize)> = Vec::new();
-        let frequencies = self.term_counts(options.doc);
-        for (id, _) in self.vocab.iter() {
-            // A phrase that must not start with a stop word cannot grow from one.
-            if frequencies[id as usize] as usize >= min_count {
-                let from = occurrences.len();
-                occurrences.extend(
-                    self.postings_in(id, options.doc)
-                        .filter(|p| !stop(p.doc, id))
-                        .map(|p| (p.doc, p.pos)),
-                );
-                if occurrences.len() - from >= min_count {
-                    level.push((from, occurrences.len()));
-                } else {
-                    occurrences.truncate(from);
+        let tokens = Tokens::new(docs, options.doc, !options.cross_sentences);
+        let flat = &tokens.flat;
+        // All occurrences of every listed group (token indices of `flat`), level after
+        // level; `level` holds the (from, to) ranges of the groups of the current length.
+        // The first level: the tokens of each term, in order, by a counting sort (a phrase
+        // that must not start with a stop word cannot grow from one).
+        let scope = |d: usize| options.doc.map_or(true, |only| only as usize == d);
+        let mut counts = vec![0u32; self.vocab.len()];
+        for (d, _) in docs.iter().enumerate().filter(|&(d, _)| scope(d)) {
+            for &t in &flat[tokens.base[d]..tokens.base[d + 1] - 1] {
+                let t = t & TERM;
+                if !stop(d as DocId, t) {
+                    counts[t as usize] += 1;
                 }
             }
         }
-        let mut counts = vec![0u32; self.vocab.len()];
         let mut slots = vec![0u32; self.vocab.len()];
+        let mut level: Vec<(usize, usize)> = Vec::new();
+        let mut end = 0;
+        for (t, &count) in counts.iter().enumerate() {
+            if count as usize >= min_count {
+                slots[t] = end as u32;
+                level.push((end, end + count as usize));
+                end += count as usize;
+            }
+        }
+        let mut occurrences: Vec<u32> = vec![0; end];
+        for (d, _) in docs.iter().enumerate().filter(|&(d, _)| scope(d)) {
+            let (from, to) = (tokens.base[d], tokens.base[d + 1] - 1);
+            for (g, &t) in (from..to).zip(&flat[from..to]) {
+                let t = t & TERM;
+                if counts[t as usize] as usize >= min_count && !stop(d as DocId, t) {
+                    occurrences[slots[t as usize] as usize] = g as u32;
+                    slots[t as usize] += 1;
+                }
+            }
+        }
+        counts.fill(0);
+        // The word `k` tokens after the token `g`, unless a sentence (or the document)
+        // ends before it.
+        let follower = |g: u32, k: usize| {
+            let t = flat[g as usize + k];
+            (t & BREAK == 0).then_some(t)
+        };
         let mut touched: Vec<TermId> = Vec::new();
-        let mut stamp = vec![usize::MAX; docs.len()];
+        let mut followers: Vec<TermId> = Vec::new();
         let mut groups = Vec::new();
         for n in 2..=options.max_length {
             let mut next = Vec::new();
             for &(from, to) in &level {
-                // Count the word after each occurrence (n - 1 words long).
+                // Count the word after each occurrence (n - 1 words long), kept in
+                // `followers` (BREAK for none) so that the corpus is read once.
+                followers.clear();
                 for &occurrence in &occurrences[from..to] {
-                    if let Some(t) = follower(occurrence, n - 1) {
+                    let next = follower(occurrence, n - 1);
+                    followers.push(next.unwrap_or(BREAK));
+                    if let Some(t) = next {
                         if counts[t as usize] == 0 {
                             touched.push(t);
                         }
@@ -175,14 +179,12 @@ impl Corpus {
                         end += counts[t as usize] as usize;
                     }
                 }
-                occurrences.resize(end, (0, 0));
-                for k in from..to {
+                occurrences.resize(end, 0);
+                for (k, &t) in (from..to).zip(&followers) {
                     let occurrence = occurrences[k];
-                    if let Some(t) = follower(occurrence, n - 1) {
-                        if counts[t as usize] as usize >= min_count {
-                            occurrences[slots[t as usize] as usize] = occurrence;
-                            slots[t as usize] += 1;
-                        }
+                    if t != BREAK && counts[t as usize] as usize >= min_count {
+                        occurrences[slots[t as usize] as usize] = occurrence;
+                        slots[t as usize] += 1;
                     }
                 }
                 for &t in &touched {
@@ -196,9 +198,8 @@ impl Corpus {
                     if filter.is_some() {
                         // Only the occurrences whose last word is not a stop word in their
                         // document: copied past the end, as the whole group still grows.
-                        let last = |&(d, p): &(DocId, u32)| {
-                            word_at(docs, (d, p), n - 1).is_some_and(|t| stop(d, t))
-                        };
+                        let last =
+                            |&g: &u32| stop(tokens.doc_of(g), flat[g as usize + n - 1] & TERM);
                         let ends = occurrences[from..to].iter().filter(|o| last(o)).count();
                         if ends > 0 {
                             if to - from - ends < min_count {
@@ -213,25 +214,18 @@ impl Corpus {
                             (from, to) = (start, occurrences.len());
                         }
                     }
-                    let mut count_docs = 0;
-                    for &(d, _) in &occurrences[from..to] {
-                        if stamp[d as usize] != groups.len() {
-                            stamp[d as usize] = groups.len();
-                            count_docs += 1;
-                        }
-                    }
                     groups.push(Group {
                         n,
                         from,
                         to,
-                        docs: count_docs,
+                        docs: tokens.count_docs(&occurrences[from..to]),
                     });
                 }
             }
             level = next;
         }
         if options.longest_only {
-            groups = longest_only(groups, &mut occurrences, docs);
+            groups = longest_only(groups, &mut occurrences, &tokens);
         }
         let limit = options.limit.unwrap_or(usize::MAX);
         if limit < groups.len() {
@@ -251,81 +245,131 @@ impl Corpus {
             groups.retain(|g| g.to - g.from >= threshold);
         }
         let phrase = |g: &Group| {
-            let (d, p) = occurrences[g.from];
-            docs[d as usize].terms.from(p as usize).take(g.n)
+            let at = occurrences[g.from] as usize;
+            flat[at..at + g.n].iter().map(|&t| t & TERM)
         };
+        // The sort keys, computed once: the count, the length, the terms' alphabetical ranks.
+        let ranks = self.ranks();
+        let keys: Vec<(usize, usize, [u32; MAX_N])> = groups
+            .iter()
+            .map(|g| {
+                let mut key = [0; MAX_N];
+                for (k, t) in key.iter_mut().zip(phrase(g)) {
+                    *k = ranks[t as usize];
+                }
+                (g.to - g.from, g.n, key)
+            })
+            .collect();
         let sorted = sorted_indices(groups.len(), &|a, b| {
-            let (a, b) = (&groups[a as usize], &groups[b as usize]);
-            let ranks = |g| phrase(g).map(|t| self.ranks()[t as usize]);
-            (b.to - b.from)
-                .cmp(&(a.to - a.from))
-                .then(b.n.cmp(&a.n))
-                .then_with(|| ranks(a).cmp(ranks(b)))
+            let (a, b) = (&keys[a as usize], &keys[b as usize]);
+            b.0.cmp(&a.0)
+                .then(b.1.cmp(&a.1))
+                .then_with(|| a.2.cmp(&b.2))
         });
         Ok(sorted
             .iter()
             .take(limit)
             .map(|&g| {
                 let g = &groups[g as usize];
+                let first = occurrences[g.from];
+                let doc = tokens.doc_of(first);
                 Ngram {
                     terms: phrase(g).map(|t| self.vocab.term(t)).collect(),
                     count: g.to - g.from,
                     docs: g.docs,
-                    first: occurrences[g.from],
+                    first: (doc, first - tokens.base[doc as usize] as u32),
                 }
             })
             .collect())
     }
 }
 
-/// The term `k` words after the start `(doc, pos)`, if the document is that long.
-fn word_at(docs: &[Document], (doc, pos): (DocId, u32), k: usize) -> Option<TermId> {
-    docs[doc as usize].terms.get(pos as usize + k)
+/// The bit of a token of [`Tokens::flat`] that starts a sentence (when phrases stop at
+/// sentence ends), or of the mark after a document's last token: no phrase grows onto it.
+const BREAK: u32 = 1 << 31;
+/// The bits of a term id in [`Tokens::flat`].
+const TERM: u32 = !BREAK;
+
+/// The term ids of the tokens of the scope in one array, each document's followed by an end
+/// mark ([`BREAK`]), so that a phrase grows by reading the next entry.
+struct Tokens {
+    flat: Vec<u32>,
+    /// Where each document starts in `flat` (an empty range for those out of the scope),
+    /// and the length of `flat` at the end.
+    base: Vec<usize>,
+}
+
+impl Tokens {
+    fn new(docs: &[Document], only: Option<DocId>, sentences: bool) -> Tokens {
+        let mut flat = Vec::new();
+        let mut base = Vec::with_capacity(docs.len() + 1);
+        for (d, doc) in docs.iter().enumerate() {
+            base.push(flat.len());
+            if only.is_some_and(|only| only as usize != d) {
+                continue;
+            }
+            let from = flat.len();
+            flat.extend(doc.terms.iter());
+            if sentences {
+                for &p in &doc.sentence_starts {
+                    if let Some(t) = flat[from..].get_mut(p as usize) {
+                        *t |= BREAK;
+                    }
+                }
+            }
+            flat.push(BREAK);
+        }
+        base.push(flat.len());
+        Tokens { flat, base }
+    }
+
+    /// The document of the token `g`.
+    fn doc_of(&self, g: u32) -> DocId {
+        (self.base.partition_point(|&b| b <= g as usize) - 1) as DocId
+    }
+
+    /// In how many documents the tokens `occurrences` (in order) are.
+    fn count_docs(&self, occurrences: &[u32]) -> usize {
+        let (mut docs, mut end) = (0, 0);
+        for &g in occurrences {
+            if g as usize >= end {
+                docs += 1;
+                end = self.base[self.doc_of(g) as usize + 1];
+            }
+        }
+        docs
+    }
 }
 
 /// The groups with the occurrences not contained in an occurrence of a longer listed group
 /// (a phrase at `t` of length `n` lies inside a listed occurrence at `s` of length `m` when
 /// `s ≤ t` and `t + n ≤ s + m`), those left with none left out. Each group's range of
 /// `occurrences` (its own) keeps the others, in order.
-fn longest_only(
-    groups: Vec<Group>,
-    occurrences: &mut [(DocId, u32)],
-    docs: &[Document],
-) -> Vec<Group> {
-    // Every token of the corpus gets a global index: its document's base plus its position.
-    let mut base = Vec::with_capacity(docs.len() + 1);
-    let mut total = 0;
-    for d in docs {
-        base.push(total);
-        total += d.token_count();
-    }
-    let global = |(d, p): (DocId, u32)| base[d as usize] + p as usize;
-    // The longest listed phrase starting at each position.
-    let mut longest = vec![0u8; total];
+fn longest_only(groups: Vec<Group>, occurrences: &mut [u32], tokens: &Tokens) -> Vec<Group> {
+    // The longest listed phrase starting at each token.
+    let mut longest = vec![0u8; tokens.flat.len()];
     for g in &groups {
         for &o in &occurrences[g.from..g.to] {
-            let l = &mut longest[global(o)];
+            let l = &mut longest[o as usize];
             *l = (*l).max(g.n as u8);
         }
     }
-    // reach[t]: the furthest end of a listed phrase starting before t in t's document.
-    let mut reach = vec![0usize; total];
-    for (d, doc) in docs.iter().enumerate() {
-        let mut furthest = 0;
-        for t in base[d]..base[d] + doc.token_count() {
-            reach[t] = furthest;
-            if longest[t] > 0 {
-                furthest = furthest.max(t + longest[t] as usize);
-            }
+    // reach[t]: the furthest end of a listed phrase starting before t (none crosses the
+    // end mark of a document, so none reaches into the next one).
+    let mut reach = vec![0usize; tokens.flat.len()];
+    let mut furthest = 0;
+    for t in 0..tokens.flat.len() {
+        reach[t] = furthest;
+        if longest[t] > 0 {
+            furthest = furthest.max(t + longest[t] as usize);
         }
     }
-    let inside = |o, n: usize| {
-        let t = global(o);
+    let inside = |o: u32, n: usize| {
+        let t = o as usize;
         longest[t] as usize > n || reach[t] >= t + n
     };
-    let mut stamp = vec![usize::MAX; docs.len()];
     let mut kept_groups = Vec::with_capacity(groups.len());
-    for (k, mut g) in groups.into_iter().enumerate() {
+    for mut g in groups {
         let mut kept = g.from;
         for i in g.from..g.to {
             let o = occurrences[i];
@@ -338,13 +382,7 @@ fn longest_only(
             continue;
         }
         g.to = kept;
-        g.docs = 0;
-        for &(d, _) in &occurrences[g.from..g.to] {
-            if stamp[d as usize] != k {
-                stamp[d as usize] = k;
-                g.docs += 1;
-            }
-        }
+        g.docs = tokens.count_docs(&occurrences[g.from..g.to]);
         kept_groups.push(g);
     }
     kept_groups
