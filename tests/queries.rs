@@ -199,3 +199,23 @@ fn stem_needs_a_word() {
         .to_string();
     assert!(err.contains("~ needs a word"), "{err}");
 }
+
+q!(
+    regex_anchors_at_the_ends_are_accepted,
+    "Putin met Kim; putinism",
+    "/^putin$/",
+    false,
+    ["Putin"]
+);
+
+#[test]
+fn an_unsupported_count_is_named_not_silently_empty() {
+    let err = corpus(&["a aa aaa"])
+        .kwic("/a{1000000}/", &KwicOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("a repetition count above 100 is not supported"),
+        "{err}"
+    );
+}
