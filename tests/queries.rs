@@ -219,3 +219,27 @@ fn an_unsupported_count_is_named_not_silently_empty() {
         "{err}"
     );
 }
+
+#[test]
+fn an_error_quotes_a_short_excerpt_of_a_long_query() {
+    let c = corpus(&["kim met putin"]);
+    // 5,000 characters and an unclosed quote: the message quotes 60 of them and "…".
+    let query = format!("\"{}", "kim ".repeat(1250));
+    let err = c
+        .kwic(&query, &KwicOptions::default())
+        .unwrap_err()
+        .to_string();
+    let quoted = format!("“{}…”", query.chars().take(60).collect::<String>());
+    assert!(err.contains(&quoted), "{err}");
+    assert!(
+        err.chars().count() < 200,
+        "{} characters",
+        err.chars().count()
+    );
+    // A short one is quoted whole.
+    let err = c
+        .kwic("\"kim", &KwicOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("“\"kim”"), "{err}");
+}
