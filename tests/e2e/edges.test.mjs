@@ -1,24 +1,12 @@
 // End to end: the edges of issue 14 (§5, §7–§9): each KWIC query computed once, a huge page
 // number in the URL, a blank rename after a reload, and loading from a URL (too large, a
 // server that never answers). Each scenario ends by asserting the console is empty.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import { launch, serveWww, watchConsole, until } from './support.mjs';
+import { usePageTests, watchConsole, until } from './support.mjs';
 
-let server;
-let base;
-let browser;
-
-before(async () => {
-  ({ server, url: base } = await serveWww());
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = usePageTests();
 
 /** A page whose engine requests are counted by operation (window.__ops). */
 async function open(context, hash) {
@@ -32,14 +20,14 @@ async function open(context, hash) {
       return post.call(this, data, ...rest);
     };
   });
-  await page.goto(`${base}${hash}`);
+  await page.goto(`${env.baseUrl}${hash}`);
   return { page, te: page.locator('text-explorer'), problems };
 }
 
 const idleResults = (te) => until(async () => !(await te.locator('.kwic-view .results[aria-busy]').count()), 'the results');
 
 test('a KWIC query is computed once, for the view and the query event together', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { page, te, problems } = await open(context, '#view=kwic&q=putin');
   await te.locator('.kwic tbody tr').first().waitFor();
   await idleResults(te);
@@ -60,7 +48,7 @@ test('a KWIC query is computed once, for the view and the query event together',
 });
 
 test('a huge page number in the URL shows the last page', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   // Every word: several pages of hits.
   const { page, te, problems } = await open(context, `#view=kwic&q=${encodeURIComponent('/.*/')}&page=999999999`);
   await te.locator('.kwic tbody tr').first().waitFor();
@@ -77,7 +65,7 @@ test('a huge page number in the URL shows the last page', async () => {
 });
 
 test('a blank rename shows "Document N", and so does the reload', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   let { page, te, problems } = await open(context, '#view=texts');
   await te.locator('input[name=title]').fill('Field notes');
   await te.locator('textarea[name=text]').fill('The zyzzyva beetle sat on the leaf.');
@@ -111,7 +99,7 @@ test('loading from a URL: busy with Cancel while the server is silent; a declare
   });
   await new Promise((resolve) => other.listen(0, '127.0.0.1', resolve));
   const far = `http://127.0.0.1:${other.address().port}`;
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const { te, problems } = await open(context, '#view=texts');
   await te.locator('input[name=url]').waitFor();
 
