@@ -125,11 +125,12 @@ impl fmt::Display for Error {
             ),
             ErrorKind::EmptyQuery => write!(f, "the query is empty: type a word to search for"),
             ErrorKind::InvalidQuery { query, reason } => {
-                write!(f, "invalid query “{query}”: {reason}")
+                write!(f, "invalid query “{}”: {reason}", excerpt(query))
             }
             ErrorKind::NoMatchingTerm { word } => write!(
                 f,
-                "the query “{word}” has no letters or digits, so it can match no word"
+                "the query “{}” has no letters or digits, so it can match no word",
+                excerpt(word)
             ),
             ErrorKind::WindowOutOfRange {
                 window: Some(window),
@@ -153,8 +154,9 @@ impl fmt::Display for Error {
             ),
             ErrorKind::InvalidSort { sort } => write!(
                 f,
-                "invalid sort “{sort}”: use \"position\", or keys such as 1R, 2L or 1R,2R,3R \
-                 (1 to 50 tokens left or right of the keyword, K for the keyword itself)"
+                "invalid sort “{}”: use \"position\", or keys such as 1R, 2L or 1R,2R,3R \
+                 (1 to 50 tokens left or right of the keyword, K for the keyword itself)",
+                excerpt(sort)
             ),
             ErrorKind::InvalidOption { name, reason } => write!(f, "invalid {name}: {reason}"),
             ErrorKind::InvalidRequest { reason } => write!(f, "invalid request: {reason}"),
@@ -163,6 +165,18 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// The most characters of a user's value an error quotes.
+pub const EXCERPT: usize = 60;
+
+/// `value`, or its first [`EXCERPT`] characters and "…" when it is longer: a 5,000-character
+/// query gives a short message, not a 5,000-character status line.
+pub(crate) fn excerpt(value: &str) -> std::borrow::Cow<'_, str> {
+    match value.char_indices().nth(EXCERPT) {
+        Some((end, _)) => format!("{}…", &value[..end]).into(),
+        None => value.into(),
+    }
+}
 
 /// The core's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;

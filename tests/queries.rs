@@ -189,3 +189,47 @@ fn stem_needs_a_word() {
         .to_string();
     assert!(err.contains("~ needs a word"), "{err}");
 }
+
+q!(
+    regex_anchors_at_the_ends_are_accepted,
+    "Putin met Kim; putinism",
+    "/^putin$/",
+    false,
+    ["Putin"]
+);
+
+#[test]
+fn an_unsupported_count_is_named_not_silently_empty() {
+    let err = corpus(&["a aa aaa"])
+        .kwic("/a{1000000}/", &KwicOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("a repetition count above 100 is not supported"),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_error_quotes_a_short_excerpt_of_a_long_query() {
+    let c = corpus(&["kim met putin"]);
+    // 5,000 characters and an unclosed quote: the message quotes 60 of them and "…".
+    let query = format!("\"{}", "kim ".repeat(1250));
+    let err = c
+        .kwic(&query, &KwicOptions::default())
+        .unwrap_err()
+        .to_string();
+    let quoted = format!("“{}…”", query.chars().take(60).collect::<String>());
+    assert!(err.contains(&quoted), "{err}");
+    assert!(
+        err.chars().count() < 200,
+        "{} characters",
+        err.chars().count()
+    );
+    // A short one is quoted whole.
+    let err = c
+        .kwic("\"kim", &KwicOptions::default())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("“\"kim”"), "{err}");
+}

@@ -15,7 +15,10 @@ fn pattern() -> impl Strategy<Value = String> {
         prop_oneof![
             prop::collection::vec(inner.clone(), 2..4).prop_map(|v| v.concat()),
             prop::collection::vec(inner.clone(), 2..4).prop_map(|v| format!("({})", v.join("|"))),
-            (inner, prop::sample::select(vec!["?", "*", "+"]))
+            (
+                inner,
+                prop::sample::select(vec!["?", "*", "+", "{2}", "{0,2}", "{1,}", "{0}"])
+            )
                 .prop_map(|(p, op)| format!("({p}){op}")),
         ]
     })
@@ -37,6 +40,12 @@ proptest! {
         let ours = Regex::new(&p, true).unwrap();
         let reference = regex::Regex::new(&format!("^(?:{p})$")).unwrap();
         prop_assert_eq!(ours.is_match(&w), reference.is_match(&w), "/{}/ on {:?}", p, w);
+    }
+
+    #[test]
+    fn anchors_at_the_ends_change_nothing(p in pattern(), w in word()) {
+        let anchored = Regex::new(&format!("^{p}$"), true).unwrap();
+        prop_assert_eq!(anchored.is_match(&w), Regex::new(&p, true).unwrap().is_match(&w));
     }
 
     #[test]

@@ -37,6 +37,13 @@ export const WINDOW_MAX = 50;
 export const PAGE_SIZE = 100;
 
 /**
+ * The highest page a URL may ask for: its offset must fit the engine's 32-bit offsets. A
+ * higher one (page=999999999) becomes this one, past the last page, which the KWIC view then
+ * turns into the last page, as it does any page past the end.
+ */
+export const MAX_PAGE = Math.floor(0xffffffff / PAGE_SIZE);
+
+/**
  * The default state.
  * - view: one of VIEWS
  * - q: the KWIC query as typed ('' = no search)
@@ -85,7 +92,7 @@ export function parse(hash) {
   const win = nonNegativeInt(p.get('window'));
   if (win != null) state.window = Math.min(WINDOW_MAX, Math.max(WINDOW_MIN, win));
   const page = nonNegativeInt(p.get('page'));
-  if (page != null && page >= 1) state.page = page;
+  if (page != null && page >= 1) state.page = Math.min(page, MAX_PAGE);
   state.stopwords = p.get('stopwords') === 'show';
   state.filter = p.get('filter') ?? '';
   state.read = nonNegativeInt(p.get('read'));

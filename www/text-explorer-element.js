@@ -109,6 +109,7 @@ export class TextExplorer extends HTMLElement {
   #added = false; // texts were added by addDocument: an embed snippet cannot carry them
   #views = null; // the views made so far, by name (#view)
   #ctx = null; // what the views are made with (#mount)
+  #sharedQuery = null; // {key, total}: the KWIC view's latest request, for the query event
   #rendered = Promise.resolve(); // the latest view update
   #shownView = null;
   #focusFor = null; // the view that takes focus from a panel hidden under it (#rescueFocus)
@@ -453,6 +454,12 @@ export class TextExplorer extends HTMLElement {
     }
     const ctx = {
       client: this.#client,
+      shareQuery: (q, doc, answer) => {
+        this.#sharedQuery = { key: JSON.stringify([q, doc ?? null]), total: answer.then((a) => a.total) };
+        // Not this promise's rejection to report (the view reports it); the event's own copy does.
+        this.#sharedQuery.total.catch(() => {});
+        return answer;
+      },
       docs,
       strings: t,
       // Numbers as the UI's language writes them: views take formatNumber from here.
@@ -718,8 +725,18 @@ export class TextExplorer extends HTMLElement {
   #announce(state) {
     const query = state.q.trim();
     const { doc } = state;
+    // The KWIC view's own request for this query, when it made one (it renders first), gives
+    // the total: the query is computed once, not once for the view and once for the event.
+    const key = JSON.stringify([query, doc ?? null]);
+    const take = () => {
+      const shared = this.#sharedQuery;
+      if (shared?.key !== key) return null;
+      this.#sharedQuery = null;
+      return shared.total;
+    };
+    const own = () => this.#client.kwic(query, { doc: doc ?? undefined, limit: 0 }).then((answer) => answer.total);
     const total = query
-      ? this.#client.kwic(query, { doc: doc ?? undefined, limit: 0 }).then((answer) => answer.total)
+      ? (take() ?? new Promise((resolve) => setTimeout(resolve)).then(() => take() ?? own()))
       : Promise.resolve(0);
     const detail = total.then((n) => ({ query, doc, total: n }), (error) => ({ query, doc, error: error.message }));
     const fire = () => detail.then((d) => {

@@ -257,7 +257,7 @@ impl Corpus {
         }
         let n = scope_tokens(self, options.doc)?;
         let query = self.parse_query(query, options.case_sensitive)?;
-        let hits = self.hits(&query, options.doc);
+        let hits = self.hits(&query, options.doc)?;
         let docs = self.documents();
         let filter = (!options.stopwords).then(|| self.stop_filter());
         let mut observed = vec![0u32; self.vocab.len()];

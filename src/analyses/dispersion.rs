@@ -117,7 +117,7 @@ impl Corpus {
             self.document(d)?;
         }
         let query = self.parse_query(query, options.case_sensitive)?;
-        let hits = self.hits(&query, options.doc);
+        let hits = self.hits(&query, options.doc)?;
         let ids: Vec<DocId> = match options.doc {
             Some(d) => vec![d],
             None => (0..self.documents().len() as DocId).collect(),

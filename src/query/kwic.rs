@@ -196,7 +196,7 @@ impl Corpus {
             self.document(doc)?;
         }
         let query = self.parse_query(query, options.case_sensitive)?;
-        let hits = self.hits(&query, options.doc);
+        let hits = self.hits(&query, options.doc)?;
         let total = hits.len();
         let page = self.sort_page(&hits, &options.sort, options.offset, options.limit);
         let lines = page

@@ -466,6 +466,20 @@ fn parse_wildcard(query: &str, chunk: &str, fold: bool) -> Result<Pattern> {
     Ok(Pattern::Wildcard(pieces))
 }
 
+impl Query {
+    /// The first regular expression that ran out of steps, if one did.
+    fn too_costly(&self) -> Option<&Regex> {
+        let patterns = self.alternatives.iter().chain(&self.exact).flatten();
+        let mut regexes = patterns.filter_map(|p| match p {
+            Pattern::Regex(r) => Some(r),
+            _ => None,
+        });
+        regexes
+            .find(|r| r.too_costly())
+            .or_else(|| self.near.as_ref().and_then(|(q, _)| q.too_costly()))
+    }
+}
+
 impl Pattern {
     /// The pattern with diacritics folded. A `~word` keeps the word as written: its stem is
     /// folded (see [`Corpus::same_stem`]).
@@ -533,8 +547,17 @@ pub(crate) struct Hit {
 }
 
 impl Corpus {
-    /// Every match of `query`, in document order, one per start position (the longest).
-    pub(crate) fn hits(&self, query: &Query, doc: Option<DocId>) -> Vec<Hit> {
+    /// Every match of `query`, in document order, one per start position (the longest); an
+    /// error when a regular expression took more than its budget of steps.
+    pub(crate) fn hits(&self, query: &Query, doc: Option<DocId>) -> Result<Vec<Hit>> {
+        let hits = self.all_hits(query, doc);
+        match query.too_costly() {
+            Some(pattern) => Err(crate::regex::too_costly(pattern)),
+            None => Ok(hits),
+        }
+    }
+
+    fn all_hits(&self, query: &Query, doc: Option<DocId>) -> Vec<Hit> {
         let mut hits = Vec::new();
         for (a, phrase) in query.alternatives.iter().enumerate() {
             let sets: Vec<TermSet> = phrase.iter().map(|p| self.term_set(p, doc)).collect();
@@ -590,7 +613,7 @@ impl Corpus {
         let mut sorted: Vec<Hit> = order.iter().map(|&i| hits[i as usize]).collect();
         sorted.dedup_by_key(|h| (h.doc, h.pos));
         if let Some((context, distance)) = &query.near {
-            let near = self.hits(context, doc);
+            let near = self.all_hits(context, doc);
             let longest = near.iter().map(|c| c.len).max().unwrap_or(0);
             sorted.retain(|h| is_near(h, &near, *distance, longest));
         }

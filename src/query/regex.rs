@@ -15,6 +15,15 @@
 //! | `(…)` | a group |
 //! | `x\|y` | either |
 //! | `x?` `x*` `x+` | at most once, any number of times, at least once |
+//! | `x{3}` `x{2,}` `x{2,5}` | exactly 3 times, at least twice, 2 to 5 times (counts up to 100) |
+//! | `^…$` | accepted at the ends of the pattern (or of a top-level alternative) and ignored: the term is matched whole anyway |
+//!
+//! Anything else is refused with a message naming it (`\b`, back-references, `(?…)`
+//! groups, a count above 100), rather than read literally and found nowhere. The work of one
+//! query is bounded too: past [`BUDGET`] steps of the matcher (over all the terms it tries) the
+//! query stops with “too costly”, the same on every machine (steps, not time).
+
+use std::cell::Cell;
 
 use crate::error::{Error, Result};
 use crate::tokenize::is_word_char;
@@ -22,10 +31,24 @@ use crate::tokenize::is_word_char;
 /// The longest pattern accepted, in characters.
 pub const MAX_PATTERN: usize = 500;
 
+/// The largest count of a repetition `{n,m}`.
+pub const MAX_COUNT: u32 = 100;
+
+/// The most instructions a pattern compiles to (its counts expanded).
+const MAX_INSTS: usize = 10_000;
+
+/// The matcher's steps one compiled pattern may take (a state visited for one character of a
+/// term), over every term of the query: about a tenth of a second natively.
+pub const BUDGET: u64 = 20_000_000;
+
 /// A compiled pattern.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Regex {
     insts: Vec<Inst>,
+    /// Steps spent so far (see [`BUDGET`]).
+    spent: Cell<u64>,
+    /// As written, for the error.
+    pattern: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,6 +101,7 @@ impl Class {
 }
 
 /// The syntax tree, compiled to instructions once parsed.
+#[derive(Clone)]
 enum Node {
     Empty,
     Char(char),
@@ -93,6 +117,8 @@ enum Repeat {
     Optional,
     Star,
     Plus,
+    /// `{min,max}`; `max` `None` for `{min,}`.
+    Count(u32, Option<u32>),
 }
 
 struct Parser<'a> {
@@ -100,6 +126,8 @@ struct Parser<'a> {
     chars: Vec<char>,
     at: usize,
     fold: bool,
+    /// How many groups are open.
+    depth: usize,
 }
 
 impl Regex {
@@ -130,6 +158,7 @@ impl Regex {
             chars: pattern.chars().collect(),
             at: 0,
             fold: !case_sensitive,
+            depth: 0,
         };
         let node = parser.alternation()?;
         if parser.at < parser.chars.len() {
@@ -139,24 +168,47 @@ impl Regex {
                 "a ) has no ( to close: remove it or escape it as \\)",
             ));
         }
+        if size(&node) >= MAX_INSTS {
+            return Err(error(
+                pattern,
+                "the pattern is too large once its counts {…} are expanded: use smaller counts",
+            ));
+        }
         let mut insts = Vec::new();
         compile(&node, &mut insts);
         insts.push(Inst::Match);
-        Ok(Regex { insts })
+        Ok(Regex {
+            insts,
+            spent: Cell::new(0),
+            pattern: pattern.to_string(),
+        })
     }
 
-    /// Whether the whole of `text` matches.
+    /// Whether matching has stopped for taking more than [`BUDGET`] steps (every later
+    /// [`Regex::is_match`] then answers `false` at once): the query's answer is incomplete and
+    /// must be refused.
+    pub fn too_costly(&self) -> bool {
+        self.spent.get() > BUDGET
+    }
+
+    /// Whether the whole of `text` matches (`false` once the budget is spent).
     pub fn is_match(&self, text: &str) -> bool {
+        if self.too_costly() {
+            return false;
+        }
         let n = self.insts.len();
         let mut current = Vec::with_capacity(n);
         let mut next = Vec::with_capacity(n);
+        let mut stack = Vec::with_capacity(n);
         // seen[pc] == step: pc is already in the list of this step.
         let mut seen = vec![usize::MAX; n];
         let mut step = 0;
-        self.add(&mut current, &mut seen, step, 0);
+        let mut spent = self.spent.get();
+        spent += self.add(&mut current, &mut stack, &mut seen, step, 0);
         for c in text.chars() {
             step += 1;
             next.clear();
+            spent += current.len() as u64;
             for &pc in &current {
                 let advance = match &self.insts[pc] {
                     Inst::Char(x) => *x == c,
@@ -165,25 +217,36 @@ impl Regex {
                     _ => false,
                 };
                 if advance {
-                    self.add(&mut next, &mut seen, step, pc + 1);
+                    spent += self.add(&mut next, &mut stack, &mut seen, step, pc + 1);
                 }
             }
             std::mem::swap(&mut current, &mut next);
-            if current.is_empty() {
-                return false;
+            if current.is_empty() || spent > BUDGET {
+                break;
             }
         }
-        current.iter().any(|&pc| self.insts[pc] == Inst::Match)
+        self.spent.set(spent);
+        !self.too_costly() && current.iter().any(|&pc| self.insts[pc] == Inst::Match)
     }
 
-    /// Adds `pc` and every state reachable from it without reading a character.
-    fn add(&self, list: &mut Vec<usize>, seen: &mut [usize], step: usize, pc: usize) {
-        let mut stack = vec![pc];
+    /// Adds `pc` and every state reachable from it without reading a character; returns the
+    /// states visited.
+    fn add(
+        &self,
+        list: &mut Vec<usize>,
+        stack: &mut Vec<usize>,
+        seen: &mut [usize],
+        step: usize,
+        pc: usize,
+    ) -> u64 {
+        let mut visited = 0;
+        stack.push(pc);
         while let Some(pc) = stack.pop() {
             if seen[pc] == step {
                 continue;
             }
             seen[pc] = step;
+            visited += 1;
             match self.insts[pc] {
                 Inst::Jmp(to) => stack.push(to),
                 Inst::Split(a, b) => {
@@ -195,7 +258,16 @@ impl Regex {
                 _ => list.push(pc),
             }
         }
+        visited
     }
+}
+
+/// The error of a pattern that ran out of steps.
+pub(crate) fn too_costly(regex: &Regex) -> Error {
+    error(
+        &regex.pattern,
+        "this pattern is too costly over this corpus: simplify it (fewer .* and nested repetitions)",
+    )
 }
 
 fn error(pattern: &str, reason: &str) -> Error {
@@ -226,8 +298,20 @@ impl Parser<'_> {
 
     fn concat(&mut self) -> Result<Node> {
         let mut items = Vec::new();
+        // `^` opening the pattern or a top-level alternative, `$` closing it: no-ops, as a
+        // term is matched whole.
+        if self.depth == 0 && self.peek() == Some('^') {
+            self.at += 1;
+        }
         while let Some(c) = self.peek() {
             if c == '|' || c == ')' {
+                break;
+            }
+            if c == '$'
+                && self.depth == 0
+                && matches!(self.chars.get(self.at + 1), None | Some('|'))
+            {
+                self.at += 1;
                 break;
             }
             let mut atom = self.atom()?;
@@ -236,9 +320,12 @@ impl Parser<'_> {
                     '?' => Repeat::Optional,
                     '*' => Repeat::Star,
                     '+' => Repeat::Plus,
+                    '{' => self.count()?,
                     _ => break,
                 };
-                self.at += 1;
+                if op != '{' {
+                    self.at += 1;
+                }
                 atom = Node::Repeat(Box::new(atom), repeat);
             }
             items.push(atom);
@@ -254,17 +341,30 @@ impl Parser<'_> {
         let c = self.chars[self.at];
         self.at += 1;
         Ok(match c {
+            '(' if self.peek() == Some('?') => {
+                return Err(self.fail(
+                    "(?…) groups (flags, look-around, non-capturing) are not supported: write (…)",
+                ))
+            }
             '(' => {
+                self.depth += 1;
                 let inner = self.alternation()?;
                 if self.peek() != Some(')') {
                     return Err(self.fail("a group is not closed: add the closing )"));
                 }
+                self.depth -= 1;
                 self.at += 1;
                 inner
             }
+            '^' | '$' => {
+                let place = if c == '^' { "start" } else { "end" };
+                return Err(self.fail(&format!(
+                    "{c} is supported only at the {place} of the pattern, where it changes nothing (terms are matched whole): escape it as \\{c} to match the character"
+                )));
+            }
             '.' => Node::Any,
             '[' => Node::Class(self.class()?),
-            '?' | '*' | '+' => {
+            '?' | '*' | '+' | '{' => {
                 return Err(self.fail(&format!(
                     "{c} has nothing to repeat: put it after a character or a group, or escape it as \\{c}"
                 )))
@@ -300,8 +400,62 @@ impl Parser<'_> {
             'W' => Escaped::Named(Named::Word, true),
             's' => Escaped::Named(Named::Space, false),
             'S' => Escaped::Named(Named::Space, true),
+            'b' | 'B' => {
+                return Err(self.fail(&format!(
+                    "\\{c} (a word boundary) is not supported: terms are matched whole"
+                )))
+            }
+            '1'..='9' => {
+                return Err(self.fail(&format!(
+                    "\\{c} (a back-reference) is not supported"
+                )))
+            }
+            c if c.is_ascii_alphanumeric() => {
+                return Err(self.fail(&format!(
+                    "\\{c} is not a supported escape: only \\d \\w \\s \\D \\W \\S, and \\ before a punctuation character"
+                )))
+            }
             c => Escaped::Char(c),
         })
+    }
+
+    /// `{n}`, `{n,}` or `{n,m}` after an atom (`at` on the `{`).
+    fn count(&mut self) -> Result<Repeat> {
+        let start = self.at;
+        let end = self.chars[start..]
+            .iter()
+            .position(|&c| c == '}')
+            .map(|i| start + i);
+        let body: String = match end {
+            Some(end) => self.chars[start + 1..end].iter().collect(),
+            None => String::new(),
+        };
+        let whole = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+        let (min, max) = match body.split_once(',') {
+            Some((min, "")) if whole(min) => (min, None),
+            Some((min, max)) if whole(min) && whole(max) => (min, Some(max)),
+            None if whole(&body) => (body.as_str(), Some(body.as_str())),
+            _ => {
+                return Err(self.fail(
+                    "a { must begin a count such as {3}, {2,} or {2,5}: escape it as \\{ to match the character",
+                ))
+            }
+        };
+        let written: String = self.chars[start..=end.unwrap_or(start)].iter().collect();
+        // Digits beyond six are over the limit whatever they say.
+        let number = |s: &str| s.parse::<u32>().ok().filter(|&n| n <= MAX_COUNT);
+        let (Some(lo), Some(hi)) = (number(min), max.map(number).unwrap_or(Some(0))) else {
+            return Err(self.fail(&format!(
+                "{written}: a repetition count above {MAX_COUNT} is not supported"
+            )));
+        };
+        if max.is_some() && hi < lo {
+            return Err(self.fail(&format!(
+                "the count {written} is backwards: write {{{hi},{lo}}}"
+            )));
+        }
+        self.at = end.unwrap_or(start) + 1;
+        Ok(Repeat::Count(lo, max.map(|_| hi)))
     }
 
     fn class(&mut self) -> Result<Class> {
@@ -434,6 +588,37 @@ fn compile(node: &Node, insts: &mut Vec<Inst>) {
             compile(inner, insts);
             insts.push(Inst::Split(start, insts.len() + 1));
         }
+        Node::Repeat(inner, Repeat::Count(min, max)) => {
+            // x{2,4} = x x x? x?; x{2,} = x x x*.
+            for _ in 0..*min {
+                compile(inner, insts);
+            }
+            match max {
+                None => compile(&Node::Repeat(inner.clone(), Repeat::Star), insts),
+                Some(max) => {
+                    for _ in *min..*max {
+                        compile(&Node::Repeat(inner.clone(), Repeat::Optional), insts);
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// How many instructions `node` compiles to (saturating, so a huge count stays a number).
+fn size(node: &Node) -> usize {
+    match node {
+        Node::Empty => 0,
+        Node::Char(_) | Node::Any | Node::Class(_) => 1,
+        Node::Concat(items) => items.iter().fold(0, |n, item| n.saturating_add(size(item))),
+        Node::Alt(branches) => branches
+            .iter()
+            .fold(0, |n, b| n.saturating_add(size(b)).saturating_add(2)),
+        Node::Repeat(inner, Repeat::Count(min, max)) => {
+            let copies = max.map_or(*min as usize + 1, |max| max as usize);
+            size(inner).saturating_add(2).saturating_mul(copies.max(1))
+        }
+        Node::Repeat(inner, _) => size(inner).saturating_add(2),
     }
 }
 
@@ -465,6 +650,12 @@ mod tests {
     m!(nested_empty_loops, "(a*)*b", yes: ["b", "aaab"], no: ["aaa"]);
     m!(unicode, "caf.", yes: ["café"], no: ["cafés"]);
     m!(bracket_literal, "[]a]+", yes: ["]a]"], no: ["b"]);
+    m!(anchors_at_the_ends, "^putin$", yes: ["putin"], no: ["^putin$", "putins"]);
+    m!(anchors_per_alternative, "^kim$|^putin", yes: ["kim", "putin"], no: ["kimputin"]);
+    m!(exact_count, "a{3}", yes: ["aaa"], no: ["aa", "aaaa"]);
+    m!(count_range, "(ab){1,2}c", yes: ["abc", "ababc"], no: ["c", "abababc"]);
+    m!(count_at_least, "x{2,}", yes: ["xx", "xxxxx"], no: ["x"]);
+    m!(count_zero, "ba{0}c", yes: ["bc"], no: ["bac"]);
 
     #[test]
     fn case_sensitive_keeps_case() {
@@ -496,5 +687,35 @@ mod tests {
         assert!(err("a\\").contains("lone \\"));
         assert!(err("").contains("empty"));
         assert!(err(&"a".repeat(501)).contains("too long"));
+        assert_eq!(
+            err("a{1000000}"),
+            "invalid query “/a{1000000}/”: {1000000}: a repetition count above 100 is not supported"
+        );
+        assert!(err("a{99999999999999}").contains("above 100"));
+        assert!(err("a{5,2}").contains("the count {5,2} is backwards: write {2,5}"));
+        assert!(err("a{x}").contains("a { must begin a count"));
+        assert!(err("a{2").contains("a { must begin a count"));
+        assert!(err("{2}").contains("{ has nothing to repeat"));
+        assert!(err("((a{100}){100}){100}").contains("too large once its counts"));
+        assert!(err("a^b").contains("^ is supported only at the start"));
+        assert!(err("(^a)").contains("^ is supported only at the start"));
+        assert!(err("a$b").contains("$ is supported only at the end"));
+        assert!(err("\\bkim").contains("\\b (a word boundary) is not supported"));
+        assert!(err("(a)\\1").contains("back-reference"));
+        assert!(err("\\p{L}").contains("\\p is not a supported escape"));
+        assert!(err("(?i)kim").contains("(?…) groups"));
+        // Escaped, the characters are matched.
+        let re = Regex::new("\\^a\\{2\\}\\$", false).unwrap();
+        assert!(re.is_match("^a{2}$"));
+    }
+
+    #[test]
+    fn the_budget_stops_a_costly_pattern_and_then_answers_no() {
+        let re = Regex::new(&".*".repeat(200), false).unwrap();
+        let long = "a".repeat(100_000);
+        assert!(!re.is_match(&long) && re.too_costly());
+        assert!(!re.is_match("a"), "once spent, nothing more is matched");
+        let cheap = Regex::new("a+", false).unwrap();
+        assert!(cheap.is_match(&long) && !cheap.too_costly());
     }
 }

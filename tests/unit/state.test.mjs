@@ -31,6 +31,8 @@ const bad = [
   ['doc not a number', '#doc=x', { doc: null }],
   ['window over the maximum is clamped', '#window=99', { window: 50 }],
   ['page 0', '#page=0', { page: 1 }],
+  // Its offset fits the engine's (32 bits): the KWIC view then shows the last page.
+  ['a huge page is clamped', '#page=999999999', { page: Math.floor(0xffffffff / 100) }],
   ['unknown sort', '#sort=3R', { sort: 'position' }],
   ['stopwords other than show', '#stopwords=yes', { stopwords: false }],
   ['fold other than 1', '#fold=yes', { fold: false }],

@@ -127,12 +127,20 @@ export async function readFiles(client, files, t) {
   return { items, messages };
 }
 
+/** Seconds without a byte from a server before a URL load gives up. */
+export const URL_TIMEOUT_SECONDS = 30;
+
 /**
  * A web address as an item: fetched without credentials (the server must allow it: CORS),
  * decoded in the worker. Resolves to {item | null, messages}.
+ * - A Content-Length over MAX_FILE_BYTES is refused before the body is read, and the body is
+ *   read as a stream that stops as soon as it passes the limit (a server may not say).
+ * - `signal` cancels (the message then says so); `timeout` seconds without a byte (the
+ *   answer's head, then each chunk) give up with a message; `onProgress(bytes, total|null)`
+ *   follows the download.
  */
-export async function readUrl(client, url, t) {
-  const refuse = (text) => ({ item: null, messages: [{ kind: 'error', text }] });
+export async function readUrl(client, url, t, { signal, onProgress, timeout = URL_TIMEOUT_SECONDS, maxBytes = MAX_FILE_BYTES } = {}) {
+  const refuse = (text, kind = 'error') => ({ item: null, messages: [{ kind, text }] });
   let parsed;
   try {
     parsed = new URL(url);
@@ -140,14 +148,72 @@ export async function readUrl(client, url, t) {
   } catch {
     return refuse(t.notWebAddress(url));
   }
-  let response;
+  const name = urlFileName(parsed) || parsed.hostname;
+  const controller = new AbortController();
+  let why = null; // 'cancelled' | 'timeout', once aborted
+  const abort = (reason) => {
+    why ??= reason;
+    controller.abort();
+  };
+  const cancel = () => abort('cancelled');
+  if (signal?.aborted) return refuse(t.urlCancelled(parsed.href), 'info');
+  signal?.addEventListener('abort', cancel);
+  let timer = null;
+  const wait = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => abort('timeout'), timeout * 1000);
+  };
+  const tooLarge = (bytes) => refuse(t.tooLarge(name, formatNumber(bytes / 1048576, 1), formatNumber(maxBytes / 1048576)));
+  const stopped = () => refuse(why === 'timeout' ? t.urlTimeout(parsed.href, formatNumber(timeout)) : t.urlCancelled(parsed.href),
+    why === 'timeout' ? 'error' : 'info');
   try {
-    response = await fetch(parsed, { mode: 'cors', credentials: 'omit' });
-  } catch {
-    return refuse(t.noCors(parsed.href));
+    wait();
+    let response;
+    try {
+      response = await fetch(parsed, { mode: 'cors', credentials: 'omit', signal: controller.signal });
+    } catch {
+      return why ? stopped() : refuse(t.noCors(parsed.href));
+    }
+    if (!response.ok) {
+      controller.abort();
+      return refuse(t.httpError(parsed.href, response.status, response.statusText));
+    }
+    const declared = Number(response.headers.get('content-length'));
+    const total = Number.isFinite(declared) && declared > 0 ? declared : null;
+    if (total > maxBytes) {
+      controller.abort();
+      return tooLarge(total);
+    }
+    const chunks = [];
+    let bytes = 0;
+    try {
+      const reader = response.body.getReader();
+      for (;;) {
+        wait();
+        const { done, value } = await reader.read();
+        if (done) break;
+        bytes += value.byteLength;
+        if (bytes > maxBytes) {
+          abort('too large');
+          return tooLarge(bytes);
+        }
+        chunks.push(value);
+        onProgress?.(bytes, total);
+      }
+    } catch {
+      return why ? stopped() : refuse(t.noCors(parsed.href));
+    }
+    clearTimeout(timer);
+    const body = new Uint8Array(bytes);
+    let at = 0;
+    for (const chunk of chunks) {
+      body.set(chunk, at);
+      at += chunk.byteLength;
+    }
+    const [decoded] = await client.decode([body.buffer], maxBytes);
+    return fileItem(name, decoded, response.headers.get('content-type') ?? '', t);
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', cancel);
   }
-  if (!response.ok) return refuse(t.httpError(parsed.href, response.status, response.statusText));
-  const bytes = await response.arrayBuffer();
-  const [decoded] = await client.decode([bytes], MAX_FILE_BYTES);
-  return fileItem(urlFileName(parsed) || parsed.hostname, decoded, response.headers.get('content-type') ?? '', t);
 }

@@ -407,6 +407,9 @@ export default {
     notWebAddress: (url) => `«${iso(url)}» ليس عنوان ويب: أدخل عنوانًا يبدأ بـ https:// أو http://.`,
     noCors: (url) => `تعذّرت قراءة ${iso(url)}: خادمه لا يسمح للمواقع الأخرى بقراءته (لا إذن CORS)، أو تعذّر الوصول إليه. نزّل الملف وأفلته هنا بدلًا من ذلك.`,
     httpError: (url, status, text) => `تعذّر تحميل ${iso(url)}: ردّ الخادم بـ ${status} ${text}.`,
+    urlLoading: (url, mb) => `جارٍ تحميل ${iso(url)}… ${mb} ميغابايت حتى الآن`,
+    urlCancelled: (url) => `أُلغي تحميل ${iso(url)}.`,
+    urlTimeout: (url, seconds) => `تعذّر تحميل ${iso(url)}: لم يرسل خادمه شيئًا طوال ${seconds} ثانية. أعد المحاولة لاحقًا، أو نزّل الملف وأفلته هنا.`,
     savedFailed: (message) => `تعذّر تحميل نصوصك المحفوظة: ${message}.`,
   },
 };

@@ -376,6 +376,9 @@ export default {
     notWebAddress: (url) => `„${url}“ ist keine Webadresse: Geben Sie eine an, die mit https:// oder http:// beginnt.`,
     noCors: (url) => `${url} konnte nicht gelesen werden: Sein Server erlaubt anderen Websites nicht, es zu lesen (keine CORS-Freigabe), oder er war nicht erreichbar. Laden Sie die Datei herunter und legen Sie sie stattdessen hier ab.`,
     httpError: (url, status, text) => `${url} konnte nicht geladen werden: Der Server antwortete ${status} ${text}.`,
+    urlLoading: (url, mb) => `${url} wird geladen … bisher ${mb} MB`,
+    urlCancelled: (url) => `Das Laden von ${url} wurde abgebrochen.`,
+    urlTimeout: (url, seconds) => `${url} konnte nicht geladen werden: Sein Server hat ${seconds} Sekunden lang nichts gesendet. Versuchen Sie es später erneut, oder laden Sie die Datei herunter und legen Sie sie hier ab.`,
     savedFailed: (message) => `Ihre gespeicherten Texte konnten nicht geladen werden: ${message}.`,
   },
 };

@@ -375,6 +375,9 @@ export default {
     notWebAddress: (url) => `“${url}” is not a web address: give one that starts with https:// or http://.`,
     noCors: (url) => `${url} could not be read: its server does not allow other sites to read it (no CORS permission), or it could not be reached. Download the file and drop it here instead.`,
     httpError: (url, status, text) => `${url} could not be loaded: the server answered ${status} ${text}.`,
+    urlLoading: (url, mb) => `Loading ${url}… ${mb} MB so far`,
+    urlCancelled: (url) => `Loading ${url} was cancelled.`,
+    urlTimeout: (url, seconds) => `${url} could not be loaded: its server sent nothing for ${seconds} seconds. Try again later, or download the file and drop it here instead.`,
     savedFailed: (message) => `Your saved texts could not be loaded: ${message}.`,
   },
 };

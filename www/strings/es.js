@@ -377,6 +377,9 @@ export default {
     notWebAddress: (url) => `«${url}» no es una dirección web: indique una que empiece por https:// o http://.`,
     noCors: (url) => `No se pudo leer ${url}: su servidor no permite que otros sitios lo lean (sin permiso CORS), o no se pudo acceder a él. Descargue el archivo y suéltelo aquí.`,
     httpError: (url, status, text) => `No se pudo cargar ${url}: el servidor respondió ${status} ${text}.`,
+    urlLoading: (url, mb) => `Cargando ${url}… ${mb} MB hasta ahora`,
+    urlCancelled: (url) => `Se canceló la carga de ${url}.`,
+    urlTimeout: (url, seconds) => `No se pudo cargar ${url}: su servidor no envió nada durante ${seconds} segundos. Inténtelo más tarde, o descargue el archivo y suéltelo aquí.`,
     savedFailed: (message) => `No se pudieron cargar sus textos guardados: ${message}.`,
   },
 };

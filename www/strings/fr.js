@@ -378,6 +378,9 @@ export default {
     notWebAddress: (url) => `« ${url} » n’est pas une adresse web : donnez-en une qui commence par https:// ou http://.`,
     noCors: (url) => `${url} n’a pas pu être lu : son serveur n’autorise pas les autres sites à le lire (pas d’autorisation CORS), ou il est injoignable. Téléchargez le fichier et déposez-le ici.`,
     httpError: (url, status, text) => `${url} n’a pas pu être chargé : le serveur a répondu ${status} ${text}.`,
+    urlLoading: (url, mb) => `Chargement de ${url}… ${mb} Mo reçus`,
+    urlCancelled: (url) => `Le chargement de ${url} a été annulé.`,
+    urlTimeout: (url, seconds) => `${url} n’a pas pu être chargé : son serveur n’a rien envoyé pendant ${seconds} secondes. Réessayez plus tard, ou téléchargez le fichier et déposez-le ici.`,
     savedFailed: (message) => `Vos textes enregistrés n’ont pas pu être chargés : ${message}.`,
   },
 };

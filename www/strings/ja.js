@@ -373,6 +373,9 @@ export default {
     notWebAddress: (url) => `「${url}」はウェブアドレスではありません。https:// または http:// で始まるアドレスを指定してください。`,
     noCors: (url) => `${url} を読めませんでした。サーバーがほかのサイトからの読み取りを許可していない（CORS の許可がない）か、サーバーに接続できませんでした。ファイルをダウンロードして、ここにドロップしてください。`,
     httpError: (url, status, text) => `${url} を読み込めませんでした。サーバーの応答は ${status} ${text} でした。`,
+    urlLoading: (url, mb) => `${url} を読み込み中… ${mb} MB 受信`,
+    urlCancelled: (url) => `${url} の読み込みを取り消しました。`,
+    urlTimeout: (url, seconds) => `${url} を読み込めませんでした。サーバーから ${seconds} 秒間何も送られてきませんでした。後でもう一度試すか、ファイルをダウンロードしてここにドロップしてください。`,
     savedFailed: (message) => `保存したテキストを読み込めませんでした：${message}。`,
   },
 };

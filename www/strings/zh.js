@@ -373,6 +373,9 @@ export default {
     notWebAddress: (url) => `“${url}”不是网址：请输入以 https:// 或 http:// 开头的网址。`,
     noCors: (url) => `无法读取 ${url}：其服务器不允许其他网站读取（没有 CORS 许可），或无法访问。请下载该文件，然后拖放到这里。`,
     httpError: (url, status, text) => `无法加载 ${url}：服务器返回 ${status} ${text}。`,
+    urlLoading: (url, mb) => `正在加载 ${url}… 已接收 ${mb} MB`,
+    urlCancelled: (url) => `已取消加载 ${url}。`,
+    urlTimeout: (url, seconds) => `无法加载 ${url}：其服务器在 ${seconds} 秒内没有发送任何内容。请稍后重试，或下载该文件后拖放到这里。`,
     savedFailed: (message) => `无法加载您保存的文本：${message}。`,
   },
 };

@@ -142,13 +142,14 @@ export function createKwicView(ctx) {
     }
 
     results.setAttribute('aria-busy', 'true');
-    return run(() => ctx.client.kwic(q, {
+    // The query event reuses this answer's total (ctx.shareQuery): one computation a query.
+    return run(() => (ctx.shareQuery ?? ((...a) => a[2]))(q, state.doc, ctx.client.kwic(q, {
       doc: state.doc ?? undefined,
       window: state.window,
       sort: state.sort,
       offset: (state.page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
-    }), (answer) => show(state, q, answer), (error) => {
+    })), (answer) => show(state, q, answer), (error) => {
       results.removeAttribute('aria-busy');
       setStatus(sentence(error.message), 'error');
       pager.hidden = true;

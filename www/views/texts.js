@@ -76,13 +76,19 @@ export function createTextsView(ctx) {
   }, h('p', {}, t.drop.map((part) => (Array.isArray(part) ? h('label', { class: 'file-label' }, part[0], fileInput) : part))));
 
   const urlInput = h('input', { type: 'url', name: 'url', placeholder: 'https://…' });
+  const urlButton = h('button', { type: 'submit' }, t.loadUrl);
+  // While a URL loads: what has arrived, and Cancel (a server that never answers times out).
+  const urlStatus = h('span', { class: 'url-status', role: 'status' });
+  const urlCancel = h('button', { type: 'button', hidden: true, onclick: () => urlLoad?.abort() }, t.cancel);
+  let urlLoad = null; // the AbortController of the load in progress
   const urlForm = h('form', {
     class: 'url',
     onsubmit: (event) => {
       event.preventDefault();
+      if (urlLoad) return;
       loadUrl(urlInput.value.trim()).then((ok) => { if (ok) urlInput.value = ''; });
     },
-  }, labelled(t.urlLabel, urlInput), h('button', { type: 'submit' }, t.loadUrl));
+  }, labelled(t.urlLabel, urlInput), urlButton, urlCancel, urlStatus);
 
   const articlesButton = h('button', { type: 'button', onclick: () => toggleArticles() });
   const clearButton = h('button', { type: 'button', onclick: () => clearTexts() }, t.clear);
@@ -224,7 +230,10 @@ export function createTextsView(ctx) {
         const title = input.value.trim();
         await guard(async () => {
           await client.renameDocument(doc.id, title);
-          if (doc.key != null) await persist(storage.rename(doc.key, title || doc.title));
+          // Stored as the engine now shows it: a blank title becomes "Document N" there, and
+          // that is what a reload must find (not the old title).
+          const shown = (await client.documents()).find((d) => d.id === doc.id)?.title ?? title;
+          if (doc.key != null) await persist(storage.rename(doc.key, shown));
         });
       },
       onkeydown: (event) => {
@@ -386,9 +395,26 @@ export function createTextsView(ctx) {
 
   /** Fetch and decode a web address, then add it; resolves to true when it was added. */
   async function loadUrl(url) {
-    const { item, messages } = await readUrl(client, url, t);
-    tell(messages);
-    return item ? addItems([item]) : false;
+    urlLoad = new AbortController();
+    urlForm.setAttribute('aria-busy', 'true');
+    urlButton.disabled = true;
+    urlCancel.hidden = false;
+    urlStatus.textContent = t.urlLoading(url, formatNumber(0, 1));
+    let read;
+    try {
+      read = await readUrl(client, url, t, {
+        signal: urlLoad.signal,
+        onProgress: (bytes) => { urlStatus.textContent = t.urlLoading(url, formatNumber(bytes / 1048576, 1)); },
+      });
+    } finally {
+      urlLoad = null;
+      urlForm.removeAttribute('aria-busy');
+      urlButton.disabled = false;
+      urlCancel.hidden = true;
+      urlStatus.textContent = '';
+    }
+    tell(read.messages);
+    return read.item ? addItems([read.item]) : false;
   }
 
   // --- start: the saved texts, and the articles' visibility -----------------------------------
