@@ -139,6 +139,11 @@ test('DOCX, ODT, EPUB and PDF made by LibreOffice are added with their words; a 
 test('a ZIP of files in nested folders, with a ZIP inside, becomes one document per file named by its path', async () => {
   const context = await browser.newContext();
   const { page, te, problems } = await open(context);
+  // The page's thread never blocks over 50 ms while it unzips, parses the XML and waits on pdf.js.
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
+  });
   await te.locator('.drop').evaluate((zone, bytes) => {
     const data = new DataTransfer();
     data.items.add(new File([new Uint8Array(bytes)], 'corpus.zip', { type: 'application/zip' }));
@@ -160,7 +165,26 @@ test('a ZIP of files in nested folders, with a ZIP inside, becomes one document 
   const messages = await te.locator('.messages').innerText();
   assert.match(messages, /“corpus\.zip\/images\/picture\.png” is not a text file/);
   assert.doesNotMatch(messages, /MACOSX/);
+  assert.deepEqual(await page.evaluate(() => window.longTasks.filter((ms) => ms > 50)), []);
   await page.screenshot({ path: '/tmp/formats-zip.png', fullPage: true });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a text file loads neither the readers of the other formats nor their libraries', async () => {
+  const context = await browser.newContext();
+  const { page, te, problems } = await open(context);
+  const fetched = [];
+  page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+  await te.locator('input[type=file]').setInputFiles([file('notes.md', 'text/markdown')]);
+  await te.locator('.doc-list tr', { hasText: 'notes' }).waitFor();
+  await idle(te);
+  assert.deepEqual(fetched.filter((p) => /\/(vendor|import\/formats)\//.test(p)), []);
+  // A PDF brings pdf.js and its worker, and fflate is still not needed.
+  await te.locator('input[type=file]').setInputFiles([file('report.pdf', 'application/pdf')]);
+  await te.locator('.doc-list tr', { hasText: 'report' }).waitFor({ timeout: 30_000 });
+  const loaded = fetched.filter((p) => /\/(vendor|import\/formats)\//.test(p)).sort();
+  assert.deepEqual(loaded, ['/import/formats/index.js', '/vendor/pdf.js', '/vendor/pdf.worker.js']);
   assert.deepEqual(problems, []);
   await context.close();
 });
