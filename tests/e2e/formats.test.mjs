@@ -1,4 +1,4 @@
-// End to end: DOCX, ODT, EPUB, PDF and ZIP files in the Texts view, in headless Chromium.
+// End to end: DOCX, ODT, EPUB, RTF, PDF and ZIP files in the Texts view, in headless Chromium.
 // The files are made by a real writer, not by our code: LibreOffice (Debian's
 // libreoffice-writer-nogui, installed by scripts/setup --test) converts plain-text sources in
 // the set-up, and the words of each added document must be the words of its source. The ZIP
@@ -17,6 +17,7 @@ const SOURCES = {
   letter: { format: 'docx', text: 'Dear Margot,\n\nThe otters in the harbour hold hands while sleeping.\n\nYours\tsincerely, Émile' },
   minutes: { format: 'odt', text: 'Minutes of the meeting\n\nThe committee approved the lighthouse budget.\n\nNext meeting: Thursday, naïve café questions first.' },
   novel: { format: 'epub', text: 'Chapter One\n\nThe pelican counted seventeen herrings on the pier.\n\nThe gulls disagreed loudly.' },
+  memo: { format: 'rtf', text: 'Memo\n\nThe puffins nest near the cliff; Zoë’s “notes” follow.' },
   report: { format: 'pdf', text: 'Annual report\n\nThe observatory recorded three comets and a meteor shower.\n\nFunding for the telescope continues next year.' },
 };
 
@@ -72,6 +73,7 @@ with zipfile.ZipFile(d + '/corpus.zip', 'w', zipfile.ZIP_DEFLATED) as z:
     z.write(d + '/report.pdf', 'papers/report.pdf')
     z.write(d + '/novel.epub', 'books/novel.epub')
     z.write(d + '/notes.md', 'notes.md')
+    z.write(d + '/memo.rtf', 'letters/memo.rtf')
     z.write(d + '/picture.png', 'images/picture.png')
     z.write(d + '/inner.zip', 'more/inner.zip')
     z.writestr('__MACOSX/._notes.md', b'\\x00\\x05\\x16\\x07')
@@ -108,12 +110,12 @@ const storedTexts = (page) => page.evaluate(async () => {
   return Object.fromEntries((await (await openStorage()).list()).map((r) => [r.title, r.text]));
 });
 
-test('DOCX, ODT, EPUB and PDF made by LibreOffice are added with their words; a scan, a damaged file and a picture get their messages', async () => {
+test('DOCX, ODT, EPUB, RTF and PDF made by LibreOffice are added with their words; a scan, a damaged file and a picture get their messages', async () => {
   const context = await browser.newContext();
   const { page, te, problems } = await open(context);
   await te.locator('input[type=file]').setInputFiles([
     file('letter.docx'), file('broken.docx'), file('minutes.odt'), file('scan.pdf', 'application/pdf'),
-    file('novel.epub'), file('report.pdf', 'application/pdf'), file('picture.png', 'image/png'), file('truncated.zip'),
+    file('novel.epub'), file('memo.rtf'), file('report.pdf', 'application/pdf'), file('picture.png', 'image/png'), file('truncated.zip'),
   ]);
   await te.locator('.doc-list tr', { hasText: 'report' }).waitFor({ timeout: 30_000 });
   await idle(te);
@@ -123,15 +125,16 @@ test('DOCX, ODT, EPUB and PDF made by LibreOffice are added with their words; a 
   const rows = await te.locator('.doc-list tbody tr').allInnerTexts();
   assert.match(rows.find((r) => r.startsWith('letter')), /DOCX/);
   assert.match(rows.find((r) => r.startsWith('report')), /PDF/);
+  assert.match(rows.find((r) => r.startsWith('memo')), /RTF/);
   const messages = await te.locator('.messages').innerText();
   assert.match(messages, /“scan\.pdf”: this PDF has no text layer \(a scan\?\)/);
   assert.match(messages, /“broken\.docx” could not be read as a DOCX file/);
   assert.match(messages, /“truncated\.zip” could not be read as a ZIP file/);
   assert.match(messages, /“picture\.png” is not a text file/);
   // The engine has their words: the otters of the letter, the comets of the PDF.
-  await page.evaluate(() => { location.hash = '#view=kwic&q=otters|comets|herrings|lighthouse'; });
-  await te.locator('.kwic tbody tr').nth(3).waitFor();
-  assert.equal(await te.locator('.kwic tbody tr').count(), 4);
+  await page.evaluate(() => { location.hash = '#view=kwic&q=otters|comets|herrings|lighthouse|puffins'; });
+  await te.locator('.kwic tbody tr').nth(4).waitFor();
+  assert.equal(await te.locator('.kwic tbody tr').count(), 5);
   assert.deepEqual(problems, []);
   await context.close();
 });
@@ -157,6 +160,7 @@ test('a ZIP of files in nested folders, with a ZIP inside, becomes one document 
     'papers/report': SOURCES.report.text,
     'books/novel': SOURCES.novel.text,
     'more/inner/deep/minutes': SOURCES.minutes.text,
+    'letters/memo': SOURCES.memo.text,
     notes: '# Notes\n\nThe walrus prefers clams.',
   };
   for (const [title, text] of Object.entries(expected)) assert.deepEqual(words(texts[title] ?? ''), words(text), title);

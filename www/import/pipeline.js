@@ -115,11 +115,11 @@ export async function decodeFiles(client, files) {
 }
 
 /** The formats read by import/formats/index.js, loaded only when such a file arrives. */
-const FORMATS = /\.(zip|docx|odt|epub|pdf)$/i;
+const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
 
 /**
- * Files as items: {items, messages} (each bad file has its message). A ZIP, DOCX, ODT, EPUB
- * or PDF is read by import/formats/ (a ZIP's text files come back to be decoded here).
+ * Files as items: {items, messages} (each bad file has its message). A ZIP, DOCX, ODT, EPUB,
+ * RTF or PDF is read by import/formats/ (a ZIP's text files come back to be decoded here).
  */
 export async function readFiles(client, files, t) {
   const slots = []; // in order: {item} made by a format's reader, or {name, title?, type, data} to decode

@@ -1,5 +1,5 @@
 // Readers of the formats that are not plain text: ZIP archives (of any supported files, in
-// nested folders), DOCX, ODT, EPUB and PDF. Loaded by the import pipeline (../pipeline.js)
+// nested folders), DOCX, ODT, EPUB, RTF and PDF. Loaded by the import pipeline (../pipeline.js)
 // only when such a file arrives; fflate (unzipping) and pdf.js (PDF) are vendored from
 // node_modules into www/vendor/ by scripts/vendor.mjs and loaded only when needed too.
 //
@@ -14,9 +14,10 @@
 
 import { htmlToText } from '../html.js';
 import { formatNumber } from '../../dom.js';
+import { isRtf, rtfText } from './rtf.js';
 
 /** The names this module reads (the pipeline asks before loading it). */
-export const FORMATS = /\.(zip|docx|odt|epub|pdf)$/i;
+export const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
 
 /** The largest file taken out of an archive, in bytes (the pipeline's MAX_FILE_BYTES). */
 const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
@@ -185,7 +186,7 @@ async function pdfPages(bytes) {
 }
 
 /** The format's label for the Texts view's encoding column. */
-const LABEL = { docx: 'DOCX', odt: 'ODT', epub: 'EPUB', pdf: 'PDF' };
+const LABEL = { docx: 'DOCX', odt: 'ODT', epub: 'EPUB', pdf: 'PDF', rtf: 'RTF' };
 
 /**
  * One file of a supported format (name: its name for messages; title: the document's
@@ -210,6 +211,7 @@ export async function readFormat(name, bytes, t, { title = stem(name), depth = 0
       if (!text) return { entries: [], messages: [{ kind: 'error', text: t.noTextLayer(name) }] };
       return item(text);
     }
+    if (kind === 'rtf') return isRtf(bytes) ? item(tidy(rtfText(bytes))) : broken('it does not start with {\\rtf');
     const { unzipSync } = await unzipper();
     let entries;
     try {
