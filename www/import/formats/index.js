@@ -15,12 +15,13 @@
 import { htmlToText } from '../html.js';
 import { formatNumber } from '../../dom.js';
 import { isRtf, rtfText } from './rtf.js';
+import { MAX_FILE_BYTES } from '../pipeline.js';
 
 /** The names this module reads (the pipeline asks before loading it). */
 export const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
 
-/** The largest file taken out of an archive, in bytes (the pipeline's MAX_FILE_BYTES). */
-const MAX_ENTRY_BYTES = 64 * 1024 * 1024;
+/** The largest file taken out of an archive, in bytes: the largest file read. */
+const MAX_ENTRY_BYTES = MAX_FILE_BYTES;
 
 /** ZIPs inside ZIPs are opened this deep, no deeper (an archive that holds itself ends). */
 const MAX_DEPTH = 4;
@@ -33,7 +34,7 @@ const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
 /** A pause that lets the page handle input and draw (a macrotask). */
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-/** A name without its extension (the name itself when that would leave nothing). */
+/** A path without its extension (not pipeline.js's stem: a folder's name may hold a dot). */
 const stem = (name) => name.replace(/\.[^./]*$/, '') || name;
 
 /** Blank lines at most one between paragraphs, spaces at the ends of lines trimmed. */
