@@ -64,6 +64,8 @@ function wanted(relative) {
   if (SKIP.has(name)) return false;
   // The stop-word lists (stopwords/*.json, made by scripts/build) are fetched on demand.
   if (/^stopwords[/\\][a-z]+\.json$/.test(relative)) return true;
+  // The vendored libraries' licences (vendor/*-LICENSE.txt, made by scripts/vendor.mjs).
+  if (/^vendor[/\\][a-z]+-LICENSE\.txt$/.test(relative)) return true;
   return /\.(js|html|css|svg|wasm|d\.ts)$/.test(name);
 }
 
@@ -80,6 +82,7 @@ export function pack({ out = path.join(repo, 'target', 'npm', 'text-explorer'), 
   if (widget !== version) fail(`www/version.js says ${widget}, Cargo.toml says ${version}: make them equal`);
   if (!existsSync(path.join(www, 'pkg', 'text_explorer_bg.wasm'))) fail('www/pkg is missing: run scripts/build');
   if (!existsSync(path.join(www, 'stopwords', 'index.json'))) fail('www/stopwords is missing: run scripts/build');
+  if (!existsSync(path.join(www, 'vendor', 'pdf.js'))) fail('www/vendor is missing: run scripts/build');
 
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -88,7 +91,9 @@ export function pack({ out = path.join(repo, 'target', 'npm', 'text-explorer'), 
     const from = path.join(www, relative);
     const to = path.join(out, relative);
     mkdirSync(path.dirname(to), { recursive: true });
-    if (/\.(js|html)$/.test(relative)) {
+    // The vendored libraries (vendor/: fflate, pdf.js) are copied as they are: their code holds
+    // strings the patterns would match, and the modules naming them add ?v= to their URLs.
+    if (/\.(js|html)$/.test(relative) && !/^vendor[/\\]/.test(relative)) {
       writeFileSync(to, versionUrls(readFileSync(from, 'utf8'), version, relative.endsWith('.html')));
     } else {
       cpSync(from, to);

@@ -7,7 +7,8 @@
 //   everything  every file of www/ a browser can fetch: .html .js .mjs .css .svg .wasm
 //               .json, with pkg/, pkg-decode/, pkg-lang/ and the stop-word lists of
 //               stopwords/ (all of them, though a reader fetches only its texts'
-//               languages'), not the .d.ts types (everything_budget_bytes)
+//               languages'), the vendored libraries of vendor/ (fflate, pdf.js), not the
+//               .d.ts types (everything_budget_bytes)
 //
 // CLI:    node scripts/sizes.mjs                 both tables; exit 1 when a set is over budget
 //         node scripts/sizes.mjs --list first    the first-render files, one per line
@@ -176,7 +177,9 @@ function table(title, { rows, raw, gzip }, budget, key) {
 
 function main(argv) {
   if (argv[0] === "--list") {
-    const modules = () => everything().filter((f) => /\.m?js$/.test(f));
+    // Not the vendored libraries (www/vendor/, scripts/vendor.mjs): their own import()s are
+    // computed at run time, not files of www/.
+    const modules = () => everything().filter((f) => /\.m?js$/.test(f) && !f.startsWith("vendor/"));
     const lists = {
       first: () => firstRender(),
       everything: () => everything(),

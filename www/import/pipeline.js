@@ -114,17 +114,36 @@ export async function decodeFiles(client, files) {
   return decoded;
 }
 
-/** Files as items: {items, messages} (each bad file has its message). */
+/** The formats read by import/formats/index.js, loaded only when such a file arrives. */
+const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
+
+/**
+ * Files as items: {items, messages} (each bad file has its message). A ZIP, DOCX, ODT, EPUB,
+ * RTF or PDF is read by import/formats/ (a ZIP's text files come back to be decoded here).
+ */
 export async function readFiles(client, files, t) {
-  const decoded = await decodeFiles(client, files);
-  const items = [];
+  const slots = []; // in order: {item} made by a format's reader, or {name, title?, type, data} to decode
   const messages = [];
-  files.forEach((file, i) => {
-    const read = fileItem(file.name, decoded[i], file.type, t);
+  for (const file of files) {
+    if (!FORMATS.test(file.name)) {
+      slots.push({ name: file.name, type: file.type, data: file });
+    } else if (file.size > MAX_FILE_BYTES) {
+      messages.push({ kind: 'error', text: t.tooLarge(file.name, formatNumber(file.size / 1048576, 1), formatNumber(MAX_FILE_BYTES / 1048576)) });
+    } else {
+      const { readFormat } = await import('./formats/index.js');
+      const read = await readFormat(file.name, new Uint8Array(await file.arrayBuffer()), t);
+      slots.push(...read.entries);
+      messages.push(...read.messages);
+    }
+  }
+  const pending = slots.filter((slot) => !slot.item);
+  const decoded = await decodeFiles(client, pending.map((slot) => slot.data));
+  pending.forEach((slot, i) => {
+    const read = fileItem(slot.name, decoded[i], slot.type, t);
     messages.push(...read.messages);
-    if (read.item) items.push(read.item);
+    slot.item = read.item && slot.title ? { ...read.item, title: slot.title } : read.item;
   });
-  return { items, messages };
+  return { items: slots.flatMap((slot) => (slot.item ? [slot.item] : [])), messages };
 }
 
 /** Seconds without a byte from a server before a URL load gives up. */

@@ -53,7 +53,7 @@ export function createTextsView(ctx) {
   }, labelled(t.titleLabel, titleInput), labelled(t.pasteLabel, pasteArea), h('button', { type: 'submit' }, t.addText));
 
   const fileInput = h('input', {
-    type: 'file', multiple: true, accept: '.txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html',
+    type: 'file', multiple: true, accept: '.txt,.md,.markdown,.html,.htm,.docx,.odt,.epub,.rtf,.pdf,.zip,text/plain,text/markdown,text/html',
     'aria-label': t.openFiles,
     onchange: () => {
       const files = [...fileInput.files];

@@ -1,0 +1,269 @@
+// Readers of the formats that are not plain text: ZIP archives (of any supported files, in
+// nested folders), DOCX, ODT, EPUB, RTF and PDF. Loaded by the import pipeline (../pipeline.js)
+// only when such a file arrives; fflate (unzipping) and pdf.js (PDF) are vendored from
+// node_modules into www/vendor/ by scripts/vendor.mjs and loaded only when needed too.
+//
+// The XML of DOCX, ODT and EPUB is read with the browser's DOMParser, on the page's thread
+// (workers have none), one file at a time with a pause between files so that the page keeps
+// answering. pdf.js parses a PDF in its own worker; the page only joins the text of each page.
+//
+// readFormat(name, bytes, t) resolves to {entries, messages}: each entry either a finished
+// item ({item: {title, text, encoding, name}}) or a file for the usual decoding
+// ({name, title, data: ArrayBuffer}, a text file found in a ZIP); each bad file has its
+// message, and one bad file does not stop the others.
+
+import { htmlToText } from '../html.js';
+import { formatNumber } from '../../dom.js';
+import { isRtf, rtfText } from './rtf.js';
+import { MAX_FILE_BYTES } from '../pipeline.js';
+
+/** The names this module reads (the pipeline asks before loading it). */
+export const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
+
+/** The largest file taken out of an archive, in bytes: the largest file read. */
+const MAX_ENTRY_BYTES = MAX_FILE_BYTES;
+
+/** ZIPs inside ZIPs are opened this deep, no deeper (an archive that holds itself ends). */
+const MAX_DEPTH = 4;
+
+const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
+const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
+const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
+
+/** A pause that lets the page handle input and draw (a macrotask). */
+const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** A path without its extension (not pipeline.js's stem: a folder's name may hold a dot). */
+const stem = (name) => name.replace(/\.[^./]*$/, '') || name;
+
+/** Blank lines at most one between paragraphs, spaces at the ends of lines trimmed. */
+const tidy = (text) => text.split('\n').map((line) => line.replace(/[ \u00a0]+$/, '')).join('\n').replace(/\n{3,}/g, '\n\n').trim();
+
+class FormatError extends Error {}
+
+let fflate;
+async function unzipper() {
+  fflate ??= await import('../../vendor/fflate.js');
+  return fflate;
+}
+
+/** The entries of a ZIP ({name, size, originalSize}, in the archive's order), none unpacked. */
+function listZip(unzipSync, bytes) {
+  const entries = [];
+  unzipSync(bytes, { filter: (file) => { entries.push(file); return false; } });
+  return entries;
+}
+
+/** One entry's bytes, or undefined when the archive has no such entry. */
+function unzipOne(unzipSync, bytes, name) {
+  return unzipSync(bytes, { filter: (file) => file.name === name })[name];
+}
+
+/** The XML document of bytes (UTF-8), or a FormatError naming `what`. */
+function parseXml(bytes, what) {
+  if (!bytes) throw new FormatError(`no ${what}`);
+  const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length) throw new FormatError(`${what} is not well-formed XML`);
+  return doc;
+}
+
+/** The text of word/document.xml: paragraphs (w:p) on lines, w:t text, w:tab, w:br and w:cr. */
+export function docxText(doc) {
+  const parts = [];
+  const walk = (node) => {
+    for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
+      // A drawing's text box is written twice, as the DrawingML choice and a VML fallback.
+      if (child.namespaceURI === MC && child.localName === 'Fallback') continue;
+      if (child.namespaceURI !== W) {
+        walk(child);
+        continue;
+      }
+      switch (child.localName) {
+        case 't': parts.push(child.textContent); break;
+        case 'tab': parts.push('\t'); break;
+        case 'br': case 'cr': parts.push('\n'); break;
+        case 'noBreakHyphen': parts.push('\u2011'); break;
+        case 'p': walk(child); parts.push('\n'); break;
+        // Deleted text (w:delText), field codes (w:instrText) and properties hold no text shown.
+        case 'delText': case 'instrText': case 'pPr': case 'rPr': case 'sectPr': break;
+        default: walk(child);
+      }
+    }
+  };
+  const body = doc.getElementsByTagNameNS(W, 'body')[0];
+  if (!body) throw new FormatError('no document body');
+  walk(body);
+  return tidy(parts.join(''));
+}
+
+/** The text of an ODT's content.xml: text:p and text:h on lines, text:s, text:tab, text:line-break. */
+export function odtText(doc) {
+  const parts = [];
+  const walk = (node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === Node.TEXT_NODE) {
+        // ODF collapses white space in text (text:s writes the spaces that count).
+        parts.push(child.data.replace(/[ \t\r\n]+/g, ' '));
+        continue;
+      }
+      if (child.nodeType !== Node.ELEMENT_NODE) continue;
+      if (child.namespaceURI === OFFICE && child.localName === 'annotation') continue; // comments
+      if (child.namespaceURI !== TEXT) {
+        walk(child);
+        continue;
+      }
+      switch (child.localName) {
+        case 's': parts.push(' '.repeat(Math.min(1000, Number(child.getAttributeNS(TEXT, 'c')) || 1))); break;
+        case 'tab': parts.push('\t'); break;
+        case 'line-break': parts.push('\n'); break;
+        case 'p': case 'h': walk(child); parts.push('\n'); break;
+        // Footnotes and endnotes, tracked changes and the page's bookkeeping are left out.
+        case 'note': case 'tracked-changes': case 'sequence-decls': break;
+        default: walk(child);
+      }
+    }
+  };
+  const body = doc.getElementsByTagNameNS(OFFICE, 'text')[0];
+  if (!body) throw new FormatError('no office:text body');
+  walk(body);
+  return tidy(parts.join(''));
+}
+
+/** A path inside an archive, relative to the file `from` in it (URL rules, %-escapes decoded). */
+function resolvePath(from, href) {
+  const path = new URL(href, `https://archive.invalid/${from}`).pathname.slice(1);
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/** An EPUB's text: its chapters in the order of the package's spine, through htmlToText. */
+async function epubText(unzipSync, bytes) {
+  const container = parseXml(unzipOne(unzipSync, bytes, 'META-INF/container.xml'), 'META-INF/container.xml');
+  const opfPath = container.getElementsByTagNameNS('*', 'rootfile')[0]?.getAttribute('full-path');
+  if (!opfPath) throw new FormatError('no package file in META-INF/container.xml');
+  const opf = parseXml(unzipOne(unzipSync, bytes, opfPath), opfPath);
+  const manifest = new Map();
+  for (const item of opf.getElementsByTagNameNS('*', 'item')) {
+    manifest.set(item.getAttribute('id'), { href: item.getAttribute('href') ?? '', type: item.getAttribute('media-type') ?? '' });
+  }
+  const chapters = [];
+  for (const ref of opf.getElementsByTagNameNS('*', 'itemref')) {
+    const item = manifest.get(ref.getAttribute('idref'));
+    if (!item || !/html/i.test(item.type)) continue;
+    const chapter = unzipOne(unzipSync, bytes, resolvePath(opfPath, item.href));
+    if (!chapter) continue;
+    await pause();
+    chapters.push(htmlToText(new TextDecoder().decode(chapter)).text);
+  }
+  if (!chapters.length) throw new FormatError('no chapters in the spine');
+  return tidy(chapters.join('\n\n'));
+}
+
+let pdfjs;
+/** The text of each page of a PDF, with pdf.js (its parsing runs in its worker). */
+async function pdfPages(bytes) {
+  if (!pdfjs) {
+    pdfjs = await import('../../vendor/pdf.js');
+    pdfjs.GlobalWorkerOptions.workerSrc = new URL('../../vendor/pdf.worker.js', import.meta.url).href;
+  }
+  const task = pdfjs.getDocument({ data: bytes, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, useWorkerFetch: false, verbosity: 0 });
+  const pdf = await task.promise;
+  try {
+    const pages = [];
+    for (let n = 1; n <= pdf.numPages; n += 1) {
+      const page = await pdf.getPage(n);
+      const content = await page.getTextContent();
+      pages.push(content.items.map((item) => (item.str ?? '') + (item.hasEOL ? '\n' : '')).join(''));
+      page.cleanup();
+    }
+    return pages;
+  } finally {
+    await task.destroy();
+  }
+}
+
+/** The format's label for the Texts view's encoding column. */
+const LABEL = { docx: 'DOCX', odt: 'ODT', epub: 'EPUB', pdf: 'PDF', rtf: 'RTF' };
+
+/**
+ * One file of a supported format (name: its name for messages; title: the document's
+ * title, its path inside an archive) as entries and messages; see the header.
+ */
+export async function readFormat(name, bytes, t, { title = stem(name), depth = 0 } = {}) {
+  const kind = name.match(FORMATS)?.[1].toLowerCase();
+  const item = (text) => (text.trim()
+    ? { entries: [{ item: { title, text, encoding: LABEL[kind], name } }], messages: [] }
+    : { entries: [], messages: [{ kind: 'error', text: t.empty(name) }] });
+  const broken = (why) => ({ entries: [], messages: [{ kind: 'error', text: t.brokenFile(name, kind.toUpperCase(), why) }] });
+  try {
+    if (kind === 'pdf') {
+      let pages;
+      try {
+        pages = await pdfPages(bytes);
+      } catch (error) {
+        if (error?.name === 'PasswordException') return { entries: [], messages: [{ kind: 'error', text: t.pdfLocked(name) }] };
+        return broken(error?.message ?? String(error));
+      }
+      const text = tidy(pages.join('\n\n'));
+      if (!text) return { entries: [], messages: [{ kind: 'error', text: t.noTextLayer(name) }] };
+      return item(text);
+    }
+    if (kind === 'rtf') return isRtf(bytes) ? item(tidy(rtfText(bytes))) : broken('it does not start with {\\rtf');
+    const { unzipSync } = await unzipper();
+    let entries;
+    try {
+      entries = listZip(unzipSync, bytes);
+    } catch (error) {
+      return broken(error?.message ?? String(error));
+    }
+    if (kind === 'docx') return item(docxText(parseXml(unzipOne(unzipSync, bytes, 'word/document.xml'), 'word/document.xml')));
+    if (kind === 'odt') return item(odtText(parseXml(unzipOne(unzipSync, bytes, 'content.xml'), 'content.xml')));
+    if (kind === 'epub') return item(await epubText(unzipSync, bytes));
+    return await readZip(name, bytes, entries, unzipSync, t, depth, depth > 0 ? `${title}/` : '');
+  } catch (error) {
+    if (error instanceof FormatError || error instanceof RangeError || /zip|inflate|invalid|unexpected/i.test(error?.message ?? '')) {
+      return broken(error.message);
+    }
+    throw error;
+  }
+}
+
+/**
+ * A ZIP's files, each a document named by its path (inside a ZIP in a ZIP, after the inner
+ * archive's own path: more/inner/deep/minutes): {entries, messages}.
+ */
+async function readZip(name, bytes, listed, unzipSync, t, depth, prefix) {
+  if (depth >= MAX_DEPTH) return { entries: [], messages: [{ kind: 'error', text: t.tooDeep(name) }] };
+  const entries = [];
+  const messages = [];
+  for (const file of listed) {
+    const path = file.name;
+    // Folders, and the folders and files macOS and other systems add (__MACOSX/, .DS_Store).
+    if (path.endsWith('/') || /(^|\/)(__MACOSX\/|\.)/.test(path)) continue;
+    const inner = `${name}/${path}`;
+    if (file.originalSize > MAX_ENTRY_BYTES) {
+      messages.push({ kind: 'error', text: t.tooLarge(inner, formatNumber(file.originalSize / 1048576, 1), formatNumber(MAX_ENTRY_BYTES / 1048576)) });
+      continue;
+    }
+    await pause();
+    let data;
+    try {
+      data = unzipOne(unzipSync, bytes, path);
+    } catch (error) {
+      messages.push({ kind: 'error', text: t.brokenFile(inner, 'ZIP', error?.message ?? String(error)) });
+      continue;
+    }
+    if (FORMATS.test(path)) {
+      const read = await readFormat(inner, data, t, { title: prefix + stem(path), depth: depth + 1 });
+      entries.push(...read.entries);
+      messages.push(...read.messages);
+    } else {
+      entries.push({ name: inner, title: prefix + stem(path), data: data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) });
+    }
+  }
+  return { entries, messages };
+}
