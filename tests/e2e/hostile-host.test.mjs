@@ -156,7 +156,7 @@ test('embed.html in the dark scheme has no light band around the widget', async 
     const page = await context.newPage();
     const problems = watchConsole(page);
     await page.goto(`${widget.url}embed.html?view=summary${query}`);
-    await page.locator('text-explorer table').waitFor();
+    await page.locator('text-explorer table:not(.doc-list)').waitFor();
     const colours = await page.evaluate(() => ({
       html: getComputedStyle(document.documentElement).backgroundColor,
       body: getComputedStyle(document.body).backgroundColor,
