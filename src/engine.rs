@@ -5,6 +5,7 @@
 use crate::error::{Error, Result};
 use crate::index::{valid_language, Corpus, DocId};
 use crate::language::Library;
+use crate::metadata::Metadata;
 use crate::protocol::{
     Added, AlignedSentence, Collocates, Comparison, Concordance, Decoded, Dispersion,
     DocDispersion, DocumentInfo, Inputs, Keyness, KwicLine, Memory, NewDocument, OneOrMany, Phrase,
@@ -303,6 +304,8 @@ impl Engine {
     /// Its language is the one given, else the one detected from its text (if the engine has
     /// a language library and the text says).
     pub fn add(&mut self, item: NewDocument) -> Result<DocId> {
+        // Checked first: a text with invalid metadata is not added.
+        let metadata = item.metadata.map(Metadata::validated).transpose()?;
         let title = item.title.as_deref().unwrap_or("");
         let (id, language_detected) = match item.language_detected {
             // Decided before: taken as it is, unknown included.
@@ -326,6 +329,9 @@ impl Engine {
             },
             language_detected,
         });
+        if let Some(metadata) = metadata {
+            self.corpus.set_metadata(id, metadata)?;
+        }
         Ok(id)
     }
 
@@ -358,6 +364,10 @@ impl Engine {
 
     pub(crate) fn rename_document(&mut self, id: DocId, title: String) -> Result<()> {
         self.corpus.rename_document(id, title.trim())
+    }
+
+    pub(crate) fn set_metadata(&mut self, id: DocId, metadata: Metadata) -> Result<()> {
+        self.corpus.set_metadata(id, metadata)
     }
 
     pub(crate) fn set_articles(&mut self, shown: bool) -> Result<()> {

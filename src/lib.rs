@@ -32,8 +32,10 @@ pub mod engine;
 mod error;
 pub mod index;
 pub mod language;
+pub mod metadata;
 pub mod protocol;
 pub mod query;
+pub mod scope;
 pub mod stopwords;
 pub mod tokenize;
 
@@ -52,8 +54,10 @@ pub use error::{Error, Result};
 pub use index::{Corpus, DocId, Document, Posting, TermId};
 pub use keyness::{Keyness, KeynessOptions, Keyword};
 pub use kwic::{Concordance, KwicLine, KwicOptions, Sort};
+pub use metadata::{Field, Metadata};
 pub use ngrams::{Ngram, NgramOptions};
 pub use query::Query;
+pub use scope::Scope;
 pub use stopwords::StopWords;
 pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
 pub use tokenize::{

@@ -20,6 +20,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::error::{Error, Result};
 use crate::index::{Corpus, DocId, Document};
+use crate::metadata::Metadata;
 use crate::{
     Collocate, CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, Keyword,
     KwicOptions, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions,
@@ -242,6 +243,11 @@ operations! {
     RemoveDocument => remove_document { id: DocId } -> ();
     /// Renames a document; a blank title becomes "Document N".
     RenameDocument => rename_document { id: DocId, title: String } -> ();
+    /// Sets a document's metadata (author, date, source and `name: value` fields), in place
+    /// of what it had; values are trimmed, blank ones dropped. A date that is not ISO 8601
+    /// (2024, 2024-06, 2024-06-03), or a field without a name or named twice, is refused
+    /// and nothing changes.
+    SetMetadata => set_metadata { id: DocId, metadata: Metadata } -> ();
     /// Sets a document's language, in place of the one given or detected: an ISO 639-1 code
     /// such as `fr`; empty, `null` or left out for unknown.
     SetLanguage => set_language { id: DocId, language: String = default } -> ();
@@ -410,6 +416,11 @@ pub struct NewDocument {
     #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
     pub language_detected: Option<bool>,
+    /// Its author, date, source and other fields (checked as `setMetadata` checks them: a
+    /// text with invalid metadata is refused).
+    #[serde(default)]
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub metadata: Option<Metadata>,
 }
 
 /// A document as `documents` lists it.
@@ -441,6 +452,8 @@ pub struct DocumentInfo {
     /// Whether the engine detected the language from the text (`false`: it was given when
     /// the text was added, or set since, or the text is an article, declared English).
     pub language_detected: bool,
+    /// Its author, date, source and other fields.
+    pub metadata: Metadata,
 }
 
 /// Where a document came from.
@@ -892,6 +905,7 @@ impl DocumentInfo {
             encoding,
             language: d.language().map(str::to_string),
             language_detected,
+            metadata: d.metadata().clone(),
         }
     }
 }

@@ -285,6 +285,7 @@ fn the_engine_folds_in_place_keeping_ids_titles_languages_and_origins() {
         encoding: Some("windows-1252".into()),
         language: Some("de".into()),
         language_detected: None,
+        metadata: None,
     };
     engine
         .handle(Request::AddDocuments { items: vec![item] })
@@ -407,6 +408,7 @@ fn the_sample_of_the_wasm_test_folds_the_same_natively() {
         encoding: None,
         language: None,
         language_detected: Some(false),
+        metadata: None,
     };
     engine
         .handle(Request::AddDocuments { items: vec![item] })

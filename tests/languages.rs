@@ -14,6 +14,7 @@ fn item(text: &str, language: Option<&str>) -> NewDocument {
         encoding: None,
         language: language.map(str::to_string),
         language_detected: None,
+        metadata: None,
     }
 }
 
@@ -215,6 +216,7 @@ fn a_language_decided_before_is_kept_as_it_was_and_not_detected_again() {
     let french = "Il était une fois, dans un petit village au bord de la mer, une vieille femme qui vivait seule avec son chat.";
     let again = |language: Option<&str>, detected: bool| NewDocument {
         language_detected: Some(detected),
+        metadata: None,
         ..item(french, language)
     };
     let mut engine = Engine::new();

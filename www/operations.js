@@ -16,6 +16,7 @@ export const OPERATIONS = Object.freeze({
   addDocuments: ['items'],
   removeDocument: ['id'],
   renameDocument: ['id', 'title'],
+  setMetadata: ['id', 'metadata'],
   setLanguage: ['id', 'language'],
   setArticles: ['shown'],
   setStopWords: ['language', 'words'],

@@ -329,7 +329,21 @@ language: string | null,
  * Whether the engine detected the language from the text (`false`: it was given when
  * the text was added, or set since, or the text is an article, declared English).
  */
-languageDetected: boolean, };
+languageDetected: boolean, 
+/**
+ * Its author, date, source and other fields.
+ */
+metadata: Metadata, };
+
+export type Field = { 
+/**
+ * Its name (`newspaper`), 1 to 100 characters.
+ */
+name: string, 
+/**
+ * Its value (`Mint`), up to 10,000 characters.
+ */
+value: string, };
 
 export type Keyness = { 
 /**
@@ -473,6 +487,25 @@ indexBytes: number,
  */
 wasmBytes: number | null, };
 
+export type Metadata = { 
+/**
+ * Who wrote it; `null` when unknown.
+ */
+author: string | null, 
+/**
+ * When: an ISO 8601 date, whole or partial (`2024`, `2024-06`, `2024-06-03`); `null`
+ * when unknown.
+ */
+date: string | null, 
+/**
+ * Where it comes from: a URL or a citation; `null` when unknown.
+ */
+source: string | null, 
+/**
+ * Any other fields, in order, each name once (compared without case).
+ */
+fields: Array<Field>, };
+
 export type NewDocument = { 
 /**
  * Its title; blank for "Document N".
@@ -500,7 +533,12 @@ language?: string | null,
  * was decided before: whether it was detected then (as `documents` said). Given, the
  * `language` is taken as it is, `null` meaning unknown, and nothing is detected again.
  */
-languageDetected?: boolean | null, };
+languageDetected?: boolean | null, 
+/**
+ * Its author, date, source and other fields (checked as `setMetadata` checks them: a
+ * text with invalid metadata is refused).
+ */
+metadata?: Metadata | null, };
 
 export type NgramOptions = { 
 /**
@@ -781,6 +819,13 @@ export interface Operations {
   removeDocument(id: number): Promise<null>;
   /** Renames a document; a blank title becomes "Document N". */
   renameDocument(id: number, title: string): Promise<null>;
+  /**
+   * Sets a document's metadata (author, date, source and `name: value` fields), in place
+   * of what it had; values are trimmed, blank ones dropped. A date that is not ISO 8601
+   * (2024, 2024-06, 2024-06-03), or a field without a name or named twice, is refused
+   * and nothing changes.
+   */
+  setMetadata(id: number, metadata: Metadata): Promise<null>;
   /**
    * Sets a document's language, in place of the one given or detected: an ISO 639-1 code
    * such as `fr`; empty, `null` or left out for unknown.

@@ -22,6 +22,8 @@ pub struct Document {
     pub(super) utf16: Utf16Offsets,
     /// Its language (ISO 639-1 where one exists, else 639-3), `None` when unknown.
     pub(super) language: Option<String>,
+    /// Its author, date, source and other fields (validated).
+    pub(super) metadata: crate::metadata::Metadata,
 }
 
 impl Document {
@@ -38,12 +40,18 @@ impl Document {
             sentences: 0,
             sentence_starts: Vec::new(),
             utf16: Utf16Offsets::default(),
+            metadata: crate::metadata::Metadata::default(),
         }
     }
 
     /// The title given when the document was added.
     pub fn title(&self) -> &str {
         &self.title
+    }
+
+    /// Its author, date, source and `name: value` fields (see [`crate::metadata`]).
+    pub fn metadata(&self) -> &crate::metadata::Metadata {
+        &self.metadata
     }
 
     /// The full text, exactly as given.

@@ -21,6 +21,8 @@ use std::cmp::Ordering;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::language::Library;
+use crate::metadata::Metadata;
+use crate::scope::Scope;
 use crate::tokenize::{fold, normalize_ascii_into, sentence_first_words, tokens_in};
 
 mod document;
@@ -212,6 +214,7 @@ impl Corpus {
             },
             text: String::new(),
             language,
+            metadata: crate::metadata::Metadata::default(),
         };
         let (vocab_before, folds_before) = (self.vocab.len(), self.folds.len());
         let mut term = String::new();
@@ -325,15 +328,20 @@ impl Corpus {
                 title,
                 text,
                 language,
+                metadata,
                 ..
             } = doc;
-            let added = self.add_replacing(&title, text, language.clone(), None);
-            if let Err((error, text)) = added {
-                // Every document, as it came: those indexed, this one, the rest.
-                let mut back = std::mem::take(&mut self.docs);
-                back.push(Document::unindexed(title, text, language));
-                back.extend(docs);
-                return Err((error, back));
+            match self.add_replacing(&title, text, language.clone(), None) {
+                Ok(id) => self.docs[id as usize].metadata = metadata,
+                Err((error, text)) => {
+                    // Every document, as it came: those indexed, this one, the rest.
+                    let mut back = std::mem::take(&mut self.docs);
+                    let mut doc = Document::unindexed(title, text, language);
+                    doc.metadata = metadata;
+                    back.push(doc);
+                    back.extend(docs);
+                    return Err((error, back));
+                }
             }
         }
         Ok(())
@@ -377,6 +385,35 @@ impl Corpus {
         Ok(())
     }
 
+    /// Sets the metadata of document `id` (validated: see [`Metadata::validated`]).
+    pub fn set_metadata(&mut self, id: DocId, metadata: Metadata) -> Result<()> {
+        self.document(id)?;
+        self.docs[id as usize].metadata = metadata.validated()?;
+        Ok(())
+    }
+
+    /// The documents in `scope`, in id order.
+    ///
+    /// ```
+    /// use text_explorer::{metadata::{Field, Metadata}, Corpus};
+    /// let mut corpus = Corpus::new();
+    /// for (text, paper) in [("one", "Mint"), ("two", "Times"), ("three", "mint")] {
+    ///     let id = corpus.add_document("", text)?;
+    ///     let fields = vec![Field::new("newspaper", paper)];
+    ///     corpus.set_metadata(id, Metadata { fields, ..Metadata::default() })?;
+    /// }
+    /// assert_eq!(corpus.scope(&"newspaper = Mint".parse()?), [0, 2]);
+    /// # Ok::<(), text_explorer::Error>(())
+    /// ```
+    pub fn scope(&self, scope: &Scope) -> Vec<DocId> {
+        (0..self.docs.len() as DocId)
+            .filter(|&id| {
+                let doc = &self.docs[id as usize];
+                scope.matches(&doc.title, &doc.metadata)
+            })
+            .collect()
+    }
+
     /// The language of document `id` (see [`Document::language`]); `None` for an unknown
     /// language or an unknown id.
     pub fn language(&self, id: DocId) -> Option<&str> {
@@ -404,8 +441,10 @@ impl Corpus {
         let (title, text) = (doc.title.clone(), doc.text.clone());
         self.add_replacing(&title, text, language, Some(id))
             .map_err(|(error, _)| error)?;
+        let metadata = std::mem::take(&mut self.docs[id as usize].metadata);
         self.remove_document(id)?;
-        let doc = self.docs.pop().expect("the document just added");
+        let mut doc = self.docs.pop().expect("the document just added");
+        doc.metadata = metadata;
         self.docs.insert(id as usize, doc);
         Ok(())
     }

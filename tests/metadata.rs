@@ -1,0 +1,289 @@
+//! Documents' metadata (author, date, source, `name: value` fields), its validation, and
+//! scopes: subcorpora chosen by metadata, resolved to documents and read by the analyses.
+#![cfg(not(target_arch = "wasm32"))]
+
+use text_explorer::engine::Engine;
+use text_explorer::metadata::{valid_date, Field, Metadata};
+use text_explorer::protocol::{DocumentInfo, NewDocument, Request, Response};
+use text_explorer::scope::Scope;
+
+fn meta(date: Option<&str>, fields: &[(&str, &str)]) -> Metadata {
+    Metadata {
+        date: date.map(str::to_string),
+        fields: fields.iter().map(|(n, v)| Field::new(*n, *v)).collect(),
+        ..Metadata::default()
+    }
+}
+
+fn item(title: &str, text: &str, metadata: Option<Metadata>) -> NewDocument {
+    NewDocument {
+        title: Some(title.to_string()),
+        text: text.to_string(),
+        key: None,
+        encoding: None,
+        language: Some("en".into()),
+        language_detected: None,
+        metadata,
+    }
+}
+
+fn documents(engine: &mut Engine) -> Vec<DocumentInfo> {
+    match engine.handle(Request::Documents {}) {
+        Ok(Response::Documents(docs)) => docs,
+        other => panic!("documents answered {other:?}"),
+    }
+}
+
+/// Three newspapers' articles: Mint (June and July 2024), Times (June 2024), and one undated.
+fn newspapers() -> Engine {
+    let mut engine = Engine::new();
+    let items = vec![
+        item(
+            "Mint 1",
+            "Markets rally as rupee gains. Markets cheer the budget.",
+            Some(meta(Some("2024-06-03"), &[("newspaper", "Mint")])),
+        ),
+        item(
+            "Times 1",
+            "Cricket fans cheer the team. Cricket is back.",
+            Some(meta(Some("2024-06-20"), &[("newspaper", "Times")])),
+        ),
+        item(
+            "Mint 2",
+            "Markets fall as the rupee slips. The budget worries markets.",
+            Some(meta(Some("2024-07"), &[("newspaper", "Mint")])),
+        ),
+        item("Undated", "A letter about cricket and markets.", None),
+    ];
+    match engine.handle(Request::AddDocuments { items }) {
+        Ok(Response::AddDocuments(added)) => assert!(added.errors.is_empty(), "{added:?}"),
+        other => panic!("addDocuments answered {other:?}"),
+    }
+    engine
+}
+
+macro_rules! dates {
+    ($($name:ident: $input:expr => $expected:expr,)*) => {$(
+        #[test]
+        fn $name() {
+            let got = valid_date($input).map_err(|e| e.to_string());
+            let expected: Result<&str, &str> = $expected;
+            match (got, expected) {
+                (Ok(got), Ok(want)) => assert_eq!(got, want),
+                (Err(got), Err(part)) => assert!(got.contains(part), "{got}"),
+                (got, want) => panic!("{:?}: got {got:?}, want {want:?}", $input),
+            }
+        }
+    )*};
+}
+
+dates! {
+    date_year: "2024" => Ok("2024"),
+    date_month: "2024-06" => Ok("2024-06"),
+    date_day: "2024-06-03" => Ok("2024-06-03"),
+    date_trimmed: "  1851-10-18 " => Ok("1851-10-18"),
+    date_time_keeps_the_day: "2024-06-03T09:30:00+05:30" => Ok("2024-06-03"),
+    date_leap_day: "2024-02-29" => Ok("2024-02-29"),
+    date_leap_2000: "2000-02-29" => Ok("2000-02-29"),
+    date_no_leap_1900: "1900-02-29" => Err("days 01 to 28, not 29"),
+    date_no_leap_2023: "2023-02-29" => Err("days 01 to 28"),
+    date_april_31: "2024-04-31" => Err("days 01 to 30, not 31"),
+    date_month_13: "2024-13" => Err("month must be from 01 to 12, not 13"),
+    date_month_00: "2024-00-10" => Err("not 00"),
+    date_day_00: "2024-01-00" => Err("not 00"),
+    date_words: "June 2024" => Err("is not an ISO 8601 date"),
+    date_slashes: "03/06/2024" => Err("is not an ISO 8601 date"),
+    date_short_year: "24-06" => Err("is not an ISO 8601 date"),
+    date_one_digit_month: "2024-6" => Err("is not an ISO 8601 date"),
+    date_trailing_dash: "2024-" => Err("is not an ISO 8601 date"),
+    date_time_without_day: "2024-06T10:00" => Err("is not an ISO 8601 date"),
+}
+
+#[test]
+fn metadata_is_trimmed_and_blank_values_dropped() {
+    let m = Metadata {
+        author: Some("  Virginia Woolf ".into()),
+        date: Some(" ".into()),
+        source: Some("".into()),
+        fields: vec![Field::new(" genre ", " essay "), Field::new("group", "  ")],
+    }
+    .validated()
+    .unwrap();
+    assert_eq!(m.author.as_deref(), Some("Virginia Woolf"));
+    assert_eq!(m.date, None);
+    assert_eq!(m.source, None);
+    assert_eq!(m.fields, [Field::new("genre", "essay")]);
+}
+
+#[test]
+fn metadata_refusals_name_the_problem() {
+    let refused = |m: Metadata| m.validated().unwrap_err().to_string();
+    assert!(refused(meta(None, &[("", "x")])).contains("has no name"));
+    assert!(
+        refused(meta(None, &[("Genre", "a"), ("genre", "b")])).contains("“genre” is given twice")
+    );
+    assert!(refused(meta(None, &[("Author", "x")])).contains("“Author” is not a field name"));
+    assert!(refused(meta(Some("someday"), &[])).contains("“someday” is not an ISO 8601 date"));
+    let long = "x".repeat(10_001);
+    assert!(refused(meta(None, &[("notes", &long)])).contains("longer than 10000"));
+}
+
+#[test]
+fn metadata_maps_onto_name_value_pairs_and_back() {
+    let m = Metadata {
+        author: Some("Woolf".into()),
+        date: Some("1925".into()),
+        source: Some("https://example.org/woolf".into()),
+        fields: vec![Field::new("genre", "novel"), Field::new("group", "A")],
+    };
+    let pairs = m.pairs();
+    assert_eq!(
+        pairs.iter().map(|(n, _)| n.as_str()).collect::<Vec<_>>(),
+        ["author", "date", "source", "genre", "group"]
+    );
+    assert_eq!(Metadata::from_pairs(pairs).unwrap(), m);
+    assert_eq!(
+        Metadata::from_pairs(Vec::new()).unwrap(),
+        Metadata::default()
+    );
+}
+
+#[test]
+fn added_metadata_is_listed_by_documents() {
+    let mut engine = newspapers();
+    let docs = documents(&mut engine);
+    assert_eq!(docs[0].metadata.date.as_deref(), Some("2024-06-03"));
+    assert_eq!(docs[0].metadata.field("newspaper"), Some("Mint"));
+    assert_eq!(docs[3].metadata, Metadata::default());
+}
+
+#[test]
+fn a_text_with_invalid_metadata_is_refused_alone() {
+    let mut engine = Engine::new();
+    let items = vec![
+        item("ok", "Fine words here.", Some(meta(Some("2024"), &[]))),
+        item(
+            "bad",
+            "More words here.",
+            Some(meta(Some("2024-02-30"), &[])),
+        ),
+        item("ok too", "Other words.", None),
+    ];
+    let Ok(Response::AddDocuments(added)) = engine.handle(Request::AddDocuments { items }) else {
+        panic!("addDocuments failed")
+    };
+    assert_eq!(added.added, [0, 1]);
+    assert_eq!(added.errors.len(), 1);
+    assert_eq!(added.errors[0].index, 1);
+    assert!(
+        added.errors[0].message.contains("not 30"),
+        "{:?}",
+        added.errors
+    );
+    let titles: Vec<String> = documents(&mut engine)
+        .into_iter()
+        .map(|d| d.title)
+        .collect();
+    assert_eq!(titles, ["ok", "ok too"]);
+}
+
+#[test]
+fn set_metadata_replaces_and_a_refusal_changes_nothing() {
+    let mut engine = newspapers();
+    let set = |engine: &mut Engine, m: Metadata| {
+        engine
+            .handle(Request::SetMetadata { id: 3, metadata: m })
+            .map(|_| ())
+    };
+    set(
+        &mut engine,
+        meta(Some("2024-06"), &[("newspaper", "Letters")]),
+    )
+    .unwrap();
+    assert_eq!(
+        documents(&mut engine)[3].metadata.field("Newspaper"),
+        Some("Letters")
+    );
+    let err = set(&mut engine, meta(Some("2024-6"), &[])).unwrap_err();
+    assert!(
+        err.to_string().starts_with("invalid date: “2024-6”"),
+        "{err}"
+    );
+    assert_eq!(
+        documents(&mut engine)[3].metadata.date.as_deref(),
+        Some("2024-06")
+    );
+    assert!(engine
+        .handle(Request::SetMetadata {
+            id: 9,
+            metadata: Metadata::default()
+        })
+        .is_err());
+}
+
+#[test]
+fn metadata_follows_its_document_through_removal_language_and_folding() {
+    let mut engine = newspapers();
+    engine.handle(Request::RemoveDocument { id: 0 }).unwrap();
+    let docs = documents(&mut engine);
+    assert_eq!(docs[0].title, "Times 1");
+    assert_eq!(docs[0].metadata.field("newspaper"), Some("Times"));
+    // French splits elisions: the document is tokenised again in place.
+    engine
+        .handle(Request::SetLanguage {
+            id: 1,
+            language: "fr".into(),
+        })
+        .unwrap();
+    engine.handle(Request::SetFolding { fold: true }).unwrap();
+    let docs = documents(&mut engine);
+    assert_eq!(docs[1].title, "Mint 2");
+    assert_eq!(docs[1].metadata.date.as_deref(), Some("2024-07"));
+    assert_eq!(docs[0].metadata.field("newspaper"), Some("Times"));
+}
+
+macro_rules! scopes {
+    ($($name:ident: $input:expr => $expected:expr,)*) => {$(
+        #[test]
+        fn $name() {
+            let got = $input.parse::<Scope>().map(|s| s.to_string()).map_err(|e| e.to_string());
+            let expected: Result<&str, &str> = $expected;
+            match (got, expected) {
+                (Ok(got), Ok(want)) => assert_eq!(got, want),
+                (Err(got), Err(part)) => assert!(got.contains(part), "{got}"),
+                (got, want) => panic!("{:?}: got {got:?}, want {want:?}", $input),
+            }
+        }
+    )*};
+}
+
+scopes! {
+    scope_field: "newspaper = Mint" => Ok("newspaper = Mint"),
+    scope_field_tight: "newspaper=Mint" => Ok("newspaper = Mint"),
+    scope_value_with_equals: "source = https://x.org/?a=b" => Ok("source = https://x.org/?a=b"),
+    scope_date: "date 2024-06" => Ok("date 2024-06"),
+    scope_date_equals: "Date = 2024" => Ok("date 2024"),
+    scope_date_invalid: "date 2024-13" => Err("not 13"),
+    scope_empty: "  " => Err("the scope is empty"),
+    scope_no_operator: "Mint" => Err("“Mint” is not a scope"),
+    scope_no_name: "= Mint" => Err("names no field"),
+    scope_no_value: "newspaper =" => Err("gives no value"),
+}
+
+#[test]
+fn scopes_resolve_to_documents() {
+    let engine = newspapers();
+    let corpus = engine.corpus();
+    let ids = |s: &str| corpus.scope(&s.parse().unwrap());
+    assert_eq!(ids("newspaper = Mint"), [0, 2]);
+    assert_eq!(ids("NEWSPAPER = mint"), [0, 2]);
+    assert_eq!(ids("newspaper = Times"), [1]);
+    assert_eq!(ids("newspaper = Guardian"), Vec::<u32>::new());
+    assert_eq!(ids("date 2024"), [0, 1, 2]);
+    assert_eq!(ids("date 2024-06"), [0, 1]);
+    assert_eq!(ids("date 2024-06-03"), [0]);
+    assert_eq!(ids("date 2024-07"), [2]);
+    // A document dated only by month is not within one of its days.
+    assert_eq!(ids("date 2024-07-01"), Vec::<u32>::new());
+    assert_eq!(ids("title = undated"), [3]);
+}
