@@ -116,7 +116,7 @@ impl Engine {
     }
 
     pub(crate) fn summary(&mut self, options: SummaryOptions) -> Result<Summary> {
-        self.corpus.summary(options.doc)
+        self.corpus.summary_in(options.doc, options.scope.as_ref())
     }
 
     pub(crate) fn text(&mut self, id: DocId) -> Result<String> {

@@ -283,6 +283,9 @@ operations! {
 pub struct SummaryOptions {
     /// Summarise this document only; absent (or `null`) for the whole corpus.
     pub doc: Option<DocId>,
+    /// Only the documents of this subcorpus (`newspaper = Mint`, `date 2024-06`: see
+    /// [`crate::scope`]); with `doc`, that document if it is in it.
+    pub scope: Option<crate::scope::Scope>,
 }
 
 /// One value or a list of them (`dispersion("whale")` or `dispersion(["whale", "sea"])`).

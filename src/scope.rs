@@ -24,6 +24,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Deserializer};
 
 use crate::error::{excerpt, Error, Result};
+use crate::index::DocId;
 use crate::metadata::{date_within, same_name, valid_date, Metadata};
 
 /// The most characters a scope may have.
@@ -140,5 +141,76 @@ impl ts_rs::TS for Scope {
     }
     fn inline(cfg: &ts_rs::Config) -> String {
         Self::name(cfg)
+    }
+}
+
+/// The documents an analysis reads: every one, one (`doc`), or those of a scope (a mask by
+/// id), as [`crate::Corpus::docs`] resolves them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Docs {
+    /// Every document.
+    All,
+    /// One document.
+    One(DocId),
+    /// The documents marked `true`, by id.
+    Set(Vec<bool>),
+}
+
+impl Docs {
+    /// Whether document `d` is read.
+    pub(crate) fn contains(&self, d: DocId) -> bool {
+        match self {
+            Docs::All => true,
+            Docs::One(one) => *one == d,
+            Docs::Set(mask) => mask.get(d as usize).copied().unwrap_or(false),
+        }
+    }
+
+    /// The one document read, if only one is asked for (a fast path of the postings).
+    pub(crate) fn one(&self) -> Option<DocId> {
+        match self {
+            Docs::One(one) => Some(*one),
+            _ => None,
+        }
+    }
+
+    /// The ids read, of `count` documents, in order.
+    pub(crate) fn ids(&self, count: usize) -> Vec<DocId> {
+        (0..count as DocId).filter(|&d| self.contains(d)).collect()
+    }
+}
+
+impl crate::Corpus {
+    /// The tokens of the documents of `docs`.
+    pub(crate) fn tokens_in(&self, docs: &Docs) -> usize {
+        match docs {
+            Docs::All => self.documents().iter().map(|d| d.token_count()).sum(),
+            _ => (self.documents().iter().enumerate())
+                .filter(|&(d, _)| docs.contains(d as DocId))
+                .map(|(_, d)| d.token_count())
+                .sum(),
+        }
+    }
+
+    /// The documents of document `doc` (checked) and `scope` together: both absent, every
+    /// document; `doc` alone, it; `scope` alone, its documents; both, `doc` if it is in the
+    /// scope (else none).
+    pub(crate) fn docs(&self, doc: Option<DocId>, scope: Option<&Scope>) -> Result<Docs> {
+        if let Some(d) = doc {
+            self.document(d)?;
+        }
+        let Some(scope) = scope else {
+            return Ok(doc.map_or(Docs::All, Docs::One));
+        };
+        let mut mask = vec![false; self.documents().len()];
+        for id in self.scope(scope) {
+            if doc.is_none_or(|d| d == id) {
+                mask[id as usize] = true;
+            }
+        }
+        Ok(match doc {
+            Some(d) if mask[d as usize] => Docs::One(d),
+            _ => Docs::Set(mask),
+        })
     }
 }

@@ -17,6 +17,7 @@
 
 use crate::error::Result;
 use crate::index::{sorted_indices, valid_language, Corpus, DocId, TermId};
+use crate::scope::Docs;
 use crate::terms::STOP_WORDS;
 use crate::tokenize::{elided_words, normalize_into, tokens_in};
 
@@ -93,12 +94,12 @@ impl StopFilter {
 
     /// The set every document of the scope uses, when they all use one (the common case:
     /// then a term is a stop word or not whatever document it is in).
-    pub(crate) fn uniform(&self, doc: Option<DocId>) -> Option<&[bool]> {
-        let first = match doc {
-            Some(d) => self.per_doc[d as usize],
-            None => *self.per_doc.first()?,
-        };
-        let all_same = doc.is_some() || self.per_doc.iter().all(|&s| s == first);
+    pub(crate) fn uniform(&self, docs: &Docs) -> Option<&[bool]> {
+        let mut in_scope = (0..self.per_doc.len())
+            .filter(|&d| docs.contains(d as DocId))
+            .map(|d| self.per_doc[d]);
+        let first = in_scope.next()?;
+        let all_same = in_scope.all(|s| s == first);
         all_same.then(|| self.sets[first as usize].as_slice())
     }
 }
@@ -182,23 +183,29 @@ impl Corpus {
         StopFilter { per_doc, sets }
     }
 
-    /// Each term's tokens and number of documents in the scope (`doc`, or the corpus), not
-    /// counting a token that is a stop word in its document's language.
+    /// Each term's tokens and number of documents in the scope, not counting a token that
+    /// is a stop word in its document's language.
     pub(crate) fn counts_without_stop_words(
         &self,
-        doc: Option<DocId>,
+        scope: &Docs,
         filter: &StopFilter,
+    ) -> (Vec<u32>, Vec<u32>) {
+        self.counts_in(scope, Some(filter))
+    }
+
+    /// Each term's tokens and number of documents in the scope, leaving out the stop words
+    /// of `filter` if given.
+    pub(crate) fn counts_in(
+        &self,
+        scope: &Docs,
+        filter: Option<&StopFilter>,
     ) -> (Vec<u32>, Vec<u32>) {
         let mut counts = vec![0u32; self.vocab.len()];
         let mut docs = vec![0u32; self.vocab.len()];
         let mut seen = vec![u32::MAX; self.vocab.len()];
-        let ids: Vec<DocId> = match doc {
-            Some(d) => vec![d],
-            None => (0..self.documents().len() as DocId).collect(),
-        };
-        for d in ids {
+        for d in scope.ids(self.documents().len()) {
             for t in self.documents()[d as usize].terms.iter() {
-                if filter.is_stop(d, t) {
+                if filter.is_some_and(|f| f.is_stop(d, t)) {
                     continue;
                 }
                 counts[t as usize] += 1;

@@ -287,3 +287,215 @@ fn scopes_resolve_to_documents() {
     assert_eq!(ids("date 2024-07-01"), Vec::<u32>::new());
     assert_eq!(ids("title = undated"), [3]);
 }
+
+// Each analysis scoped to a subcorpus answers as it does on a corpus of those documents
+// alone (positions and ids aside): the independent value is a second engine holding only them.
+
+/// The texts of `newspapers()` in `ids`, as a corpus of their own.
+fn alone(ids: &[usize]) -> text_explorer::Corpus {
+    let texts = [
+        "Markets rally as rupee gains. Markets cheer the budget.",
+        "Cricket fans cheer the team. Cricket is back.",
+        "Markets fall as the rupee slips. The budget worries markets.",
+        "A letter about cricket and markets.",
+    ];
+    let mut corpus = text_explorer::Corpus::new();
+    for &i in ids {
+        corpus.add_in("", texts[i].to_string(), Some("en")).unwrap();
+    }
+    corpus.prepare();
+    corpus
+}
+
+fn scope(s: &str) -> Option<Scope> {
+    Some(s.parse().unwrap())
+}
+
+#[test]
+fn kwic_reads_the_scope_only() {
+    use text_explorer::KwicOptions;
+    let engine = newspapers();
+    let corpus = engine.corpus();
+    let lines = |options: KwicOptions| {
+        let page = corpus.kwic("markets", &options).unwrap();
+        let docs: Vec<u32> = page.lines.iter().map(|l| l.doc).collect();
+        (page.total, docs)
+    };
+    assert_eq!(lines(KwicOptions::default()).0, 5);
+    let june = KwicOptions {
+        scope: scope("date 2024-06"),
+        ..KwicOptions::default()
+    };
+    assert_eq!(lines(june), (2, vec![0, 0]));
+    let mint = KwicOptions {
+        scope: scope("newspaper = Mint"),
+        ..KwicOptions::default()
+    };
+    assert_eq!(lines(mint), (4, vec![0, 0, 2, 2]));
+    // With a document: that document if it is in the scope, else nothing.
+    let both = |doc| KwicOptions {
+        doc: Some(doc),
+        scope: scope("newspaper = Mint"),
+        ..KwicOptions::default()
+    };
+    assert_eq!(lines(both(2)), (2, vec![2, 2]));
+    assert_eq!(lines(both(3)), (0, vec![]));
+    let none = KwicOptions {
+        scope: scope("newspaper = Guardian"),
+        ..KwicOptions::default()
+    };
+    assert_eq!(lines(none), (0, vec![]));
+}
+
+#[test]
+fn terms_summary_phrases_and_collocates_match_the_subcorpus_alone() {
+    use text_explorer::{CollocateOptions, DispersionOptions, NgramOptions, TermsOptions};
+    let engine = newspapers();
+    let corpus = engine.corpus();
+    let mint = alone(&[0, 2]);
+    let rows = |c: &text_explorer::Corpus, o: &TermsOptions| -> Vec<(String, usize, usize)> {
+        let rows = c.terms(o).unwrap();
+        rows.iter()
+            .map(|r| (r.term.to_string(), r.count, r.docs))
+            .collect()
+    };
+    for stopwords in [true, false] {
+        let scoped = TermsOptions {
+            scope: scope("newspaper = mint"),
+            stopwords,
+            ..TermsOptions::default()
+        };
+        let plain = TermsOptions {
+            stopwords,
+            ..TermsOptions::default()
+        };
+        assert_eq!(
+            rows(corpus, &scoped),
+            rows(&mint, &plain),
+            "stopwords: {stopwords}"
+        );
+    }
+    let s = corpus
+        .summary_in(None, scope("newspaper = Mint").as_ref())
+        .unwrap();
+    assert_eq!(s, mint.summary(None).unwrap());
+    assert_eq!(s.documents, 2);
+
+    let phrases = |c: &text_explorer::Corpus, o: &NgramOptions| -> Vec<(String, usize, usize)> {
+        let rows = c.ngrams(o).unwrap();
+        rows.iter()
+            .map(|g| (g.terms.join(" "), g.count, g.docs))
+            .collect()
+    };
+    let scoped = NgramOptions {
+        scope: scope("newspaper = Mint"),
+        min_count: 1,
+        ..NgramOptions::default()
+    };
+    let plain = NgramOptions {
+        min_count: 1,
+        ..NgramOptions::default()
+    };
+    assert_eq!(phrases(corpus, &scoped), phrases(&mint, &plain));
+
+    let colls = |c: &text_explorer::Corpus, o: &CollocateOptions| -> Vec<(String, String)> {
+        let found = c.collocates("markets", o).unwrap();
+        found
+            .rows
+            .iter()
+            .map(|r| (r.term.to_string(), format!("{r:?}")))
+            .collect()
+    };
+    let scoped = CollocateOptions {
+        scope: scope("newspaper = Mint"),
+        min_count: 1,
+        ..CollocateOptions::default()
+    };
+    let plain = CollocateOptions {
+        min_count: 1,
+        ..CollocateOptions::default()
+    };
+    assert_eq!(colls(corpus, &scoped), colls(&mint, &plain));
+
+    let scoped = DispersionOptions {
+        scope: scope("newspaper = Mint"),
+        ..DispersionOptions::default()
+    };
+    let d = corpus.dispersion("markets", &scoped).unwrap();
+    let m = mint
+        .dispersion("markets", &DispersionOptions::default())
+        .unwrap();
+    assert_eq!(d.docs.iter().map(|x| x.doc).collect::<Vec<_>>(), [0, 2]);
+    assert_eq!((d.hits, d.dp, d.parts), (m.hits, m.dp, m.parts));
+}
+
+#[test]
+fn keyness_compares_two_subcorpora() {
+    use text_explorer::KeynessOptions;
+    let engine = newspapers();
+    let corpus = engine.corpus();
+    let options = KeynessOptions {
+        target_scope: scope("newspaper = Mint"),
+        reference_scope: scope("newspaper = Times"),
+        ..KeynessOptions::default()
+    };
+    let by_scope = corpus.keyness(&options).unwrap();
+    let by_ids = corpus
+        .keyness(&KeynessOptions {
+            target: vec![0, 2],
+            reference: Some(vec![1]),
+            ..KeynessOptions::default()
+        })
+        .unwrap();
+    assert_eq!(format!("{by_scope:?}"), format!("{by_ids:?}"));
+    // Mint 1 and 2 (9 + 10 tokens) against Times 1 (8): the undated letter is in neither.
+    assert_eq!((by_scope.target_tokens, by_scope.reference_tokens), (19, 8));
+    assert_eq!(by_scope.over[0].term, "markets");
+    // Without a reference scope, the reference is the rest of the corpus.
+    let rest = KeynessOptions {
+        target_scope: scope("newspaper = Mint"),
+        ..KeynessOptions::default()
+    };
+    assert_eq!(corpus.keyness(&rest).unwrap().reference_tokens, 14);
+    let err = corpus
+        .keyness(&KeynessOptions {
+            target_scope: scope("newspaper = Guardian"),
+            ..KeynessOptions::default()
+        })
+        .unwrap_err();
+    assert_eq!(err.to_string(), "invalid target: no document is in “newspaper = Guardian”: check the field's name and value");
+    let overlap = KeynessOptions {
+        target_scope: scope("newspaper = Mint"),
+        reference_scope: scope("date 2024-06"),
+        ..KeynessOptions::default()
+    };
+    assert!(corpus
+        .keyness(&overlap)
+        .unwrap_err()
+        .to_string()
+        .contains("must not overlap"));
+}
+
+#[test]
+fn a_scope_arrives_as_a_string_in_the_request() {
+    let mut engine = newspapers();
+    let options: text_explorer::KwicOptions =
+        serde_json::from_value(serde_json::json!({"scope": "date 2024-06"})).unwrap();
+    let Response::Kwic(page) = engine
+        .handle(Request::Kwic {
+            query: "cheer".into(),
+            options,
+        })
+        .unwrap()
+    else {
+        panic!()
+    };
+    assert_eq!(page.total, 2);
+    let bad = serde_json::from_value::<text_explorer::KwicOptions>(
+        serde_json::json!({"scope": "date 2024-6"}),
+    );
+    assert!(bad
+        .unwrap_err()
+        .to_string()
+        .contains("“2024-6” is not an ISO 8601 date"));
+}

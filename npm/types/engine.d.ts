@@ -81,6 +81,12 @@ export type CollocateOptions = {
  */
 doc?: number | null, 
 /**
+ * Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+ * `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+ * `None` (the default) for no restriction.
+ */
+scope?: string | null, 
+/**
  * Tokens to the left of each hit, 0 to [`MAX_SPAN`] (default 5).
  */
 left?: number, 
@@ -253,6 +259,12 @@ export type DispersionOptions = {
  */
 doc?: number | null, 
 /**
+ * Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+ * `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+ * `None` (the default) for no restriction.
+ */
+scope?: string | null, 
+/**
  * Segments per document, 1 to [`MAX_SEGMENTS`] (default 10).
  */
 segments?: number, 
@@ -374,6 +386,16 @@ target?: number | number[],
  */
 reference?: number | number[] | null, 
 /**
+ * A subcorpus by metadata (`newspaper = Mint`: see [`crate::scope`]) whose documents
+ * join the target; with it, `target` may be empty.
+ */
+targetScope?: string | null, 
+/**
+ * A subcorpus by metadata whose documents join the reference (then, with `reference`
+ * absent, the reference is this subcorpus alone, not the rest).
+ */
+referenceScope?: string | null, 
+/**
  * Leave out terms counted fewer times than this in target and reference together
  * (default 1).
  */
@@ -452,6 +474,12 @@ export type KwicOptions = {
  * Search this document only; `None` (the default) searches the whole corpus.
  */
 doc?: number | null, 
+/**
+ * Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+ * `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+ * `None` (the default) for no restriction.
+ */
+scope?: string | null, 
 /**
  * Context in tokens on each side, 0 to [`MAX_WINDOW`] (default 5).
  */
@@ -545,6 +573,12 @@ export type NgramOptions = {
  * This document only; `None` (the default) for the whole corpus.
  */
 doc?: number | null, 
+/**
+ * Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+ * `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+ * `None` (the default) for no restriction.
+ */
+scope?: string | null, 
 /**
  * The shortest phrase, 2 to [`MAX_N`] words (default 2).
  */
@@ -716,7 +750,12 @@ export type SummaryOptions = {
 /**
  * Summarise this document only; absent (or `null`) for the whole corpus.
  */
-doc?: number | null, };
+doc?: number | null, 
+/**
+ * Only the documents of this subcorpus (`newspaper = Mint`, `date 2024-06`: see
+ * [`crate::scope`]); with `doc`, that document if it is in it.
+ */
+scope?: string | null, };
 
 export type TermCounts = { 
 /**
@@ -755,6 +794,12 @@ export type TermsOptions = {
  * Count in this document only; `None` (the default) counts the whole corpus.
  */
 doc?: number | null, 
+/**
+ * Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+ * `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+ * `None` (the default) for no restriction.
+ */
+scope?: string | null, 
 /**
  * Keep stop words (the default); `false` leaves out the stop words of each document's
  * language (see [`crate::stopwords`]; English: [`STOP_WORDS`] unless set otherwise).

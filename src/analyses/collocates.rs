@@ -52,6 +52,7 @@ use std::str::FromStr;
 use super::stats::{log2, signed_g2};
 use crate::error::{check_range, Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
+use crate::scope::Scope;
 
 /// The largest window on each side, in tokens.
 pub const MAX_SPAN: usize = 10;
@@ -148,6 +149,10 @@ impl TryFrom<String> for Counting {
 pub struct CollocateOptions {
     /// This document only; `None` (the default) for the whole corpus.
     pub doc: Option<DocId>,
+    /// Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+    /// `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+    /// `None` (the default) for no restriction.
+    pub scope: Option<Scope>,
     /// Tokens to the left of each hit, 0 to [`MAX_SPAN`] (default 5).
     pub left: usize,
     /// Tokens to the right of each hit, 0 to [`MAX_SPAN`] (default 5); `left + right` ≥ 1.
@@ -179,6 +184,7 @@ impl Default for CollocateOptions {
     fn default() -> CollocateOptions {
         CollocateOptions {
             doc: None,
+            scope: None,
             left: 5,
             right: 5,
             min_count: 2,
@@ -230,12 +236,6 @@ pub struct Collocates<'a> {
 }
 
 /// The tokens of the scope: one document's, or the corpus's.
-pub(crate) fn scope_tokens(corpus: &Corpus, doc: Option<DocId>) -> Result<usize> {
-    Ok(match doc {
-        Some(d) => corpus.document(d)?.token_count(),
-        None => corpus.documents().iter().map(|d| d.token_count()).sum(),
-    })
-}
 
 impl Corpus {
     /// The collocates of `query` (see the [module documentation](self) for the measures).
@@ -255,9 +255,10 @@ impl Corpus {
                 "left and right are both 0: give at least one token of context",
             ));
         }
-        let n = scope_tokens(self, options.doc)?;
+        let scope = self.docs(options.doc, options.scope.as_ref())?;
+        let n = self.tokens_in(&scope);
         let query = self.parse_query(query, options.case_sensitive)?;
-        let hits = self.hits(&query, options.doc)?;
+        let hits = self.hits(&query, &scope)?;
         let docs = self.documents();
         let filter = (!options.stopwords).then(|| self.stop_filter());
         let mut observed = vec![0u32; self.vocab.len()];
@@ -320,14 +321,14 @@ impl Corpus {
         // A collocate's frequency counts its tokens where it is not a stop word (all of them
         // when one list applies to the whole scope).
         let kept = match &filter {
-            Some(f) if f.uniform(options.doc).is_none() => {
-                Some(self.counts_without_stop_words(options.doc, f).0)
+            Some(f) if f.uniform(&scope).is_none() => {
+                Some(self.counts_without_stop_words(&scope, f).0)
             }
             _ => None,
         };
         let counts = match &kept {
             Some(counts) => std::borrow::Cow::Borrowed(counts.as_slice()),
-            None => self.term_counts(options.doc),
+            None => self.term_counts(&scope),
         };
         for (id, term) in self.vocab.iter() {
             let o = observed[id as usize] as usize;

@@ -17,6 +17,7 @@
 
 use crate::error::{check_range, Result};
 use crate::index::{Corpus, DocId};
+use crate::scope::Scope;
 
 /// The most segments a document may be cut into.
 pub const MAX_SEGMENTS: usize = 100;
@@ -28,6 +29,10 @@ pub const MAX_SEGMENTS: usize = 100;
 pub struct DispersionOptions {
     /// This document only; `None` (the default) for every document.
     pub doc: Option<DocId>,
+    /// Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+    /// `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+    /// `None` (the default) for no restriction.
+    pub scope: Option<Scope>,
     /// Segments per document, 1 to [`MAX_SEGMENTS`] (default 10).
     pub segments: usize,
     /// Match the query's case too (default `false`: any case).
@@ -38,6 +43,7 @@ impl Default for DispersionOptions {
     fn default() -> DispersionOptions {
         DispersionOptions {
             doc: None,
+            scope: None,
             segments: 10,
             case_sensitive: false,
         }
@@ -113,15 +119,10 @@ impl Corpus {
     /// ```
     pub fn dispersion(&self, query: &str, options: &DispersionOptions) -> Result<Dispersion> {
         check_range("segments", options.segments, 1, MAX_SEGMENTS)?;
-        if let Some(d) = options.doc {
-            self.document(d)?;
-        }
+        let scope = self.docs(options.doc, options.scope.as_ref())?;
         let query = self.parse_query(query, options.case_sensitive)?;
-        let hits = self.hits(&query, options.doc)?;
-        let ids: Vec<DocId> = match options.doc {
-            Some(d) => vec![d],
-            None => (0..self.documents().len() as DocId).collect(),
-        };
+        let hits = self.hits(&query, &scope)?;
+        let ids = scope.ids(self.documents().len());
         let segments = options.segments;
         let mut docs = Vec::with_capacity(ids.len());
         let mut next = 0;

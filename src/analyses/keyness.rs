@@ -22,6 +22,7 @@
 use super::stats::log2;
 use crate::error::{Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId};
+use crate::scope::Scope;
 
 // Its home is the shared statistics; `keyness::chi2_p` stays where users found it.
 pub use super::stats::chi2_p;
@@ -40,6 +41,12 @@ pub struct KeynessOptions {
     #[serde(with = "crate::protocol::optional_doc_list")]
     #[cfg_attr(not(target_arch = "wasm32"), ts(type = "number | number[] | null"))]
     pub reference: Option<Vec<DocId>>,
+    /// A subcorpus by metadata (`newspaper = Mint`: see [`crate::scope`]) whose documents
+    /// join the target; with it, `target` may be empty.
+    pub target_scope: Option<Scope>,
+    /// A subcorpus by metadata whose documents join the reference (then, with `reference`
+    /// absent, the reference is this subcorpus alone, not the rest).
+    pub reference_scope: Option<Scope>,
     /// Leave out terms counted fewer times than this in target and reference together
     /// (default 1).
     pub min_count: usize,
@@ -54,6 +61,8 @@ impl Default for KeynessOptions {
         KeynessOptions {
             target: Vec::new(),
             reference: None,
+            target_scope: None,
+            reference_scope: None,
             min_count: 1,
             stopwords: true,
             limit: None,
@@ -105,17 +114,39 @@ impl Corpus {
     pub fn keyness(&self, options: &KeynessOptions) -> Result<Keyness<'_>> {
         // 0: neither, 1: target, 2: reference.
         let mut group = vec![0u8; self.documents().len()];
-        if options.target.is_empty() {
+        let mut target = options.target.clone();
+        if let Some(scope) = &options.target_scope {
+            let found = self.scope(scope);
+            if found.is_empty() {
+                return Err(Error::invalid_option(
+                    "target",
+                    format!("no document is in “{scope}”: check the field's name and value"),
+                ));
+            }
+            target.extend(found);
+        }
+        if target.is_empty() {
             return Err(Error::invalid_option(
                 "target",
                 "no document: choose at least one",
             ));
         }
-        for &d in &options.target {
+        for &d in &target {
             self.document(d)?;
             group[d as usize] = 1;
         }
-        match &options.reference {
+        let mut reference = options.reference.clone();
+        if let Some(scope) = &options.reference_scope {
+            let found = self.scope(scope);
+            if found.is_empty() {
+                return Err(Error::invalid_option(
+                    "reference",
+                    format!("no document is in “{scope}”: check the field's name and value"),
+                ));
+            }
+            reference.get_or_insert_with(Vec::new).extend(found);
+        }
+        match &reference {
             None => group.iter_mut().filter(|g| **g == 0).for_each(|g| *g = 2),
             Some(reference) => {
                 for &d in reference {

@@ -17,6 +17,7 @@
 
 use crate::error::{check_range, Result};
 use crate::index::{sorted_indices, Corpus, DocId, Document, TermId};
+use crate::scope::{Docs, Scope};
 
 /// The longest phrase, in words.
 pub const MAX_N: usize = 6;
@@ -28,6 +29,10 @@ pub const MAX_N: usize = 6;
 pub struct NgramOptions {
     /// This document only; `None` (the default) for the whole corpus.
     pub doc: Option<DocId>,
+    /// Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+    /// `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+    /// `None` (the default) for no restriction.
+    pub scope: Option<Scope>,
     /// The shortest phrase, 2 to [`MAX_N`] words (default 2).
     pub min_length: usize,
     /// The longest phrase, `min_length` to [`MAX_N`] words (default [`MAX_N`]).
@@ -50,6 +55,7 @@ impl Default for NgramOptions {
     fn default() -> NgramOptions {
         NgramOptions {
             doc: None,
+            scope: None,
             min_length: 2,
             max_length: MAX_N,
             min_count: 2,
@@ -97,22 +103,20 @@ impl Corpus {
         check_range("minLength", options.min_length, 2, MAX_N)?;
         check_range("maxLength", options.max_length, options.min_length, MAX_N)?;
         check_range("minCount", options.min_count, 1, u32::MAX as usize)?;
-        if let Some(d) = options.doc {
-            self.document(d)?;
-        }
+        let only = self.docs(options.doc, options.scope.as_ref())?;
         let docs = self.documents();
         let min_count = options.min_count;
         // Stop words: each document's language's list, so a phrase is trimmed in the
         // documents where its first or last word is a stop word, and counted in the others.
         let filter = options.trim_stopwords.then(|| self.stop_filter());
         let stop = |d: DocId, t: TermId| filter.as_ref().is_some_and(|f| f.is_stop(d, t));
-        let tokens = Tokens::new(docs, options.doc, !options.cross_sentences);
+        let tokens = Tokens::new(docs, &only, !options.cross_sentences);
         let flat = &tokens.flat;
         // All occurrences of every listed group (token indices of `flat`), level after
         // level; `level` holds the (from, to) ranges of the groups of the current length.
         // The first level: the tokens of each term, in order, by a counting sort (a phrase
         // that must not start with a stop word cannot grow from one).
-        let scope = |d: usize| options.doc.map_or(true, |only| only as usize == d);
+        let scope = |d: usize| only.contains(d as DocId);
         let mut counts = vec![0u32; self.vocab.len()];
         for (d, _) in docs.iter().enumerate().filter(|&(d, _)| scope(d)) {
             for &t in &flat[tokens.base[d]..tokens.base[d + 1] - 1] {
@@ -300,12 +304,12 @@ struct Tokens {
 }
 
 impl Tokens {
-    fn new(docs: &[Document], only: Option<DocId>, sentences: bool) -> Tokens {
+    fn new(docs: &[Document], only: &Docs, sentences: bool) -> Tokens {
         let mut flat = Vec::new();
         let mut base = Vec::with_capacity(docs.len() + 1);
         for (d, doc) in docs.iter().enumerate() {
             base.push(flat.len());
-            if only.is_some_and(|only| only as usize != d) {
+            if !only.contains(d as DocId) {
                 continue;
             }
             let from = flat.len();

@@ -2,6 +2,7 @@
 
 use crate::error::Result;
 use crate::index::{sorted_indices, Corpus, DocId};
+use crate::scope::{Docs, Scope};
 
 /// Options for [`Corpus::terms`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
@@ -10,6 +11,10 @@ use crate::index::{sorted_indices, Corpus, DocId};
 pub struct TermsOptions {
     /// Count in this document only; `None` (the default) counts the whole corpus.
     pub doc: Option<DocId>,
+    /// Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+    /// `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+    /// `None` (the default) for no restriction.
+    pub scope: Option<Scope>,
     /// Keep stop words (the default); `false` leaves out the stop words of each document's
     /// language (see [`crate::stopwords`]; English: [`STOP_WORDS`] unless set otherwise).
     pub stopwords: bool,
@@ -23,6 +28,7 @@ impl Default for TermsOptions {
     fn default() -> TermsOptions {
         TermsOptions {
             doc: None,
+            scope: None,
             stopwords: true,
             min_count: 1,
             limit: None,
@@ -267,31 +273,31 @@ impl Corpus {
     /// assert_eq!(top.iter().map(|t| t.term).collect::<Vec<_>>(), ["cat", "hat"]);
     /// ```
     pub fn terms(&self, options: &TermsOptions) -> Result<Vec<TermFrequency<'_>>> {
-        let scope_tokens = match options.doc {
-            Some(doc) => self.document(doc)?.token_count(),
-            None => self.documents().iter().map(|d| d.token_count()).sum(),
-        };
+        let scope = self.docs(options.doc, options.scope.as_ref())?;
+        let scope_tokens = self.tokens_in(&scope);
         // Stop words: each document's language's list. When every document of the scope
         // uses one list, a term is left out wholly; otherwise its tokens are counted only
         // in the documents where it is not a stop word.
         let filter = (!options.stopwords).then(|| self.stop_filter());
-        let uniform = filter.as_ref().map(|f| f.uniform(options.doc));
-        let kept = match (&filter, uniform) {
-            (Some(f), Some(None)) => Some(self.counts_without_stop_words(options.doc, f)),
+        let uniform = filter.as_ref().map(|f| f.uniform(&scope));
+        let kept = match (&filter, uniform, &scope) {
+            (Some(f), Some(None), _) => Some(self.counts_without_stop_words(&scope, f)),
+            // A subcorpus: its own document frequencies.
+            (_, _, Docs::Set(_)) => Some(self.counts_in(&scope, None)),
             _ => None,
         };
         let counts = match &kept {
             Some((counts, _)) => std::borrow::Cow::Borrowed(counts.as_slice()),
-            None => self.term_counts(options.doc),
+            None => self.term_counts(&scope),
         };
         let mut ids = Vec::new();
         let mut rows = Vec::new();
         for (id, term) in self.vocab.iter() {
             let count = counts[id as usize] as usize;
-            let docs = match (options.doc, &kept) {
-                (Some(_), _) => 1,
-                (None, Some((_, docs))) => docs[id as usize] as usize,
-                (None, None) => self.doc_frequency(id),
+            let docs = match (&scope, &kept) {
+                (Docs::One(_), _) => 1,
+                (_, Some((_, docs))) => docs[id as usize] as usize,
+                (_, None) => self.doc_frequency(id),
             };
             if count == 0 || count < options.min_count {
                 continue;
@@ -328,15 +334,22 @@ impl Corpus {
 
     /// Summary figures for one document, or for the whole corpus when `doc` is `None`.
     pub fn summary(&self, doc: Option<DocId>) -> Result<Summary> {
-        let docs = match doc {
-            Some(id) => std::slice::from_ref(self.document(id)?),
-            None => self.documents(),
-        };
+        self.summary_in(doc, None)
+    }
+
+    /// [`Corpus::summary`] of the documents of `doc` and `scope` together (see
+    /// [`crate::scope`]).
+    pub fn summary_in(&self, doc: Option<DocId>, scope: Option<&Scope>) -> Result<Summary> {
+        let scope = self.docs(doc, scope)?;
+        let ids = scope.ids(self.documents().len());
+        let docs: Vec<&crate::Document> =
+            ids.iter().map(|&d| &self.documents()[d as usize]).collect();
         let tokens: usize = docs.iter().map(|d| d.token_count()).sum();
         let sentences: usize = docs.iter().map(|d| d.sentences()).sum();
-        let types = match doc {
-            Some(_) => docs[0].types(),
-            None => self.types(),
+        let types = match &scope {
+            Docs::One(_) => docs[0].types(),
+            Docs::All => self.types(),
+            Docs::Set(_) => self.term_counts(&scope).iter().filter(|&&c| c > 0).count(),
         };
         Ok(Summary {
             documents: docs.len(),
@@ -406,6 +419,7 @@ mod tests {
             stopwords: false,
             min_count: 2,
             limit: Some(5),
+            ..Default::default()
         };
         let rows = c.terms(&options).unwrap();
         let got: Vec<_> = rows.iter().map(|r| (r.term, r.count, r.docs)).collect();

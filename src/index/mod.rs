@@ -22,7 +22,7 @@ use std::cmp::Ordering;
 use crate::error::{Error, ErrorKind, Result};
 use crate::language::Library;
 use crate::metadata::Metadata;
-use crate::scope::Scope;
+use crate::scope::{Docs, Scope};
 use crate::tokenize::{fold, normalize_ascii_into, sentence_first_words, tokens_in};
 
 mod document;
@@ -632,14 +632,16 @@ impl Corpus {
     }
 
     /// Each term's number of tokens (indexed by term id): in the corpus, as the index keeps
-    /// them, or in one document, counted from its tokens.
-    pub(crate) fn term_counts(&self, doc: Option<DocId>) -> Cow<'_, [u32]> {
-        match doc {
-            None => Cow::Borrowed(&self.freq),
-            Some(d) => {
+    /// them, or in some documents, counted from their tokens.
+    pub(crate) fn term_counts(&self, docs: &Docs) -> Cow<'_, [u32]> {
+        match docs {
+            Docs::All => Cow::Borrowed(&self.freq),
+            _ => {
                 let mut counts = vec![0u32; self.vocab.len()];
-                for t in self.docs[d as usize].terms.iter() {
-                    counts[t as usize] += 1;
+                for d in docs.ids(self.docs.len()) {
+                    for t in self.docs[d as usize].terms.iter() {
+                        counts[t as usize] += 1;
+                    }
                 }
                 Cow::Owned(counts)
             }
@@ -732,7 +734,7 @@ mod tests {
             .collect();
         assert_eq!(found, expected);
         assert_eq!(postings(&corpus, rare, Some(3)), expected[6..8]);
-        assert_eq!(corpus.term_counts(Some(4))[rare as usize], 2);
+        assert_eq!(corpus.term_counts(&Docs::One(4))[rare as usize], 2);
         assert_eq!(corpus.doc_frequency(rare), 5);
     }
 

@@ -7,6 +7,7 @@ use std::str::FromStr;
 use crate::error::{Error, ErrorKind, Result};
 use crate::index::{sorted_indices, Corpus, DocId, Document};
 use crate::query::Hit;
+use crate::scope::Scope;
 
 /// The largest window, in tokens on each side of the keyword.
 pub const MAX_WINDOW: usize = 50;
@@ -89,6 +90,10 @@ impl TryFrom<String> for Sort {
 pub struct KwicOptions {
     /// Search this document only; `None` (the default) searches the whole corpus.
     pub doc: Option<DocId>,
+    /// Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+    /// `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+    /// `None` (the default) for no restriction.
+    pub scope: Option<Scope>,
     /// Context in tokens on each side, 0 to [`MAX_WINDOW`] (default 5).
     pub window: usize,
     /// The order of the lines (default: document order).
@@ -106,6 +111,7 @@ impl Default for KwicOptions {
     fn default() -> KwicOptions {
         KwicOptions {
             doc: None,
+            scope: None,
             window: 5,
             sort: Sort::default(),
             offset: 0,
@@ -192,11 +198,9 @@ impl Corpus {
                 limit: Some(options.limit as i64),
             }));
         }
-        if let Some(doc) = options.doc {
-            self.document(doc)?;
-        }
+        let docs = self.docs(options.doc, options.scope.as_ref())?;
         let query = self.parse_query(query, options.case_sensitive)?;
-        let hits = self.hits(&query, options.doc)?;
+        let hits = self.hits(&query, &docs)?;
         let total = hits.len();
         let page = self.sort_page(&hits, &options.sort, options.offset, options.limit);
         let lines = page

@@ -29,6 +29,7 @@ pub mod regex;
 
 use crate::error::{Error, ErrorKind, Result};
 use crate::index::{sorted_indices, Corpus, DocId, TermId};
+use crate::scope::Docs;
 // NEAR reaches as far as a concordance's window.
 use crate::kwic::MAX_WINDOW;
 use crate::regex::Regex;
@@ -549,22 +550,26 @@ pub(crate) struct Hit {
 impl Corpus {
     /// Every match of `query`, in document order, one per start position (the longest); an
     /// error when a regular expression took more than its budget of steps.
-    pub(crate) fn hits(&self, query: &Query, doc: Option<DocId>) -> Result<Vec<Hit>> {
-        let hits = self.all_hits(query, doc);
+    pub(crate) fn hits(&self, query: &Query, docs: &Docs) -> Result<Vec<Hit>> {
+        let hits = self.all_hits(query, docs);
         match query.too_costly() {
             Some(pattern) => Err(crate::regex::too_costly(pattern)),
             None => Ok(hits),
         }
     }
 
-    fn all_hits(&self, query: &Query, doc: Option<DocId>) -> Vec<Hit> {
+    fn all_hits(&self, query: &Query, docs: &Docs) -> Vec<Hit> {
         let mut hits = Vec::new();
+        let scoped = matches!(docs, Docs::Set(_));
         for (a, phrase) in query.alternatives.iter().enumerate() {
-            let sets: Vec<TermSet> = phrase.iter().map(|p| self.term_set(p, doc)).collect();
+            let sets: Vec<TermSet> = phrase.iter().map(|p| self.term_set(p, docs)).collect();
             let len = sets.len();
             let by_language = sets.iter().any(|set| set.by_language.is_some());
             for &first in &sets[0].ids {
-                for posting in self.postings_in(first, doc) {
+                for posting in self.postings_in(first, docs.one()) {
+                    if scoped && !docs.contains(posting.doc) {
+                        continue;
+                    }
                     let document = &self.documents()[posting.doc as usize];
                     let terms = &document.terms;
                     let language = document.language();
@@ -613,7 +618,7 @@ impl Corpus {
         let mut sorted: Vec<Hit> = order.iter().map(|&i| hits[i as usize]).collect();
         sorted.dedup_by_key(|h| (h.doc, h.pos));
         if let Some((context, distance)) = &query.near {
-            let near = self.all_hits(context, doc);
+            let near = self.all_hits(context, docs);
             let longest = near.iter().map(|c| c.len).max().unwrap_or(0);
             sorted.retain(|h| is_near(h, &near, *distance, longest));
         }
@@ -621,10 +626,10 @@ impl Corpus {
     }
 
     /// The terms `pattern` matches (in the documents of `doc`'s scope, for a `~word`).
-    fn term_set(&self, pattern: &Pattern, doc: Option<DocId>) -> TermSet {
+    fn term_set(&self, pattern: &Pattern, docs: &Docs) -> TermSet {
         let ids = match pattern {
             Pattern::Term(term) => self.vocab.get(term).into_iter().collect(),
-            Pattern::Stem(word) => return self.stem_set(word, doc),
+            Pattern::Stem(word) => return self.stem_set(word, docs),
             Pattern::Wildcard(_) | Pattern::Regex(_) => self
                 .vocab
                 .iter()
@@ -640,16 +645,10 @@ impl Corpus {
 
     /// `~word`: for each language of the documents in scope, the terms with the word's stem in
     /// that language; the word alone for an unknown language or one without a stemmer.
-    fn stem_set(&self, word: &str, doc: Option<DocId>) -> TermSet {
-        let docs = match doc {
-            Some(id) => self
-                .documents()
-                .get(id as usize..=id as usize)
-                .unwrap_or(&[]),
-            None => self.documents(),
-        };
+    fn stem_set(&self, word: &str, docs: &Docs) -> TermSet {
+        let in_scope = (0..self.documents().len() as DocId).filter(|&d| docs.contains(d));
         let mut languages: Vec<Option<&str>> = Vec::new();
-        for language in docs.iter().map(|d| d.language()) {
+        for language in in_scope.map(|d| self.documents()[d as usize].language()) {
             if !languages.contains(&language) {
                 languages.push(language);
             }
