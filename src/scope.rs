@@ -204,7 +204,7 @@ impl crate::Corpus {
         };
         let mut mask = vec![false; self.documents().len()];
         for id in self.scope(scope) {
-            if doc.is_none_or(|d| d == id) {
+            if doc.map_or(true, |d| d == id) {
                 mask[id as usize] = true;
             }
         }

@@ -235,8 +235,6 @@ pub struct Collocates<'a> {
     pub rows: Vec<Collocate<'a>>,
 }
 
-/// The tokens of the scope: one document's, or the corpus's.
-
 impl Corpus {
     /// The collocates of `query` (see the [module documentation](self) for the measures).
     ///
