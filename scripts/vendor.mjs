@@ -5,6 +5,8 @@
 //   www/vendor/fflate.js          fflate's browser ES module (unzipping: .zip, .docx, .odt, .epub)
 //   www/vendor/pdf.js             Mozilla pdf.js (pdfjs-dist build/pdf.min.mjs), loaded for a PDF
 //   www/vendor/pdf.worker.js      its worker (build/pdf.worker.min.mjs)
+//   www/vendor/js-yaml.js         js-yaml's browser ES module (Markdown front matter)
+//   www/vendor/d3-dsv.js          d3-dsv's ES module (CSV and TSV files of documents)
 //   www/vendor/*-LICENSE.txt      their licences
 //
 //   node scripts/vendor.mjs [--out DIR]
@@ -23,6 +25,10 @@ export const FILES = [
   ['pdfjs-dist', 'build/pdf.min.mjs', 'pdf.js'],
   ['pdfjs-dist', 'build/pdf.worker.min.mjs', 'pdf.worker.js'],
   ['pdfjs-dist', 'LICENSE', 'pdfjs-LICENSE.txt'],
+  ['js-yaml', 'dist/browser/js-yaml.esm.min.mjs', 'js-yaml.js'],
+  ['js-yaml', 'LICENSE', 'js-yaml-LICENSE.txt'],
+  ['d3-dsv', 'dist/d3-dsv.min.mjs', 'd3-dsv.js'],
+  ['d3-dsv', 'LICENSE', 'd3-dsv-LICENSE.txt'],
 ];
 
 export function writeVendor(out = path.join(repo, 'www', 'vendor')) {

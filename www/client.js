@@ -218,7 +218,8 @@ export async function createClient({ articles = true } = {}) {
     await flush();
     const renames = rebuilt.flatMap((e, id) => (e.article && e.title != null ? [send('renameDocument', { id, title: e.title }).answer] : []));
     const languages = rebuilt.flatMap((e, id) => (e.article && e.language !== undefined ? [send('setLanguage', { id, language: e.language }).answer] : []));
-    await Promise.all([...renames, ...languages]);
+    const metadata = rebuilt.flatMap((e, id) => (e.article && e.metadata ? [send('setMetadata', { id, metadata: e.metadata }).answer] : []));
+    await Promise.all([...renames, ...languages, ...metadata]);
     return rebuilt;
   }
 
@@ -320,6 +321,13 @@ export async function createClient({ articles = true } = {}) {
       const entry = journal[id];
       if (entry?.item) entry.item = { ...entry.item, language: code, languageDetected: false };
       else if (entry) entry.language = code;
+      changed({});
+    },
+    async setMetadata(id, metadata) {
+      await operations.setMetadata(id, metadata);
+      const entry = journal[id];
+      if (entry?.item) entry.item = { ...entry.item, metadata };
+      else if (entry) entry.metadata = metadata;
       changed({});
     },
     async setFolding(fold) {
@@ -499,11 +507,12 @@ function inPageEngine(url, fresh) {
 }
 
 // Only what the engine needs crosses to the worker (structured clone copies the text).
-function plainItem({ title = '', text, key, encoding, language, languageDetected }) {
+function plainItem({ title = '', text, key, encoding, language, languageDetected, metadata }) {
   const item = { title: String(title), text };
   if (key != null) item.key = key;
   if (encoding != null) item.encoding = encoding;
   if (language != null && String(language).trim()) item.language = language;
   if (languageDetected != null) item.languageDetected = Boolean(languageDetected);
+  if (metadata) item.metadata = metadata;
   return item;
 }

@@ -48,6 +48,8 @@ export const MAX_PAGE = Math.floor(0xffffffff / PAGE_SIZE);
  * - view: one of VIEWS
  * - q: the KWIC query as typed ('' = no search)
  * - doc: the document filter, a document id, or null for all documents
+ * - scope: a subcorpus by metadata that every view reads ('newspaper = Mint', 'date 2024-06';
+ *   the engine parses it: src/scope.rs), with doc their intersection; '' for none
  * - sort: one of SORTS' values
  * - window: WINDOW_MIN..WINDOW_MAX
  * - page: 1-based KWIC page
@@ -62,6 +64,7 @@ export const DEFAULTS = Object.freeze({
   view: 'summary',
   q: '',
   doc: null,
+  scope: '',
   sort: 'position',
   window: 5,
   page: 1,
@@ -87,6 +90,7 @@ export function parse(hash) {
   if (VIEWS.includes(view)) state.view = view;
   state.q = p.get('q') ?? '';
   state.doc = nonNegativeInt(p.get('doc'));
+  state.scope = (p.get('scope') ?? '').trim().slice(0, 10_200);
   const sort = p.get('sort');
   if (SORTS.some((s) => s.value === sort)) state.sort = sort;
   const win = nonNegativeInt(p.get('window'));
@@ -123,7 +127,8 @@ export function normalize(state) {
 
 /**
  * The state after a patch, normalised, with the rules that tie keys together:
- * - a new query (q) or document filter (doc) starts over: page 1, no hit, no Reader position
+ * - a new query (q), document filter (doc) or scope starts over: page 1, no hit, no Reader
+ *   position
  *   (the old ones belong to other results);
  * - a new KWIC sort or window, or folding diacritics or not (the hits change), goes back to
  *   page 1;
@@ -137,7 +142,7 @@ export function applyPatch(state, patch, { restart = false } = {}) {
   const reset = (keys) => {
     for (const key of keys) if (!keep(key)) next[key] = DEFAULTS[key];
   };
-  if (restart || next.q !== state.q || next.doc !== state.doc) reset(['page', 'hit', 'read']);
+  if (restart || next.q !== state.q || next.doc !== state.doc || next.scope !== state.scope) reset(['page', 'hit', 'read']);
   else if (next.sort !== state.sort || next.window !== state.window || next.fold !== state.fold) reset(['page']);
   return next;
 }

@@ -14,8 +14,9 @@ const VERSION = 2;
 
 /**
  * A stored text: {key, title, text, encoding, added (ms since 1970), language,
- * languageDetected}; the last two once the engine has decided the language (a code or null
- * for unknown, and whether it was detected), or the user has set it.
+ * languageDetected, metadata}; the language once the engine has decided it (a code or null
+ * for unknown, and whether it was detected), or the user has set it; metadata ({author, date,
+ * source, fields: [{name, value}]}) when the file gave some or the user has edited it.
  */
 
 function request(req) {
@@ -96,6 +97,11 @@ export async function openStorage(idb = globalThis.indexedDB) {
     rename: (key, title) => write(async (store) => {
       const record = await request(store.get(key));
       if (record) await request(store.put({ ...record, title }));
+    }),
+    /** Keeps a text's metadata ({author, date, source, fields}, as the engine keeps it). */
+    setMetadata: (key, metadata) => write(async (store) => {
+      const record = await request(store.get(key));
+      if (record) await request(store.put({ ...record, metadata }));
     }),
     /** Keeps the language of each text [{key, language, languageDetected}], in one transaction. */
     setLanguages: (entries) => write((store) => Promise.all(entries.map(async ({ key, language, languageDetected }) => {

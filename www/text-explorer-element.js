@@ -7,6 +7,7 @@
 //   view       which view is shown: one of VIEWS (state.js), e.g. summary | terms | kwic
 //   query      the KWIC query (property `query`)
 //   doc        the document filter: a document id (0 = the first text); absent = all
+//   scope      a subcorpus by metadata every view reads: "newspaper = Mint", "date 2024-06"
 //   window     KWIC context, 0–50 words each side
 //   sort       KWIC sort: position, 1R, 2R, "1R,2R,3R", 1L, 2L, "1L,2L,3L"
 //   src        URLs of plain-text files to explore, separated by spaces (several allowed)
@@ -41,6 +42,7 @@ import { articlesHidden, openStorage } from './storage.js';
 import { bringsTexts, collectTexts, hasInlineTexts, words } from './text-source.js';
 import { embedAttributes, embedSnippets, openEmbedDialog } from './embed-dialog.js';
 import { latest } from './views/kit/latest.js';
+import { scopeField } from './scope-field.js';
 
 // The views' modules load on demand, so that the engine starts as soon as this module and its
 // few imports have loaded: the first view shown is loaded alongside the engine, the others
@@ -79,7 +81,7 @@ function loadView(view) {
  * Attributes that set a part of the state, and the state key each sets. `fold-diacritics`
  * is a boolean attribute: present (and not "false") folds diacritics.
  */
-const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', window: 'window', sort: 'sort', 'fold-diacritics': 'fold' };
+const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', scope: 'scope', window: 'window', sort: 'sort', 'fold-diacritics': 'fold' };
 
 /** The controls that the `controls` attribute can show. */
 export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed'];
@@ -117,6 +119,7 @@ export class TextExplorer extends HTMLElement {
   #panels = {};
   #app;
   #docSelect = null;
+  #scopeInput = null;
   #status;
   #dialog = null;
   #lastQuery = null;
@@ -254,6 +257,8 @@ export class TextExplorer extends HTMLElement {
   set query(value) { this.#setStateAttribute('query', value ?? ''); }
   get doc() { return this.state.doc; }
   set doc(value) { this.#setStateAttribute('doc', value); }
+  get scope() { return this.state.scope; }
+  set scope(value) { this.#setStateAttribute('scope', value); }
   get window() { return this.state.window; }
   set window(value) { this.#setStateAttribute('window', value); }
   get sort() { return this.state.sort; }
@@ -454,8 +459,8 @@ export class TextExplorer extends HTMLElement {
     }
     const ctx = {
       client: this.#client,
-      shareQuery: (q, doc, answer) => {
-        this.#sharedQuery = { key: JSON.stringify([q, doc ?? null]), total: answer.then((a) => a.total) };
+      shareQuery: (q, doc, answer, scope = '') => {
+        this.#sharedQuery = { key: JSON.stringify([q, doc ?? null, scope]), total: answer.then((a) => a.total) };
         // Not this promise's rejection to report (the view reports it); the event's own copy does.
         this.#sharedQuery.total.catch(() => {});
         return answer;
@@ -482,6 +487,8 @@ export class TextExplorer extends HTMLElement {
       },
     }, h('option', { value: '' }, t.allDocuments),
     docs.map((doc) => h('option', { value: String(doc.id) }, ctx.docLabel(doc.id))));
+    const scope = scopeField(t, docs, id('scope'), (value) => this.#store.set({ scope: value }));
+    this.#scopeInput = scope.input;
     const embed = h('button', {
       type: 'button', class: 'embed-btn', part: 'embed-button', 'aria-haspopup': 'dialog',
       onclick: () => this.#openEmbed(),
@@ -492,6 +499,7 @@ export class TextExplorer extends HTMLElement {
         tablist,
         h('div', { class: 'tools' },
           h('div', { class: 'field doc-field' }, h('label', { class: 'label', for: id('doc') }, t.document), this.#docSelect),
+          h('div', { class: 'field doc-field scope-field' }, h('label', { class: 'label', for: id('scope') }, t.scope), scope.input, scope.list),
           embed)),
       this.#status,
       ...(this.#texts ? [this.#texts.banner] : []),
@@ -613,7 +621,7 @@ export class TextExplorer extends HTMLElement {
       this.#applyFold(state.fold).catch((error) => this.#setStatus(sentence(error.message), 'error'));
     }
     this.#render(state);
-    const key = JSON.stringify([state.q.trim(), state.doc]);
+    const key = JSON.stringify([state.q.trim(), state.doc, state.scope]);
     if (this.#views && key !== this.#lastQuery) {
       this.#lastQuery = key;
       this.#announce(state);
@@ -641,6 +649,7 @@ export class TextExplorer extends HTMLElement {
       return;
     }
     this.#docSelect.value = state.doc == null ? '' : String(state.doc);
+    if (this.#root.activeElement !== this.#scopeInput) this.#scopeInput.value = state.scope;
     // Focus in a panel that is about to hide (a term, a Cloud word that opens KWIC) is moved
     // to the new view once it has drawn (#rescueFocus), even if its module loads first.
     const from = this.#root.activeElement?.closest('[role="tabpanel"]');
@@ -724,17 +733,17 @@ export class TextExplorer extends HTMLElement {
    */
   #announce(state) {
     const query = state.q.trim();
-    const { doc } = state;
+    const { doc, scope } = state;
     // The KWIC view's own request for this query, when it made one (it renders first), gives
     // the total: the query is computed once, not once for the view and once for the event.
-    const key = JSON.stringify([query, doc ?? null]);
+    const key = JSON.stringify([query, doc ?? null, scope]);
     const take = () => {
       const shared = this.#sharedQuery;
       if (shared?.key !== key) return null;
       this.#sharedQuery = null;
       return shared.total;
     };
-    const own = () => this.#client.kwic(query, { doc: doc ?? undefined, limit: 0 }).then((answer) => answer.total);
+    const own = () => this.#client.kwic(query, { doc: doc ?? undefined, scope: scope || undefined, limit: 0 }).then((answer) => answer.total);
     const total = query
       ? (take() ?? new Promise((resolve) => setTimeout(resolve)).then(() => take() ?? own()))
       : Promise.resolve(0);

@@ -19,6 +19,10 @@ const PARAMETERS = {
   'views/kit/table.js': { t: '' },
   'views/kit/fields.js': { t: '' },
   'import/pipeline.js': { t: 'texts' },
+  'import/metadata.js': { t: 'texts' },
+  'views/metadata-editor.js': { t: 'texts' },
+  'views/column-dialog.js': { t: 'texts' },
+  'scope-field.js': { t: '' },
 };
 
 const files = readdirSync(www, { recursive: true })

@@ -9,12 +9,22 @@ const BLOCKS = new Set(['ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD',
   'HR', 'LI', 'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'TABLE', 'TD', 'TH', 'TR', 'UL']);
 
 /**
- * The visible text of an HTML document and its <title>: scripts, styles and the head left
- * out, block elements on their own lines, runs of spaces collapsed (kept inside <pre>).
+ * The visible text of an HTML document, its <title> and its <meta> tags ([[name, content]],
+ * the name from name, property or itemprop, lowercased; `canonical` for the canonical link):
+ * scripts, styles and the head left out, block elements on their own lines, runs of spaces
+ * collapsed (kept inside <pre>).
  */
 export function htmlToText(html) {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const title = (doc.querySelector('title')?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  const metas = [...doc.querySelectorAll('meta[content]')].flatMap((meta) => {
+    const name = meta.getAttribute('name') ?? meta.getAttribute('property') ?? meta.getAttribute('itemprop');
+    return name ? [[name.trim().toLowerCase(), meta.getAttribute('content')]] : [];
+  });
+  const canonical = doc.querySelector('link[rel~="canonical"][href]')?.getAttribute('href');
+  if (canonical) metas.push(['canonical', canonical]);
+  const time = doc.querySelector('time[datetime][pubdate], article time[datetime]')?.getAttribute('datetime');
+  if (time) metas.push(['pubdate', time]);
   const parts = [];
   const walk = (node, pre) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -34,5 +44,5 @@ export function htmlToText(html) {
   const text = parts.join('')
     .split('\n').map((line) => line.replace(/^ +| +$/g, '')).join('\n')
     .replace(/\n{3,}/g, '\n\n').trim();
-  return { title, text };
+  return { title, text, metas };
 }

@@ -6,6 +6,9 @@
 
 import { formatNumber } from '../dom.js';
 import { htmlToText } from './html.js';
+import {
+  MARKDOWN, TABLE, frontMatter, hasFrontMatter, hasMetadata, htmlMetadata, likelyTextColumn, parseTable, tableItems,
+} from './metadata.js';
 
 /**
  * The most text the explorer takes, in characters (UTF-16 code units), over all texts. The
@@ -94,15 +97,19 @@ export function fileItem(name, decoded, type, t) {
   if (decoded.binary) return refuse(t.binary(name));
   let { text } = decoded;
   let title = stem(name);
+  const messages = decoded.hadErrors ? [{ kind: 'info', text: t.invalidBytes(name, decoded.encoding) }] : [];
+  let metadata;
   if (HTML.test(name) || /html/i.test(type ?? '')) {
     const page = htmlToText(text);
+    const read = htmlMetadata(page.title, page.metas, name, t);
     text = page.text;
-    title = page.title || title;
+    title = read.title || title;
+    if (hasMetadata(read.metadata)) metadata = read.metadata;
+    messages.push(...read.messages);
   }
   if (!text.trim()) return refuse(t.empty(name));
-  const messages = decoded.hadErrors ? [{ kind: 'info', text: t.invalidBytes(name, decoded.encoding) }] : [];
   const encoding = `${decoded.encoding} (${t.encodingHow[decoded.how] ?? decoded.how})`;
-  return { item: { title, text, encoding, name }, messages };
+  return { item: { title, text, encoding, name, ...(metadata && { metadata }) }, messages };
 }
 
 /** Decode files in the engine's worker, DECODE_GROUP at a time; resolves to one answer per file. */
@@ -121,7 +128,7 @@ const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
  * Files as items: {items, messages} (each bad file has its message). A ZIP, DOCX, ODT, EPUB,
  * RTF or PDF is read by import/formats/ (a ZIP's text files come back to be decoded here).
  */
-export async function readFiles(client, files, t) {
+export async function readFiles(client, files, t, options = {}) {
   const slots = []; // in order: {item} made by a format's reader, or {name, title?, type, data} to decode
   const messages = [];
   for (const file of files) {
@@ -143,7 +150,54 @@ export async function readFiles(client, files, t) {
     messages.push(...read.messages);
     slot.item = read.item && slot.title ? { ...read.item, title: slot.title } : read.item;
   });
-  return { items: slots.flatMap((slot) => (slot.item ? [slot.item] : [])), messages };
+  const items = await withMetadata(slots.flatMap((slot) => (slot.item ? [slot.item] : [])), messages, t, options);
+  return { items, messages };
+}
+
+let yaml = null;
+let dsv = null;
+
+/**
+ * Items with the metadata their text holds: a Markdown file's front matter read (js-yaml,
+ * loaded from www/vendor/ when the first such file arrives) and taken out of its text; a CSV
+ * or TSV file (d3-dsv, loaded likewise) split into one item per row, its text from the
+ * column named text, content or body, else the one `chooseColumn(name, columns, guess)`
+ * resolves to (an index, or null to add the file as one text). Messages go to `messages`.
+ */
+export async function withMetadata(items, messages, t, { chooseColumn } = {}) {
+  const out = [];
+  for (const item of items) {
+    const name = item.name ?? item.title;
+    if (MARKDOWN.test(name) && hasFrontMatter(item.text)) {
+      yaml ??= await import('../vendor/js-yaml.js');
+      const read = frontMatter(item.text, name, yaml.load, t);
+      messages.push(...read.messages);
+      if (!read.metadata || !read.text.trim()) {
+        out.push(item);
+        continue;
+      }
+      out.push({ ...item, text: read.text, title: read.title ?? item.title, ...(hasMetadata(read.metadata) && { metadata: read.metadata }) });
+    } else if (TABLE.test(name)) {
+      dsv ??= await import('../vendor/d3-dsv.js');
+      const table = parseTable(item.text, name, dsv);
+      let column = table.textColumn;
+      if (column < 0 && table.columns.length > 1) {
+        const guess = likelyTextColumn(table.columns, table.rows);
+        column = chooseColumn ? await chooseColumn(name, table.columns, guess) : guess;
+      }
+      if (column == null || column < 0 || !table.rows.length) {
+        out.push(item);
+        continue;
+      }
+      const read = tableItems(table, column, name, stem(name), t);
+      messages.push(...read.messages);
+      out.push(...read.items.map((row) => ({ ...row, encoding: item.encoding })));
+      messages.push({ kind: 'info', text: t.tableRead(name, formatNumber(read.items.length), read.items.length, table.columns[column]) });
+    } else {
+      out.push(item);
+    }
+  }
+  return out;
 }
 
 /** Seconds without a byte from a server before a URL load gives up. */
@@ -151,14 +205,15 @@ export const URL_TIMEOUT_SECONDS = 30;
 
 /**
  * A web address as an item: fetched without credentials (the server must allow it: CORS),
- * decoded in the worker. Resolves to {item | null, messages}.
+ * decoded in the worker, its metadata read (withMetadata; the address is its source). Resolves
+ * to {item | null, items (a CSV or TSV gives one a row), messages}.
  * - A Content-Length over MAX_FILE_BYTES is refused before the body is read, and the body is
  *   read as a stream that stops as soon as it passes the limit (a server may not say).
  * - `signal` cancels (the message then says so); `timeout` seconds without a byte (the
  *   answer's head, then each chunk) give up with a message; `onProgress(bytes, total|null)`
  *   follows the download.
  */
-export async function readUrl(client, url, t, { signal, onProgress, timeout = URL_TIMEOUT_SECONDS, maxBytes = MAX_FILE_BYTES } = {}) {
+export async function readUrl(client, url, t, { signal, onProgress, chooseColumn, timeout = URL_TIMEOUT_SECONDS, maxBytes = MAX_FILE_BYTES } = {}) {
   const refuse = (text, kind = 'error') => ({ item: null, messages: [{ kind, text }] });
   let parsed;
   try {
@@ -230,7 +285,12 @@ export async function readUrl(client, url, t, { signal, onProgress, timeout = UR
       at += chunk.byteLength;
     }
     const [decoded] = await client.decode([body.buffer], maxBytes);
-    return fileItem(name, decoded, response.headers.get('content-type') ?? '', t);
+    const read = fileItem(name, decoded, response.headers.get('content-type') ?? '', t);
+    if (!read.item) return read;
+    // The address is the source of what it gives, unless the page says another.
+    const items = (await withMetadata([read.item], read.messages, t, { chooseColumn }))
+      .map((item) => ({ ...item, metadata: { fields: [], ...item.metadata, source: item.metadata?.source ?? parsed.href } }));
+    return { item: items[0] ?? null, items, messages: read.messages };
   } finally {
     clearTimeout(timer);
     signal?.removeEventListener('abort', cancel);

@@ -136,7 +136,7 @@ export function createCloudView(ctx) {
     const nextKey = JSON.stringify([next.doc, opts]);
     if (!force && nextKey === key) return;
     key = nextKey;
-    run(() => ctx.client.terms({ doc: next.doc ?? undefined, stopwords: opts.stopwords, limit: opts.limit }),
+    run(() => ctx.client.terms({ doc: next.doc ?? undefined, scope: next.scope || undefined, stopwords: opts.stopwords, limit: opts.limit }),
       (terms) => {
         rows = terms.map(({ term, count }) => ({ term, count }));
         const shown = draw(rows);

@@ -83,7 +83,7 @@ export function createCollocatesView(ctx) {
       return;
     }
     table.el.setAttribute('aria-busy', 'true');
-    run(() => ctx.client.collocates(q, { doc: next.doc ?? undefined, ...opts }),
+    run(() => ctx.client.collocates(q, { doc: next.doc ?? undefined, scope: next.scope || undefined, ...opts }),
       (found) => {
         table.el.removeAttribute('aria-busy');
         status.classList.remove('error');

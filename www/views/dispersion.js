@@ -166,7 +166,7 @@ export function createDispersionView(ctx) {
       segTable.set([]);
       return;
     }
-    run(() => ctx.client.dispersion(queries, { doc: next.doc ?? undefined, segments: opts.segments, caseSensitive: opts.caseSensitive }),
+    run(() => ctx.client.dispersion(queries, { doc: next.doc ?? undefined, scope: next.scope || undefined, segments: opts.segments, caseSensitive: opts.caseSensitive }),
       (series) => {
         result = series;
         status.classList.remove('error');

@@ -1,7 +1,8 @@
-// Distinctive words (keyness): a document against the rest of the corpus, G² with its
-// p-value and Log Ratio, over- and under-used terms in two tables (computed by the engine).
+// Distinctive words (keyness): a document, or a subcorpus by metadata (`newspaper = Mint`),
+// against the rest of the corpus or another subcorpus, G² with its p-value and Log Ratio,
+// over- and under-used terms in two tables (computed by the engine).
 
-import { h, replaceChildren, sentence } from '../dom.js';
+import { h, replaceChildren, sentence, uid } from '../dom.js';
 import { measureFormats, stars } from './kit/format.js';
 import { sortableTable } from './kit/table.js';
 import { tableExport } from './kit/export.js';
@@ -9,19 +10,33 @@ import { selectField, checkField } from './kit/fields.js';
 import { latest } from './kit/latest.js';
 import { phraseQuery } from './kit/query.js';
 import { styleNode } from './kit/style.js';
+import { scopeSuggestions } from '../scope-field.js';
 
 export function createKeynessView(ctx) {
   const { formatNumber } = ctx;
   const { fmt, fmtP } = measureFormats(formatNumber);
   const t = ctx.strings;
   const S = t.keyness;
-  const opts = { stopwords: false, significant: true, target: ctx.docs[0]?.id ?? 0 };
+  const opts = { stopwords: false, significant: true, target: ctx.docs[0]?.id ?? 0, targetScope: '', referenceScope: '' };
   const run = latest();
   let state = null;
   const rerun = () => state && update(state, true);
   const target = selectField(S.target, ctx.docs.map((d) => ({ value: d.id, label: ctx.docLabel(d.id) })), {
     value: opts.target, onchange: (v) => { opts.target = Number(v); rerun(); },
   });
+  // A subcorpus instead of the document, and one to compare it with instead of the rest.
+  const scopeInput = (label, key) => {
+    const id = uid('scope');
+    const input = h('input', {
+      type: 'text', id, list: listId, placeholder: t.scopePlaceholder, size: 16, autocomplete: 'off',
+      onchange: () => { opts[key] = input.value.trim(); rerun(); },
+    });
+    return { input, el: h('div', { class: 'field' }, h('label', { class: 'label', for: id }, label), input) };
+  };
+  const listId = uid('scopes');
+  const suggestions = h('datalist', { id: listId }, scopeSuggestions(ctx.docs).map((s) => h('option', { value: s })));
+  const targetScope = scopeInput(S.targetScope, 'targetScope');
+  const referenceScope = scopeInput(S.referenceScope, 'referenceScope');
   const stop = checkField(t.kit.stopwords, { checked: opts.stopwords, onchange: (c) => { opts.stopwords = c; rerun(); } });
   const significant = checkField(S.significantOnly, { checked: opts.significant, onchange: (c) => { opts.significant = c; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
@@ -48,21 +63,31 @@ export function createKeynessView(ctx) {
   const note = h('p', { class: 'note' }, S.note);
   const body = h('div', { class: 'keyness-lists' });
   const el = h('div', { class: 'analysis keyness' }, styleNode(),
-    h('div', { class: 'controls' }, target.el, h('span', { class: 'muted' }, S.reference), stop.el, significant.el),
+    h('div', { class: 'controls' }, target.el, targetScope.el, referenceScope.el, stop.el, significant.el),
+    h('p', { class: 'muted' }, S.reference), suggestions,
     status, note, body);
 
   let key = null;
+  let lastScope = '';
   function update(next, force = false) {
     state = next;
     if (next.doc != null && next.doc !== opts.target && !force) {
       opts.target = next.doc;
       target.select.value = String(next.doc);
     }
+    // The widget's subcorpus is the target's, until one is typed here.
+    if (next.scope && !force && next.scope !== lastScope) {
+      opts.targetScope = next.scope;
+      targetScope.input.value = next.scope;
+    }
+    lastScope = next.scope;
     const nextKey = JSON.stringify(opts);
     if (!force && nextKey === key) return;
     key = nextKey;
     body.setAttribute('aria-busy', 'true');
-    run(() => ctx.client.keyness({ target: opts.target, stopwords: opts.stopwords }),
+    const target = opts.targetScope ? { target: [], targetScope: opts.targetScope } : { target: opts.target };
+    const reference = opts.referenceScope ? { referenceScope: opts.referenceScope } : {};
+    run(() => ctx.client.keyness({ ...target, ...reference, stopwords: opts.stopwords }),
       (result) => {
         body.removeAttribute('aria-busy');
         const keep = (rows) => (opts.significant ? rows.filter((r) => r.p < 0.05) : rows);

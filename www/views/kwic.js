@@ -122,7 +122,7 @@ export function createKwicView(ctx) {
     if (win.value !== String(state.window)) win.value = String(state.window);
 
     const q = state.q.trim();
-    const nextKey = JSON.stringify([q, state.doc, state.sort, state.window, state.page]);
+    const nextKey = JSON.stringify([q, state.doc, state.scope, state.sort, state.window, state.page]);
     if (nextKey === key) {
       if (activated) restoreFocus();
       return;
@@ -145,11 +145,12 @@ export function createKwicView(ctx) {
     // The query event reuses this answer's total (ctx.shareQuery): one computation a query.
     return run(() => (ctx.shareQuery ?? ((...a) => a[2]))(q, state.doc, ctx.client.kwic(q, {
       doc: state.doc ?? undefined,
+      scope: state.scope || undefined,
       window: state.window,
       sort: state.sort,
       offset: (state.page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
-    })), (answer) => show(state, q, answer), (error) => {
+    }), state.scope), (answer) => show(state, q, answer), (error) => {
       results.removeAttribute('aria-busy');
       setStatus(sentence(error.message), 'error');
       pager.hidden = true;

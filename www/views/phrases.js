@@ -55,7 +55,7 @@ export function createPhrasesView(ctx) {
     if (!force && nextKey === key) return;
     key = nextKey;
     table.el.setAttribute('aria-busy', 'true');
-    run(() => ctx.client.phrases({ doc: next.doc ?? undefined, ...opts }),
+    run(() => ctx.client.phrases({ doc: next.doc ?? undefined, scope: next.scope || undefined, ...opts }),
       (rows) => {
         table.el.removeAttribute('aria-busy');
         status.classList.remove('error');

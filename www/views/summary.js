@@ -25,16 +25,20 @@ export function createSummaryView(ctx) {
   const run = latest();
 
   async function update(state) {
-    const nextKey = String(state.doc);
+    const nextKey = `${state.doc}|${state.scope}`;
     if (nextKey === key) return;
     key = nextKey;
-    const docs = state.doc == null ? ctx.docs : ctx.docs.filter((d) => d.id === state.doc);
+    const all = state.doc == null ? ctx.docs : ctx.docs.filter((d) => d.id === state.doc);
+    const scope = state.scope || undefined;
     return run(() => Promise.all([
-      Promise.all(docs.map((d) => ctx.client.summary({ doc: d.id }))),
-      ctx.client.summary({}),
-    ]), ([perDoc, corpus]) => {
+      Promise.all(all.map((d) => ctx.client.summary({ doc: d.id, scope }))),
+      ctx.client.summary({ scope }),
+    ]), ([summaries, corpus]) => {
       status.textContent = '';
       status.classList.remove('error');
+      // With a scope, the documents outside it sum up nothing: they are left out.
+      const docs = all.filter((_, i) => summaries[i].documents > 0);
+      const perDoc = summaries.filter((s) => s.documents > 0);
       replaceChildren(body, table(docs, perDoc, corpus));
     }, (error) => {
       key = null;

@@ -55,7 +55,7 @@ export function createTermsView(ctx) {
     hide.checked = !state.stopwords;
     fold.checked = state.fold;
     if (filter.value !== state.filter) filter.value = state.filter;
-    const nextKey = `${state.doc}|${state.stopwords}|${state.fold}`;
+    const nextKey = `${state.doc}|${state.scope}|${state.stopwords}|${state.fold}`;
     if (state.filter !== query) {
       query = state.filter;
       shown = STEP;
@@ -64,7 +64,7 @@ export function createTermsView(ctx) {
     if (nextKey === key) return;
     key = nextKey;
     body.setAttribute('aria-busy', 'true');
-    return run(() => ctx.client.terms({ doc: state.doc ?? undefined, stopwords: state.stopwords }), (terms) => {
+    return run(() => ctx.client.terms({ doc: state.doc ?? undefined, scope: state.scope || undefined, stopwords: state.stopwords }), (terms) => {
       body.removeAttribute('aria-busy');
       list = terms;
       shown = STEP;

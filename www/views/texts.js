@@ -10,6 +10,7 @@ import { h, replaceChildren, sentence } from '../dom.js';
 import { openStorage, articlesHidden, setArticlesHidden } from '../storage.js';
 import { MAX_TOTAL_CHARS, fitItems, readFiles, readUrl, storageBatches } from '../import/pipeline.js';
 import { STEMMED, languageName, languageOptions } from '../languages.js';
+import { metadataForm, metadataSummary } from './metadata-editor.js';
 
 export function createTextsView(ctx) {
   const { formatNumber } = ctx;
@@ -53,7 +54,7 @@ export function createTextsView(ctx) {
   }, labelled(t.titleLabel, titleInput), labelled(t.pasteLabel, pasteArea), h('button', { type: 'submit' }, t.addText));
 
   const fileInput = h('input', {
-    type: 'file', multiple: true, accept: '.txt,.md,.markdown,.html,.htm,.docx,.odt,.epub,.rtf,.pdf,.zip,text/plain,text/markdown,text/html',
+    type: 'file', multiple: true, accept: '.txt,.md,.markdown,.html,.htm,.csv,.tsv,.docx,.odt,.epub,.rtf,.pdf,.zip,text/plain,text/markdown,text/html,text/csv,text/tab-separated-values',
     'aria-label': t.openFiles,
     onchange: () => {
       const files = [...fileInput.files];
@@ -168,11 +169,13 @@ export function createTextsView(ctx) {
 
   function row(doc) {
     const user = doc.source === 'user';
-    const title = h('td', { class: 'doc-title' }, doc.title);
+    const summary = metadataSummary(doc.metadata);
+    const title = h('td', { class: 'doc-title' }, doc.title, summary && h('small', { class: 'doc-meta' }, summary));
     const actions = h('td', { class: 'actions' });
     if (user) {
       actions.append(
         h('button', { type: 'button', 'aria-label': t.renameLabel(doc.title), onclick: () => editTitle(doc, title) }, t.rename),
+        h('button', { type: 'button', 'aria-label': t.metaEditLabel(doc.title), 'aria-expanded': 'false', onclick: (e) => editMetadata(doc, e.currentTarget) }, t.metaEdit),
         h('button', { type: 'button', 'aria-label': t.removeLabel(doc.title), onclick: () => removeDoc(doc) }, t.remove));
     }
     return h('tr', { dataset: { id: String(doc.id) } },
@@ -243,6 +246,38 @@ export function createTextsView(ctx) {
     replaceChildren(cell, form);
     input.focus();
     input.select();
+  }
+
+  // The metadata form, in a row of its own under the document's; one open at a time.
+  function editMetadata(doc, button) {
+    const open = list.querySelector('tr.meta-row');
+    const wasOpen = open?.dataset.id === String(doc.id);
+    open?.remove();
+    for (const b of list.querySelectorAll('[aria-expanded="true"]')) b.setAttribute('aria-expanded', 'false');
+    if (wasOpen) return;
+    const close = async () => {
+      tr.remove();
+      button.setAttribute('aria-expanded', 'false');
+      if (button.isConnected) return button.focus();
+      // The list was drawn anew (the save changed the documents): its button now.
+      await refresh();
+      list.querySelector(`tr[data-id="${doc.id}"] button[aria-expanded]`)?.focus();
+    };
+    const form = metadataForm(doc, t, {
+      say,
+      close,
+      save: async (metadata) => {
+        await client.setMetadata(doc.id, metadata);
+        // Stored as the engine keeps it (trimmed, blank values left out).
+        const shown = (await client.documents()).find((d) => d.id === doc.id)?.metadata ?? metadata;
+        if (doc.key != null) await persist(storage.setMetadata(doc.key, shown));
+        say('info', t.metaSaved(doc.title));
+      },
+    });
+    const tr = h('tr', { class: 'meta-row', dataset: { id: String(doc.id) } }, h('td', { colspan: 6 }, form.el));
+    button.closest('tr').after(tr);
+    button.setAttribute('aria-expanded', 'true');
+    form.focus();
   }
 
   async function removeDoc(doc) {
@@ -317,7 +352,7 @@ export function createTextsView(ctx) {
         barText.textContent = t.saving(formatNumber(fitting.length), fitting.length);
         // In transactions of about a million characters (storageBatches).
         for (const batch of storageBatches(fitting)) {
-          const result = await persist(storage.addMany(batch.map(({ title, text, encoding }) => ({ title, text, encoding }))));
+          const result = await persist(storage.addMany(batch.map(({ title, text, encoding, metadata }) => ({ title, text, encoding, metadata }))));
           if (!result.ok) break;
           batch.forEach((item, i) => { item.key = result.value[i]; });
         }
@@ -384,13 +419,19 @@ export function createTextsView(ctx) {
     if (!files.length) return;
     let read;
     try {
-      read = await readFiles(client, files, t);
+      read = await readFiles(client, files, t, { chooseColumn });
     } catch (error) {
       say('error', t.readFailed(error.message));
       return;
     }
     tell(read.messages);
     if (read.items.length) await addItems(read.items);
+  }
+
+  /** Which column of a table holds the texts: the user is asked (column-dialog.js). */
+  async function chooseColumn(name, columns, guess) {
+    const { askColumn } = await import('./column-dialog.js');
+    return askColumn(el, name, columns, guess, t);
   }
 
   /** Fetch and decode a web address, then add it; resolves to true when it was added. */
@@ -404,6 +445,7 @@ export function createTextsView(ctx) {
     try {
       read = await readUrl(client, url, t, {
         signal: urlLoad.signal,
+        chooseColumn,
         onProgress: (bytes) => { urlStatus.textContent = t.urlLoading(url, formatNumber(bytes / 1048576, 1)); },
       });
     } finally {
@@ -414,7 +456,7 @@ export function createTextsView(ctx) {
       urlStatus.textContent = '';
     }
     tell(read.messages);
-    return read.item ? addItems([read.item]) : false;
+    return read.items?.length ? addItems(read.items) : false;
   }
 
   // --- start: the saved texts, and the articles' visibility -----------------------------------
@@ -432,7 +474,7 @@ export function createTextsView(ctx) {
     await refresh();
     const saved = await storage.list();
     if (saved.length) {
-      await addItems(saved.map(({ key, title, text, encoding, language, languageDetected }) => ({ key, title, text, encoding, language, languageDetected, name: title })), { restoring: true });
+      await addItems(saved.map(({ key, title, text, encoding, language, languageDetected, metadata }) => ({ key, title, text, encoding, language, languageDetected, metadata, name: title })), { restoring: true });
     }
   })().catch((error) => say('error', t.savedFailed(error.message)));
 
