@@ -114,17 +114,22 @@ impl Corpus {
     pub fn keyness(&self, options: &KeynessOptions) -> Result<Keyness<'_>> {
         // 0: neither, 1: target, 2: reference.
         let mut group = vec![0u8; self.documents().len()];
-        let mut target = options.target.clone();
-        if let Some(scope) = &options.target_scope {
+        // A scope's documents join the group; a scope that holds none is an error.
+        let in_scope = |name: &str, scope: &Option<Scope>| -> Result<Vec<DocId>> {
+            let Some(scope) = scope else {
+                return Ok(Vec::new());
+            };
             let found = self.scope(scope);
             if found.is_empty() {
                 return Err(Error::invalid_option(
-                    "target",
+                    name,
                     format!("no document is in “{scope}”: check the field's name and value"),
                 ));
             }
-            target.extend(found);
-        }
+            Ok(found)
+        };
+        let mut target = options.target.clone();
+        target.extend(in_scope("target", &options.target_scope)?);
         if target.is_empty() {
             return Err(Error::invalid_option(
                 "target",
@@ -136,14 +141,8 @@ impl Corpus {
             group[d as usize] = 1;
         }
         let mut reference = options.reference.clone();
-        if let Some(scope) = &options.reference_scope {
-            let found = self.scope(scope);
-            if found.is_empty() {
-                return Err(Error::invalid_option(
-                    "reference",
-                    format!("no document is in “{scope}”: check the field's name and value"),
-                ));
-            }
+        if options.reference_scope.is_some() {
+            let found = in_scope("reference", &options.reference_scope)?;
             reference.get_or_insert_with(Vec::new).extend(found);
         }
         match &reference {
