@@ -22,6 +22,7 @@ export function embedAttributes(el, state, controls, defaultControls) {
   if (state.view !== defaults.view) out.push(['view', state.view]);
   if (state.q) out.push(['query', state.q]);
   if (state.doc != null) out.push(['doc', String(state.doc)]);
+  if (state.scope) out.push(['scope', state.scope]);
   if (state.sort !== defaults.sort) out.push(['sort', state.sort]);
   if (state.window !== defaults.window) out.push(['window', String(state.window)]);
   if (state.fold) out.push(['fold-diacritics', '']);

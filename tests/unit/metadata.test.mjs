@@ -181,3 +181,15 @@ test('scope suggestions: each field and value, and dates by year and month', () 
     'author = Ann', 'newspaper = Mint', 'newspaper = Times', 'date 2024', 'date 2024-06', 'date 2024-07',
   ]);
 });
+
+test('the scope is in the state and the link, and a new scope starts the results over', async () => {
+  const { parse, format, applyPatch } = await import('../../www/state.js');
+  const state = parse('#view=kwic&q=the&scope=date+2024-06&page=3');
+  assert.equal(state.scope, 'date 2024-06');
+  assert.equal(format(state), '#view=kwic&q=the&scope=date+2024-06&page=3');
+  assert.equal(parse('#scope=%20newspaper%20%3D%20Mint%20').scope, 'newspaper = Mint');
+  assert.equal(parse('').scope, '');
+  const next = applyPatch(state, { scope: 'newspaper = Mint' });
+  assert.equal(next.page, 1);
+  assert.equal(applyPatch(state, { window: 3 }).scope, 'date 2024-06');
+});

@@ -8,7 +8,8 @@
 // answering. pdf.js parses a PDF in its own worker; the page only joins the text of each page.
 //
 // readFormat(name, bytes, t) resolves to {entries, messages}: each entry either a finished
-// item ({item: {title, text, encoding, name}}) or a file for the usual decoding
+// item ({item: {title, text, encoding, name, metadata?}}: a DOCX's core properties and an
+// ODT's meta.xml give an author, a date, a subject, keywords) or a file for the usual decoding
 // ({name, title, data: ArrayBuffer}, a text file found in a ZIP); each bad file has its
 // message, and one bad file does not stop the others.
 
@@ -16,6 +17,7 @@ import { htmlToText } from '../html.js';
 import { formatNumber } from '../../dom.js';
 import { isRtf, rtfText } from './rtf.js';
 import { MAX_FILE_BYTES } from '../pipeline.js';
+import { hasMetadata, toMetadata } from '../metadata.js';
 
 /** The names this module reads (the pipeline asks before loading it). */
 export const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
@@ -190,14 +192,33 @@ async function pdfPages(bytes) {
 const LABEL = { docx: 'DOCX', odt: 'ODT', epub: 'EPUB', pdf: 'PDF', rtf: 'RTF' };
 
 /**
+ * A document's properties as metadata entries ([[name, value]], for import/metadata.js): the
+ * elements of `names` ({localName: field}) that DOCX's docProps/core.xml or ODT's meta.xml
+ * hold, in document order; none when the part is missing or not well-formed.
+ */
+export function properties(bytes, names) {
+  if (!bytes) return [];
+  const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'application/xml');
+  if (doc.getElementsByTagName('parsererror').length) return [];
+  return [...doc.getElementsByTagName('*')].flatMap((el) => (names[el.localName] && el.textContent.trim() ? [[names[el.localName], el.textContent.trim()]] : []));
+}
+
+/** DOCX core properties (Dublin Core) and ODT meta.xml elements, by the field each fills. */
+const DOCX_PROPERTIES = { creator: 'author', created: 'date', subject: 'subject', keywords: 'keywords', description: 'description' };
+const ODT_PROPERTIES = { 'initial-creator': 'author', 'creation-date': 'date', subject: 'subject', keyword: 'keywords', description: 'description' };
+
+/**
  * One file of a supported format (name: its name for messages; title: the document's
  * title, its path inside an archive) as entries and messages; see the header.
  */
 export async function readFormat(name, bytes, t, { title = stem(name), depth = 0 } = {}) {
   const kind = name.match(FORMATS)?.[1].toLowerCase();
-  const item = (text) => (text.trim()
-    ? { entries: [{ item: { title, text, encoding: LABEL[kind], name } }], messages: [] }
-    : { entries: [], messages: [{ kind: 'error', text: t.empty(name) }] });
+  const item = (text, entries = []) => {
+    if (!text.trim()) return { entries: [], messages: [{ kind: 'error', text: t.empty(name) }] };
+    const read = toMetadata(entries, name, t);
+    const metadata = hasMetadata(read.metadata) ? { metadata: read.metadata } : {};
+    return { entries: [{ item: { title, text, encoding: LABEL[kind], name, ...metadata } }], messages: read.messages };
+  };
   const broken = (why) => ({ entries: [], messages: [{ kind: 'error', text: t.brokenFile(name, kind.toUpperCase(), why) }] });
   try {
     if (kind === 'pdf') {
@@ -220,8 +241,14 @@ export async function readFormat(name, bytes, t, { title = stem(name), depth = 0
     } catch (error) {
       return broken(error?.message ?? String(error));
     }
-    if (kind === 'docx') return item(docxText(parseXml(unzipOne(unzipSync, bytes, 'word/document.xml'), 'word/document.xml')));
-    if (kind === 'odt') return item(odtText(parseXml(unzipOne(unzipSync, bytes, 'content.xml'), 'content.xml')));
+    if (kind === 'docx') {
+      const text = docxText(parseXml(unzipOne(unzipSync, bytes, 'word/document.xml'), 'word/document.xml'));
+      return item(text, properties(unzipOne(unzipSync, bytes, 'docProps/core.xml'), DOCX_PROPERTIES));
+    }
+    if (kind === 'odt') {
+      const text = odtText(parseXml(unzipOne(unzipSync, bytes, 'content.xml'), 'content.xml'));
+      return item(text, properties(unzipOne(unzipSync, bytes, 'meta.xml'), ODT_PROPERTIES));
+    }
     if (kind === 'epub') return item(await epubText(unzipSync, bytes));
     return await readZip(name, bytes, entries, unzipSync, t, depth, depth > 0 ? `${title}/` : '');
   } catch (error) {
