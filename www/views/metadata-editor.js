@@ -5,6 +5,19 @@
 // open with what was typed.
 
 import { h } from '../dom.js';
+import { registerStyles } from '../styles.js';
+
+registerStyles(`
+.texts .doc-meta { display: block; color: var(--te-muted, #5b6070); font-size: .85em; overflow-wrap: anywhere; }
+.texts .meta-form fieldset { display: grid; gap: .5em; max-width: 48em; border: 1px solid var(--te-border, #8a8f9c); border-radius: .4em; }
+.texts .meta-form .field { display: grid; gap: .15em; }
+.texts .meta-form .field small { color: var(--te-muted, #5b6070); }
+.texts .meta-fields { list-style: none; margin: 0; padding: 0; display: grid; gap: .35em; }
+.texts .meta-fields li { display: flex; flex-wrap: wrap; gap: .35em; align-items: center; }
+.texts .meta-fields .meta-value { flex: 1 1 12em; }
+.texts .meta-fields-label { margin: .25em 0 0; }
+.texts .meta-form .controls { margin-top: .5em; }
+`);
 
 /** The metadata as one line: "author · date · source · name: value · …" ('' for none). */
 export function metadataSummary(metadata) {
