@@ -193,3 +193,31 @@ test('the scope is in the state and the link, and a new scope starts the results
   assert.equal(next.page, 1);
   assert.equal(applyPatch(state, { window: 3 }).scope, 'date 2024-06');
 });
+
+test('the pipeline: front matter taken out, a table split into rows, the user asked for an unnamed text column', async () => {
+  // www/vendor/ is written by scripts/vendor.mjs (scripts/build runs it).
+  const { withMetadata } = await import('../../www/import/pipeline.js');
+  const asked = [];
+  const chooseColumn = async (name, columns, guess) => {
+    asked.push([name, columns, guess]);
+    return 1;
+  };
+  const messages = [];
+  const items = await withMetadata([
+    { title: 'post', name: 'post.md', text: readFileSync(path.join(fixtures, 'crlf.md'), 'utf8'), encoding: 'UTF-8' },
+    { title: 'speeches', name: 'speeches.csv', text: python([['id', 'speech'], ['1', 'A long speech of many words.'], ['2', 'Another long speech.']]), encoding: 'UTF-8' },
+    { title: 'plain', name: 'plain.txt', text: '---\ntitle: not read in a .txt\n---\nText.' },
+  ], messages, t, { chooseColumn });
+  assert.deepEqual(asked, [['speeches.csv', ['id', 'speech'], 1]]);
+  assert.deepEqual(items.map((i) => [i.title, i.text]), [
+    ['Windows line ends', 'Body with CRLF line ends.\r\n'],
+    ['speeches 1', 'A long speech of many words.'],
+    ['speeches 2', 'Another long speech.'],
+    ['plain', '---\ntitle: not read in a .txt\n---\nText.'],
+  ]);
+  assert.equal(items[1].encoding, 'UTF-8');
+  assert.deepEqual(messages.map((m) => m.text), ['“speeches.csv”: 2 texts from the column “speech”, the other columns as metadata.']);
+  // Declining adds the file as one text.
+  const whole = await withMetadata([{ title: 's', name: 's.csv', text: 'a,b\n1,2\n' }], [], t, { chooseColumn: async () => null });
+  assert.deepEqual(whole.map((i) => i.text), ['a,b\n1,2\n']);
+});
