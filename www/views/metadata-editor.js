@@ -29,7 +29,7 @@ export function metadataSummary(metadata) {
 
 /**
  * The editing form of `doc`'s metadata. `save(metadata)` resolves once the engine has taken
- * it (and it is stored), or rejects with the engine's message; `close()` ends editing.
+ * it (and it is stored), or rejects with the engine's message; `close(saved)` ends editing.
  * `t`: the Texts strings.
  */
 export function metadataForm(doc, t, { save, close, say }) {
@@ -42,7 +42,7 @@ export function metadataForm(doc, t, { save, close, say }) {
   };
   const author = input(t.metaAuthor, m.author);
   const hint = h('small', { id: id('hint') }, t.metaDateHint);
-  const date = input(t.metaDate, m.date, { 'aria-describedby': hint.id, inputmode: 'numeric' });
+  const date = input(t.metaDate, m.date, { 'aria-describedby': hint.id });
   date.el.append(hint);
   const source = input(t.metaSource, m.source);
   const rows = h('ul', { class: 'meta-fields' });
@@ -79,7 +79,7 @@ export function metadataForm(doc, t, { save, close, say }) {
       };
       try {
         await save(metadata);
-        close();
+        close(true);
       } catch (error) {
         say('error', t.metaRefused(doc.title, error.message));
         (/date/i.test(error.message) ? date.field : form.querySelector('input'))?.focus();

@@ -255,11 +255,12 @@ export function createTextsView(ctx) {
     open?.remove();
     for (const b of list.querySelectorAll('[aria-expanded="true"]')) b.setAttribute('aria-expanded', 'false');
     if (wasOpen) return;
-    const close = async () => {
+    const close = async (saved = false) => {
       tr.remove();
       button.setAttribute('aria-expanded', 'false');
-      if (button.isConnected) return button.focus();
-      // The list was drawn anew (the save changed the documents): its button now.
+      button.focus();
+      if (!saved) return;
+      // The save changed the documents, so the list is drawn anew: focus its new button.
       await refresh();
       list.querySelector(`tr[data-id="${doc.id}"] button[aria-expanded]`)?.focus();
     };
