@@ -111,7 +111,8 @@ export function createTextsView(ctx) {
   }
 
   function say(kind, text) {
-    messages.append(h('li', { class: kind, role: kind === 'error' ? 'alert' : null }, text,
+    // The alert is the message inside the item (a list item may not be an alert itself).
+    messages.append(h('li', { class: kind }, h('span', { role: kind === 'error' ? 'alert' : null }, text),
       h('button', {
         type: 'button', class: 'dismiss', 'aria-label': t.dismiss,
         onclick: (e) => {
