@@ -33,6 +33,7 @@ export function createKeynessView(ctx) {
     });
     return { input, el: h('div', { class: 'field' }, h('label', { class: 'label', for: id }, label), input) };
   };
+  const restNote = h('p', { class: 'muted' }, S.reference);
   const listId = uid('scopes');
   const suggestions = h('datalist', { id: listId }, scopeSuggestions(ctx.docs).map((s) => h('option', { value: s })));
   const targetScope = scopeInput(S.targetScope, 'targetScope');
@@ -64,7 +65,7 @@ export function createKeynessView(ctx) {
   const body = h('div', { class: 'keyness-lists' });
   const el = h('div', { class: 'analysis keyness' }, styleNode(),
     h('div', { class: 'controls' }, target.el, targetScope.el, referenceScope.el, stop.el, significant.el),
-    h('p', { class: 'muted' }, S.reference), suggestions,
+    restNote, suggestions,
     status, note, body);
 
   let key = null;
@@ -81,6 +82,7 @@ export function createKeynessView(ctx) {
       targetScope.input.value = next.scope;
     }
     lastScope = next.scope;
+    restNote.hidden = Boolean(opts.referenceScope);
     const nextKey = JSON.stringify(opts);
     if (!force && nextKey === key) return;
     key = nextKey;

@@ -17,6 +17,7 @@ registerStyles(`
 .texts .meta-fields .meta-value { flex: 1 1 12em; }
 .texts .meta-fields-label { margin: .25em 0 0; }
 .texts .meta-form .controls { margin-top: .5em; }
+.texts .meta-form fieldset > button { justify-self: start; }
 `);
 
 /** The metadata as one line: "author · date · source · name: value · …" ('' for none). */

@@ -171,7 +171,7 @@ export function createTextsView(ctx) {
   function row(doc) {
     const user = doc.source === 'user';
     const summary = metadataSummary(doc.metadata);
-    const title = h('td', { class: 'doc-title' }, doc.title, summary && h('small', { class: 'doc-meta' }, summary));
+    const title = h('td', { class: 'doc-title' }, doc.title, summary && h('small', { class: 'doc-meta', dir: 'auto' }, summary));
     const actions = h('td', { class: 'actions' });
     if (user) {
       actions.append(
