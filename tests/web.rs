@@ -402,7 +402,7 @@ fn bad_requests_get_messages_that_name_what_is_wrong() {
         (
             "kwic",
             r#"{"query": "putin", "options": {"windw": 3}}"#,
-            "invalid options: unknown field `windw`, expected one of `doc`, `window`",
+            "invalid options: unknown field `windw`, expected one of `doc`, `scope`, `window`",
         ),
         (
             "kwic",
