@@ -44,7 +44,7 @@ function open(articles = true, { languages = true } = {}) {
 test("the articles, documents, summary, text, terms, kwic, tokens", () => {
   const corpus = open();
   const docs = corpus.documents();
-  assert.deepEqual(Object.keys(docs[0]), ["id", "title", "chars", "tokens", "types", "sentences", "source", "key", "encoding", "language", "languageDetected"]);
+  assert.deepEqual(Object.keys(docs[0]), ["id", "title", "chars", "tokens", "types", "sentences", "source", "key", "encoding", "language", "languageDetected", "metadata"]);
   assert.equal(docs.length, 2);
   assert.equal(docs[1].title, "Putin flies into North Korea with promise to back it against the US");
   assert.equal(corpus.text(0).length, 4681); // no character outside the BMP in it
