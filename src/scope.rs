@@ -183,13 +183,10 @@ impl Docs {
 impl crate::Corpus {
     /// The tokens of the documents of `docs`.
     pub(crate) fn tokens_in(&self, docs: &Docs) -> usize {
-        match docs {
-            Docs::All => self.documents().iter().map(|d| d.token_count()).sum(),
-            _ => (self.documents().iter().enumerate())
-                .filter(|&(d, _)| docs.contains(d as DocId))
-                .map(|(_, d)| d.token_count())
-                .sum(),
-        }
+        (self.documents().iter().enumerate())
+            .filter(|&(d, _)| docs.contains(d as DocId))
+            .map(|(_, d)| d.token_count())
+            .sum()
     }
 
     /// The documents of document `doc` (checked) and `scope` together: both absent, every

@@ -184,17 +184,7 @@ impl Corpus {
     }
 
     /// Each term's tokens and number of documents in the scope, not counting a token that
-    /// is a stop word in its document's language.
-    pub(crate) fn counts_without_stop_words(
-        &self,
-        scope: &Docs,
-        filter: &StopFilter,
-    ) -> (Vec<u32>, Vec<u32>) {
-        self.counts_in(scope, Some(filter))
-    }
-
-    /// Each term's tokens and number of documents in the scope, leaving out the stop words
-    /// of `filter` if given.
+    /// is a stop word of `filter` (if given) in its document's language.
     pub(crate) fn counts_in(
         &self,
         scope: &Docs,

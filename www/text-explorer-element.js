@@ -83,6 +83,9 @@ function loadView(view) {
  */
 const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', scope: 'scope', window: 'window', sort: 'sort', 'fold-diacritics': 'fold' };
 
+/** What a query's hits depend on: the query, the document filter and the scope. */
+const queryKey = (q, doc, scope) => JSON.stringify([q, doc ?? null, scope || '']);
+
 /** The controls that the `controls` attribute can show. */
 export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed'];
 const DEFAULT_CONTROLS = ['doc', 'sort', 'window', 'help'];
@@ -460,7 +463,7 @@ export class TextExplorer extends HTMLElement {
     const ctx = {
       client: this.#client,
       shareQuery: (q, doc, answer, scope = '') => {
-        this.#sharedQuery = { key: JSON.stringify([q, doc ?? null, scope]), total: answer.then((a) => a.total) };
+        this.#sharedQuery = { key: queryKey(q, doc, scope), total: answer.then((a) => a.total) };
         // Not this promise's rejection to report (the view reports it); the event's own copy does.
         this.#sharedQuery.total.catch(() => {});
         return answer;
@@ -736,7 +739,7 @@ export class TextExplorer extends HTMLElement {
     const { doc, scope } = state;
     // The KWIC view's own request for this query, when it made one (it renders first), gives
     // the total: the query is computed once, not once for the view and once for the event.
-    const key = JSON.stringify([query, doc ?? null, scope]);
+    const key = queryKey(query, doc, scope);
     const take = () => {
       const shared = this.#sharedQuery;
       if (shared?.key !== key) return null;

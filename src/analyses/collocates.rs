@@ -319,9 +319,7 @@ impl Corpus {
         // A collocate's frequency counts its tokens where it is not a stop word (all of them
         // when one list applies to the whole scope).
         let kept = match &filter {
-            Some(f) if f.uniform(&scope).is_none() => {
-                Some(self.counts_without_stop_words(&scope, f).0)
-            }
+            Some(f) if f.uniform(&scope).is_none() => Some(self.counts_in(&scope, Some(f)).0),
             _ => None,
         };
         let counts = match &kept {

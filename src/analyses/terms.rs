@@ -281,7 +281,7 @@ impl Corpus {
         let filter = (!options.stopwords).then(|| self.stop_filter());
         let uniform = filter.as_ref().map(|f| f.uniform(&scope));
         let kept = match (&filter, uniform, &scope) {
-            (Some(f), Some(None), _) => Some(self.counts_without_stop_words(&scope, f)),
+            (Some(f), Some(None), _) => Some(self.counts_in(&scope, Some(f))),
             // A subcorpus: its own document frequencies.
             (_, _, Docs::Set(_)) => Some(self.counts_in(&scope, None)),
             _ => None,
