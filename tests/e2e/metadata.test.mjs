@@ -230,6 +230,27 @@ test('Keyness compares two newspapers, and KWIC reads only the documents of June
   await context.close();
 });
 
+test('a view already shown answers again when only the subcorpus changes (Dispersion, Collocates, Phrases)', async () => {
+  const context = await browser.newContext();
+  const { page, te, problems } = await withCorpus(context);
+  const scope = te.getByLabel('Subcorpus', { exact: true });
+  for (const view of ['dispersion', 'collocates', 'phrases']) {
+    await page.evaluate((v) => { location.hash = `#view=${v}&q=the`; }, view);
+    const status = te.locator(`[role="tabpanel"]:not([hidden]) .status`).first();
+    await until(async () => /\d/.test(await status.innerText()));
+    const before = await status.innerText();
+    await scope.fill('date 2024-06');
+    await scope.press('Enter');
+    // The view's own figures change with the scope, without a new query or a reload.
+    await until(async () => (await status.innerText()) !== before && /\d/.test(await status.innerText()));
+    await scope.fill('');
+    await scope.press('Enter');
+    await until(async () => (await status.innerText()) === before);
+  }
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('Arabic: the metadata form and the subcorpus box, mirrored', async () => {
   const context = await browser.newContext({ locale: 'ar-EG' });
   const { page, te, problems } = await withCorpus(context);
