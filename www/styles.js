@@ -214,7 +214,8 @@ mark:focus-visible { outline: 3px solid var(--te-focus); }
 .app.one-view [role="tablist"] { display: none; }
 .app.no-doc .doc-field, .app.no-sort .sort-field, .app.no-window .window-field,
 .app.no-help .help, .app.no-embed .embed-btn { display: none; }
-.bar .tools { display: flex; align-items: end; gap: .75em; padding-bottom: .5em; }
+.bar .tools { display: flex; flex-wrap: wrap; align-items: end; gap: .5em .75em; padding-bottom: .5em; }
+.bar .embed-btn { white-space: nowrap; }
 .bar .tools .field { padding-bottom: 0; }
 .app.compact > * { font-size: .9em; }
 .app.compact .bar { margin-bottom: .5em; }
