@@ -13,7 +13,7 @@ use crate::protocol::{
 };
 use crate::{
     CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, NgramOptions,
-    Summary, TermFrequency, TermsOptions,
+    Summary, TermFrequency, TermsOptions, Trends, TrendsOptions,
 };
 
 /// Where a document came from, aligned with the corpus's ids.
@@ -344,7 +344,9 @@ impl Engine {
                 .iter()
                 .any(|i| i.language.is_none() && i.language_detected.is_none()),
             Request::Kwic { query, .. } | Request::Collocates { query, .. } => stems(query),
-            Request::Dispersion { queries, .. } => queries.0.iter().any(|q| stems(q)),
+            Request::Dispersion { queries, .. } | Request::Trends { queries, .. } => {
+                queries.0.iter().any(|q| stems(q))
+            }
             _ => false,
         }
     }
@@ -428,6 +430,14 @@ impl Engine {
             index_bytes: self.corpus.index_bytes(),
             wasm_bytes: None,
         })
+    }
+
+    pub(crate) fn trends(
+        &mut self,
+        queries: OneOrMany<String>,
+        options: TrendsOptions,
+    ) -> Result<Trends> {
+        self.corpus.trends(&queries.0, &options)
     }
 
     /// A cancel that reaches the dispatch found no job running: nothing to do.

@@ -39,7 +39,7 @@ pub mod scope;
 pub mod stopwords;
 pub mod tokenize;
 
-pub use analyses::{collocates, compare, dispersion, keyness, ngrams, terms};
+pub use analyses::{collocates, compare, dispersion, keyness, ngrams, terms, trends};
 pub use query::{kwic, regex};
 
 #[cfg(target_arch = "wasm32")]
@@ -64,3 +64,4 @@ pub use tokenize::{
     elided_words, fold, normalize, segments, set_word_splitter, tokens, tokens_in, Segments, Token,
     Tokens, TokensIn, WordSplitter,
 };
+pub use trends::{Grouping, TrendBucket, TrendPoint, TrendSeries, Trends, TrendsOptions};

@@ -23,7 +23,8 @@ use crate::index::{Corpus, DocId, Document};
 use crate::metadata::Metadata;
 use crate::{
     Collocate, CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, Keyword,
-    KwicOptions, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions,
+    KwicOptions, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions, Trends,
+    TrendsOptions,
 };
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -271,6 +272,10 @@ operations! {
     /// Stops the running `addDocuments` job `job` (its request id): it then answers
     /// `cancelled: true` and has added nothing. Handled as soon as it arrives.
     Cancel => cancel { job: u32 } -> ();
+    /// The relative frequency (hits per 10,000 tokens) of one to ten queries across the
+    /// documents in corpus order, or across their dates by year or month, with the undated
+    /// documents counted apart.
+    Trends => trends { queries: OneOrMany<String>, options: TrendsOptions = default } -> Trends;
     /// Test builds only: panics, to test that the page recovers.
     #[cfg(feature = "test-panic")]
     Panic => panic {} -> ();

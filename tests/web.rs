@@ -822,6 +822,10 @@ fn answers_are_the_values_serde_wasm_bindgen_gives() {
         ("phrases", r#"{"options": {"limit": 40}}"#),
         ("keyness", r#"{"options": {"target": [2], "limit": 20}}"#),
         ("dispersion", r#"{"queries": ["café", "the", "zzzz"]}"#),
+        (
+            "trends",
+            r#"{"queries": ["café", "the"], "options": {"by": "year"}}"#,
+        ),
         ("compare", r#"{"a": 0, "b": 1, "options": {"limit": 20}}"#),
         (
             "setStopWords",

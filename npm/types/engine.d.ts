@@ -357,6 +357,8 @@ name: string,
  */
 value: string, };
 
+export type Grouping = "document" | "year" | "month";
+
 export type Keyness = { 
 /**
  * Tokens in the target.
@@ -828,6 +830,96 @@ end: number,
  */
 term: string, };
 
+export type TrendBucket = { 
+/**
+ * The document's title, the year (`2024`) or the month (`2024-06`); empty for the
+ * undated bucket.
+ */
+label: string, 
+/**
+ * The document, when the trend is by document; `null` otherwise.
+ */
+doc: number | null, 
+/**
+ * How many documents it holds (0 for a year or month between two dated ones).
+ */
+docs: number, 
+/**
+ * Their tokens (words).
+ */
+tokens: number, };
+
+export type TrendPoint = { 
+/**
+ * The hits in the bucket's documents.
+ */
+hits: number, 
+/**
+ * The bucket's tokens.
+ */
+tokens: number, 
+/**
+ * Hits per 10,000 tokens; 0 when the bucket has no token.
+ */
+relative: number, };
+
+export type TrendSeries = { 
+/**
+ * The query, as given.
+ */
+query: string, 
+/**
+ * Its hits in the scope (the points' and the undated point's together).
+ */
+hits: number, 
+/**
+ * One point per bucket, in the buckets' order.
+ */
+points: Array<TrendPoint>, 
+/**
+ * Its hits in the undated documents; `null` when the trend is by document.
+ */
+undated: TrendPoint | null, };
+
+export type Trends = { 
+/**
+ * The grouping of the buckets.
+ */
+by: Grouping, 
+/**
+ * The buckets, in order: documents by id, or years or months from the earliest.
+ */
+buckets: Array<TrendBucket>, 
+/**
+ * By year or month, the documents of the scope without a date (by month, also those
+ * dated only by their year), counted apart (`docs` may be 0); `null` by document.
+ */
+undated: TrendBucket | null, 
+/**
+ * One series per query, in the order given.
+ */
+series: Array<TrendSeries>, };
+
+export type TrendsOptions = { 
+/**
+ * This document only; `None` (the default) for every document.
+ */
+doc?: number | null, 
+/**
+ * Only the documents of this subcorpus, chosen by metadata (`newspaper = Mint`,
+ * `date 2024-06`: see [`crate::scope`]); with `doc`, that document if it is in it.
+ * `None` (the default) for no restriction.
+ */
+scope?: string | null, 
+/**
+ * The points: `document` (the default), `year` or `month`.
+ */
+by?: Grouping, 
+/**
+ * Match the queries' case too (default `false`: any case).
+ */
+caseSensitive?: boolean, };
+
 /**
  * The engine's operations: `www/client.js` has one async method for each, with these
  * parameters; each answers with a Promise (rejected with an Error that says what is wrong).
@@ -904,4 +996,10 @@ export interface Operations {
    * `cancelled: true` and has added nothing. Handled as soon as it arrives.
    */
   cancel(job: number): Promise<null>;
+  /**
+   * The relative frequency (hits per 10,000 tokens) of one to ten queries across the
+   * documents in corpus order, or across their dates by year or month, with the undated
+   * documents counted apart.
+   */
+  trends(queries: string | string[], options?: TrendsOptions): Promise<Trends>;
 }
