@@ -8,15 +8,19 @@
 //   #view=terms&stopwords=show&filter=kor
 //   #view=terms&stop=en*iso.said-not_fr.ça      (the edited stop-word lists, stopwords.js)
 //   #view=terms&fold=1                          (diacritics folded: Zürich = Zurich)
+//   #view=trends&q=markets,cricket&trend=month  (Trends by month)
 //
 // Keys at their default value are left out, so the bare page URL is the default state.
 
 /** The views, in tab order. */
 export const VIEWS = [
   'summary', 'terms', 'kwic', 'reader',
-  'collocates', 'phrases', 'keyness', 'dispersion', 'compare', 'cloud',
+  'collocates', 'phrases', 'keyness', 'dispersion', 'trends', 'compare', 'cloud',
   'texts',
 ];
+
+/** The Trends view's groupings: by document (corpus order), by year, by month. */
+export const TREND_GROUPINGS = ['document', 'year', 'month'];
 
 /** KWIC sort orders: values go to the engine unchanged (AntConc-style keys). */
 export const SORTS = [
@@ -59,6 +63,7 @@ export const MAX_PAGE = Math.floor(0xffffffff / PAGE_SIZE);
  * - hit: the Reader's current hit, the UTF-16 start offset of its keyword in that document
  * - stop: the user's edits of the stop-word lists, as stopwords.js encodes them ('' = none)
  * - fold: true folds diacritics in every count and query (the engine's setFolding)
+ * - trend: the Trends view's grouping, one of TREND_GROUPINGS
  */
 export const DEFAULTS = Object.freeze({
   view: 'summary',
@@ -74,6 +79,7 @@ export const DEFAULTS = Object.freeze({
   hit: null,
   stop: '',
   fold: false,
+  trend: 'document',
 });
 
 const KEYS = Object.keys(DEFAULTS);
@@ -103,6 +109,8 @@ export function parse(hash) {
   state.hit = nonNegativeInt(p.get('hit'));
   state.stop = p.get('stop') ?? '';
   state.fold = p.get('fold') === '1';
+  const trend = p.get('trend');
+  if (TREND_GROUPINGS.includes(trend)) state.trend = trend;
   return state;
 }
 

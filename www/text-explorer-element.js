@@ -56,6 +56,7 @@ const LOAD_VIEW = {
   phrases: () => import('./views/phrases.js').then((m) => m.createPhrasesView),
   keyness: () => import('./views/keyness.js').then((m) => m.createKeynessView),
   dispersion: () => import('./views/dispersion.js').then((m) => m.createDispersionView),
+  trends: () => import('./views/trends.js').then((m) => m.createTrendsView),
   compare: () => import('./views/compare.js').then((m) => m.createCompareView),
   cloud: () => import('./views/cloud.js').then((m) => m.createCloudView),
   texts: () => import('./views/texts.js').then((m) => m.createTextsView),

@@ -208,7 +208,7 @@ function emptyLists(page) {
 const VIEWS = [
   ['summary', '.summary table'], ['terms', '.terms tbody tr'], ['kwic', '.kwic-view tbody tr'],
   ['reader', '.reader .text mark'], ['collocates', '.collocates tbody tr'], ['phrases', '.phrases tbody tr'],
-  ['keyness', '.keyness tbody tr'], ['dispersion', '.dispersion svg'], ['compare', '.compare tbody tr'],
+  ['keyness', '.keyness tbody tr'], ['dispersion', '.dispersion svg'], ['trends', '.trends svg'], ['compare', '.compare tbody tr'],
   ['cloud', '.cloud-word'], ['texts', '.texts table'],
 ];
 
