@@ -20,7 +20,8 @@ import { registerStyles } from '../styles.js';
 const WIDTH = 640;
 const FONT = 12;
 const LEFT = 64;
-const RIGHT = 12;
+// Room on the right for half of the last label (2024-06) centred on the last point.
+const RIGHT = 30;
 const PLOT_H = 220;
 // Series colours (Dispersion's, readable on light and dark backgrounds) and dashes, so that
 // the lines differ by more than colour (WCAG 1.4.1) and in forced colours.
@@ -31,6 +32,7 @@ const MAX_MARKS = 150;
 const CSS = `
 .analysis .trend-point { cursor: pointer; }
 .analysis .trend-point:hover { stroke: currentColor; stroke-width: 2; }
+.analysis.trends tbody th { min-width: 8em; }
 `;
 
 /**
@@ -103,8 +105,9 @@ export function createTrendsView(ctx) {
   const noDates = h('p', { class: 'note', hidden: dated }, S.noDates);
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const undatedNote = h('p', { class: 'note', hidden: true });
-  // Focusable: on a phone the chart scrolls sideways (kit/style.js), by keyboard too.
-  const chart = h('figure', { class: 'chart', tabindex: 0 });
+  // Focusable: on a phone the chart scrolls sideways (kit/style.js), by keyboard too; left
+  // to right in a right-to-left UI as well, so that it opens on its y axis.
+  const chart = h('figure', { class: 'chart', tabindex: 0, dir: 'ltr' });
   let columns = [];
   let table = sortableTable(t, { caption: S.tableCaption, columns });
   const tableHolder = h('div', {}, table.el);
@@ -210,7 +213,7 @@ export function createTrendsView(ctx) {
           return mark;
         }));
     }));
-    replaceChildren(chart, chartSvg, h('figcaption', { class: 'muted' }, g === 'document' ? S.captionDocuments : S.captionDates));
+    replaceChildren(chart, chartSvg, h('figcaption', { class: 'muted', dir: t.dir }, g === 'document' ? S.captionDocuments : S.captionDates));
   }
 
   function drawTable() {
