@@ -67,6 +67,8 @@ test('trends by document: a line per query over the articles, the table beside i
   const v = view(s.te);
   await v.locator('svg polyline').first().waitFor();
   assert.equal(await v.locator('svg polyline').count(), 2);
+  // The articles have no dates: the choice of year and month says how to give them one.
+  await v.locator('.note', { hasText: 'none of these texts has a date yet' }).waitFor();
   // The legend names both queries.
   const svgText = await v.locator('svg').first().textContent();
   assert.ok(svgText.includes('korea') && svgText.includes('putin'), svgText);
@@ -131,6 +133,7 @@ test('trends by year and month on newspapers from a CSV: an empty month, the und
   const v = view(s.te);
   await v.locator('svg polyline').first().waitFor();
   assert.equal(await v.getByLabel('Group by').inputValue(), 'month');
+  assert.equal(await v.locator('.note', { hasText: 'none of these texts has a date yet' }).isHidden(), true);
   // June (Rupee gains, Cricket fans: 18 words), July (no article, 0), August (Markets slide,
   // Monsoon: 18 words), then the undated: the Letter and the two embedded articles.
   let rows = await table(s.te);
@@ -201,7 +204,7 @@ test('trends on a phone: no chart text under 10 CSS px; Japanese labels', async 
   await v.locator('svg polyline').first().waitFor();
   const smallest = await v.locator('svg').first().evaluate((el) => Math.min(...[...el.querySelectorAll('text')]
     .map((t) => t.getBoundingClientRect().height ? Number.parseFloat(getComputedStyle(t).fontSize) * (el.getBoundingClientRect().width / el.viewBox.baseVal.width) : Infinity)));
-  assert.ok(smallest >= 10, `the smallest chart text is ${smallest} CSS px`);
+  assert.ok(Number.isFinite(smallest) && smallest >= 10, `the smallest chart text is ${smallest} CSS px`);
   assert.equal(await v.getByLabel('まとめ方').inputValue(), 'document');
   await finish(s, 'trends-phone-ja');
 });
