@@ -39,7 +39,7 @@ pub mod scope;
 pub mod stopwords;
 pub mod tokenize;
 
-pub use analyses::{collocates, compare, dispersion, keyness, ngrams, terms};
+pub use analyses::{collocates, compare, dispersion, keyness, ngrams, terms, word_tree};
 pub use query::{kwic, regex};
 
 #[cfg(target_arch = "wasm32")]
@@ -53,7 +53,7 @@ pub use dispersion::{Dispersion, DispersionOptions, DocDispersion};
 pub use error::{Error, Result};
 pub use index::{Corpus, DocId, Document, Posting, TermId};
 pub use keyness::{Keyness, KeynessOptions, Keyword};
-pub use kwic::{Concordance, KwicLine, KwicOptions, Sort};
+pub use kwic::{Concordance, FilterPosition, KwicFilter, KwicLine, KwicOptions, Sample, Sort};
 pub use metadata::{Field, Metadata};
 pub use ngrams::{Ngram, NgramOptions};
 pub use query::Query;
@@ -64,3 +64,4 @@ pub use tokenize::{
     elided_words, fold, normalize, segments, set_word_splitter, tokens, tokens_in, Segments, Token,
     Tokens, TokensIn, WordSplitter,
 };
+pub use word_tree::{Side, WordNode, WordTree, WordTreeOptions};

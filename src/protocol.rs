@@ -23,7 +23,8 @@ use crate::index::{Corpus, DocId, Document};
 use crate::metadata::Metadata;
 use crate::{
     Collocate, CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, Keyword,
-    KwicOptions, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions,
+    KwicOptions, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions, WordTree,
+    WordTreeOptions,
 };
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -271,6 +272,8 @@ operations! {
     /// Stops the running `addDocuments` job `job` (its request id): it then answers
     /// `cancelled: true` and has added nothing. Handled as soon as it arrives.
     Cancel => cancel { job: u32 } -> ();
+    /// The word tree of a query: the contexts on one side merged by shared words.
+    WordTree => word_tree { query: String, options: WordTreeOptions = default } -> WordTree;
     /// Test builds only: panics, to test that the page recovers.
     #[cfg(feature = "test-panic")]
     Panic => panic {} -> ();
@@ -479,6 +482,9 @@ pub struct Concordance<'a> {
     pub total: usize,
     /// This page's lines.
     pub lines: Vec<KwicLine<'a>>,
+    /// With `options.sample`, the number of (filtered) hits the sample was drawn from;
+    /// `null` without a sample.
+    pub before_sample: Option<usize>,
 }
 
 /// A concordance line, with UTF-16 offsets.

@@ -1,6 +1,6 @@
 //! The analyses: everything that reads the index through a query. Term lists and summaries
 //! ([`terms`]), collocates, phrases ([`ngrams`]), keyness, dispersion and the comparison of
-//! two documents, with the statistics they share in `stats`.
+//! two documents, the word tree, with the statistics they share in `stats`.
 
 pub mod collocates;
 pub mod compare;
@@ -9,3 +9,4 @@ pub mod keyness;
 pub mod ngrams;
 mod stats;
 pub mod terms;
+pub mod word_tree;
