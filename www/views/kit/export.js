@@ -3,6 +3,7 @@
 import { h } from '../../dom.js';
 import { svgFile } from './svg.js';
 import { fileSafe } from './format.js';
+import { kwicTools } from '../../state.js';
 
 /** One cell of a table for CSV/TSV: the raw value, as text. */
 function cellText(value) {
@@ -90,7 +91,7 @@ export function svgExport(t, name, get) {
  * TSV. `state()` is the view's current state. The column names are the file's field names
  * (data, not UI text), the same in every language.
  */
-export function kwicExport(ctx, state) {
+export function kwicExport(ctx, state, tagOf = null) {
   const columns = [
     { label: 'document', value: (l) => l.doc },
     { label: 'title', value: (l) => ctx.docTitle(l.doc) },
@@ -98,13 +99,18 @@ export function kwicExport(ctx, state) {
     { label: 'left', value: (l) => l.left.replace(/\s+/g, ' ') },
     { label: 'keyword', value: (l) => l.keyword.replace(/\s+/g, ' ') },
     { label: 'right', value: (l) => l.right.replace(/\s+/g, ' ') },
+    // The user's tag of each line (kwic-tools.js), empty for none.
+    ...(tagOf ? [{ label: 'tag', value: (l) => tagOf(l) }] : []),
   ];
   const name = () => `kwic-${fileSafe(state()?.q)}`;
   return tableExport(ctx.strings, name, async () => {
     const now = state();
     const q = now?.q.trim();
     if (!q) return { columns, rows: [] };
-    const answer = await ctx.client.kwic(q, { doc: now.doc ?? undefined, window: now.window, sort: now.sort, limit: 100_000 });
+    // The lines the view shows: its subcorpus, filter and sample too.
+    const answer = await ctx.client.kwic(q, {
+      doc: now.doc ?? undefined, scope: now.scope || undefined, window: now.window, sort: now.sort, limit: 100_000, ...kwicTools(now),
+    });
     return { columns, rows: answer.lines };
   });
 }
