@@ -12,7 +12,7 @@
 //! tens of thousands of hits still answers a tree a browser can draw.
 
 use crate::error::{check_range, Result};
-use crate::index::{Corpus, DocId, TermId};
+use crate::index::{sorted_indices, Corpus, DocId, TermId};
 use crate::query::Hit;
 use crate::scope::Scope;
 use crate::KwicFilter;
@@ -206,21 +206,31 @@ impl Corpus {
                 docs[hit.doc as usize].terms.get(at).map(|t| (t, i))
             })
             .collect();
-        keyed.sort_unstable();
+        // Sorted through the crate's one sort (`sorted_indices`): a sort of its own would
+        // add its code to the wasm.
+        let by_term = sorted_indices(keyed.len(), &|a, b| {
+            keyed[a as usize].cmp(&keyed[b as usize])
+        });
         let mut groups: Vec<(TermId, Vec<u32>)> = Vec::new();
-        for (term, i) in keyed {
+        for k in by_term {
+            let (term, i) = keyed[k as usize];
             match groups.last_mut() {
                 Some((t, list)) if *t == term => list.push(i),
                 _ => groups.push((term, vec![i])),
             }
         }
         let ranks = self.ranks();
-        groups.sort_by(|(a, x), (b, y)| {
-            y.len()
-                .cmp(&x.len())
-                .then(ranks[*a as usize].cmp(&ranks[*b as usize]))
+        let order = sorted_indices(groups.len(), &|a, b| {
+            let ((x, xs), (y, ys)) = (&groups[a as usize], &groups[b as usize]);
+            ys.len()
+                .cmp(&xs.len())
+                .then(ranks[*x as usize].cmp(&ranks[*y as usize]))
         });
-        groups
+        let mut groups: Vec<Option<(TermId, Vec<u32>)>> = groups.into_iter().map(Some).collect();
+        order
+            .iter()
+            .filter_map(|&i| groups[i as usize].take())
+            .collect()
     }
 
     fn word_node(&self, nodes: &[Grow], i: usize) -> WordNode {

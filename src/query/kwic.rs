@@ -522,7 +522,9 @@ fn sample_hits(hits: &mut Vec<Hit>, sample: Sample) -> Result<usize> {
             hits.swap(i, j);
         }
         hits.truncate(sample.size);
-        hits.sort_unstable();
+        // Back in document order (through the crate's one sort, not a sort of its own).
+        let order = sorted_indices(hits.len(), &|a, b| hits[a as usize].cmp(&hits[b as usize]));
+        *hits = order.iter().map(|&i| hits[i as usize]).collect();
     }
     Ok(n)
 }
