@@ -56,4 +56,6 @@ test('a word tree reads as paths, and a branch as a KWIC filter', () => {
 test('tag names are apart by commas, trimmed, each once', () => {
   assert.deepEqual(tagNames(' literal, figurative ,,literal'), ['literal', 'figurative']);
   assert.deepEqual(tagNames(''), []);
+  assert.deepEqual(tagNames('حرفي، مجازي'), ['حرفي', 'مجازي']);
+  assert.deepEqual(tagNames('字義、比喩，字義'), ['字義', '比喩']);
 });

@@ -14,9 +14,9 @@ export function newSeed() {
   return globalThis.crypto.getRandomValues(new Uint32Array(1))[0];
 }
 
-/** The tag names typed in a field: apart by commas, trimmed, each once. */
+/** The tag names typed in a field: apart by commas (Latin, Arabic or CJK), trimmed, each once. */
 export function tagNames(text) {
-  return [...new Set(String(text).split(',').map((s) => s.trim()).filter(Boolean))].slice(0, 20);
+  return [...new Set(String(text).split(/[,،、，]/).map((s) => s.trim()).filter(Boolean))].slice(0, 20);
 }
 
 /**

@@ -12,14 +12,15 @@ import { numberField, queryField, selectField, syntaxHelp } from './kit/fields.j
 import { latest } from './kit/latest.js';
 import { fileSafe } from './kit/format.js';
 import { styleNode } from './kit/style.js';
+import { lineDirection } from './kwic.js';
 
 const CSS = `
 .wordtree .wt-tree { overflow: auto; max-height: 40em; padding: .5em 0; border: 1px solid var(--te-border); border-radius: var(--te-radius); }
 .wordtree .wt-node { display: flex; align-items: center; gap: .25em; }
 .wordtree .wt-tree[data-side="left"] .wt-node { flex-direction: row-reverse; }
-.wordtree .wt-children { list-style: none; margin: 0; padding: 0 0 0 .5em; display: flex; flex-direction: column;
+.wordtree .wt-children { list-style: none; margin: 0; padding: 0; padding-inline-start: .5em; display: flex; flex-direction: column;
   border-inline-start: 1px solid var(--te-border); }
-.wordtree .wt-tree[data-side="left"] .wt-children { padding: 0 .5em 0 0; border-inline-start: 0; border-inline-end: 1px solid var(--te-border); }
+.wordtree .wt-tree[data-side="left"] .wt-children { padding-inline: 0 .5em; border-inline-start: 0; border-inline-end: 1px solid var(--te-border); }
 .wordtree .wt-children > li { padding: .05em 0; }
 .wordtree .wt-word { border: 0; background: transparent; color: inherit; padding: 0 .2em; line-height: 1.2; white-space: nowrap; cursor: pointer; }
 .wordtree .wt-word:hover { text-decoration: underline; }
@@ -116,6 +117,9 @@ export function createWordTreeView(ctx) {
     const root = h('span', { class: 'wt-root' }, q);
     setStyle(root, { fontSize: '1.6em' });
     drawing.dataset.side = state.side;
+    // The tree reads in its text's direction, whatever the UI's: an English text's left
+    // context grows leftwards in the Arabic UI too, an Arabic text's right context leftwards.
+    drawing.dir = lineDirection([q, ...tree.children.map((c) => c.word)].join(' '));
     replaceChildren(drawing, h('div', { class: 'wt-node' }, root, children(tree, [])));
     treeSvg = drawSvg(q);
   }
@@ -145,7 +149,8 @@ export function createWordTreeView(ctx) {
     const maxDepth = Math.max(1, ...rows.map((r) => r.x));
     const width = (maxDepth + 1) * COL + 20;
     const height = Math.max(leaf, 1) * ROW + ROW;
-    const left = state.side === 'left';
+    // Growing leftwards: the left side of a left-to-right text, the right of a right-to-left one.
+    const left = (state.side === 'left') !== (drawing.dir === 'rtl');
     const x = (d) => (left ? width - 10 - d * COL : 10 + d * COL);
     return svg('svg', {
       xmlns: 'http://www.w3.org/2000/svg', viewBox: `0 0 ${width} ${height}`, width, height, role: 'img',
