@@ -195,7 +195,7 @@ impl Corpus {
         depth: usize,
     ) -> Vec<(TermId, Vec<u32>)> {
         let docs = self.documents();
-        let mut keyed: Vec<(TermId, u32)> = of
+        let keyed: Vec<(TermId, u32)> = of
             .iter()
             .filter_map(|&i| {
                 let hit = hits[i as usize];
