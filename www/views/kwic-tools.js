@@ -61,16 +61,17 @@ export function kwicTools(ctx) {
       if (event.key === 'Enter') ctx.set({ where: where.value.trim() });
     },
   });
+  // Text fields with a numeric keyboard: the view's one number field stays its window.
   const size = h('input', {
-    type: 'number', id: ids.sample, min: 0, max: SAMPLE_MAX, step: 1, inputmode: 'numeric',
+    type: 'text', id: ids.sample, inputmode: 'numeric', pattern: '[0-9]*', autocomplete: 'off', class: 'sample-size',
     onchange: () => {
-      const n = Number(size.value);
+      const n = size.value.trim() === '' ? 0 : Number(size.value);
       if (Number.isInteger(n) && n >= 0 && n <= SAMPLE_MAX) ctx.set({ sample: n });
       else size.value = String(state.sample);
     },
   });
   const seed = h('input', {
-    type: 'number', id: ids.seed, min: 0, max: 0xffffffff, step: 1, inputmode: 'numeric',
+    type: 'text', id: ids.seed, inputmode: 'numeric', pattern: '[0-9]*', autocomplete: 'off', class: 'seed',
     onchange: () => {
       const n = Number(seed.value);
       if (Number.isInteger(n) && n >= 0 && n <= 0xffffffff) ctx.set({ seed: n });
@@ -132,7 +133,7 @@ export function kwicTools(ctx) {
       h('div', { class: 'field small' }, h('label', { class: 'label', for: ids.seed }, T.seed), seed),
       reseed,
       h('div', { class: 'field grow' }, h('label', { class: 'label', for: ids.tags }, T.tags), tagField)),
-    h('p', { class: 'help', id: ids.whereHelp }, T.whereHelp),
+    h('p', { class: 'muted where-help', id: ids.whereHelp }, T.whereHelp),
     counts);
 
   function update(next) {
@@ -143,5 +144,7 @@ export function kwicTools(ctx) {
   }
 
   showCounts();
-  return { el, update, decorate, tagOf, loaded };
+  // Whether lines can carry tags (the CSV then has a tag column).
+  const tagging = () => tags.names.length > 0 || Object.keys(tags.lines).length > 0;
+  return { el, update, decorate, tagOf, tagging, loaded };
 }

@@ -87,7 +87,7 @@ export function createKwicView(ctx) {
         linguist.update(current);
         if (shownTable) linguist.decorate(shownTable.table, shownTable.lines);
         // styleNode() is null where the styles are adopted by the shadow root already.
-        tools.append(...[styleNode(), syntaxHelp(t), linguist.el, kwicExport(ctx, () => current, linguist.tagOf)].filter(Boolean));
+        tools.append(...[styleNode(), syntaxHelp(t), linguist.el, kwicExport(ctx, () => current, linguist)].filter(Boolean));
       }, () => { toolsLoaded = false; });
   }
 
