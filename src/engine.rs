@@ -13,7 +13,7 @@ use crate::protocol::{
 };
 use crate::{
     CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, NgramOptions,
-    Summary, TermFrequency, TermsOptions, Trends, TrendsOptions,
+    Summary, TermFrequency, TermsOptions, Trends, TrendsOptions, WordTree, WordTreeOptions,
 };
 
 /// Where a document came from, aligned with the corpus's ids.
@@ -133,12 +133,21 @@ impl Engine {
         let docs = corpus.documents();
         Ok(Concordance {
             total: page.total,
+            before_sample: page.before_sample,
             lines: page
                 .lines
                 .into_iter()
                 .map(|line| KwicLine::new(&docs[line.doc as usize], line))
                 .collect(),
         })
+    }
+
+    pub(crate) fn word_tree(
+        &mut self,
+        query: String,
+        options: WordTreeOptions,
+    ) -> Result<WordTree> {
+        self.corpus.word_tree(&query, &options)
     }
 
     pub(crate) fn tokens(&mut self, id: DocId) -> Result<Vec<TokenInfo<'_>>> {
@@ -343,9 +352,16 @@ impl Engine {
             Request::AddDocuments { items } => items
                 .iter()
                 .any(|i| i.language.is_none() && i.language_detected.is_none()),
-            Request::Kwic { query, .. } | Request::Collocates { query, .. } => stems(query),
+            // A filter's word may be a `~word` too.
+            Request::Kwic { query, options } => {
+                stems(query) || options.filter.iter().any(|f| stems(&f.word))
+            }
+            Request::Collocates { query, .. } => stems(query),
             Request::Dispersion { queries, .. } | Request::Trends { queries, .. } => {
                 queries.0.iter().any(|q| stems(q))
+            }
+            Request::WordTree { query, options } => {
+                stems(query) || options.filter.iter().any(|f| stems(&f.word))
             }
             _ => false,
         }

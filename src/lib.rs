@@ -39,7 +39,7 @@ pub mod scope;
 pub mod stopwords;
 pub mod tokenize;
 
-pub use analyses::{collocates, compare, dispersion, keyness, ngrams, terms, trends};
+pub use analyses::{collocates, compare, dispersion, keyness, ngrams, terms, trends, word_tree};
 pub use query::{kwic, regex};
 
 #[cfg(target_arch = "wasm32")]
@@ -53,7 +53,7 @@ pub use dispersion::{Dispersion, DispersionOptions, DocDispersion};
 pub use error::{Error, Result};
 pub use index::{Corpus, DocId, Document, Posting, TermId};
 pub use keyness::{Keyness, KeynessOptions, Keyword};
-pub use kwic::{Concordance, KwicLine, KwicOptions, Sort};
+pub use kwic::{Concordance, FilterPosition, KwicFilter, KwicLine, KwicOptions, Sample, Sort};
 pub use metadata::{Field, Metadata};
 pub use ngrams::{Ngram, NgramOptions};
 pub use query::Query;
@@ -65,3 +65,4 @@ pub use tokenize::{
     Tokens, TokensIn, WordSplitter,
 };
 pub use trends::{Grouping, TrendBucket, TrendPoint, TrendSeries, Trends, TrendsOptions};
+pub use word_tree::{Side, WordNode, WordTree, WordTreeOptions};

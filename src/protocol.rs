@@ -24,7 +24,7 @@ use crate::metadata::Metadata;
 use crate::{
     Collocate, CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, Keyword,
     KwicOptions, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions, Trends,
-    TrendsOptions,
+    TrendsOptions, WordTree, WordTreeOptions,
 };
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -276,6 +276,8 @@ operations! {
     /// documents in corpus order, or across their dates by year or month, with the undated
     /// documents counted apart.
     Trends => trends { queries: OneOrMany<String>, options: TrendsOptions = default } -> Trends;
+    /// The word tree of a query: the contexts on one side merged by shared words.
+    WordTree => word_tree { query: String, options: WordTreeOptions = default } -> WordTree;
     /// Test builds only: panics, to test that the page recovers.
     #[cfg(feature = "test-panic")]
     Panic => panic {} -> ();
@@ -484,6 +486,9 @@ pub struct Concordance<'a> {
     pub total: usize,
     /// This page's lines.
     pub lines: Vec<KwicLine<'a>>,
+    /// With `options.sample`, the number of (filtered) hits the sample was drawn from;
+    /// `null` without a sample.
+    pub before_sample: Option<usize>,
 }
 
 /// A concordance line, with UTF-16 offsets.

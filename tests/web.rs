@@ -857,3 +857,34 @@ fn answers_are_the_values_serde_wasm_bindgen_gives() {
         );
     }
 }
+
+#[wasm_bindgen_test]
+fn kwic_sample_draws_the_same_lines_as_natively() {
+    // The text and the lines of tests/kwic_tools.rs's pinned sample (seed 7, 10 of 1000).
+    let mut engine = articles();
+    let text = (0..1000)
+        .map(|i| format!("key w{i}"))
+        .collect::<Vec<_>>()
+        .join(". ");
+    let items = format!(r#"{{"items": [{{"text": "{text}"}}]}}"#);
+    ask(&mut engine, "addDocuments", &items);
+    let page = ask(
+        &mut engine,
+        "kwic",
+        r#"{"query": "key", "options": {"doc": 2, "sample": {"size": 10, "seed": 7}, "filter": [{"position": "1R", "word": "w*"}]}}"#,
+    );
+    assert_eq!(num(&page, "beforeSample"), 1000.0);
+    let lines: Array = get(&page, "lines").into();
+    let keys: Vec<f64> = lines.iter().map(|l| num(&l, "token") / 2.0).collect();
+    assert_eq!(
+        keys,
+        [18.0, 226.0, 236.0, 270.0, 404.0, 439.0, 554.0, 604.0, 659.0, 975.0]
+    );
+    let tree = ask(
+        &mut engine,
+        "wordTree",
+        r#"{"query": "key", "options": {"doc": 2, "depth": 2, "branches": 3}}"#,
+    );
+    assert_eq!(num(&tree, "total"), 1000.0);
+    assert_eq!(num(&tree, "restBranches"), 997.0);
+}

@@ -25,6 +25,7 @@ export const OPERATIONS = Object.freeze({
   memory: [],
   cancel: ['job'],
   trends: ['queries', 'options'],
+  wordTree: ['query', 'options'],
 });
 
 /**

@@ -9,6 +9,8 @@
 //   #view=terms&stop=en*iso.said-not_fr.ça      (the edited stop-word lists, stopwords.js)
 //   #view=terms&fold=1                          (diacritics folded: Zürich = Zurich)
 //   #view=trends&q=markets,cricket&trend=month  (Trends by month)
+//   #view=kwic&q=war&where=1L%3Dthe&sample=20&seed=7   (KWIC's filter and seeded sample)
+//   #view=wordtree&q=putin&side=left
 //
 // Keys at their default value are left out, so the bare page URL is the default state.
 
@@ -16,11 +18,14 @@
 export const VIEWS = [
   'summary', 'terms', 'kwic', 'reader',
   'collocates', 'phrases', 'keyness', 'dispersion', 'trends', 'compare', 'cloud',
-  'texts',
+  'texts', 'wordtree',
 ];
 
 /** The Trends view's groupings: by document (corpus order), by year, by month. */
 export const TREND_GROUPINGS = ['document', 'year', 'month'];
+
+/** The sides a Word Tree grows on (the engine's `side`). */
+export const SIDES = ['right', 'left'];
 
 /** KWIC sort orders: values go to the engine unchanged (AntConc-style keys). */
 export const SORTS = [
@@ -64,6 +69,10 @@ export const MAX_PAGE = Math.floor(0xffffffff / PAGE_SIZE);
  * - stop: the user's edits of the stop-word lists, as stopwords.js encodes them ('' = none)
  * - fold: true folds diacritics in every count and query (the engine's setFolding)
  * - trend: the Trends view's grouping, one of TREND_GROUPINGS
+ * - where: KWIC's filter as typed (`1L=the W=war`; parseWhere reads it)
+ * - sample: KWIC's random sample size, 0 for every line
+ * - seed: the sample's seed (0 to 2^32 − 1)
+ * - side: the Word Tree's side, one of SIDES
  */
 export const DEFAULTS = Object.freeze({
   view: 'summary',
@@ -80,7 +89,36 @@ export const DEFAULTS = Object.freeze({
   stop: '',
   fold: false,
   trend: 'document',
+  where: '',
+  sample: 0,
+  seed: 0,
+  side: 'right',
 });
+
+/** The engine's filter and sample options of a state (undefined where there are none). */
+export function kwicTools(state) {
+  const filter = parseWhere(state.where);
+  return {
+    filter: filter.length ? filter : undefined,
+    sample: state.sample ? { size: state.sample, seed: state.seed } : undefined,
+  };
+}
+
+/** The largest KWIC sample (the engine's largest page). */
+export const SAMPLE_MAX = 100_000;
+
+/**
+ * KWIC's filter as typed, as the engine's list: `1L=the 2R=war` (position = word, apart by
+ * spaces), a bare word for anywhere in the window (`W=war`). The engine checks the
+ * positions and words.
+ */
+export function parseWhere(text) {
+  const filter = [];
+  for (const [, position, word, bare] of String(text ?? '').matchAll(/([^\s=]+)\s*=\s*([^\s=]+)|([^\s=]+)/g)) {
+    filter.push(bare ? { position: 'window', word: bare } : { position, word });
+  }
+  return filter;
+}
 
 const KEYS = Object.keys(DEFAULTS);
 
@@ -111,6 +149,12 @@ export function parse(hash) {
   state.fold = p.get('fold') === '1';
   const trend = p.get('trend');
   if (TREND_GROUPINGS.includes(trend)) state.trend = trend;
+  state.where = (p.get('where') ?? '').trim().slice(0, 1000);
+  const sample = nonNegativeInt(p.get('sample'));
+  if (sample != null) state.sample = Math.min(sample, SAMPLE_MAX);
+  const seed = p.get('seed');
+  if (seed != null && /^\d{1,10}$/.test(seed) && Number(seed) <= 0xffffffff) state.seed = Number(seed);
+  if (SIDES.includes(p.get('side'))) state.side = p.get('side');
   return state;
 }
 
@@ -151,7 +195,8 @@ export function applyPatch(state, patch, { restart = false } = {}) {
     for (const key of keys) if (!keep(key)) next[key] = DEFAULTS[key];
   };
   if (restart || next.q !== state.q || next.doc !== state.doc || next.scope !== state.scope) reset(['page', 'hit', 'read']);
-  else if (next.sort !== state.sort || next.window !== state.window || next.fold !== state.fold) reset(['page']);
+  else if (next.sort !== state.sort || next.window !== state.window || next.fold !== state.fold
+    || next.where !== state.where || next.sample !== state.sample || next.seed !== state.seed) reset(['page']);
   return next;
 }
 

@@ -60,6 +60,7 @@ const LOAD_VIEW = {
   compare: () => import('./views/compare.js').then((m) => m.createCompareView),
   cloud: () => import('./views/cloud.js').then((m) => m.createCloudView),
   texts: () => import('./views/texts.js').then((m) => m.createTextsView),
+  wordtree: () => import('./views/wordtree.js').then((m) => m.createWordTreeView),
 };
 
 /** The views' create functions, by view, once loaded (shared by every widget on the page). */
@@ -480,6 +481,8 @@ export class TextExplorer extends HTMLElement {
       docLabel: (doc) => `${ctx.docNumber(doc)}. ${ctx.docTitle(doc)}`,
       // The Reader shows one document: the filtered one, else the opened hit's, else the first.
       editStopWords: () => this.#openStopEditor(),
+      // The page's storage (storage.js) where the explorer keeps settings, else null.
+      settings: () => (this.#keepsSettings ? this.#settingsStore() : null),
       resolveReaderDoc: (state) => state.doc
         ?? (docs.some((d) => d.id === state.read) ? state.read : docs[0]?.id),
     };

@@ -195,7 +195,12 @@ total: number,
 /**
  * This page's lines.
  */
-lines: Array<KwicLine>, };
+lines: Array<KwicLine>, 
+/**
+ * With `options.sample`, the number of (filtered) hits the sample was drawn from;
+ * `null` without a sample.
+ */
+beforeSample: number | null, };
 
 export type Decoded = { 
 /**
@@ -437,6 +442,17 @@ p: number,
  */
 logRatio: number, };
 
+export type KwicFilter = { 
+/**
+ * `1L` to `50L` (the n-th token left of the keyword), `1R` to `50R` (right of it), or
+ * `window` (`W`): anywhere within the window on either side.
+ */
+position: string, 
+/**
+ * The word, matched as a query's word is (case, folding, `*`, `/regex/`, `~`, `a|b`).
+ */
+word: string, };
+
 export type KwicLine = { 
 /**
  * The document.
@@ -501,7 +517,16 @@ limit?: number,
 /**
  * Match the query's case too (default `false`: any case).
  */
-caseSensitive?: boolean, };
+caseSensitive?: boolean, 
+/**
+ * Only the hits with these words around them, all of them (default: none). Applied
+ * before sampling, sorting and paging: `total` counts the lines that pass.
+ */
+filter?: Array<KwicFilter>, 
+/**
+ * A reproducible random sample of the (filtered) hits (default `None`: every hit).
+ */
+sample?: Sample | null, };
 
 export type Memory = { 
 /**
@@ -674,6 +699,16 @@ title: string,
  */
 message: string, };
 
+export type Sample = { 
+/**
+ * Lines to draw, 1 to [`MAX_LIMIT`]; all of them when there are fewer hits.
+ */
+size: number, 
+/**
+ * The generator's seed (default 0).
+ */
+seed: number, };
+
 export type Segment = { 
 /**
  * Its tokens.
@@ -701,6 +736,8 @@ a: Span,
  * Where it is in `b`.
  */
 b: Span, };
+
+export type Side = "right" | "left";
 
 export type Source = "article" | "user";
 
@@ -920,6 +957,77 @@ by?: Grouping,
  */
 caseSensitive?: boolean, };
 
+export type WordNode = { 
+/**
+ * The word, as a term (normalised as the index is).
+ */
+word: string, 
+/**
+ * Hits whose context reads the path to here.
+ */
+count: number, 
+/**
+ * The next words, most frequent first (ties by word). (Named by hand for TypeScript:
+ * the contract's visit of the types would follow the recursion for ever.)
+ */
+children: Array<WordNode>, 
+/**
+ * Hits whose next word is in a branch left out.
+ */
+rest: number, 
+/**
+ * Branches left out.
+ */
+restBranches: number, };
+
+export type WordTree = { 
+/**
+ * The hits (the root's count).
+ */
+total: number, 
+/**
+ * The words next to the keyword, most frequent first.
+ */
+children: Array<WordNode>, 
+/**
+ * Hits whose next word is in a branch left out.
+ */
+rest: number, 
+/**
+ * Branches left out.
+ */
+restBranches: number, };
+
+export type WordTreeOptions = { 
+/**
+ * This document only; `None` (the default) for every document.
+ */
+doc?: number | null, 
+/**
+ * Only the documents of this subcorpus (see [`crate::scope`]); `None` for all.
+ */
+scope?: string | null, 
+/**
+ * The side of the keyword (default right).
+ */
+side?: Side, 
+/**
+ * Words on a path, 1 to [`MAX_DEPTH`] (default 6).
+ */
+depth?: number, 
+/**
+ * Children a node keeps, 1 to [`MAX_BRANCHES`] (default 10).
+ */
+branches?: number, 
+/**
+ * Match the query's case too (default `false`).
+ */
+caseSensitive?: boolean, 
+/**
+ * Only the hits with these words around them, as KWIC's filter (default none).
+ */
+filter?: Array<KwicFilter>, };
+
 /**
  * The engine's operations: `www/client.js` has one async method for each, with these
  * parameters; each answers with a Promise (rejected with an Error that says what is wrong).
@@ -1002,4 +1110,6 @@ export interface Operations {
    * documents counted apart.
    */
   trends(queries: string | string[], options?: TrendsOptions): Promise<Trends>;
+  /** The word tree of a query: the contexts on one side merged by shared words. */
+  wordTree(query: string, options?: WordTreeOptions): Promise<WordTree>;
 }

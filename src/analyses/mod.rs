@@ -1,6 +1,6 @@
 //! The analyses: everything that reads the index through a query. Term lists and summaries
 //! ([`terms`]), collocates, phrases ([`ngrams`]), keyness, dispersion, the comparison of
-//! two documents and trends over documents or dates ([`trends`]), with the statistics they share in `stats`.
+//! two documents, trends over documents or dates ([`trends`]) and the word tree, with the statistics they share in `stats`.
 
 pub mod collocates;
 pub mod compare;
@@ -10,3 +10,4 @@ pub mod ngrams;
 mod stats;
 pub mod terms;
 pub mod trends;
+pub mod word_tree;

@@ -4,7 +4,7 @@
 use std::cmp::Ordering;
 use std::str::FromStr;
 
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{check_range, Error, ErrorKind, Result};
 use crate::index::{sorted_indices, Corpus, DocId, Document};
 use crate::query::Hit;
 use crate::scope::Scope;
@@ -105,6 +105,87 @@ pub struct KwicOptions {
     pub limit: usize,
     /// Match the query's case too (default `false`: any case).
     pub case_sensitive: bool,
+    /// Only the hits with these words around them, all of them (default: none). Applied
+    /// before sampling, sorting and paging: `total` counts the lines that pass.
+    pub filter: Vec<KwicFilter>,
+    /// A reproducible random sample of the (filtered) hits (default `None`: every hit).
+    pub sample: Option<Sample>,
+}
+
+/// The most words a concordance filter may have.
+pub const MAX_FILTERS: usize = 20;
+
+/// A word that must stand at a place around each hit (CQPweb's and Sketch Engine's
+/// "filter by context"): `{ position: "1L", word: "the" }`.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+pub struct KwicFilter {
+    /// `1L` to `50L` (the n-th token left of the keyword), `1R` to `50R` (right of it), or
+    /// `window` (`W`): anywhere within the window on either side.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(type = "string"))]
+    pub position: FilterPosition,
+    /// The word, matched as a query's word is (case, folding, `*`, `/regex/`, `~`, `a|b`).
+    pub word: String,
+}
+
+/// Where a filter's word must stand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub enum FilterPosition {
+    /// The n-th token to the left (1 is the nearest).
+    Left(usize),
+    /// The n-th token to the right (1 is the nearest).
+    Right(usize),
+    /// Any token of the window, on either side.
+    Window,
+}
+
+impl FromStr for FilterPosition {
+    type Err = Error;
+
+    /// `1L`…`50L`, `1R`…`50R` (as sort keys are written), or `window` / `W`.
+    fn from_str(spec: &str) -> Result<FilterPosition> {
+        let key = spec.trim().to_ascii_uppercase();
+        if key == "W" || key == "WINDOW" {
+            return Ok(FilterPosition::Window);
+        }
+        match Sort::from_str(&key) {
+            Ok(sort) if sort.keys.len() == 1 => match sort.keys[0] {
+                SortKey::Left(n) => return Ok(FilterPosition::Left(n)),
+                SortKey::Right(n) => return Ok(FilterPosition::Right(n)),
+                SortKey::Keyword => {}
+            },
+            _ => {}
+        }
+        Err(Error::invalid_option(
+            "options.filter",
+            format!(
+                "invalid position “{}”: use 1L to {MAX_WINDOW}L, 1R to {MAX_WINDOW}R, or window (W)",
+                spec.trim()
+            ),
+        ))
+    }
+}
+
+impl TryFrom<String> for FilterPosition {
+    type Error = Error;
+
+    fn try_from(spec: String) -> Result<FilterPosition> {
+        spec.parse()
+    }
+}
+
+/// A random sample of a concordance's hits: `size` of them, chosen by a generator seeded
+/// with `seed` (fastrand's wyrand), so the same seed draws the same lines on every run and
+/// platform.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+pub struct Sample {
+    /// Lines to draw, 1 to [`MAX_LIMIT`]; all of them when there are fewer hits.
+    pub size: usize,
+    /// The generator's seed (default 0).
+    #[serde(default)]
+    pub seed: u32,
 }
 
 impl Default for KwicOptions {
@@ -117,6 +198,8 @@ impl Default for KwicOptions {
             offset: 0,
             limit: 100,
             case_sensitive: false,
+            filter: Vec::new(),
+            sample: None,
         }
     }
 }
@@ -154,6 +237,8 @@ pub struct Concordance<'a> {
     pub total: usize,
     /// This page's lines.
     pub lines: Vec<KwicLine<'a>>,
+    /// With a sample, the number of (filtered) hits it was drawn from; `None` without one.
+    pub before_sample: Option<usize>,
 }
 
 /// One hit with its context.
@@ -200,14 +285,61 @@ impl Corpus {
         }
         let docs = self.docs(options.doc, options.scope.as_ref())?;
         let query = self.parse_query(query, options.case_sensitive)?;
-        let hits = self.hits(&query, &docs)?;
+        let mut hits = self.hits(&query, &docs)?;
+        self.filter_hits(&mut hits, options, &docs)?;
+        let before_sample = match options.sample {
+            Some(sample) => Some(sample_hits(&mut hits, sample)?),
+            None => None,
+        };
         let total = hits.len();
         let page = self.sort_page(&hits, &options.sort, options.offset, options.limit);
         let lines = page
             .iter()
             .map(|&hit| self.line(hit, options.window))
             .collect();
-        Ok(Concordance { total, lines })
+        Ok(Concordance {
+            total,
+            lines,
+            before_sample,
+        })
+    }
+
+    /// Keeps the hits that every filter of `options` lets through.
+    pub(crate) fn filter_hits(
+        &self,
+        hits: &mut Vec<Hit>,
+        options: &KwicOptions,
+        docs: &crate::scope::Docs,
+    ) -> Result<()> {
+        if options.filter.is_empty() {
+            return Ok(());
+        }
+        check_range(
+            "options.filter's length",
+            options.filter.len(),
+            1,
+            MAX_FILTERS,
+        )?;
+        let matchers = options
+            .filter
+            .iter()
+            .map(|f| {
+                let word = self.word_match(&f.word, options.case_sensitive, docs)?;
+                Ok((f.position, word))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let window = options.window as i64;
+        hits.retain(|hit| {
+            let (first, last) = (i64::from(hit.pos), i64::from(hit.pos + hit.len) - 1);
+            matchers.iter().all(|(position, word)| match *position {
+                FilterPosition::Left(n) => word.matches(self, hit.doc, first - n as i64),
+                FilterPosition::Right(n) => word.matches(self, hit.doc, last + n as i64),
+                FilterPosition::Window => (1..=window).any(|n| {
+                    word.matches(self, hit.doc, first - n) || word.matches(self, hit.doc, last + n)
+                }),
+            })
+        });
+        Ok(())
     }
 
     /// The lines of the page `offset..offset + limit` of `hits` (in document order), in the
@@ -374,6 +506,27 @@ impl Corpus {
             right: &text[end..right_to],
         }
     }
+}
+
+/// Keeps a random `sample` of `hits`, in document order: the first `size` of a partial
+/// Fisher–Yates shuffle driven by wyrand seeded with `seed`. The draws are 32-bit (`u32`
+/// ranges), so a 32-bit wasm and a 64-bit native build draw the same lines. Answers the
+/// number of hits before.
+fn sample_hits(hits: &mut Vec<Hit>, sample: Sample) -> Result<usize> {
+    check_range("options.sample.size", sample.size, 1, MAX_LIMIT)?;
+    let n = hits.len();
+    if sample.size < n {
+        let mut rng = fastrand::Rng::with_seed(u64::from(sample.seed));
+        for i in 0..sample.size {
+            let j = rng.u32(i as u32..n as u32) as usize;
+            hits.swap(i, j);
+        }
+        hits.truncate(sample.size);
+        // Back in document order (through the crate's one sort, not a sort of its own).
+        let order = sorted_indices(hits.len(), &|a, b| hits[a as usize].cmp(&hits[b as usize]));
+        *hits = order.iter().map(|&i| hits[i as usize]).collect();
+    }
+    Ok(n)
 }
 
 /// One sort key of every hit, read once before a comparison sort.

@@ -676,6 +676,77 @@ impl Corpus {
     }
 }
 
+/// One word of a concordance filter (`1L = the`), matched on a token as a query's word is:
+/// the corpus's case and diacritic folding, a wildcard, a regular expression, `~word`, `a|b`.
+pub(crate) struct WordMatch {
+    /// Each alternative's terms and, for a case-sensitive match, its pattern with case kept.
+    alternatives: Vec<(TermSet, Option<Pattern>)>,
+    fold: bool,
+}
+
+impl Corpus {
+    /// The matcher of one filter word; an error if it is not a valid query of one word.
+    pub(crate) fn word_match(
+        &self,
+        word: &str,
+        case_sensitive: bool,
+        docs: &Docs,
+    ) -> Result<WordMatch> {
+        let query = self.parse_query(word, case_sensitive)?;
+        if query.near.is_some() || query.alternatives.iter().any(|a| a.len() != 1) {
+            return Err(Error::invalid_option(
+                "options.filter",
+                format!(
+                    "“{}” is not one word: a filter matches one word at its position \
+                     (a wildcard, a regular expression or words apart with | are fine)",
+                    word.trim()
+                ),
+            ));
+        }
+        let alternatives = query
+            .alternatives
+            .iter()
+            .enumerate()
+            .map(|(a, phrase)| {
+                let cased = query.exact.get(a).map(|cased| cased[0].clone());
+                (self.term_set(&phrase[0], docs), cased)
+            })
+            .collect();
+        if let Some(pattern) = query.too_costly() {
+            return Err(crate::regex::too_costly(pattern));
+        }
+        Ok(WordMatch {
+            alternatives,
+            fold: query.fold,
+        })
+    }
+}
+
+impl WordMatch {
+    /// Whether token `pos` of document `doc` is the word; `false` past the document's ends.
+    pub(crate) fn matches(&self, corpus: &Corpus, doc: DocId, pos: i64) -> bool {
+        let document = &corpus.documents()[doc as usize];
+        let Some(term) = usize::try_from(pos)
+            .ok()
+            .and_then(|p| document.terms.get(p))
+        else {
+            return false;
+        };
+        let language = document.language();
+        self.alternatives.iter().any(|(set, cased)| {
+            set.contains_in(term, language)
+                && cased.as_ref().map_or(true, |pattern| {
+                    let (start, end) = document.span(pos as usize);
+                    let word = surface(&document.text()[start..end]);
+                    match self.fold {
+                        true => pattern.matches(&fold(&word)),
+                        false => pattern.matches(&word),
+                    }
+                })
+        })
+    }
+}
+
 /// Whether a hit of `context` (sorted by document and position) lies within `distance`
 /// words of `hit`, on either side, without overlapping it; `longest` is the longest context
 /// hit, in words.

@@ -220,7 +220,11 @@ fn receive(this: &Rc<Loop>, data: JsValue) {
         reply(&this.port, id, outcome);
         return;
     }
-    let key = matches!(op.as_str(), "kwic" | "collocates" | "dispersion" | "trends").then(|| {
+    let key = matches!(
+        op.as_str(),
+        "kwic" | "collocates" | "dispersion" | "trends" | "wordTree"
+    )
+    .then(|| {
         let options = get(&get(&request, "args"), "options");
         let options = js_sys::JSON::stringify(&options)
             .ok()

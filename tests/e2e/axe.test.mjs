@@ -28,6 +28,9 @@ const VIEWS = [
   ['reader', '.reader .text mark'], ['collocates', '.collocates tbody tr'], ['phrases', '.phrases tbody tr'],
   ['keyness', '.keyness tbody tr'], ['dispersion', '.dispersion svg'], ['trends', '.trends svg'], ['compare', '.compare tbody tr'],
   ['cloud', '.cloud-word'], ['texts', '.texts table'],
+  ['wordtree', '.wordtree .wt-tree button'],
+  // KWIC's tools: a filter, a sample and tag menus on each line.
+  ['kwic', '.kwic-view .tag-select', { hash: '&where=W%3Dnorth&sample=5&seed=3', tags: 'literal, figurative' }],
 ];
 
 async function audit(page) {
@@ -52,8 +55,13 @@ for (const [mode, options] of Object.entries(MODES)) {
     await page.locator('text-explorer select[id$="-doc"]:enabled').waitFor();
     await page.addScriptTag({ path: AXE });
     const found = [];
-    for (const [view, sign] of VIEWS) {
-      await page.evaluate((v) => { location.hash = `view=${v}&q=Korea`; }, view);
+    for (const [view, sign, tools] of VIEWS) {
+      await page.evaluate((h) => { location.hash = h; }, `view=${view}&q=Korea${tools?.hash ?? ''}`);
+      if (tools?.tags) {
+        const names = page.locator('text-explorer [role="tabpanel"]:not([hidden]) .kwic-tools input.tag-names');
+        await names.fill(tools.tags);
+        await names.press('Enter');
+      }
       await page.locator(`text-explorer [role="tabpanel"]:not([hidden]) ${sign}`).first().waitFor();
       await page.waitForTimeout(100); // the view's last paint (aria-busy cleared, tools loaded)
       if (view === 'kwic' || view === 'cloud' || view === 'texts') await page.screenshot({ path: `/tmp/a11y-axe-${mode}-${view}.png` });

@@ -2,7 +2,7 @@
 // latest answer only, pages through the lines; activating a line opens the Reader there.
 
 import { h, replaceChildren, oneLine, sentence, uid } from '../dom.js';
-import { SORTS, WINDOW_MIN, WINDOW_MAX, PAGE_SIZE } from '../state.js';
+import { SORTS, WINDOW_MIN, WINDOW_MAX, PAGE_SIZE, kwicTools } from '../state.js';
 import { latest } from './kit/latest.js';
 
 const DEBOUNCE_MS = 100;
@@ -72,15 +72,22 @@ export function createKwicView(ctx) {
 
   // The whole syntax on demand, and the export of every line (the analysis views' pieces):
   // not needed for the first lines, so they load after them (loadTools, from update).
+  // The filter, sample and tags (kwic-tools.js) load with them: a filter or sample in the
+  // URL still applies to the first lines (state.js reads it), its fields come after.
   const tools = h('div', { class: 'analysis' });
   let toolsLoaded = false;
+  let linguist = null; // kwic-tools.js's tools, once loaded
+  let shownTable = null; // {table, lines} of the page, for the tools' Tag column
   function loadTools() {
     if (toolsLoaded) return;
     toolsLoaded = true;
-    Promise.all([import('./kit/export.js'), import('./kit/fields.js'), import('./kit/style.js')])
-      .then(([{ kwicExport }, { syntaxHelp }, { styleNode }]) => {
+    Promise.all([import('./kit/export.js'), import('./kit/fields.js'), import('./kit/style.js'), import('./kwic-tools.js')])
+      .then(([{ kwicExport }, { syntaxHelp }, { styleNode }, { kwicTools: createTools }]) => {
+        linguist = createTools(ctx);
+        linguist.update(current);
+        if (shownTable) linguist.decorate(shownTable.table, shownTable.lines);
         // styleNode() is null where the styles are adopted by the shadow root already.
-        tools.append(...[styleNode(), syntaxHelp(t), kwicExport(ctx, () => current)].filter(Boolean));
+        tools.append(...[styleNode(), syntaxHelp(t), linguist.el, kwicExport(ctx, () => current, linguist)].filter(Boolean));
       }, () => { toolsLoaded = false; });
   }
 
@@ -120,9 +127,10 @@ export function createKwicView(ctx) {
     if (timer === null && search.value !== state.q) search.value = state.q;
     sort.value = state.sort;
     if (win.value !== String(state.window)) win.value = String(state.window);
+    linguist?.update(state);
 
     const q = state.q.trim();
-    const nextKey = JSON.stringify([q, state.doc, state.scope, state.sort, state.window, state.page]);
+    const nextKey = JSON.stringify([q, state.doc, state.scope, state.sort, state.window, state.page, state.where, state.sample, state.seed]);
     if (nextKey === key) {
       if (activated) restoreFocus();
       return;
@@ -142,14 +150,19 @@ export function createKwicView(ctx) {
     }
 
     results.setAttribute('aria-busy', 'true');
-    // The query event reuses this answer's total (ctx.shareQuery): one computation a query.
-    return run(() => (ctx.shareQuery ?? ((...a) => a[2]))(q, state.doc, ctx.client.kwic(q, {
+    const { filter, sample } = kwicTools(state);
+    // The query event reuses this answer's total (ctx.shareQuery): one computation a query
+    // (not a filtered or sampled one's: the event counts every hit).
+    const share = (filter || sample ? null : ctx.shareQuery) ?? ((...a) => a[2]);
+    return run(() => share(q, state.doc, ctx.client.kwic(q, {
       doc: state.doc ?? undefined,
       scope: state.scope || undefined,
       window: state.window,
       sort: state.sort,
       offset: (state.page - 1) * PAGE_SIZE,
       limit: PAGE_SIZE,
+      filter,
+      sample,
     }), state.scope), (answer) => show(state, q, answer), (error) => {
       results.removeAttribute('aria-busy');
       setStatus(sentence(error.message), 'error');
@@ -159,7 +172,7 @@ export function createKwicView(ctx) {
     });
   }
 
-  function show(state, q, { total, lines }) {
+  function show(state, q, { total, lines, beforeSample }) {
     results.removeAttribute('aria-busy');
     const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
     if (state.page > pages) {
@@ -168,7 +181,11 @@ export function createKwicView(ctx) {
       ctx.set({ page: pages }, { replace: true });
       return;
     }
-    setStatus(total === 0 ? t.noHits(q) : t.hits(formatNumber(total), total));
+    const T = t.kwicTools;
+    let text = total === 0 ? t.noHits(q) : t.hits(formatNumber(total), total);
+    if (beforeSample != null) text = T.sampled(formatNumber(total), formatNumber(beforeSample), String(state.seed));
+    if (state.where.trim()) text += ` · ${T.filtered(state.where.trim())}`;
+    setStatus(text);
     const from = (state.page - 1) * PAGE_SIZE;
     pager.hidden = total <= PAGE_SIZE;
     range.textContent = t.range(formatNumber(from + 1), formatNumber(from + lines.length), formatNumber(total));
@@ -179,7 +196,10 @@ export function createKwicView(ctx) {
     next.disabled = state.page >= pages;
     if (focused === next && next.disabled && !prev.disabled) prev.focus();
     else if (focused === prev && prev.disabled && !next.disabled) next.focus();
-    replaceChildren(results, total ? renderTable(lines, state.doc == null && ctx.docs.length > 1) : null);
+    const table = total ? renderTable(lines, state.doc == null && ctx.docs.length > 1) : null;
+    replaceChildren(results, table);
+    shownTable = table && { table, lines };
+    if (table) linguist?.decorate(table, lines);
     setTimeout(loadTools);
   }
 
@@ -215,7 +235,7 @@ export function createKwicView(ctx) {
     // keyword button, which clicks it) opens the Reader there.
     tbody.addEventListener('click', (event) => {
       const tr = event.target.closest('tr');
-      if (!tr || !tbody.contains(tr)) return;
+      if (!tr || !tbody.contains(tr) || event.target.closest('.tag-cell')) return;
       if (event.target.closest('button') === null && String(globalThis.getSelection?.() ?? '') !== '') return;
       open(lines[Number(tr.dataset.i)], Number(tr.dataset.i));
     });

@@ -3,6 +3,7 @@
 import { h } from '../../dom.js';
 import { svgFile } from './svg.js';
 import { fileSafe } from './format.js';
+import { kwicTools } from '../../state.js';
 
 /** One cell of a table for CSV/TSV: the raw value, as text. */
 function cellText(value) {
@@ -90,8 +91,8 @@ export function svgExport(t, name, get) {
  * TSV. `state()` is the view's current state. The column names are the file's field names
  * (data, not UI text), the same in every language.
  */
-export function kwicExport(ctx, state) {
-  const columns = [
+export function kwicExport(ctx, state, tags = null) {
+  const base = [
     { label: 'document', value: (l) => l.doc },
     { label: 'title', value: (l) => ctx.docTitle(l.doc) },
     { label: 'position', value: (l) => l.token },
@@ -99,12 +100,17 @@ export function kwicExport(ctx, state) {
     { label: 'keyword', value: (l) => l.keyword.replace(/\s+/g, ' ') },
     { label: 'right', value: (l) => l.right.replace(/\s+/g, ' ') },
   ];
+  // Once the user has named tags (kwic-tools.js), each line's tag, empty for none.
+  const columns = () => (tags?.tagging() ? [...base, { label: 'tag', value: (l) => tags.tagOf(l) }] : base);
   const name = () => `kwic-${fileSafe(state()?.q)}`;
   return tableExport(ctx.strings, name, async () => {
     const now = state();
     const q = now?.q.trim();
-    if (!q) return { columns, rows: [] };
-    const answer = await ctx.client.kwic(q, { doc: now.doc ?? undefined, window: now.window, sort: now.sort, limit: 100_000 });
-    return { columns, rows: answer.lines };
+    if (!q) return { columns: columns(), rows: [] };
+    // The lines the view shows: its subcorpus, filter and sample too.
+    const answer = await ctx.client.kwic(q, {
+      doc: now.doc ?? undefined, scope: now.scope || undefined, window: now.window, sort: now.sort, limit: 100_000, ...kwicTools(now),
+    });
+    return { columns: columns(), rows: answer.lines };
   });
 }
