@@ -137,7 +137,10 @@ export function createTrendsView(ctx) {
       ...(g === 'document' ? [] : [{ key: 'docs', label: S.docs, num: true, value: (r) => r.docs, render: (r) => formatNumber(r.docs) }]),
       { key: 'tokens', label: S.words, num: true, value: (r) => r.tokens, render: (r) => formatNumber(r.tokens) },
       ...series.flatMap((s, i) => [
-        { key: `h${i}`, label: S.hitsOf(s.query), num: true, value: (r) => r.hits[i], render: (r) => formatNumber(r.hits[i]) },
+        // By document, a hit count is a button to the same KWIC a point opens, for the keyboard.
+        { key: `h${i}`, label: S.hitsOf(s.query), num: true, value: (r) => r.hits[i], render: (r) => (g === 'document' && r.hits[i] > 0
+          ? h('button', { type: 'button', class: 'link', onclick: () => ctx.set({ view: 'kwic', q: s.query, doc: r.doc }) }, formatNumber(r.hits[i]))
+          : formatNumber(r.hits[i])) },
         { key: `r${i}`, label: S.relativeOf(s.query), num: true, value: (r) => r.relative[i], render: (r) => fmt(r.relative[i], 1) },
       ]),
     ];
@@ -185,7 +188,7 @@ export function createTrendsView(ctx) {
       style: `font: ${FONT}px system-ui, sans-serif`,
     },
     legendRows.map(({ i, text, x: lx, row: r }) => svg('g', {},
-      svg('line', { x1: lx, x2: lx + 24, y1: 12 + r * 18, y2: 12 + r * 18, stroke: COLOURS[i], 'stroke-width': 2.5, 'stroke-dasharray': DASHES[i] }),
+      svg('line', { x1: lx, x2: lx + 24, y1: 12 + r * 18, y2: 12 + r * 18, stroke: COLOURS[i % COLOURS.length], 'stroke-width': 2.5, 'stroke-dasharray': DASHES[i % DASHES.length] }),
       svg('text', { x: lx + 30, y: 16 + r * 18, fill: 'currentColor' }, text))),
     axis.map((v) => svg('g', {},
       svg('line', { x1: LEFT, x2: WIDTH - RIGHT, y1: py(v).toFixed(1), y2: py(v).toFixed(1), stroke: 'currentColor', 'stroke-opacity': v === 0 ? 0.6 : 0.15 }),
@@ -205,7 +208,7 @@ export function createTrendsView(ctx) {
           const mark = svg('circle', { cx: px(k).toFixed(1), cy: py(p.relative).toFixed(1), r: 3.5, fill: colour },
             svg('title', {}, S.point(s.query, where, fmt(p.relative, 1), formatNumber(p.hits), formatNumber(p.tokens))));
           // A document's point opens KWIC for that query in that document (by mouse; the
-          // table has the same numbers for the keyboard).
+          // table's hit counts are buttons to the same place for the keyboard).
           if (g === 'document') {
             mark.classList.add('trend-point');
             mark.addEventListener('click', () => ctx.set({ view: 'kwic', q: s.query, doc: b.doc }));
