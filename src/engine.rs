@@ -12,8 +12,8 @@ use crate::protocol::{
     Progress, Refused, Request, Segment, SharedRun, Source, Span, SummaryOptions, TokenInfo,
 };
 use crate::{
-    CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, NgramOptions,
-    Summary, TermFrequency, TermsOptions,
+    CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, Network,
+    NetworkOptions, NgramOptions, Summary, TermFrequency, TermsOptions,
 };
 
 /// Where a document came from, aligned with the corpus's ids.
@@ -168,6 +168,15 @@ impl Engine {
             window_tokens: found.window_tokens,
             collocates: found.rows,
         })
+    }
+
+    pub(crate) fn network(
+        &mut self,
+        query: String,
+        expanded: Vec<String>,
+        options: NetworkOptions,
+    ) -> Result<Network> {
+        self.corpus.network(&query, &expanded, &options)
     }
 
     pub(crate) fn phrases(&mut self, options: NgramOptions) -> Result<Vec<Phrase>> {
@@ -343,7 +352,9 @@ impl Engine {
             Request::AddDocuments { items } => items
                 .iter()
                 .any(|i| i.language.is_none() && i.language_detected.is_none()),
-            Request::Kwic { query, .. } | Request::Collocates { query, .. } => stems(query),
+            Request::Kwic { query, .. }
+            | Request::Collocates { query, .. }
+            | Request::Network { query, .. } => stems(query),
             Request::Dispersion { queries, .. } => queries.0.iter().any(|q| stems(q)),
             _ => false,
         }

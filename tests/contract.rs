@@ -212,6 +212,7 @@ fn every_operation_of_the_issue_is_declared() {
         "decode",
         "memory",
         "cancel",
+        "network",
     ] {
         assert!(names.iter().any(|n| n == name), "{name} is not declared");
     }

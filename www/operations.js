@@ -24,6 +24,7 @@ export const OPERATIONS = Object.freeze({
   decode: ['inputs', 'maxBytes'],
   memory: [],
   cancel: ['job'],
+  network: ['query', 'expanded', 'options'],
 });
 
 /**

@@ -534,6 +534,116 @@ source: string | null,
  */
 fields: Array<Field>, };
 
+export type Network = { 
+/**
+ * The nodes: the root first, then in the order they were found.
+ */
+nodes: Array<NetworkNode>, 
+/**
+ * The edges, by `from` in the order of expansion, then by the measure.
+ */
+edges: Array<NetworkEdge>, 
+/**
+ * The expanded terms that are not in the graph (not a collocate of a shown node), left
+ * out.
+ */
+unreached: Array<string>, };
+
+export type NetworkEdge = { 
+/**
+ * The node whose collocate this is (an index in `nodes`).
+ */
+from: number, 
+/**
+ * The collocate (an index in `nodes`).
+ */
+to: number, 
+/**
+ * The chosen measure's value (the Collocates view's, for `from`'s query).
+ */
+value: number, 
+/**
+ * `O`: the collocate's occurrences in `from`'s windows.
+ */
+observed: number, };
+
+export type NetworkNode = { 
+/**
+ * The term (the root: the query as typed, or its term for a one-word query).
+ */
+term: string, 
+/**
+ * Its frequency in the scope (the root: the query's hits).
+ */
+frequency: number, 
+/**
+ * Whether it is the root (the query).
+ */
+root: boolean, 
+/**
+ * Whether its collocates are shown (the root's always are).
+ */
+expanded: boolean, 
+/**
+ * The nodes it links to (by index in `nodes`), either way, in ascending order.
+ */
+links: Array<number>, 
+/**
+ * Its position, 0 to 1 from the left.
+ */
+x: number, 
+/**
+ * Its position, 0 to 1 from the top.
+ */
+y: number, };
+
+export type NetworkOptions = { 
+/**
+ * This document only; `None` (the default) for the whole corpus.
+ */
+doc?: number | null, 
+/**
+ * Only the documents of this subcorpus (see [`crate::scope`]); `None` for all.
+ */
+scope?: string | null, 
+/**
+ * Tokens to the left of each hit, 0 to [`crate::collocates::MAX_SPAN`] (default 5).
+ */
+left?: number, 
+/**
+ * Tokens to the right of each hit, 0 to [`crate::collocates::MAX_SPAN`] (default 5).
+ */
+right?: number, 
+/**
+ * Leave out collocates observed fewer times than this (default 2).
+ */
+minCount?: number, 
+/**
+ * Keep stop words (the default); `false` leaves them out.
+ */
+stopwords?: boolean, 
+/**
+ * The measure that chooses each node's collocates and that the edges carry (default
+ * logDice).
+ */
+measure?: "count" | "mi" | "logLikelihood" | "tScore" | "logDice", 
+/**
+ * Match the root query's case too (default `false`).
+ */
+caseSensitive?: boolean, 
+/**
+ * How the windows are counted: `union` (the default) or `perHit`.
+ */
+counting?: "union" | "perHit", 
+/**
+ * Only collocates seen more often than expected (the default).
+ */
+positiveOnly?: boolean, 
+/**
+ * Collocates per node, 1 to [`MAX_TOP`] (default 10).
+ */
+top?: number, };
+
 export type NewDocument = { 
 /**
  * Its title; blank for "Document N".
@@ -904,4 +1014,10 @@ export interface Operations {
    * `cancelled: true` and has added nothing. Handled as soon as it arrives.
    */
   cancel(job: number): Promise<null>;
+  /**
+   * The collocation network of a query: its top collocates by a measure, and those of
+   * the `expanded` terms (nodes of the graph), laid out deterministically in the unit
+   * square; the edges carry the Collocates view's numbers.
+   */
+  network(query: string, expanded?: Array<string>, options?: NetworkOptions): Promise<Network>;
 }

@@ -9,7 +9,7 @@
 //! ```
 //!
 //! Requests run one at a time, in order. Two rules live here and nowhere else:
-//! - **the latest query wins**: a `kwic`, `collocates` or `dispersion` request still queued
+//! - **the latest query wins**: a `kwic`, `collocates`, `dispersion` or `network` request still queued
 //!   when a newer one of the same operation and the same options is queued behind it (the
 //!   same caller, typing) is answered `superseded` without being computed;
 //! - **cancel is handled on arrival**: `cancel` marks the job, and `addDocuments` reads the
@@ -220,7 +220,11 @@ fn receive(this: &Rc<Loop>, data: JsValue) {
         reply(&this.port, id, outcome);
         return;
     }
-    let key = matches!(op.as_str(), "kwic" | "collocates" | "dispersion").then(|| {
+    let key = matches!(
+        op.as_str(),
+        "kwic" | "collocates" | "dispersion" | "network"
+    )
+    .then(|| {
         let options = get(&get(&request, "args"), "options");
         let options = js_sys::JSON::stringify(&options)
             .ok()
