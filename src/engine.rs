@@ -13,7 +13,7 @@ use crate::protocol::{
 };
 use crate::{
     CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, Network,
-    NetworkOptions, NgramOptions, Summary, TermFrequency, TermsOptions,
+    NgramOptions, Summary, TermFrequency, TermsOptions,
 };
 
 /// Where a document came from, aligned with the corpus's ids.
@@ -174,7 +174,7 @@ impl Engine {
         &mut self,
         query: String,
         expanded: Vec<String>,
-        options: NetworkOptions,
+        options: CollocateOptions,
     ) -> Result<Network> {
         self.corpus.network(&query, &expanded, &options)
     }

@@ -55,7 +55,7 @@ pub use index::{Corpus, DocId, Document, Posting, TermId};
 pub use keyness::{Keyness, KeynessOptions, Keyword};
 pub use kwic::{Concordance, KwicLine, KwicOptions, Sort};
 pub use metadata::{Field, Metadata};
-pub use network::{Network, NetworkEdge, NetworkNode, NetworkOptions};
+pub use network::{Network, NetworkEdge, NetworkNode};
 pub use ngrams::{Ngram, NgramOptions};
 pub use query::Query;
 pub use scope::Scope;

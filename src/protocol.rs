@@ -23,8 +23,7 @@ use crate::index::{Corpus, DocId, Document};
 use crate::metadata::Metadata;
 use crate::{
     Collocate, CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, Keyword,
-    KwicOptions, Network, NetworkOptions, NgramOptions, Summary, TermCounts, TermFrequency,
-    TermsOptions,
+    KwicOptions, Network, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions,
 };
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -272,10 +271,11 @@ operations! {
     /// Stops the running `addDocuments` job `job` (its request id): it then answers
     /// `cancelled: true` and has added nothing. Handled as soon as it arrives.
     Cancel => cancel { job: u32 } -> ();
-    /// The collocation network of a query: its top collocates by a measure, and those of
-    /// the `expanded` terms (nodes of the graph), laid out deterministically in the unit
-    /// square; the edges carry the Collocates view's numbers.
-    Network => network { query: String, expanded: Vec<String> = default, options: NetworkOptions = default } -> Network;
+    /// The collocation network of a query: its top collocates by the measure `sort`, and those
+    /// of the `expanded` terms (nodes of the graph), laid out deterministically in the unit
+    /// square; the edges carry the Collocates view's numbers. The options are `collocates`'s,
+    /// with `limit` the collocates per node (1 to 30, default 10).
+    Network => network { query: String, expanded: Vec<String> = default, options: CollocateOptions = default } -> Network;
     /// Test builds only: panics, to test that the page recovers.
     #[cfg(feature = "test-panic")]
     Panic => panic {} -> ();

@@ -4,7 +4,7 @@
 
 mod common;
 
-use text_explorer::{CollocateOptions, Corpus, Counting, Measure, Network, NetworkOptions};
+use text_explorer::{CollocateOptions, Corpus, Counting, Measure, Network};
 
 const MEASURES: [Measure; 5] = [
     Measure::Count,
@@ -41,22 +41,18 @@ fn edge_values_equal_the_collocates_views() {
     let corpus = Corpus::with_articles();
     for measure in MEASURES {
         for counting in [Counting::Union, Counting::PerHit] {
-            let options = NetworkOptions {
-                measure,
+            let options = CollocateOptions {
+                sort: measure,
                 counting,
-                top: 8,
+                limit: Some(8),
                 ..Default::default()
             };
             let first = corpus.network("putin", &[], &options).unwrap();
             // Expand the root's first two collocates.
             let expanded: Vec<String> = first.nodes[1..3].iter().map(|n| n.term.clone()).collect();
             let net = corpus.network("putin", &expanded, &options).unwrap();
-            let same = CollocateOptions {
-                sort: measure,
-                counting,
-                limit: Some(8),
-                ..Default::default()
-            };
+            // The Collocates view's own call, with the same options.
+            let same = options.clone();
             for (from, query) in [
                 (0, "putin".to_string()),
                 (index(&net, &expanded[0]), format!("\"{}\"", expanded[0])),
@@ -88,11 +84,11 @@ fn edge_values_equal_the_collocates_views() {
 #[test]
 fn a_hand_counted_network() {
     let corpus = common::corpus(&["a b c a b d"]);
-    let options = NetworkOptions {
+    let options = CollocateOptions {
         left: 1,
         right: 1,
         min_count: 1,
-        measure: Measure::Count,
+        sort: Measure::Count,
         positive_only: false,
         ..Default::default()
     };
@@ -132,7 +128,7 @@ fn a_hand_counted_network() {
 #[test]
 fn expanding_adds_shared_collocates_linked_to_both() {
     let corpus = Corpus::with_articles();
-    let options = NetworkOptions::default();
+    let options = CollocateOptions::default();
     let before = corpus.network("putin", &[], &options).unwrap();
     let expanded = before.nodes[1].term.clone();
     let after = corpus
@@ -174,7 +170,7 @@ fn expanding_adds_shared_collocates_linked_to_both() {
 #[test]
 fn the_layout_is_deterministic_and_stable_under_expansion() {
     let corpus = Corpus::with_articles();
-    let options = NetworkOptions::default();
+    let options = CollocateOptions::default();
     let before = corpus.network("putin", &[], &options).unwrap();
     assert_eq!(before, corpus.network("putin", &[], &options).unwrap());
     let expanded = vec![before.nodes[1].term.clone(), before.nodes[4].term.clone()];
@@ -209,7 +205,7 @@ fn the_layout_is_deterministic_and_stable_under_expansion() {
 #[test]
 fn expanded_terms_outside_the_graph_are_reported_and_order_is_kept() {
     let corpus = common::corpus(&["a b c a b d"]);
-    let options = NetworkOptions {
+    let options = CollocateOptions {
         left: 1,
         right: 1,
         min_count: 1,
@@ -238,13 +234,13 @@ fn expanded_terms_outside_the_graph_are_reported_and_order_is_kept() {
 fn a_multi_word_root_keeps_its_query() {
     let corpus = Corpus::with_articles();
     let net = corpus
-        .network("\"north korea\"", &[], &NetworkOptions::default())
+        .network("\"north korea\"", &[], &CollocateOptions::default())
         .unwrap();
     assert_eq!(net.nodes[0].term, "\"north korea\"");
     assert!(net.nodes[0].root);
     assert!(net.nodes.len() > 3);
     let net = corpus
-        .network("Putin", &[], &NetworkOptions::default())
+        .network("Putin", &[], &CollocateOptions::default())
         .unwrap();
     assert_eq!(net.nodes[0].term, "putin", "a one-word root is its term");
 }
@@ -252,8 +248,8 @@ fn a_multi_word_root_keeps_its_query() {
 #[test]
 fn limits_and_errors() {
     let corpus = Corpus::with_articles();
-    let with_top = |top| NetworkOptions {
-        top,
+    let with_top = |top| CollocateOptions {
+        limit: Some(top),
         ..Default::default()
     };
     for top in [0, 31] {
@@ -276,7 +272,7 @@ fn limits_and_errors() {
     assert_eq!(net.nodes[1].term, all.rows[0].term);
     let many: Vec<String> = (0..13).map(|i| format!("w{i}")).collect();
     let err = corpus
-        .network("putin", &many, &NetworkOptions::default())
+        .network("putin", &many, &CollocateOptions::default())
         .unwrap_err();
     assert!(
         err.to_string()
@@ -284,14 +280,14 @@ fn limits_and_errors() {
         "{err}"
     );
     let err = corpus
-        .network("\"north korea", &[], &NetworkOptions::default())
+        .network("\"north korea", &[], &CollocateOptions::default())
         .unwrap_err();
     assert!(err.to_string().contains("a quote is not closed"), "{err}");
     let err = corpus
         .network(
             "putin",
             &[],
-            &NetworkOptions {
+            &CollocateOptions {
                 left: 0,
                 right: 0,
                 ..Default::default()
@@ -304,7 +300,7 @@ fn limits_and_errors() {
     );
     // No hits: only the root.
     let net = corpus
-        .network("qqqqzzzz", &[], &NetworkOptions::default())
+        .network("qqqqzzzz", &[], &CollocateOptions::default())
         .unwrap();
     assert_eq!(net.nodes.len(), 1);
     assert_eq!(net.nodes[0].frequency, 0);
@@ -314,8 +310,8 @@ fn limits_and_errors() {
 #[test]
 fn sixty_nodes_lay_out_quickly() {
     let corpus = Corpus::with_articles();
-    let options = NetworkOptions {
-        top: 20,
+    let options = CollocateOptions {
+        limit: Some(20),
         ..Default::default()
     };
     let first = corpus.network("putin", &[], &options).unwrap();

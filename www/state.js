@@ -8,6 +8,7 @@
 //   #view=terms&stopwords=show&filter=kor
 //   #view=terms&stop=en*iso.said-not_fr.ça      (the edited stop-word lists, stopwords.js)
 //   #view=terms&fold=1                          (diacritics folded: Zürich = Zurich)
+//   #view=network&q=putin&net=president,russia  (the Network view's expanded nodes)
 //
 // Keys at their default value are left out, so the bare page URL is the default state.
 
@@ -15,7 +16,7 @@
 export const VIEWS = [
   'summary', 'terms', 'kwic', 'reader',
   'collocates', 'phrases', 'keyness', 'dispersion', 'compare', 'cloud',
-  'texts',
+  'texts', 'network',
 ];
 
 /** KWIC sort orders: values go to the engine unchanged (AntConc-style keys). */
@@ -59,6 +60,8 @@ export const MAX_PAGE = Math.floor(0xffffffff / PAGE_SIZE);
  * - hit: the Reader's current hit, the UTF-16 start offset of its keyword in that document
  * - stop: the user's edits of the stop-word lists, as stopwords.js encodes them ('' = none)
  * - fold: true folds diacritics in every count and query (the engine's setFolding)
+ * - net: the Network view's expanded nodes, terms separated by commas ('' = none; at most
+ *   MAX_NET, each of them a term of the query's graph)
  */
 export const DEFAULTS = Object.freeze({
   view: 'summary',
@@ -74,7 +77,16 @@ export const DEFAULTS = Object.freeze({
   hit: null,
   stop: '',
   fold: false,
+  net: '',
 });
+
+/** The most expanded nodes of the Network view (the engine's limit, src/analyses/network.rs). */
+export const MAX_NET = 12;
+
+/** The Network view's expanded terms: the `net` key split at commas, trimmed, without repeats. */
+export function netTerms(net) {
+  return [...new Set(String(net ?? '').split(',').map((t) => t.trim()).filter(Boolean))].slice(0, MAX_NET);
+}
 
 const KEYS = Object.keys(DEFAULTS);
 
@@ -103,6 +115,7 @@ export function parse(hash) {
   state.hit = nonNegativeInt(p.get('hit'));
   state.stop = p.get('stop') ?? '';
   state.fold = p.get('fold') === '1';
+  state.net = netTerms(p.get('net')).join(',');
   return state;
 }
 
@@ -129,7 +142,7 @@ export function normalize(state) {
  * The state after a patch, normalised, with the rules that tie keys together:
  * - a new query (q), document filter (doc) or scope starts over: page 1, no hit, no Reader
  *   position
- *   (the old ones belong to other results);
+ *   (the old ones belong to other results); a new query expands no Network node (net);
  * - a new KWIC sort or window, or folding diacritics or not (the hits change), goes back to
  *   page 1;
  * - `restart: true` (the corpus changed, so document ids and offsets moved) starts over too.
@@ -143,6 +156,8 @@ export function applyPatch(state, patch, { restart = false } = {}) {
     for (const key of keys) if (!keep(key)) next[key] = DEFAULTS[key];
   };
   if (restart || next.q !== state.q || next.doc !== state.doc || next.scope !== state.scope) reset(['page', 'hit', 'read']);
+  // The expanded nodes belong to the query's graph.
+  if (next.q !== state.q) reset(['net']);
   else if (next.sort !== state.sort || next.window !== state.window || next.fold !== state.fold) reset(['page']);
   return next;
 }

@@ -59,6 +59,7 @@ const LOAD_VIEW = {
   compare: () => import('./views/compare.js').then((m) => m.createCompareView),
   cloud: () => import('./views/cloud.js').then((m) => m.createCloudView),
   texts: () => import('./views/texts.js').then((m) => m.createTextsView),
+  network: () => import('./views/network.js').then((m) => m.createNetworkView),
 };
 
 /** The views' create functions, by view, once loaded (shared by every widget on the page). */

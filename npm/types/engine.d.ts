@@ -597,53 +597,6 @@ x: number,
  */
 y: number, };
 
-export type NetworkOptions = { 
-/**
- * This document only; `None` (the default) for the whole corpus.
- */
-doc?: number | null, 
-/**
- * Only the documents of this subcorpus (see [`crate::scope`]); `None` for all.
- */
-scope?: string | null, 
-/**
- * Tokens to the left of each hit, 0 to [`crate::collocates::MAX_SPAN`] (default 5).
- */
-left?: number, 
-/**
- * Tokens to the right of each hit, 0 to [`crate::collocates::MAX_SPAN`] (default 5).
- */
-right?: number, 
-/**
- * Leave out collocates observed fewer times than this (default 2).
- */
-minCount?: number, 
-/**
- * Keep stop words (the default); `false` leaves them out.
- */
-stopwords?: boolean, 
-/**
- * The measure that chooses each node's collocates and that the edges carry (default
- * logDice).
- */
-measure?: "count" | "mi" | "logLikelihood" | "tScore" | "logDice", 
-/**
- * Match the root query's case too (default `false`).
- */
-caseSensitive?: boolean, 
-/**
- * How the windows are counted: `union` (the default) or `perHit`.
- */
-counting?: "union" | "perHit", 
-/**
- * Only collocates seen more often than expected (the default).
- */
-positiveOnly?: boolean, 
-/**
- * Collocates per node, 1 to [`MAX_TOP`] (default 10).
- */
-top?: number, };
-
 export type NewDocument = { 
 /**
  * Its title; blank for "Document N".
@@ -1015,9 +968,10 @@ export interface Operations {
    */
   cancel(job: number): Promise<null>;
   /**
-   * The collocation network of a query: its top collocates by a measure, and those of
-   * the `expanded` terms (nodes of the graph), laid out deterministically in the unit
-   * square; the edges carry the Collocates view's numbers.
+   * The collocation network of a query: its top collocates by the measure `sort`, and those
+   * of the `expanded` terms (nodes of the graph), laid out deterministically in the unit
+   * square; the edges carry the Collocates view's numbers. The options are `collocates`'s,
+   * with `limit` the collocates per node (1 to 30, default 10).
    */
-  network(query: string, expanded?: Array<string>, options?: NetworkOptions): Promise<Network>;
+  network(query: string, expanded?: Array<string>, options?: CollocateOptions): Promise<Network>;
 }

@@ -4,8 +4,12 @@
 //!
 //! # The graph
 //!
-//! The *root* is the query (KWIC syntax). Its top [`NetworkOptions::top`] collocates by the
-//! chosen measure are its neighbours. Each *expanded* term (a node already in the graph, in
+//! The options are the Collocates view's ([`CollocateOptions`]): the window, the measure
+//! (`sort`), the minimum count, the counting, stop words and the scope; `limit` is the number
+//! of collocates per node, 1 to [`MAX_TOP`] ([`DEFAULT_TOP`] when `None`).
+//!
+//! The *root* is the query (KWIC syntax). Its top collocates by the chosen measure are its
+//! neighbours. Each *expanded* term (a node already in the graph, in
 //! the order given) adds its own top collocates, found as the query `"term"`. An edge
 //! `from → to` carries the numbers of [`Corpus::collocates`] for the query of `from` with the
 //! same options, so a value on the graph is the value the Collocates view shows. A word that
@@ -18,17 +22,14 @@
 //! placement"), in the unit square, deterministic: no random numbers, a fixed number of
 //! iterations, and every sum in a fixed order, so the same input gives the same positions.
 //! The root is pinned at the centre. A node starts at a distance of `k` from the node it was
-//! found from, at an angle that follows from its term (FNV-1a), so it starts in the same place
+//! found from, in a direction that follows from its term (FNV-1a), so it starts in the same place
 //! whatever else the graph holds. The graph is laid out in stages: the root's collocates
 //! first, then each expansion in turn, in which only the new nodes move (from a lower
 //! temperature), so expanding a node keeps the others exactly where they were.
 
-use std::collections::HashMap;
-
-use crate::collocates::{CollocateOptions, Counting, Measure};
+use crate::collocates::{CollocateOptions, Measure};
 use crate::error::{check_range, Error, Result};
-use crate::index::{Corpus, DocId};
-use crate::scope::Scope;
+use crate::index::Corpus;
 use crate::tokenize::{is_word_char, normalize};
 
 /// The most collocates shown per node.
@@ -43,79 +44,8 @@ const STAGE_ITERATIONS: usize = 80;
 /// The margin of the unit square that no node enters (room for its label).
 const MARGIN: f64 = 0.06;
 
-/// Options for [`Corpus::network`]: those of [`CollocateOptions`] (the numbers are the
-/// Collocates view's) and the number of collocates per node.
-#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
-#[serde(default, rename_all = "camelCase")]
-#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
-pub struct NetworkOptions {
-    /// This document only; `None` (the default) for the whole corpus.
-    pub doc: Option<DocId>,
-    /// Only the documents of this subcorpus (see [`crate::scope`]); `None` for all.
-    pub scope: Option<Scope>,
-    /// Tokens to the left of each hit, 0 to [`crate::collocates::MAX_SPAN`] (default 5).
-    pub left: usize,
-    /// Tokens to the right of each hit, 0 to [`crate::collocates::MAX_SPAN`] (default 5).
-    pub right: usize,
-    /// Leave out collocates observed fewer times than this (default 2).
-    pub min_count: usize,
-    /// Keep stop words (the default); `false` leaves them out.
-    pub stopwords: bool,
-    /// The measure that chooses each node's collocates and that the edges carry (default
-    /// logDice).
-    #[cfg_attr(
-        not(target_arch = "wasm32"),
-        ts(type = "\"count\" | \"mi\" | \"logLikelihood\" | \"tScore\" | \"logDice\"")
-    )]
-    pub measure: Measure,
-    /// Match the root query's case too (default `false`).
-    pub case_sensitive: bool,
-    /// How the windows are counted: `union` (the default) or `perHit`.
-    #[cfg_attr(not(target_arch = "wasm32"), ts(type = "\"union\" | \"perHit\""))]
-    pub counting: Counting,
-    /// Only collocates seen more often than expected (the default).
-    pub positive_only: bool,
-    /// Collocates per node, 1 to [`MAX_TOP`] (default 10).
-    pub top: usize,
-}
-
-impl Default for NetworkOptions {
-    fn default() -> NetworkOptions {
-        let c = CollocateOptions::default();
-        NetworkOptions {
-            doc: c.doc,
-            scope: c.scope,
-            left: c.left,
-            right: c.right,
-            min_count: c.min_count,
-            stopwords: c.stopwords,
-            measure: c.sort,
-            case_sensitive: c.case_sensitive,
-            counting: c.counting,
-            positive_only: c.positive_only,
-            top: 10,
-        }
-    }
-}
-
-impl NetworkOptions {
-    /// The options of the Collocates view that give this network's numbers.
-    pub fn collocates(&self) -> CollocateOptions {
-        CollocateOptions {
-            doc: self.doc,
-            scope: self.scope.clone(),
-            left: self.left,
-            right: self.right,
-            min_count: self.min_count,
-            stopwords: self.stopwords,
-            sort: self.measure,
-            limit: Some(self.top),
-            case_sensitive: self.case_sensitive,
-            counting: self.counting,
-            positive_only: self.positive_only,
-        }
-    }
-}
+/// Collocates per node when [`CollocateOptions::limit`] is `None`.
+pub const DEFAULT_TOP: usize = 10;
 
 /// A node of the network.
 #[derive(Clone, Debug, PartialEq, serde::Serialize)]
@@ -176,14 +106,22 @@ fn term_query(term: &str) -> String {
     }
 }
 
-/// FNV-1a of a term: a fixed angle for where its node starts.
-fn angle_of(term: &str) -> f64 {
+/// A fixed direction for a term's node to start in, from the FNV-1a hash of the term: a unit
+/// vector (no trigonometry, which would pull libm's sine and cosine into the wasm).
+fn direction_of(term: &str) -> (f64, f64) {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for b in term.bytes() {
         hash ^= u64::from(b);
         hash = hash.wrapping_mul(0x0100_0000_01b3);
     }
-    (hash % 36_000) as f64 / 36_000.0 * std::f64::consts::TAU
+    let unit = |bits: u64| (bits & 0xffff) as f64 / 32_767.5 - 1.0;
+    let (x, y) = (unit(hash), unit(hash >> 16));
+    let d = (x * x + y * y).sqrt();
+    if d < 1e-3 {
+        (1.0, 0.0)
+    } else {
+        (x / d, y / d)
+    }
 }
 
 impl Corpus {
@@ -191,9 +129,9 @@ impl Corpus {
     /// the [module documentation](self)).
     ///
     /// ```
-    /// use text_explorer::{Corpus, NetworkOptions};
+    /// use text_explorer::{CollocateOptions, Corpus};
     /// let corpus = Corpus::with_articles();
-    /// let net = corpus.network("korea", &["north".into()], &NetworkOptions::default()).unwrap();
+    /// let net = corpus.network("korea", &["north".into()], &CollocateOptions::default()).unwrap();
     /// assert!(net.nodes[0].root);
     /// assert!(net.nodes.iter().any(|n| n.term == "north" && n.expanded));
     /// ```
@@ -201,9 +139,10 @@ impl Corpus {
         &self,
         query: &str,
         expanded: &[String],
-        options: &NetworkOptions,
+        options: &CollocateOptions,
     ) -> Result<Network> {
-        check_range("top", options.top, 1, MAX_TOP)?;
+        let top = options.limit.unwrap_or(DEFAULT_TOP);
+        check_range("limit", top, 1, MAX_TOP)?;
         if expanded.len() > MAX_EXPANDED {
             return Err(Error::invalid_option(
                 "expanded",
@@ -214,28 +153,16 @@ impl Corpus {
             ));
         }
         let query = query.trim();
-        let collocate_options = options.collocates();
-        let root = self.collocates(query, &collocate_options)?;
+        let collocate_options = CollocateOptions {
+            limit: Some(top),
+            ..options.clone()
+        };
         // A one-word root is that word's term, so that a collocate equal to it links back.
         let root_term = if !query.is_empty() && query.chars().all(is_word_char) {
             self.counted(&normalize(query)).into_owned()
         } else {
             query.to_string()
         };
-        let mut graph = Graph::default();
-        graph.node(&root_term, root.hits, None);
-        graph.nodes[0].expanded = true;
-        let mut stages = vec![(graph.nodes.len(), 0)];
-        for row in &root.rows {
-            graph.link(
-                0,
-                row.term,
-                row.count,
-                row.observed,
-                value(row, options.measure),
-            );
-        }
-        stages.push((graph.nodes.len(), graph.edges.len()));
         // In the order given; a term found only by a later expansion is expanded then.
         let mut pending: Vec<&str> = Vec::new();
         for term in expanded {
@@ -244,21 +171,29 @@ impl Corpus {
                 pending.push(term);
             }
         }
-        while let Some(at) = pending.iter().position(|t| graph.index.contains_key(*t)) {
-            let term = pending.remove(at);
-            let from = graph.index[term];
+        let mut graph = Graph::default();
+        graph.node(&root_term, 0, None);
+        let mut stages = vec![(1, 0)];
+        // The root, then each expansion (one call site: the collocates are not inlined twice).
+        let (mut from, mut q) = (0, query.to_string());
+        loop {
+            let found = self.collocates(&q, &collocate_options)?;
+            if from == 0 {
+                graph.nodes[0].frequency = found.hits;
+            }
             graph.nodes[from].expanded = true;
-            let found = self.collocates(&term_query(term), &collocate_options)?;
             for row in &found.rows {
-                graph.link(
-                    from,
-                    row.term,
-                    row.count,
-                    row.observed,
-                    value(row, options.measure),
-                );
+                let value = value(row, options.sort);
+                graph.link(from, row.term, row.count, row.observed, value);
             }
             stages.push((graph.nodes.len(), graph.edges.len()));
+            let next = pending
+                .iter()
+                .enumerate()
+                .find_map(|(at, t)| graph.find(t).map(|i| (at, i)));
+            let Some((at, i)) = next else { break };
+            q = term_query(pending.remove(at));
+            from = i;
         }
         graph.layout(&stages);
         let Graph { nodes, edges, .. } = graph;
@@ -296,13 +231,17 @@ fn value(row: &crate::collocates::Collocate, measure: Measure) -> f64 {
 struct Graph {
     nodes: Vec<NetworkNode>,
     edges: Vec<NetworkEdge>,
-    index: HashMap<String, usize>,
     parent: Vec<Option<usize>>,
 }
 
 impl Graph {
+    /// The node of `term` (a few hundred nodes at most: a scan).
+    fn find(&self, term: &str) -> Option<usize> {
+        self.nodes.iter().position(|n| n.term == term)
+    }
+
     fn node(&mut self, term: &str, frequency: usize, parent: Option<usize>) -> usize {
-        if let Some(&i) = self.index.get(term) {
+        if let Some(i) = self.find(term) {
             return i;
         }
         let i = self.nodes.len();
@@ -315,7 +254,6 @@ impl Graph {
             x: 0.5,
             y: 0.5,
         });
-        self.index.insert(term.to_string(), i);
         self.parent.push(parent);
         i
     }
@@ -343,8 +281,8 @@ impl Graph {
             let k = 0.75 * (1.0 / new.max(2) as f64).sqrt();
             for i in old..new {
                 let (px, py) = pos[self.parent[i].unwrap_or(0)];
-                let a = angle_of(&self.nodes[i].term);
-                pos.push(clamp((px + k * a.cos(), py + k * a.sin())));
+                let (dx, dy) = direction_of(&self.nodes[i].term);
+                pos.push(clamp((px + k * dx, py + k * dy)));
             }
             if new == old && s > 1 {
                 continue;
@@ -364,8 +302,9 @@ impl Graph {
             fruchterman_reingold(&mut pos, &edges, k, old, iterations, heat);
         }
         for (node, (x, y)) in self.nodes.iter_mut().zip(pos) {
-            node.x = (x * 10_000.0).round() / 10_000.0;
-            node.y = (y * 10_000.0).round() / 10_000.0;
+            // Four decimals: a tenth of a pixel on a 1,000-pixel graph.
+            node.x = (x * 10_000.0 + 0.5).floor() / 10_000.0;
+            node.y = (y * 10_000.0 + 0.5).floor() / 10_000.0;
         }
     }
 }

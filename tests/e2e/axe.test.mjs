@@ -27,7 +27,7 @@ const VIEWS = [
   ['summary', '.summary table'], ['terms', '.terms tbody tr'], ['kwic', '.kwic-view tbody tr'],
   ['reader', '.reader .text mark'], ['collocates', '.collocates tbody tr'], ['phrases', '.phrases tbody tr'],
   ['keyness', '.keyness tbody tr'], ['dispersion', '.dispersion svg'], ['compare', '.compare tbody tr'],
-  ['cloud', '.cloud-word'], ['texts', '.texts table'],
+  ['cloud', '.cloud-word'], ['texts', '.texts table'], ['network', '.network .net-node'],
 ];
 
 async function audit(page) {
@@ -56,7 +56,7 @@ for (const [mode, options] of Object.entries(MODES)) {
       await page.evaluate((v) => { location.hash = `view=${v}&q=Korea`; }, view);
       await page.locator(`text-explorer [role="tabpanel"]:not([hidden]) ${sign}`).first().waitFor();
       await page.waitForTimeout(100); // the view's last paint (aria-busy cleared, tools loaded)
-      if (view === 'kwic' || view === 'cloud' || view === 'texts') await page.screenshot({ path: `/tmp/a11y-axe-${mode}-${view}.png` });
+      if (view === 'kwic' || view === 'cloud' || view === 'texts' || view === 'network') await page.screenshot({ path: `/tmp/a11y-axe-${mode}-${view}.png` });
       for (const v of await audit(page)) found.push({ view, ...v });
     }
     await context.close();
