@@ -326,3 +326,41 @@ fn sixty_nodes_lay_out_quickly() {
     );
     assert!(net.nodes.len() >= 60, "{}", net.nodes.len());
 }
+
+#[test]
+fn match_case_applies_to_the_root_only() {
+    let corpus = Corpus::with_articles();
+    let exact = CollocateOptions {
+        case_sensitive: true,
+        ..Default::default()
+    };
+    let net = corpus.network("Putin", &[], &exact).unwrap();
+    let term = net.nodes[1].term.clone();
+    let net = corpus
+        .network("Putin", std::slice::from_ref(&term), &exact)
+        .unwrap();
+    // The expanded term's collocates are those of the term in any case.
+    let any_case = corpus
+        .collocates(
+            &format!("\"{term}\""),
+            &CollocateOptions {
+                limit: Some(10),
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    let from = index(&net, &term);
+    let got: Vec<(&str, usize)> = net
+        .edges
+        .iter()
+        .filter(|e| e.from == from)
+        .map(|e| (net.nodes[e.to].term.as_str(), e.observed))
+        .collect();
+    let want: Vec<(&str, usize)> = any_case
+        .rows
+        .iter()
+        .filter(|r| r.term != term)
+        .map(|r| (r.term, r.observed))
+        .collect();
+    assert_eq!(got, want);
+}

@@ -10,7 +10,8 @@
 //!
 //! The *root* is the query (KWIC syntax). Its top collocates by the chosen measure are its
 //! neighbours. Each *expanded* term (a node already in the graph, in
-//! the order given) adds its own top collocates, found as the query `"term"`. An edge
+//! the order given) adds its own top collocates, found as the query `"term"` in any case
+//! (`case_sensitive` applies to the root's query). An edge
 //! `from → to` carries the numbers of [`Corpus::collocates`] for the query of `from` with the
 //! same options, so a value on the graph is the value the Collocates view shows. A word that
 //! is a collocate of two expanded nodes has an edge from each. A collocate equal to the root's
@@ -21,9 +22,10 @@
 //! Fruchterman and Reingold's force-directed layout (1991, "Graph drawing by force-directed
 //! placement"), in the unit square, deterministic: no random numbers, a fixed number of
 //! iterations, and every sum in a fixed order, so the same input gives the same positions.
-//! The root is pinned at the centre. A node starts at a distance of `k` from the node it was
-//! found from, in a direction that follows from its term (FNV-1a), so it starts in the same place
-//! whatever else the graph holds. The graph is laid out in stages: the root's collocates
+//! The root is pinned at the centre. The ideal distance is `k = 0.75·√(1/max(n, 28))`, so that
+//! the root's collocates keep to the middle and leave room for expansions. A node starts at a
+//! distance of `k` from the node it was found from, in a direction that follows from its term
+//! (FNV-1a), turned away from the root for an expansion's words. The graph is laid out in stages: the root's collocates
 //! first, then each expansion in turn, in which only the new nodes move (from a lower
 //! temperature), so expanding a node keeps the others exactly where they were.
 
@@ -41,6 +43,8 @@ pub const MAX_EXPANDED: usize = 12;
 const FIRST_ITERATIONS: usize = 160;
 /// Iterations of each later stage (an expansion).
 const STAGE_ITERATIONS: usize = 80;
+/// The ideal distance between nodes is that of a graph of at least this many.
+const ROOM: usize = 28;
 /// The margin of the unit square that no node enters (room for its label).
 const MARGIN: f64 = 0.06;
 
@@ -153,7 +157,7 @@ impl Corpus {
             ));
         }
         let query = query.trim();
-        let collocate_options = CollocateOptions {
+        let mut collocate_options = CollocateOptions {
             limit: Some(top),
             ..options.clone()
         };
@@ -178,6 +182,8 @@ impl Corpus {
         let (mut from, mut q) = (0, query.to_string());
         loop {
             let found = self.collocates(&q, &collocate_options)?;
+            // An expanded node is a term (a counting form, lowercase): found in any case.
+            collocate_options.case_sensitive = false;
             if from == 0 {
                 graph.nodes[0].frequency = found.hits;
             }
@@ -278,10 +284,20 @@ impl Graph {
         pos.push((0.5, 0.5));
         for s in 1..stages.len() {
             let ((old, _), (new, edge_count)) = (stages[s - 1], stages[s]);
-            let k = 0.75 * (1.0 / new.max(2) as f64).sqrt();
+            // The ideal distance of a graph of at least ROOM nodes: the root's collocates
+            // keep to the middle, and leave room around them for the expansions.
+            let k = 0.75 * (1.0 / new.max(ROOM) as f64).sqrt();
             for i in old..new {
                 let (px, py) = pos[self.parent[i].unwrap_or(0)];
-                let (dx, dy) = direction_of(&self.nodes[i].term);
+                let (mut dx, mut dy) = direction_of(&self.nodes[i].term);
+                // An expansion's words start on the far side of their node from the root.
+                let (ox, oy) = (px - 0.5, py - 0.5);
+                let out = (ox * ox + oy * oy).sqrt();
+                if out > 1e-3 {
+                    let (ux, uy) = (dx + 1.5 * ox / out, dy + 1.5 * oy / out);
+                    let d = (ux * ux + uy * uy).sqrt().max(1e-3);
+                    (dx, dy) = (ux / d, uy / d);
+                }
                 pos.push(clamp((px + k * dx, py + k * dy)));
             }
             if new == old && s > 1 {

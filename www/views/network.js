@@ -103,7 +103,7 @@ export function createNetworkView(ctx) {
   const K = t.kit;
   const C = t.collocates;
   const S = t.network;
-  const opts = { left: 5, right: 5, minCount: 2, measure: 'logDice', stopwords: true, counting: 'union', top: 10 };
+  const opts = { left: 5, right: 5, minCount: 2, measure: 'logDice', stopwords: true, caseSensitive: false, counting: 'union', top: 10 };
   const run = latest();
   let state = null;
   let answer = null; // the engine's network, as drawn
@@ -122,6 +122,7 @@ export function createNetworkView(ctx) {
     value: opts.counting, onchange: (v) => { opts.counting = v; rerun(); },
   });
   const stop = checkField(K.stopwords, { checked: opts.stopwords, onchange: (c) => { opts.stopwords = c; rerun(); } });
+  const matchCase = checkField(K.matchCase, { checked: false, onchange: (c) => { opts.caseSensitive = c; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const toggle = h('button', { type: 'button', class: 'net-toggle', onclick: () => toggleNode(current) });
   const chart = h('figure', { class: 'chart network-chart' });
@@ -137,7 +138,7 @@ export function createNetworkView(ctx) {
   const table = sortableTable(t, { caption: S.caption, columns });
   const name = () => `network-${fileSafe(state?.q)}`;
   const el = h('div', { class: 'analysis network' }, styleNode(),
-    h('div', { class: 'controls' }, query.el, measure.el, top.el, left.el, right.el, min.el, counting.el, stop.el),
+    h('div', { class: 'controls' }, query.el, measure.el, top.el, left.el, right.el, min.el, counting.el, stop.el, matchCase.el),
     syntaxHelp(t),
     status,
     h('div', { class: 'row' }, h('h3', {}, S.graphTitle), svgExport(t, () => name(), () => graphSvg)),
@@ -221,7 +222,9 @@ export function createNetworkView(ctx) {
     const lo = Math.min(...values);
     const hi = Math.max(...values);
     const widthOf = (v) => (hi > lo ? 1 + 4 * ((v - lo) / (hi - lo)) : 2.5);
-    const px = (n) => n.x * width;
+    // Room at the sides for the labels of the outermost words.
+    const pad = Math.min(72, width * 0.14);
+    const px = (n) => pad + n.x * (width - 2 * pad);
     const py = (n) => n.y * height;
     const radius = (n) => 5 + 13 * Math.sqrt(n.frequency / maxF);
     // One line per pair of nodes (two expanded nodes may each list the other).
@@ -252,7 +255,9 @@ export function createNetworkView(ctx) {
     const dots = nodes.map((n, i) => {
       const r = radius(n);
       const colour = n.root ? ROOT : n.expanded ? EXPANDED : OTHER;
-      const rightSide = n.x < 0.75;
+      // The label away from the centre, where the lines to the query do not run; the
+      // query's own below it.
+      const outward = n.x >= 0.5 ? 1 : -1;
       return svg('g', {
         class: `net-node${n.root ? ' root' : ''}${n.expanded ? ' expanded' : ''}`, 'data-index': i, 'data-term': n.term,
         role: 'button', tabindex: i === current ? 0 : -1, 'aria-label': describe(n),
@@ -264,8 +269,10 @@ export function createNetworkView(ctx) {
         fill: colour, 'fill-opacity': n.root || n.expanded ? 0.9 : 0.45, stroke: colour, 'stroke-width': 1.5,
       }),
       svg('text', {
-        class: 'net-label', x: (px(n) + (rightSide ? r + 3 : -r - 3)).toFixed(1), y: (py(n) + FONT / 3).toFixed(1),
-        'text-anchor': rightSide ? 'start' : 'end', fill: 'currentColor',
+        class: 'net-label',
+        x: (n.root ? px(n) : px(n) + outward * (r + 3)).toFixed(1),
+        y: (n.root ? py(n) + r + FONT + 2 : py(n) + FONT / 3).toFixed(1),
+        'text-anchor': n.root ? 'middle' : outward > 0 ? 'start' : 'end', fill: 'currentColor',
         'font-size': n.root ? FONT + 2 : FONT, 'font-weight': n.root || n.expanded ? 700 : 400,
       }, n.term));
     });
