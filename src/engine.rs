@@ -12,8 +12,9 @@ use crate::protocol::{
     Progress, Refused, Request, Segment, SharedRun, Source, Span, SummaryOptions, TokenInfo,
 };
 use crate::{
-    CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, NgramOptions,
-    Summary, TermFrequency, TermsOptions, Trends, TrendsOptions, WordTree, WordTreeOptions,
+    CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, Network,
+    NgramOptions, Summary, TermFrequency, TermsOptions, Trends, TrendsOptions, WordTree,
+    WordTreeOptions,
 };
 
 /// Where a document came from, aligned with the corpus's ids.
@@ -177,6 +178,15 @@ impl Engine {
             window_tokens: found.window_tokens,
             collocates: found.rows,
         })
+    }
+
+    pub(crate) fn network(
+        &mut self,
+        query: String,
+        expanded: Vec<String>,
+        options: CollocateOptions,
+    ) -> Result<Network> {
+        self.corpus.network(&query, &expanded, &options)
     }
 
     pub(crate) fn phrases(&mut self, options: NgramOptions) -> Result<Vec<Phrase>> {
@@ -356,7 +366,7 @@ impl Engine {
             Request::Kwic { query, options } => {
                 stems(query) || options.filter.iter().any(|f| stems(&f.word))
             }
-            Request::Collocates { query, .. } => stems(query),
+            Request::Collocates { query, .. } | Request::Network { query, .. } => stems(query),
             Request::Dispersion { queries, .. } | Request::Trends { queries, .. } => {
                 queries.0.iter().any(|q| stems(q))
             }

@@ -39,7 +39,9 @@ pub mod scope;
 pub mod stopwords;
 pub mod tokenize;
 
-pub use analyses::{collocates, compare, dispersion, keyness, ngrams, terms, trends, word_tree};
+pub use analyses::{
+    collocates, compare, dispersion, keyness, network, ngrams, terms, trends, word_tree,
+};
 pub use query::{kwic, regex};
 
 #[cfg(target_arch = "wasm32")]
@@ -55,6 +57,7 @@ pub use index::{Corpus, DocId, Document, Posting, TermId};
 pub use keyness::{Keyness, KeynessOptions, Keyword};
 pub use kwic::{Concordance, FilterPosition, KwicFilter, KwicLine, KwicOptions, Sample, Sort};
 pub use metadata::{Field, Metadata};
+pub use network::{Network, NetworkEdge, NetworkNode};
 pub use ngrams::{Ngram, NgramOptions};
 pub use query::Query;
 pub use scope::Scope;

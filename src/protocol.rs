@@ -23,7 +23,7 @@ use crate::index::{Corpus, DocId, Document};
 use crate::metadata::Metadata;
 use crate::{
     Collocate, CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, Keyword,
-    KwicOptions, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions, Trends,
+    KwicOptions, Network, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions, Trends,
     TrendsOptions, WordTree, WordTreeOptions,
 };
 
@@ -278,6 +278,11 @@ operations! {
     Trends => trends { queries: OneOrMany<String>, options: TrendsOptions = default } -> Trends;
     /// The word tree of a query: the contexts on one side merged by shared words.
     WordTree => word_tree { query: String, options: WordTreeOptions = default } -> WordTree;
+    /// The collocation network of a query: its top collocates by the measure `sort`, and those
+    /// of the `expanded` terms (nodes of the graph), laid out deterministically in the unit
+    /// square; the edges carry the Collocates view's numbers. The options are `collocates`'s,
+    /// with `limit` the collocates per node (1 to 30, default 10).
+    Network => network { query: String, expanded: Vec<String> = default, options: CollocateOptions = default } -> Network;
     /// Test builds only: panics, to test that the page recovers.
     #[cfg(feature = "test-panic")]
     Panic => panic {} -> ();

@@ -213,6 +213,7 @@ fn every_operation_of_the_issue_is_declared() {
         "memory",
         "cancel",
         "trends",
+        "network",
     ] {
         assert!(names.iter().any(|n| n == name), "{name} is not declared");
     }

@@ -26,6 +26,7 @@ export const OPERATIONS = Object.freeze({
   cancel: ['job'],
   trends: ['queries', 'options'],
   wordTree: ['query', 'options'],
+  network: ['query', 'expanded', 'options'],
 });
 
 /**

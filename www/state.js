@@ -11,6 +11,7 @@
 //   #view=trends&q=markets,cricket&trend=month  (Trends by month)
 //   #view=kwic&q=war&where=1L%3Dthe&sample=20&seed=7   (KWIC's filter and seeded sample)
 //   #view=wordtree&q=putin&side=left
+//   #view=network&q=putin&net=president,russia  (the Network view's expanded nodes)
 //
 // Keys at their default value are left out, so the bare page URL is the default state.
 
@@ -18,7 +19,7 @@
 export const VIEWS = [
   'summary', 'terms', 'kwic', 'reader',
   'collocates', 'phrases', 'keyness', 'dispersion', 'trends', 'compare', 'cloud',
-  'texts', 'wordtree',
+  'texts', 'wordtree', 'network',
 ];
 
 /** The Trends view's groupings: by document (corpus order), by year, by month. */
@@ -73,6 +74,8 @@ export const MAX_PAGE = Math.floor(0xffffffff / PAGE_SIZE);
  * - sample: KWIC's random sample size, 0 for every line
  * - seed: the sample's seed (0 to 2^32 − 1)
  * - side: the Word Tree's side, one of SIDES
+ * - net: the Network view's expanded nodes, terms separated by commas ('' = none; at most
+ *   MAX_NET, each of them a term of the query's graph)
  */
 export const DEFAULTS = Object.freeze({
   view: 'summary',
@@ -93,6 +96,7 @@ export const DEFAULTS = Object.freeze({
   sample: 0,
   seed: 0,
   side: 'right',
+  net: '',
 });
 
 /** The engine's filter and sample options of a state (undefined where there are none). */
@@ -118,6 +122,14 @@ export function parseWhere(text) {
     filter.push(bare ? { position: 'window', word: bare } : { position, word });
   }
   return filter;
+}
+
+/** The most expanded nodes of the Network view (the engine's limit, src/analyses/network.rs). */
+export const MAX_NET = 12;
+
+/** The Network view's expanded terms: the `net` key split at commas, trimmed, without repeats. */
+export function netTerms(net) {
+  return [...new Set(String(net ?? '').split(',').map((t) => t.trim()).filter(Boolean))].slice(0, MAX_NET);
 }
 
 const KEYS = Object.keys(DEFAULTS);
@@ -155,6 +167,7 @@ export function parse(hash) {
   const seed = p.get('seed');
   if (seed != null && /^\d{1,10}$/.test(seed) && Number(seed) <= 0xffffffff) state.seed = Number(seed);
   if (SIDES.includes(p.get('side'))) state.side = p.get('side');
+  state.net = netTerms(p.get('net')).join(',');
   return state;
 }
 
@@ -181,7 +194,7 @@ export function normalize(state) {
  * The state after a patch, normalised, with the rules that tie keys together:
  * - a new query (q), document filter (doc) or scope starts over: page 1, no hit, no Reader
  *   position
- *   (the old ones belong to other results);
+ *   (the old ones belong to other results); a new query expands no Network node (net);
  * - a new KWIC sort or window, or folding diacritics or not (the hits change), goes back to
  *   page 1;
  * - `restart: true` (the corpus changed, so document ids and offsets moved) starts over too.
@@ -197,6 +210,9 @@ export function applyPatch(state, patch, { restart = false } = {}) {
   if (restart || next.q !== state.q || next.doc !== state.doc || next.scope !== state.scope) reset(['page', 'hit', 'read']);
   else if (next.sort !== state.sort || next.window !== state.window || next.fold !== state.fold
     || next.where !== state.where || next.sample !== state.sample || next.seed !== state.seed) reset(['page']);
+  // The expanded nodes belong to the query's graph.
+  if (next.q !== state.q) reset(['net']);
+  else if (next.sort !== state.sort || next.window !== state.window || next.fold !== state.fold) reset(['page']);
   return next;
 }
 

@@ -61,6 +61,7 @@ const LOAD_VIEW = {
   cloud: () => import('./views/cloud.js').then((m) => m.createCloudView),
   texts: () => import('./views/texts.js').then((m) => m.createTextsView),
   wordtree: () => import('./views/wordtree.js').then((m) => m.createWordTreeView),
+  network: () => import('./views/network.js').then((m) => m.createNetworkView),
 };
 
 /** The views' create functions, by view, once loaded (shared by every widget on the page). */

@@ -561,6 +561,69 @@ source: string | null,
  */
 fields: Array<Field>, };
 
+export type Network = { 
+/**
+ * The nodes: the root first, then in the order they were found.
+ */
+nodes: Array<NetworkNode>, 
+/**
+ * The edges, by `from` in the order of expansion, then by the measure.
+ */
+edges: Array<NetworkEdge>, 
+/**
+ * The expanded terms that are not in the graph (not a collocate of a shown node), left
+ * out.
+ */
+unreached: Array<string>, };
+
+export type NetworkEdge = { 
+/**
+ * The node whose collocate this is (an index in `nodes`).
+ */
+from: number, 
+/**
+ * The collocate (an index in `nodes`).
+ */
+to: number, 
+/**
+ * The chosen measure's value (the Collocates view's, for `from`'s query).
+ */
+value: number, 
+/**
+ * `O`: the collocate's occurrences in `from`'s windows.
+ */
+observed: number, };
+
+export type NetworkNode = { 
+/**
+ * The term (the root: the query as typed, or its term for a one-word query).
+ */
+term: string, 
+/**
+ * Its frequency in the scope (the root: the query's hits).
+ */
+frequency: number, 
+/**
+ * Whether it is the root (the query).
+ */
+root: boolean, 
+/**
+ * Whether its collocates are shown (the root's always are).
+ */
+expanded: boolean, 
+/**
+ * The nodes it links to (by index in `nodes`), either way, in ascending order.
+ */
+links: Array<number>, 
+/**
+ * Its position, 0 to 1 from the left.
+ */
+x: number, 
+/**
+ * Its position, 0 to 1 from the top.
+ */
+y: number, };
+
 export type NewDocument = { 
 /**
  * Its title; blank for "Document N".
@@ -1112,4 +1175,11 @@ export interface Operations {
   trends(queries: string | string[], options?: TrendsOptions): Promise<Trends>;
   /** The word tree of a query: the contexts on one side merged by shared words. */
   wordTree(query: string, options?: WordTreeOptions): Promise<WordTree>;
+  /**
+   * The collocation network of a query: its top collocates by the measure `sort`, and those
+   * of the `expanded` terms (nodes of the graph), laid out deterministically in the unit
+   * square; the edges carry the Collocates view's numbers. The options are `collocates`'s,
+   * with `limit` the collocates per node (1 to 30, default 10).
+   */
+  network(query: string, expanded?: Array<string>, options?: CollocateOptions): Promise<Network>;
 }

@@ -6,6 +6,7 @@ pub mod collocates;
 pub mod compare;
 pub mod dispersion;
 pub mod keyness;
+pub mod network;
 pub mod ngrams;
 mod stats;
 pub mod terms;

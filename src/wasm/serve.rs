@@ -9,9 +9,10 @@
 //! ```
 //!
 //! Requests run one at a time, in order. Two rules live here and nowhere else:
-//! - **the latest query wins**: a `kwic`, `collocates`, `dispersion` or `trends` request
-//!   still queued when a newer one of the same operation and the same options is queued
-//!   behind it (the same caller, typing) is answered `superseded` without being computed;
+//! - **the latest query wins**: a `kwic`, `collocates`, `dispersion`, `trends`, `wordTree` or
+//!   `network` request still queued
+//!   when a newer one of the same operation and the same options is queued behind it (the
+//!   same caller, typing) is answered `superseded` without being computed;
 //! - **cancel is handled on arrival**: `cancel` marks the job, and `addDocuments` reads the
 //!   mark between texts, yielding to the event loop at least every 20 ms so that it arrives.
 //!
@@ -222,7 +223,7 @@ fn receive(this: &Rc<Loop>, data: JsValue) {
     }
     let key = matches!(
         op.as_str(),
-        "kwic" | "collocates" | "dispersion" | "trends" | "wordTree"
+        "kwic" | "collocates" | "dispersion" | "trends" | "wordTree" | "network"
     )
     .then(|| {
         let options = get(&get(&request, "args"), "options");

@@ -31,6 +31,8 @@ const VIEWS = [
   ['wordtree', '.wordtree .wt-tree button'],
   // KWIC's tools: a filter, a sample and tag menus on each line.
   ['kwic', '.kwic-view .tag-select', { hash: '&where=W%3Dnorth&sample=5&seed=3', tags: 'literal, figurative' }],
+  ['keyness', '.keyness tbody tr'], ['dispersion', '.dispersion svg'], ['compare', '.compare tbody tr'],
+  ['cloud', '.cloud-word'], ['texts', '.texts table'], ['network', '.network .net-node'],
 ];
 
 async function audit(page) {
@@ -64,7 +66,7 @@ for (const [mode, options] of Object.entries(MODES)) {
       }
       await page.locator(`text-explorer [role="tabpanel"]:not([hidden]) ${sign}`).first().waitFor();
       await page.waitForTimeout(100); // the view's last paint (aria-busy cleared, tools loaded)
-      if (view === 'kwic' || view === 'cloud' || view === 'texts') await page.screenshot({ path: `/tmp/a11y-axe-${mode}-${view}.png` });
+      if (view === 'kwic' || view === 'cloud' || view === 'texts' || view === 'network') await page.screenshot({ path: `/tmp/a11y-axe-${mode}-${view}.png` });
       for (const v of await audit(page)) found.push({ view, ...v });
     }
     await context.close();

@@ -2,7 +2,7 @@
 // that the store applies (a new query or document starts over).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEFAULTS, parse, format, normalize, applyPatch } from '../../www/state.js';
+import { DEFAULTS, parse, format, normalize, applyPatch, netTerms, MAX_NET } from '../../www/state.js';
 
 test('the bare hash is the default state, and the default state formats to ""', () => {
   assert.deepEqual(parse(''), DEFAULTS);
@@ -66,4 +66,21 @@ for (const [name, patch, expected] of patches) {
 
 test('applyPatch with restart resets the positions whatever changed', () => {
   assert.deepEqual(applyPatch(at, { doc: 1 }, { restart: true }), { ...at, page: 1, read: null, hit: null });
+});
+
+test('the Network view\'s expanded nodes are net=a,b in the link, left out when none', () => {
+  const state = { ...DEFAULTS, view: 'network', q: 'putin', net: 'president,russia' };
+  assert.equal(format(state), '#view=network&q=putin&net=president%2Crussia');
+  assert.deepEqual(parse(format(state)), state);
+  assert.equal(format({ ...DEFAULTS, net: '' }), '');
+  // Blanks and repeats dropped, at most MAX_NET terms.
+  assert.equal(parse('#net=%20a%2C%2Cb%2Ca%2C').net, 'a,b');
+  const many = Array.from({ length: MAX_NET + 3 }, (_, i) => `w${i}`);
+  assert.deepEqual(netTerms(many.join(',')), many.slice(0, MAX_NET));
+  assert.deepEqual(netTerms(''), []);
+  // A new query expands nothing; a new document keeps the expanded nodes.
+  const at = { ...DEFAULTS, view: 'network', q: 'putin', net: 'president' };
+  assert.equal(applyPatch(at, { q: 'kim' }).net, '');
+  assert.equal(applyPatch(at, { q: 'kim', net: 'jong' }).net, 'jong');
+  assert.equal(applyPatch(at, { doc: 1 }).net, 'president');
 });

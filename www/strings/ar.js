@@ -35,6 +35,7 @@ const ROWS = ['صف واحد', 'صفان', 'صفوف', 'صفًا', 'صف'];
 const PHRASES = ['عبارة واحدة', 'عبارتان', 'عبارات', 'عبارة'];
 const PASSAGES = ['مقطع مشترك واحد', 'مقطعان مشتركان', 'مقاطع مشتركة', 'مقطعًا مشتركًا', 'مقطع مشترك'];
 const TEXTS = ['نص واحد', 'نصان', 'نصوص', 'نصًا', 'نص'];
+const LINKS = ['رابط واحد', 'رابطان', 'روابط', 'رابطًا', 'رابط'];
 
 export default {
   locale: 'ar',
@@ -56,6 +57,7 @@ export default {
     cloud: { label: 'السحابة', title: 'سحابة الكلمات الأكثر تكرارًا' },
     texts: { label: 'النصوص', title: 'نصوصك الخاصة' },
     wordtree: { label: 'شجرة الكلمات', title: 'سياقات الاستعلام مدمجةً بحسب الكلمات المشتركة' },
+    network: { label: 'الشبكة', title: 'المتلازمات في صورة مخطط: وسّع كلمة لتضيف متلازماتها' },
   },
   document: 'المستند',
   allDocuments: 'كل المستندات',
@@ -511,5 +513,27 @@ export default {
     more: (branches, hits) => `${branches} أخرى (${hits} سطرًا)`,
     svgLabel: (q, n) => `شجرة كلمات ${q}، ${n} نتيجة`,
     summary: (n, _count) => `${n} نتيجة`,
+  },
+
+  // الشبكة (مخطط المتلازمات)
+  network: {
+    noQuery: 'اكتب استعلامًا لترى شبكة متلازماته.',
+    measure: 'المقياس',
+    top: 'المتلازمات لكل كلمة',
+    graphTitle: 'الشبكة',
+    tableTitle: 'الروابط',
+    help: 'المخطط محطة واحدة لمفتاح Tab: تنقل مفاتيح الأسهم إلى أقرب كلمة في ذلك الاتجاه، ويوسّع Enter أو المسافة الكلمة أو يطويها (يضيف متلازماتها)، ويعود Home إلى الاستعلام. والنقر يفعل الشيء نفسه.',
+    legend: 'حجم الدائرة: التكرار. عرض الخط: المقياس. البرتقالي: الاستعلام؛ الأزرق: الكلمات الموسّعة؛ الأخضر: المتلازمات.',
+    graphLabel: (q) => `شبكة متلازمات ${iso(q)}؛ الروابط في جدول الروابط`,
+    nodeLabel: (term, frequency, links, state) => `${iso(term)}، التكرار ${frequency}، مرتبطة بـ ${iso(links)}${state === 'root' ? ' (الاستعلام)' : ''}`,
+    expand: (term) => `توسيع «${iso(term)}»`,
+    collapse: (term) => `طي «${iso(term)}»`,
+    edge: (from, to, measure, value, observed) => `${iso(from)} ← ${iso(to)}: ${measure} ${value}، الملاحَظ ${observed}`,
+    status: (q, nodes, nodeCount, links, linkCount, expanded) => `${iso(q)}: ${counted(nodes, nodeCount, WORDS)}، ${counted(links, linkCount, LINKS)}، الموسّعة ${expanded}`,
+    none: (q) => `${iso(q)}: لا متلازمات بهذه الخيارات.`,
+    from: 'من',
+    to: 'إلى',
+    observed: 'الملاحَظ',
+    caption: 'روابط شبكة المتلازمات',
   },
 };
