@@ -8,6 +8,7 @@
 //   #view=terms&stopwords=show&filter=kor
 //   #view=terms&stop=en*iso.said-not_fr.ça      (the edited stop-word lists, stopwords.js)
 //   #view=terms&fold=1                          (diacritics folded: Zürich = Zurich)
+//   #layout=workspace&panels=kwic,reader,cloud&max=reader   (the workspace's panels)
 //
 // Keys at their default value are left out, so the bare page URL is the default state.
 
@@ -17,6 +18,21 @@ export const VIEWS = [
   'collocates', 'phrases', 'keyness', 'dispersion', 'compare', 'cloud',
   'texts',
 ];
+
+/** The layouts: '' (the default) chooses by the widget's width (text-explorer-element.js). */
+export const LAYOUTS = ['workspace', 'tabs'];
+
+/** The workspace's panels when the state names none, in reading order. */
+export const DEFAULT_PANELS = ['kwic', 'reader', 'terms', 'dispersion'];
+
+/**
+ * The panels of a `panels` value: views of VIEWS, each once, in the order given; the
+ * default ones for an empty or invalid list.
+ */
+export function panelList(text) {
+  const list = [...new Set(String(text ?? '').split(',').map((v) => v.trim()))].filter((v) => VIEWS.includes(v));
+  return list.length ? list : [...DEFAULT_PANELS];
+}
 
 /** KWIC sort orders: values go to the engine unchanged (AntConc-style keys). */
 export const SORTS = [
@@ -59,6 +75,10 @@ export const MAX_PAGE = Math.floor(0xffffffff / PAGE_SIZE);
  * - hit: the Reader's current hit, the UTF-16 start offset of its keyword in that document
  * - stop: the user's edits of the stop-word lists, as stopwords.js encodes them ('' = none)
  * - fold: true folds diacritics in every count and query (the engine's setFolding)
+ * - layout: one of LAYOUTS, or '' to choose by the widget's width (workspace from about
+ *   1,000 px)
+ * - panels: the workspace's panels, views separated by commas (panelList)
+ * - max: the workspace's maximised panel, a view of panels, or '' for none
  */
 export const DEFAULTS = Object.freeze({
   view: 'summary',
@@ -74,6 +94,9 @@ export const DEFAULTS = Object.freeze({
   hit: null,
   stop: '',
   fold: false,
+  layout: '',
+  panels: DEFAULT_PANELS.join(','),
+  max: '',
 });
 
 const KEYS = Object.keys(DEFAULTS);
@@ -103,6 +126,11 @@ export function parse(hash) {
   state.hit = nonNegativeInt(p.get('hit'));
   state.stop = p.get('stop') ?? '';
   state.fold = p.get('fold') === '1';
+  const layout = p.get('layout');
+  if (LAYOUTS.includes(layout)) state.layout = layout;
+  state.panels = panelList(p.get('panels')).join(',');
+  const max = p.get('max');
+  if (state.panels.split(',').includes(max)) state.max = max;
   return state;
 }
 

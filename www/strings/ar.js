@@ -444,4 +444,16 @@ export default {
     columnWhole: 'أضف الملف نصًّا واحدًا',
     savedFailed: (message) => `تعذّر تحميل نصوصك المحفوظة: ${message}.`,
   },
+  workspace: {
+    add: 'إضافة لوحة',
+    addChoose: 'اختر طريقة عرض…',
+    panelTools: (name) => `لوحة ${name}`,
+    swapLabel: (name) => `طريقة العرض في لوحة ${name}`,
+    maximise: 'تكبير',
+    maximiseLabel: (name) => `تكبير ${name}`,
+    restore: 'استعادة',
+    restoreLabel: (name) => `إعادة ${name} بجانب اللوحات الأخرى`,
+    close: 'إغلاق',
+    closeLabel: (name) => `إغلاق ${name}`,
+  },
 };

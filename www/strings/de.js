@@ -413,4 +413,16 @@ export default {
     columnWhole: 'Datei als einen Text hinzufügen',
     savedFailed: (message) => `Ihre gespeicherten Texte konnten nicht geladen werden: ${message}.`,
   },
+  workspace: {
+    add: 'Bereich hinzufügen',
+    addChoose: 'Ansicht wählen…',
+    panelTools: (name) => `Bereich ${name}`,
+    swapLabel: (name) => `Ansicht im Bereich ${name}`,
+    maximise: 'Maximieren',
+    maximiseLabel: (name) => `${name} maximieren`,
+    restore: 'Wiederherstellen',
+    restoreLabel: (name) => `${name} wieder neben den anderen Bereichen zeigen`,
+    close: 'Schließen',
+    closeLabel: (name) => `${name} schließen`,
+  },
 };

@@ -412,4 +412,17 @@ export default {
     columnWhole: 'Add the file as one text',
     savedFailed: (message) => `Your saved texts could not be loaded: ${message}.`,
   },
+  // The workspace (wide screens): panels side by side.
+  workspace: {
+    add: 'Add a panel',
+    addChoose: 'Choose a view…',
+    panelTools: (name) => `Panel ${name}`,
+    swapLabel: (name) => `View shown in the panel ${name}`,
+    maximise: 'Maximise',
+    maximiseLabel: (name) => `Maximise ${name}`,
+    restore: 'Restore',
+    restoreLabel: (name) => `Restore ${name} beside the other panels`,
+    close: 'Close',
+    closeLabel: (name) => `Close ${name}`,
+  },
 };

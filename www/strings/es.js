@@ -414,4 +414,16 @@ export default {
     columnWhole: 'Añadir el archivo como un solo texto',
     savedFailed: (message) => `No se pudieron cargar sus textos guardados: ${message}.`,
   },
+  workspace: {
+    add: 'Añadir un panel',
+    addChoose: 'Elija una vista…',
+    panelTools: (name) => `Panel ${name}`,
+    swapLabel: (name) => `Vista del panel ${name}`,
+    maximise: 'Maximizar',
+    maximiseLabel: (name) => `Maximizar ${name}`,
+    restore: 'Restaurar',
+    restoreLabel: (name) => `Restaurar ${name} junto a los demás paneles`,
+    close: 'Cerrar',
+    closeLabel: (name) => `Cerrar ${name}`,
+  },
 };

@@ -415,4 +415,16 @@ export default {
     columnWhole: 'Ajouter le fichier comme un seul texte',
     savedFailed: (message) => `Vos textes enregistrés n’ont pas pu être chargés : ${message}.`,
   },
+  workspace: {
+    add: 'Ajouter un panneau',
+    addChoose: 'Choisir une vue…',
+    panelTools: (name) => `Panneau ${name}`,
+    swapLabel: (name) => `Vue affichée dans le panneau ${name}`,
+    maximise: 'Agrandir',
+    maximiseLabel: (name) => `Agrandir ${name}`,
+    restore: 'Rétablir',
+    restoreLabel: (name) => `Rétablir ${name} à côté des autres panneaux`,
+    close: 'Fermer',
+    closeLabel: (name) => `Fermer ${name}`,
+  },
 };

@@ -410,4 +410,16 @@ export default {
     columnWhole: 'ファイル全体を 1 つのテキストとして追加',
     savedFailed: (message) => `保存したテキストを読み込めませんでした：${message}。`,
   },
+  workspace: {
+    add: 'パネルを追加',
+    addChoose: 'ビューを選択…',
+    panelTools: (name) => `パネル「${name}」`,
+    swapLabel: (name) => `パネル「${name}」に表示するビュー`,
+    maximise: '最大化',
+    maximiseLabel: (name) => `「${name}」を最大化`,
+    restore: '元に戻す',
+    restoreLabel: (name) => `「${name}」を他のパネルの横に戻す`,
+    close: '閉じる',
+    closeLabel: (name) => `「${name}」を閉じる`,
+  },
 };

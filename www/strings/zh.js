@@ -410,4 +410,16 @@ export default {
     columnWhole: '将整个文件作为一个文本添加',
     savedFailed: (message) => `无法加载您保存的文本：${message}。`,
   },
+  workspace: {
+    add: '添加面板',
+    addChoose: '选择视图…',
+    panelTools: (name) => `面板“${name}”`,
+    swapLabel: (name) => `面板“${name}”中显示的视图`,
+    maximise: '最大化',
+    maximiseLabel: (name) => `最大化“${name}”`,
+    restore: '还原',
+    restoreLabel: (name) => `将“${name}”还原到其他面板旁`,
+    close: '关闭',
+    closeLabel: (name) => `关闭“${name}”`,
+  },
 };
