@@ -735,11 +735,13 @@ export class TextExplorer extends HTMLElement {
   /** Follow the widget's width: it chooses the layout when neither the state nor an attribute does. */
   #observeWidth() {
     if (this.#resize || typeof ResizeObserver === 'undefined') return;
-    const wide = () => this.getBoundingClientRect().width >= WORKSPACE_WIDTH;
-    this.#wide = wide();
-    this.#resize = new ResizeObserver(() => {
-      if (wide() === this.#wide) return;
-      this.#wide = wide();
+    this.#wide = this.getBoundingClientRect().width >= WORKSPACE_WIDTH;
+    // The observer's own measure (no layout forced): it also fires as the height changes.
+    this.#resize = new ResizeObserver((entries) => {
+      const entry = entries.at(-1);
+      const width = entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
+      if ((width >= WORKSPACE_WIDTH) === this.#wide) return;
+      this.#wide = width >= WORKSPACE_WIDTH;
       this.#applyChrome();
       this.#render(this.#store.get());
     });
