@@ -303,6 +303,7 @@ dialog .actions { display: flex; justify-content: end; margin-top: .5em; }
 @media (max-width: 40rem) {
   .app.workspace .panels { grid-template-columns: minmax(0, 1fr); }
   .app.workspace .panel { max-height: none; }
+  .app.workspace .panel > .panel-tools { grid-column: 1 / -1; justify-content: start; }
 }
 /* Texts: the paste form stacks title, text and button; the drop zone is a dashed box. */
 .texts form.paste { display: grid; gap: .5em; max-width: 48em; }
