@@ -36,6 +36,9 @@ export function embedAttributes(el, state, controls, defaultControls) {
   const shown = controls.filter((c) => c !== 'embed');
   if (shown.join(' ') !== defaultControls.join(' ')) out.push(['controls', shown.join(' ')]);
   if (el.hasAttribute('compact')) out.push(['compact', '']);
+  // The workspace's layout as chosen (absent: by the copy's own width) and its panels.
+  if (state.layout) out.push(['layout', state.layout]);
+  if (state.panels !== defaults.panels) out.push(['panels', state.panels]);
   return out;
 }
 

@@ -16,7 +16,7 @@
 
 import './text-explorer.js';
 
-const ATTRIBUTES = ['view', 'query', 'doc', 'window', 'sort', 'views', 'controls', 'color-scheme', 'lang'];
+const ATTRIBUTES = ['view', 'query', 'doc', 'window', 'sort', 'views', 'controls', 'color-scheme', 'lang', 'layout', 'panels'];
 
 const params = new URLSearchParams(window.location.search);
 const widget = document.createElement('text-explorer');

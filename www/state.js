@@ -12,6 +12,7 @@
 //   #view=kwic&q=war&where=1L%3Dthe&sample=20&seed=7   (KWIC's filter and seeded sample)
 //   #view=wordtree&q=putin&side=left
 //   #view=network&q=putin&net=president,russia  (the Network view's expanded nodes)
+//   #layout=workspace&panels=kwic,reader,cloud&max=reader   (the workspace's panels)
 //
 // Keys at their default value are left out, so the bare page URL is the default state.
 
@@ -27,6 +28,20 @@ export const TREND_GROUPINGS = ['document', 'year', 'month'];
 
 /** The sides a Word Tree grows on (the engine's `side`). */
 export const SIDES = ['right', 'left'];
+/** The layouts: '' (the default) chooses by the widget's width (text-explorer-element.js). */
+export const LAYOUTS = ['workspace', 'tabs'];
+
+/** The workspace's panels when the state names none, in reading order. */
+export const DEFAULT_PANELS = ['kwic', 'reader', 'terms', 'dispersion'];
+
+/**
+ * The panels of a `panels` value: views of VIEWS, each once, in the order given; the
+ * default ones for an empty or invalid list.
+ */
+export function panelList(text) {
+  const list = [...new Set(String(text ?? '').split(',').map((v) => v.trim()))].filter((v) => VIEWS.includes(v));
+  return list.length ? list : [...DEFAULT_PANELS];
+}
 
 /** KWIC sort orders: values go to the engine unchanged (AntConc-style keys). */
 export const SORTS = [
@@ -76,6 +91,10 @@ export const MAX_PAGE = Math.floor(0xffffffff / PAGE_SIZE);
  * - side: the Word Tree's side, one of SIDES
  * - net: the Network view's expanded nodes, terms separated by commas ('' = none; at most
  *   MAX_NET, each of them a term of the query's graph)
+ * - layout: one of LAYOUTS, or '' to choose by the widget's width (workspace from about
+ *   1,000 px)
+ * - panels: the workspace's panels, views separated by commas (panelList)
+ * - max: the workspace's maximised panel, a view of panels, or '' for none
  */
 export const DEFAULTS = Object.freeze({
   view: 'summary',
@@ -97,6 +116,9 @@ export const DEFAULTS = Object.freeze({
   seed: 0,
   side: 'right',
   net: '',
+  layout: '',
+  panels: DEFAULT_PANELS.join(','),
+  max: '',
 });
 
 /** The engine's filter and sample options of a state (undefined where there are none). */
@@ -168,6 +190,11 @@ export function parse(hash) {
   if (seed != null && /^\d{1,10}$/.test(seed) && Number(seed) <= 0xffffffff) state.seed = Number(seed);
   if (SIDES.includes(p.get('side'))) state.side = p.get('side');
   state.net = netTerms(p.get('net')).join(',');
+  const layout = p.get('layout');
+  if (LAYOUTS.includes(layout)) state.layout = layout;
+  state.panels = panelList(p.get('panels')).join(',');
+  const max = p.get('max');
+  if (state.panels.split(',').includes(max)) state.max = max;
   return state;
 }
 

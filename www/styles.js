@@ -272,6 +272,39 @@ dialog .actions { display: flex; justify-content: end; margin-top: .5em; }
   .count { grid-template-columns: 2.5em minmax(2.5em, 1fr); }
   th, td { padding: .3em .4em; }
 }
+/* The workspace (wide screens): the search box across the top, then the panels two by two,
+   each a bordered region with its heading and controls; a maximised panel fills the width. */
+.workspace-tools { display: none; }
+.panel-tools { display: none; }
+.app.workspace .workspace-tools { display: flex; flex-wrap: wrap; align-items: end; gap: .5em .75em; flex: 1 1 24em; padding-bottom: .5em; }
+.app.workspace .workspace-tools .field.grow { flex: 1 1 12em; }
+.app.workspace .bar select { width: 13em; }
+.app.workspace .workspace-tools input[type="search"] { width: 100%; font-size: 1.05em; }
+.app.workspace [role="tablist"] { display: none; }
+.app.workspace .kwic-view .controls > .field.grow { display: none; }
+.app.workspace .panels { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 1em; align-items: start; }
+.app.workspace.maximised .panels { grid-template-columns: minmax(0, 1fr); }
+.app.workspace .panel {
+  display: grid; grid-template-columns: minmax(0, 1fr) auto; align-items: center; column-gap: .5em;
+  /* No padding above: what sticks to the panel's top (the Reader's title) covers the text. */
+  border: 1px solid var(--te-border); border-radius: var(--te-radius); padding: 0 .75em .75em;
+  /* Two rows of panels fit a screen: the first screen shows the text, the lines and the terms. */
+  max-height: max(16em, calc(50vh - 6em)); overflow: auto; min-width: 0;
+}
+.app.workspace.maximised .panel { max-height: none; }
+.app.workspace .panel[hidden], .panel-btn[hidden] { display: none; }
+.app.workspace .panel > * { grid-column: 1 / -1; min-width: 0; }
+.app.workspace .panel > .panel-title { grid-column: 1; font-size: 1.1em; margin: 0; padding-top: .5em; }
+.app.workspace .panel > .panel-tools { grid-column: 2; display: flex; flex-wrap: wrap; gap: .35em; justify-content: end; padding-top: .5em; }
+.app.workspace .panel-tools select { width: auto; }
+.app.workspace .panel > :nth-child(3) { margin-top: .5em; }
+.app.workspace .panel .controls { gap: .25em .75em; margin-bottom: .5em; }
+/* A workspace asked for on a phone (layout=workspace): one panel a row. */
+@media (max-width: 40rem) {
+  .app.workspace .panels { grid-template-columns: minmax(0, 1fr); }
+  .app.workspace .panel { max-height: none; }
+  .app.workspace .panel > .panel-tools { grid-column: 1 / -1; justify-content: start; }
+}
 /* Texts: the paste form stacks title, text and button; the drop zone is a dashed box. */
 .texts form.paste { display: grid; gap: .5em; max-width: 48em; }
 .texts form.paste textarea { width: 100%; box-sizing: border-box; min-height: 8em; font: inherit; }

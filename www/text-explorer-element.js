@@ -20,6 +20,10 @@
 //              browser's languages that has a translation; English when none has
 //   state      memory (default: the state lives in the element) | hash (in the page's URL
 //              hash, with Back/Forward; for a page that is the explorer). Read on connect.
+//   layout     workspace (panels side by side) | tabs (one view at a time); absent = by the
+//              widget's own width: the workspace from WORKSPACE_WIDTH px, tabs below it, in
+//              a compact widget and when one view is offered
+//   panels     the workspace's panels, e.g. "kwic,reader,terms,dispersion" (the default)
 // Texts: <script type="text/plain" data-title="…"> or <template data-title="…"> children,
 // then the `src` files; with none (an empty `src` names none), the two built-in articles
 // (text-source.js).
@@ -34,7 +38,7 @@
 
 import { h, rovingMove, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
-import { VIEWS, HashStore, MemoryStore, normalize } from './state.js';
+import { VIEWS, HashStore, MemoryStore, normalize, panelList } from './state.js';
 import { createClient } from './client.js';
 import { loadStrings, pickLanguage, stringsRevision } from './strings/index.js';
 import { VERSION } from './version.js';
@@ -84,7 +88,10 @@ function loadView(view) {
  * Attributes that set a part of the state, and the state key each sets. `fold-diacritics`
  * is a boolean attribute: present (and not "false") folds diacritics.
  */
-const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', scope: 'scope', window: 'window', sort: 'sort', 'fold-diacritics': 'fold' };
+const STATE_ATTRIBUTES = { view: 'view', query: 'q', doc: 'doc', scope: 'scope', window: 'window', sort: 'sort', 'fold-diacritics': 'fold', layout: 'layout', panels: 'panels' };
+
+/** The widget's width (CSS px) from which it opens on the workspace when no layout is asked for. */
+export const WORKSPACE_WIDTH = 1000;
 
 /** What a query's hits depend on: the query, the document filter and the scope. */
 const queryKey = (q, doc, scope) => JSON.stringify([q, doc ?? null, scope || '']);
@@ -94,6 +101,13 @@ export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed'];
 const DEFAULT_CONTROLS = ['doc', 'sort', 'window', 'help'];
 
 let instances = 0;
+
+/** A <select>'s options replaced (only when they differ, so that a screen reader's place stays). */
+function replaceOptions(select, options) {
+  const same = options.length === select.options.length
+    && options.every((o, i) => o.value === select.options[i].value && o.textContent === select.options[i].textContent);
+  if (!same) select.replaceChildren(...options);
+}
 
 export class TextExplorer extends HTMLElement {
   static get observedAttributes() {
@@ -119,7 +133,6 @@ export class TextExplorer extends HTMLElement {
   #ctx = null; // what the views are made with (#mount)
   #sharedQuery = null; // {key, total}: the KWIC view's latest request, for the query event
   #rendered = Promise.resolve(); // the latest view update
-  #shownView = null;
   #focusFor = null; // the view that takes focus from a panel hidden under it (#rescueFocus)
   #tabs = {};
   #panels = {};
@@ -142,6 +155,15 @@ export class TextExplorer extends HTMLElement {
   #foldApplied = false; // state.fold as the client has it
   #settings = null; // IndexedDB (storage.js), where the explorer of the articles keeps them
   #keepsSettings = false;
+  #wide = false; // the widget is WORKSPACE_WIDTH wide or more (#resize)
+  #resize = null; // its ResizeObserver
+  #shown = new Set(); // the views drawn by the latest render (so a newly shown one is activated)
+  #panelHeads = {}; // each view's panel controls: {heading, swap, max, close}
+  #workspaceBar = null; // the workspace's search box and Add menu
+  #topSearch = null;
+  #addSelect = null;
+  #searchTimer = null;
+  #focused = false; // the page's search box was focused once (the first render)
 
   constructor() {
     super();
@@ -169,6 +191,7 @@ export class TextExplorer extends HTMLElement {
     this.#unsubscribe?.();
     this.#unsubscribe = this.#store.subscribe((state) => this.#onState(state));
     this.#store.connect();
+    this.#observeWidth();
     this.#applyChrome();
     if (!this.#started) {
       this.#started = true;
@@ -179,6 +202,8 @@ export class TextExplorer extends HTMLElement {
   }
 
   disconnectedCallback() {
+    this.#resize?.disconnect();
+    this.#resize = null;
     this.#unsubscribe?.();
     this.#unsubscribe = null;
     this.#store?.disconnect();
@@ -336,8 +361,10 @@ export class TextExplorer extends HTMLElement {
     const hidden = articles && articlesHidden();
     // The Texts view (its import pipeline included) loads after the first render, unless it
     // is what is shown first, or the articles are hidden (then it brings the only texts).
-    const eagerTexts = articles && (hidden || this.#firstView() === 'texts');
-    const views = Promise.all([this.#firstView(), ...(eagerTexts ? ['texts'] : [])].map(loadView));
+    // The workspace's first screen is its panels (KWIC, Reader, Terms, Dispersion by default).
+    const first = this.#layout(this.#store.get()) === 'workspace' ? this.#shownPanels(this.#store.get()) : [this.#firstView()];
+    const eagerTexts = articles && (hidden || first.includes('texts'));
+    const views = Promise.all([...first.filter((v) => v !== 'texts'), ...(eagerTexts ? ['texts'] : [])].map(loadView));
     views.catch(() => {}); // awaited below
     const abandon = () => starting.then((client) => client.close(), () => {});
     starting.catch(() => {}); // awaited below, or abandoned
@@ -442,9 +469,10 @@ export class TextExplorer extends HTMLElement {
     const docs = this.#docs;
     const id = (name) => `${this.#prefix}-${name}`;
     this.#views = null;
-    this.#shownView = null;
+    this.#shown = new Set();
     this.#tabs = {};
     this.#panels = {};
+    this.#panelHeads = {};
     const tablist = h('div', {
       role: 'tablist', 'aria-label': t.views, part: 'tabs',
       onkeydown: (event) => this.#onTabKey(event),
@@ -457,10 +485,13 @@ export class TextExplorer extends HTMLElement {
         onclick: () => this.#store.set({ view }),
       }, tab.label);
       // Each panel opens with its view's name as a heading (for screen readers, which list
-      // headings): the views' own h3s then follow an h2, not the page's h1 (WCAG 1.3.1).
+      // headings): the views' own h3s then follow an h2, not the page's h1 (WCAG 1.3.1). In
+      // the workspace the heading shows, and the panel's controls follow it (#panelTools).
+      const head = this.#panelTools(view, tab.label, id);
       this.#panels[view] = h('div', {
         role: 'tabpanel', id: id(`panel-${view}`), 'aria-labelledby': id(`tab-${view}`), hidden: true, part: 'panel',
-      }, h('h2', { class: 'vh' }, tab.label));
+        class: 'panel',
+      }, head.heading, head.tools);
       tablist.append(this.#tabs[view]);
     }
     const ctx = {
@@ -502,16 +533,18 @@ export class TextExplorer extends HTMLElement {
       onclick: () => this.#openEmbed(),
     }, t.embed);
     this.#dialog = null;
+    this.#workspaceBar = this.#workspaceTools(id);
     this.#app.replaceChildren(
       h('div', { class: 'bar', part: 'bar' },
         tablist,
+        this.#workspaceBar,
         h('div', { class: 'tools' },
           h('div', { class: 'field doc-field' }, h('label', { class: 'label', for: id('doc') }, t.document), this.#docSelect),
           h('div', { class: 'field doc-field scope-field' }, h('label', { class: 'label', for: id('scope') }, t.scope), scope.input, scope.list),
           embed)),
       this.#status,
       ...(this.#texts ? [this.#texts.banner] : []),
-      ...VIEWS.map((view) => this.#panels[view]));
+      h('div', { class: 'panels', part: 'panels' }, VIEWS.map((view) => this.#panels[view])));
     if (!docs.length && !this.#texts) {
       this.#setStatus([t.noTexts, ...this.#problemText()].join(' '), 'error');
       this.#app.querySelector('.bar').hidden = true;
@@ -615,6 +648,7 @@ export class TextExplorer extends HTMLElement {
     if (views.length === 1) classes.push('one-view');
     for (const control of CONTROLS) if (!controls.includes(control)) classes.push(`no-${control}`);
     if (this.hasAttribute('compact')) classes.push('compact');
+    if (this.#layout(this.#store?.get() ?? normalize(this.#attributeState())) === 'workspace') classes.push('workspace');
     this.#app.className = classes.join(' ');
     for (const view of VIEWS) {
       if (this.#tabs[view]) this.#tabs[view].hidden = !views.includes(view);
@@ -650,6 +684,8 @@ export class TextExplorer extends HTMLElement {
       tab.setAttribute('aria-selected', String(selected));
       tab.tabIndex = selected ? 0 : -1;
     }
+    const workspace = this.#layout(state) === 'workspace';
+    this.#app.classList.toggle('workspace', workspace);
     if (!this.#views) return; // still loading
     if (state.doc != null && !this.#docs.some((d) => d.id === state.doc)) {
       // A link to a document this corpus doesn't have: fall back to all documents.
@@ -658,6 +694,11 @@ export class TextExplorer extends HTMLElement {
     }
     this.#docSelect.value = state.doc == null ? '' : String(state.doc);
     if (this.#root.activeElement !== this.#scopeInput) this.#scopeInput.value = state.scope;
+    if (workspace) {
+      this.#renderWorkspace(state);
+      return;
+    }
+    this.#panelsAs('tabs', [state.view]);
     // Focus in a panel that is about to hide (a term, a Cloud word that opens KWIC) is moved
     // to the new view once it has drawn (#rescueFocus), even if its module loads first.
     const from = this.#root.activeElement?.closest('[role="tabpanel"]');
@@ -665,11 +706,194 @@ export class TextExplorer extends HTMLElement {
     for (const view of VIEWS) this.#panels[view].hidden = view !== state.view;
     const view = this.#view(state.view);
     if (!view) return; // its module is loading: rendered once it has loaded
-    const activated = this.#shownView !== state.view;
-    this.#shownView = state.view;
+    const activated = !this.#shown.has(state.view) || this.#shown.size !== 1;
+    this.#shown = new Set([state.view]);
     this.#rendered = Promise.resolve(view.update(state, { activated }));
     if (this.#focusFor === state.view) this.#rescueFocus(state.view);
     this.#focusFor = null;
+  }
+
+  // --- the workspace: panels side by side ------------------------------------------------------
+
+  /** The layout: the state's (a link, the `layout` attribute), else by the widget's width. */
+  #layout(state) {
+    if (this.#visibleViews().length === 1) return 'tabs';
+    if (state.layout) return state.layout;
+    return this.#wide && !this.hasAttribute('compact') ? 'workspace' : 'tabs';
+  }
+
+  /** The workspace's panels, in order: the maximised one alone. */
+  #shownPanels(state) {
+    const offered = this.#visibleViews();
+    const list = panelList(state.panels).filter((v) => offered.includes(v));
+    if (!list.length) list.push(offered[0]);
+    return list.includes(state.max) ? [state.max] : list;
+  }
+
+  /** The panels' list of the state (without the maximised one's rule), offered views only. */
+  #panelList(state = this.#store.get()) {
+    const offered = this.#visibleViews();
+    const list = panelList(state.panels).filter((v) => offered.includes(v));
+    return list.length ? list : [offered[0]];
+  }
+
+  /** Follow the widget's width: it chooses the layout when neither the state nor an attribute does. */
+  #observeWidth() {
+    if (this.#resize || typeof ResizeObserver === 'undefined') return;
+    this.#wide = this.getBoundingClientRect().width >= WORKSPACE_WIDTH;
+    // The observer's own measure (no layout forced): it also fires as the height changes.
+    this.#resize = new ResizeObserver((entries) => {
+      const entry = entries.at(-1);
+      const width = entry.borderBoxSize?.[0]?.inlineSize ?? entry.contentRect.width;
+      if ((width >= WORKSPACE_WIDTH) === this.#wide) return;
+      this.#wide = width >= WORKSPACE_WIDTH;
+      this.#applyChrome();
+      this.#render(this.#store.get());
+    });
+    this.#resize.observe(this);
+  }
+
+  /** A panel's heading and its workspace controls: swap its view, maximise it, close it. */
+  #panelTools(view, label, id) {
+    const W = this.#strings.workspace;
+    const heading = h('h2', { class: 'vh', id: id(`heading-${view}`) }, label);
+    const swap = h('select', {
+      'aria-label': W.swapLabel(label), class: 'panel-swap',
+      onchange: () => this.#swapPanel(view, swap.value),
+    }, this.#visibleViews().map((v) => h('option', { value: v }, this.#strings.tabs[v]?.label ?? v)));
+    const max = h('button', { type: 'button', class: 'panel-btn', onclick: () => this.#maximise(view) }, W.maximise);
+    const close = h('button', { type: 'button', class: 'panel-btn', 'aria-label': W.closeLabel(label), onclick: () => this.#closePanel(view) }, W.close);
+    const tools = h('div', { class: 'panel-tools', role: 'group', 'aria-label': W.panelTools(label) }, swap, max, close);
+    this.#panelHeads[view] = { heading, swap, max, close, label };
+    return { heading, tools };
+  }
+
+  /** The workspace's own bar: the search box across the top, and Add a panel. */
+  #workspaceTools(id) {
+    const t = this.#strings;
+    const W = t.workspace;
+    const commit = () => {
+      clearTimeout(this.#searchTimer);
+      this.#searchTimer = null;
+      // Typing rewrites the current history entry, as in KWIC.
+      this.#store.set({ q: this.#topSearch.value }, { replace: true });
+    };
+    this.#topSearch = h('input', {
+      type: 'search', id: id('search'), autocomplete: 'off', spellcheck: 'false', part: 'workspace-search',
+      placeholder: t.searchPlaceholder,
+      oninput: () => {
+        clearTimeout(this.#searchTimer);
+        this.#searchTimer = setTimeout(commit, 100);
+      },
+      onkeydown: (event) => { if (event.key === 'Enter') commit(); },
+    });
+    this.#addSelect = h('select', { id: id('add'), onchange: () => this.#addPanel(this.#addSelect.value) });
+    return h('div', { class: 'workspace-tools' },
+      h('div', { class: 'field grow' }, h('label', { class: 'label', for: id('search') }, t.search), this.#topSearch),
+      h('div', { class: 'field add-field' }, h('label', { class: 'label', for: id('add') }, W.add), this.#addSelect));
+  }
+
+  #renderWorkspace(state) {
+    const W = this.#strings.workspace;
+    const shown = this.#shownPanels(state);
+    const list = this.#panelList(state);
+    this.#panelsAs('workspace', shown);
+    for (const view of VIEWS) this.#panels[view].hidden = !shown.includes(view);
+    for (const view of shown) {
+      const head = this.#panelHeads[view];
+      head.swap.value = view;
+      const maxed = state.max === view;
+      head.max.textContent = maxed ? W.restore : W.maximise;
+      head.max.setAttribute('aria-label', (maxed ? W.restoreLabel : W.maximiseLabel)(head.label));
+      head.max.setAttribute('aria-pressed', String(maxed));
+      // The last panel stays: the workspace is never empty.
+      head.close.hidden = list.length === 1;
+    }
+    this.#app.classList.toggle('maximised', Boolean(state.max) && shown.length === 1);
+    const absent = this.#visibleViews().filter((v) => !list.includes(v));
+    replaceOptions(this.#addSelect, [h('option', { value: '' }, W.addChoose),
+      ...absent.map((v) => h('option', { value: v }, this.#strings.tabs[v]?.label ?? v))]);
+    this.#addSelect.value = '';
+    this.#addSelect.disabled = absent.length === 0;
+    if (this.#searchTimer === null && this.#topSearch.value !== state.q) this.#topSearch.value = state.q;
+    const updates = [];
+    const drawn = new Set();
+    for (const name of shown) {
+      const view = this.#view(name);
+      if (!view) continue; // its module is loading: rendered once it has loaded
+      drawn.add(name);
+      updates.push(view.update(state, { activated: !this.#shown.has(name) }));
+    }
+    this.#shown = drawn;
+    this.#rendered = Promise.all(updates);
+    // The page that is the explorer opens with its search box focused (once).
+    if (!this.#focused && this.getAttribute('state') === 'hash') {
+      this.#focused = true;
+      const outside = this.getRootNode().activeElement;
+      if (!outside || outside === document.body) this.#topSearch.focus();
+    }
+  }
+
+  /**
+   * Make the panels tab panels (tabs) or labelled regions (workspace), and put the shown ones
+   * first in their order: the reading and Tab order is the panels' order. Focus in a moved
+   * panel stays where it was.
+   */
+  #panelsAs(layout, shown) {
+    const tabs = layout === 'tabs';
+    for (const view of VIEWS) {
+      const panel = this.#panels[view];
+      panel.setAttribute('role', tabs ? 'tabpanel' : 'region');
+      panel.setAttribute('aria-labelledby', tabs ? this.#tabs[view].id : this.#panelHeads[view].heading.id);
+      this.#panelHeads[view].heading.className = tabs ? 'vh' : 'panel-title';
+    }
+    const box = this.#panels[VIEWS[0]].parentNode;
+    const order = tabs ? VIEWS : [...shown, ...VIEWS.filter((v) => !shown.includes(v))];
+    const now = [...box.children];
+    if (order.every((v, i) => now[i] === this.#panels[v])) return;
+    const active = this.#root.activeElement;
+    box.append(...order.map((v) => this.#panels[v]));
+    if (active && active !== this.#root.activeElement && active.isConnected) active.focus({ preventScroll: true });
+  }
+
+  #swapPanel(view, to) {
+    const state = this.#store.get();
+    const list = this.#panelList(state);
+    if (to === view || !this.#visibleViews().includes(to)) return;
+    const at = list.indexOf(view);
+    const other = list.indexOf(to);
+    // A view shown in another panel already changes places with this one: one panel a view.
+    if (other >= 0) list[other] = view;
+    list[at] = to;
+    this.#store.set({ panels: list.join(','), max: state.max === view ? to : state.max });
+    this.#panelHeads[to].swap.focus();
+  }
+
+  #maximise(view) {
+    const { max } = this.#store.get();
+    this.#store.set({ max: max === view ? '' : view });
+    this.#panelHeads[view].max.focus();
+  }
+
+  #closePanel(view) {
+    const state = this.#store.get();
+    const list = this.#panelList(state);
+    if (list.length === 1) return;
+    const at = list.indexOf(view);
+    const rest = list.filter((v) => v !== view);
+    this.#store.set({ panels: rest.join(','), max: state.max === view ? '' : state.max });
+    // Focus goes to the panel that took its place (the next one, else the one before).
+    const next = this.#shownPanels(this.#store.get());
+    const to = next[Math.min(at, next.length - 1)] ?? next[0];
+    this.#panelHeads[to].swap.focus();
+  }
+
+  #addPanel(view) {
+    if (!view) return;
+    const list = this.#panelList();
+    if (!list.includes(view)) list.push(view);
+    this.#store.set({ panels: list.join(','), max: '' });
+    this.#panelHeads[view].swap.focus();
   }
 
   /**

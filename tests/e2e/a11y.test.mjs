@@ -11,7 +11,9 @@ import { until as untilFor, usePageTests, watchConsole } from './support.mjs';
 const env = usePageTests();
 const TIMEOUT = 15_000;
 
-async function open(hash = '', { width = 1100, height = 900, colorScheme = 'light', forcedColors, slow } = {}) {
+// 960 px wide by default: the tabs (from 1,000 px the page opens on the workspace,
+// tests/e2e/workspace.test.mjs).
+async function open(hash = '', { width = 960, height = 900, colorScheme = 'light', forcedColors, slow } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, colorScheme });
   const page = await context.newPage();
   // A module that arrives late (a slow network): `slow` names it.

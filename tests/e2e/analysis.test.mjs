@@ -12,7 +12,9 @@ const env = usePageTests();
 const { results } = env;
 const TIMEOUT = 10_000;
 
-async function open(hash, { colorScheme = 'light', width = 1200 } = {}) {
+// 960 px wide by default: the tabs (from 1,000 px the page opens on the workspace,
+// tests/e2e/workspace.test.mjs).
+async function open(hash, { colorScheme = 'light', width = 960 } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height: 900 }, colorScheme, acceptDownloads: true });
   const page = await context.newPage();
   const problems = watchConsole(page);

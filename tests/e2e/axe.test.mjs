@@ -53,12 +53,13 @@ for (const [mode, options] of Object.entries(MODES)) {
     if (forcedColors) await page.emulateMedia({ forcedColors });
     page.setDefaultTimeout(TIMEOUT);
     const problems = watchConsole(page);
-    await page.goto(`${env.baseUrl}#view=summary&q=Korea`);
+    // Tabs (a wide screen opens on the workspace, audited below).
+    await page.goto(`${env.baseUrl}#view=summary&q=Korea&layout=tabs`);
     await page.locator('text-explorer select[id$="-doc"]:enabled').waitFor();
     await page.addScriptTag({ path: AXE });
     const found = [];
     for (const [view, sign, tools] of VIEWS) {
-      await page.evaluate((h) => { location.hash = h; }, `view=${view}&q=Korea${tools?.hash ?? ''}`);
+      await page.evaluate((h) => { location.hash = h; }, `view=${view}&q=Korea&layout=tabs${tools?.hash ?? ''}`);
       if (tools?.tags) {
         const names = page.locator('text-explorer [role="tabpanel"]:not([hidden]) .kwic-tools input.tag-names');
         await names.fill(tools.tags);
@@ -71,6 +72,39 @@ for (const [mode, options] of Object.entries(MODES)) {
     }
     await context.close();
     assert.deepEqual(found, [], `axe (${mode}): ${JSON.stringify(found, null, 1)}`);
+    assert.deepEqual(problems, [], 'the console must stay empty');
+  });
+}
+
+// The workspace (panels side by side), in the same four modes: the default panels with a
+// query, then the Cloud and Collocates swapped in and one panel maximised. On the phone it
+// is asked for by the link (a phone opens on the tabs).
+for (const [mode, options] of Object.entries(MODES)) {
+  test(`axe finds nothing in the workspace: ${mode}`, async () => {
+    const { forcedColors, ...contextOptions } = options;
+    const context = await env.browser.newContext(contextOptions);
+    const page = await context.newPage();
+    if (forcedColors) await page.emulateMedia({ forcedColors });
+    page.setDefaultTimeout(TIMEOUT);
+    const problems = watchConsole(page);
+    const found = [];
+    const steps = [
+      ['default', 'layout=workspace&q=Korea', ['.kwic-view tbody tr', '.reader .text mark', '.terms tbody tr', '.dispersion svg']],
+      ['swapped', 'layout=workspace&q=Korea&panels=cloud,reader,collocates,kwic', ['.cloud-word', '.collocates tbody tr']],
+      ['maximised', 'layout=workspace&q=Korea&panels=cloud,reader,collocates,kwic&max=reader', ['.reader .text mark']],
+    ];
+    await page.goto(`${env.baseUrl}#${steps[0][1]}`);
+    await page.locator('text-explorer select[id$="-doc"]:enabled').waitFor();
+    await page.addScriptTag({ path: AXE });
+    for (const [step, hash, signs] of steps) {
+      await page.evaluate((h) => { location.hash = h; }, hash);
+      for (const sign of signs) await page.locator(`text-explorer .app.workspace .panel:not([hidden]) ${sign}`).first().waitFor();
+      await page.waitForTimeout(150);
+      await page.screenshot({ path: `/tmp/a11y-axe-workspace-${mode}-${step}.png` });
+      for (const v of await audit(page)) found.push({ step, ...v });
+    }
+    await context.close();
+    assert.deepEqual(found, [], `axe (workspace, ${mode}): ${JSON.stringify(found, null, 1)}`);
     assert.deepEqual(problems, [], 'the console must stay empty');
   });
 }

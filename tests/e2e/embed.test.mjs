@@ -151,7 +151,8 @@ after(async () => {
 const until = (fn, what, timeout = TIMEOUT) => untilFor(fn, what, timeout);
 
 async function openHost(name, { onResponse } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  // 960 px: the tabs (from 1,000 px the widget opens on the workspace).
+  const context = await browser.newContext({ viewport: { width: 960, height: 900 } });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);
   const problems = watchConsole(page);

@@ -52,7 +52,8 @@ async function addText(te, title, text) {
 }
 
 test('a user folds diacritics: Zürich and Zurich are one term, found by KWIC, kept after a reload', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1100, height: 760 } });
+  // 960 px: the tabs (from 1,000 px the widget opens on the workspace).
+  const context = await env.browser.newContext({ viewport: { width: 960, height: 760 } });
   let { page, te, problems } = await open(context, '#view=texts');
   await addText(te, 'Reise', 'Ich fahre nach Zürich, nicht nach Zurich. Déjà vu!');
   // The new text is document 2 (after the two articles).
@@ -100,7 +101,8 @@ test('a user folds diacritics: Zürich and Zurich are one term, found by KWIC, k
 });
 
 test('in the Arabic UI, harakat fold; the widget attribute fold-diacritics starts folded', async () => {
-  const context = await env.browser.newContext({ locale: 'ar-EG', viewport: { width: 1100, height: 760 } });
+  // 960 px: the tabs (from 1,000 px the widget opens on the workspace).
+  const context = await env.browser.newContext({ locale: 'ar-EG', viewport: { width: 960, height: 760 } });
   let { page, te, problems } = await open(context, '#view=texts');
   await addText(te, 'خبر', 'قال مُحَمَّد إن محمد سيأتي غدا، وقال أحمد إن احمد لن يأتي.');
   await page.goto(`${env.baseUrl}#view=terms&doc=2&fold=1`);

@@ -22,7 +22,9 @@ const PERSIAN = fixture('pes');
 const ENGLISH = 'The Universal Declaration of Human Rights, here in Hebrew.';
 
 /** A page in a fresh context with the browser's languages set (navigator.languages). */
-async function open(url, { locale = 'en-US', width = 1100, height = 800, html } = {}) {
+// 960 px wide by default: the tabs (from 1,000 px the page opens on the workspace,
+// tests/e2e/workspace.test.mjs).
+async function open(url, { locale = 'en-US', width = 960, height = 800, html } = {}) {
   const context = await env.browser.newContext({ locale, viewport: { width, height } });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);

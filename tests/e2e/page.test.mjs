@@ -18,7 +18,9 @@ const TIMEOUT = 10_000;
 // --- helpers -----------------------------------------------------------------------------
 
 /** Open the page at a hash in a fresh context; collects console problems and page errors. */
-async function open(hash = '', { width = 1100, height = 900, colorScheme = 'light' } = {}) {
+// 960 px wide by default: the tabs (from 1,000 px the page opens on the workspace,
+// tests/e2e/workspace.test.mjs).
+async function open(hash = '', { width = 960, height = 900, colorScheme = 'light' } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, colorScheme });
   const page = await context.newPage();
   const problems = watchConsole(page);

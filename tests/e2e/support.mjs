@@ -19,8 +19,23 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export function launch() {
-  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+/**
+ * Headless Chromium. A context without a viewport of its own gets 960×720 (Playwright's
+ * default is 1280×720): the tabs, since from 1,000 px the page opens on the workspace, which
+ * tests/e2e/workspace.test.mjs covers with its own viewports.
+ */
+export async function launch() {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = (options = {}) => newContext({ viewport: { width: 960, height: 720 }, ...options });
+  // newPage's own context, the same way (closing the page closes it, as Playwright's does).
+  browser.newPage = async (options = {}) => {
+    const context = await browser.newContext(options);
+    const page = await context.newPage();
+    page.once('close', () => context.close().catch(() => {}));
+    return page;
+  };
+  return browser;
 }
 
 /** Serves www/ on a free port; returns {server, url}. */

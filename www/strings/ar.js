@@ -536,4 +536,17 @@ export default {
     observed: 'الملاحَظ',
     caption: 'روابط شبكة المتلازمات',
   },
+
+  workspace: {
+    add: 'إضافة لوحة',
+    addChoose: 'اختر طريقة عرض…',
+    panelTools: (name) => `لوحة ${name}`,
+    swapLabel: (name) => `طريقة العرض في لوحة ${name}`,
+    maximise: 'تكبير',
+    maximiseLabel: (name) => `تكبير ${name}`,
+    restore: 'استعادة',
+    restoreLabel: (name) => `إعادة ${name} بجانب اللوحات الأخرى`,
+    close: 'إغلاق',
+    closeLabel: (name) => `إغلاق ${name}`,
+  },
 };

@@ -504,4 +504,17 @@ export default {
     observed: 'Beobachtet',
     caption: 'Verbindungen des Kollokationsnetzes',
   },
+
+  workspace: {
+    add: 'Bereich hinzufügen',
+    addChoose: 'Ansicht wählen…',
+    panelTools: (name) => `Bereich ${name}`,
+    swapLabel: (name) => `Ansicht im Bereich ${name}`,
+    maximise: 'Maximieren',
+    maximiseLabel: (name) => `${name} maximieren`,
+    restore: 'Wiederherstellen',
+    restoreLabel: (name) => `${name} wieder neben den anderen Bereichen zeigen`,
+    close: 'Schließen',
+    closeLabel: (name) => `${name} schließen`,
+  },
 };

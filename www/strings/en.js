@@ -503,4 +503,18 @@ export default {
     observed: 'Observed',
     caption: 'Links of the collocation network',
   },
+
+  // The workspace (wide screens): panels side by side.
+  workspace: {
+    add: 'Add a panel',
+    addChoose: 'Choose a view…',
+    panelTools: (name) => `Panel ${name}`,
+    swapLabel: (name) => `View shown in the panel ${name}`,
+    maximise: 'Maximise',
+    maximiseLabel: (name) => `Maximise ${name}`,
+    restore: 'Restore',
+    restoreLabel: (name) => `Restore ${name} beside the other panels`,
+    close: 'Close',
+    closeLabel: (name) => `Close ${name}`,
+  },
 };

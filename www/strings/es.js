@@ -505,4 +505,17 @@ export default {
     observed: 'Observado',
     caption: 'Enlaces de la red de colocaciones',
   },
+
+  workspace: {
+    add: 'Añadir un panel',
+    addChoose: 'Elija una vista…',
+    panelTools: (name) => `Panel ${name}`,
+    swapLabel: (name) => `Vista del panel ${name}`,
+    maximise: 'Maximizar',
+    maximiseLabel: (name) => `Maximizar ${name}`,
+    restore: 'Restaurar',
+    restoreLabel: (name) => `Restaurar ${name} junto a los demás paneles`,
+    close: 'Cerrar',
+    closeLabel: (name) => `Cerrar ${name}`,
+  },
 };

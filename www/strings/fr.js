@@ -506,4 +506,17 @@ export default {
     observed: 'Observé',
     caption: 'Liens du réseau de cooccurrents',
   },
+
+  workspace: {
+    add: 'Ajouter un panneau',
+    addChoose: 'Choisir une vue…',
+    panelTools: (name) => `Panneau ${name}`,
+    swapLabel: (name) => `Vue affichée dans le panneau ${name}`,
+    maximise: 'Agrandir',
+    maximiseLabel: (name) => `Agrandir ${name}`,
+    restore: 'Rétablir',
+    restoreLabel: (name) => `Rétablir ${name} à côté des autres panneaux`,
+    close: 'Fermer',
+    closeLabel: (name) => `Fermer ${name}`,
+  },
 };

@@ -501,4 +501,17 @@ export default {
     observed: '観測',
     caption: 'コロケーション・ネットワークのリンク',
   },
+
+  workspace: {
+    add: 'パネルを追加',
+    addChoose: 'ビューを選択…',
+    panelTools: (name) => `パネル「${name}」`,
+    swapLabel: (name) => `パネル「${name}」に表示するビュー`,
+    maximise: '最大化',
+    maximiseLabel: (name) => `「${name}」を最大化`,
+    restore: '元に戻す',
+    restoreLabel: (name) => `「${name}」を他のパネルの横に戻す`,
+    close: '閉じる',
+    closeLabel: (name) => `「${name}」を閉じる`,
+  },
 };

@@ -501,4 +501,17 @@ export default {
     observed: '观察频次',
     caption: '搭配网络的连线',
   },
+
+  workspace: {
+    add: '添加面板',
+    addChoose: '选择视图…',
+    panelTools: (name) => `面板“${name}”`,
+    swapLabel: (name) => `面板“${name}”中显示的视图`,
+    maximise: '最大化',
+    maximiseLabel: (name) => `最大化“${name}”`,
+    restore: '还原',
+    restoreLabel: (name) => `将“${name}”还原到其他面板旁`,
+    close: '关闭',
+    closeLabel: (name) => `关闭“${name}”`,
+  },
 };

@@ -72,7 +72,7 @@ export function createCloudView(ctx) {
   let state = null;
   let chart = null;
   let rows = [];
-  const rerun = () => state && update(state, true);
+  const rerun = () => state && update(state, { force: true });
   const limit = numberField(S.words, { min: 5, max: 200, value: opts.limit, onchange: (n) => { opts.limit = n; rerun(); } });
   const stop = checkField(t.kit.stopwords, { checked: opts.stopwords, onchange: (c) => { opts.stopwords = c; rerun(); } });
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
@@ -131,9 +131,9 @@ export function createCloudView(ctx) {
   }
 
   let key = null;
-  function update(next, force = false) {
+  function update(next, { force = false } = {}) {
     state = next;
-    const nextKey = JSON.stringify([next.doc, opts]);
+    const nextKey = JSON.stringify([next.doc, next.scope, opts]);
     if (!force && nextKey === key) return;
     key = nextKey;
     run(() => ctx.client.terms({ doc: next.doc ?? undefined, scope: next.scope || undefined, stopwords: opts.stopwords, limit: opts.limit }),

@@ -31,7 +31,7 @@ export function createCollocatesView(ctx) {
   const opts = { left: 5, right: 5, minCount: 2, sort: 'logDice', stopwords: true, caseSensitive: false, counting: 'union', positiveOnly: true };
   const run = latest();
   let state = null;
-  const rerun = () => state && update(state, true);
+  const rerun = () => state && update(state, { force: true });
   const query = queryField(ctx, K.query);
   const left = numberField(K.left, { min: 0, max: 10, value: opts.left, onchange: (n) => { opts.left = n; rerun(); } });
   const right = numberField(K.right, { min: 0, max: 10, value: opts.right, onchange: (n) => { opts.right = n; rerun(); } });
@@ -68,11 +68,11 @@ export function createCollocatesView(ctx) {
     h('div', { class: 'row' }, status, exports), table.el);
 
   let key = null;
-  function update(next, force = false) {
+  function update(next, { force = false } = {}) {
     state = next;
     query.sync(next.q);
     const q = next.q.trim();
-    const nextKey = JSON.stringify([q, next.doc, opts]);
+    const nextKey = JSON.stringify([q, next.doc, next.scope, opts]);
     if (!force && nextKey === key) return;
     key = nextKey;
     if (!q) {

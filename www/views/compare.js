@@ -43,7 +43,7 @@ export function createCompareView(ctx) {
   const opts = { a: ids[0] ?? 0, b: ids[1] ?? ids[0] ?? 0, minRun: 4 };
   const run = latest();
   let state = null;
-  const rerun = () => state && update(state, true);
+  const rerun = () => state && update(state, { force: true });
   const choices = ctx.docs.map((d) => ({ value: d.id, label: ctx.docLabel(d.id) }));
   const a = selectField(S.documentA, choices, { value: opts.a, onchange: (v) => { opts.a = Number(v); rerun(); } });
   const b = selectField(S.documentB, choices, { value: opts.b, onchange: (v) => { opts.b = Number(v); rerun(); } });
@@ -95,7 +95,7 @@ export function createCompareView(ctx) {
       section(S.onlyB, onlyB, vocabColumns('b'), 'only-b')));
 
   let key = null;
-  function update(next, force = false) {
+  function update(next, { force = false } = {}) {
     state = next;
     const nextKey = JSON.stringify(opts);
     if (!force && nextKey === key) return;

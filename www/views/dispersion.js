@@ -35,7 +35,7 @@ export function createDispersionView(ctx) {
   const run = latest();
   let state = null;
   let result = [];
-  const rerun = () => state && update(state, true);
+  const rerun = () => state && update(state, { force: true });
   const fieldId = uid('queries');
   const input = h('input', {
     type: 'search', id: fieldId, autocomplete: 'off', spellcheck: 'false', placeholder: S.placeholder,
@@ -148,11 +148,11 @@ export function createDispersionView(ctx) {
   }
 
   let key = null;
-  function update(next, force = false) {
+  function update(next, { force = false } = {}) {
     state = next;
     if (input.value !== next.q && input.getRootNode().activeElement !== input) input.value = next.q;
     const queries = splitQueries(next.q);
-    const nextKey = JSON.stringify([queries, next.doc, opts]);
+    const nextKey = JSON.stringify([queries, next.doc, next.scope, opts]);
     if (!force && nextKey === key) return;
     key = nextKey;
     if (!queries.length) {

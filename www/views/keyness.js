@@ -20,7 +20,7 @@ export function createKeynessView(ctx) {
   const opts = { stopwords: false, significant: true, target: ctx.docs[0]?.id ?? 0, targetScope: '', referenceScope: '' };
   const run = latest();
   let state = null;
-  const rerun = () => state && update(state, true);
+  const rerun = () => state && update(state, { force: true });
   const target = selectField(S.target, ctx.docs.map((d) => ({ value: d.id, label: ctx.docLabel(d.id) })), {
     value: opts.target, onchange: (v) => { opts.target = Number(v); rerun(); },
   });
@@ -70,7 +70,7 @@ export function createKeynessView(ctx) {
 
   let key = null;
   let lastScope = '';
-  function update(next, force = false) {
+  function update(next, { force = false } = {}) {
     state = next;
     if (next.doc != null && next.doc !== opts.target && !force) {
       opts.target = next.doc;

@@ -109,7 +109,7 @@ export function createNetworkView(ctx) {
   let answer = null; // the engine's network, as drawn
   let current = 0; // the focused (or last focused) node's index
   let graphSvg = null;
-  const rerun = () => state && update(state, true);
+  const rerun = () => state && update(state, { force: true });
   const query = queryField(ctx, K.query);
   const measure = selectField(S.measure, MEASURES.map((value) => ({ value, label: C.measures[value] })), {
     value: opts.measure, onchange: (v) => { opts.measure = v; rerun(); },
@@ -316,7 +316,7 @@ export function createNetworkView(ctx) {
   }
 
   let key = null;
-  function update(next, force = false) {
+  function update(next, { force = false } = {}) {
     const before = state;
     state = next;
     query.sync(next.q);

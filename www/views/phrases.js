@@ -16,7 +16,7 @@ export function createPhrasesView(ctx) {
   const opts = { minLength: 2, maxLength: 6, minCount: 2, trimStopwords: true, longestOnly: false, crossSentences: false, limit: 2000 };
   const run = latest();
   let state = null;
-  const rerun = () => state && update(state, true);
+  const rerun = () => state && update(state, { force: true });
   const minLength = numberField(S.minLength, {
     min: 2, max: 6, value: opts.minLength,
     onchange: (n) => { opts.minLength = n; if (opts.maxLength < n) { opts.maxLength = n; maxLength.set(n); } rerun(); },
@@ -49,9 +49,9 @@ export function createPhrasesView(ctx) {
     h('div', { class: 'row' }, status, exports), table.el);
 
   let key = null;
-  function update(next, force = false) {
+  function update(next, { force = false } = {}) {
     state = next;
-    const nextKey = JSON.stringify([next.doc, opts]);
+    const nextKey = JSON.stringify([next.doc, next.scope, opts]);
     if (!force && nextKey === key) return;
     key = nextKey;
     table.el.setAttribute('aria-busy', 'true');

@@ -89,7 +89,7 @@ export function createTrendsView(ctx) {
   let state = null;
   let answer = null;
   let chartSvg = null;
-  const rerun = () => state && update(state, true);
+  const rerun = () => state && update(state, { force: true });
   const dated = ctx.docs.some((d) => d.metadata?.date);
 
   const fieldId = uid('queries');
@@ -238,7 +238,7 @@ export function createTrendsView(ctx) {
   }
 
   let key = null;
-  function update(next, force = false) {
+  function update(next, { force = false } = {}) {
     state = next;
     if (input.value !== next.q && input.getRootNode().activeElement !== input) input.value = next.q;
     if (by.value !== next.trend) by.value = next.trend;

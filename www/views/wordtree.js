@@ -61,7 +61,7 @@ export function createWordTreeView(ctx) {
   let tree = null;
   let key = null;
   let treeSvg = null;
-  const rerun = () => state && update(state, true);
+  const rerun = () => state && update(state, { force: true });
 
   const query = queryField(ctx, t.search);
   const side = selectField(W.side, [{ value: 'right', label: W.right }, { value: 'left', label: W.left }],
@@ -175,7 +175,7 @@ export function createWordTreeView(ctx) {
     table.set([]);
   }
 
-  function update(next, force = false) {
+  function update(next, { force = false } = {}) {
     state = next;
     query.sync(next.q);
     side.select.value = next.side;
