@@ -11,7 +11,7 @@ import { usePageTests, watchConsole } from './support.mjs';
 const env = usePageTests();
 const { results } = env;
 
-async function open(hash, { width = 1200 } = {}) {
+async function open(hash, { width = 960 } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const problems = watchConsole(page);

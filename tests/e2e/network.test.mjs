@@ -13,7 +13,7 @@ const env = usePageTests();
 const { results } = env;
 const TIMEOUT = 10_000;
 
-async function open(hash, { width = 1200, height = 900 } = {}) {
+async function open(hash, { width = 960, height = 900 } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height }, acceptDownloads: true });
   const page = await context.newPage();
   const problems = watchConsole(page);

@@ -28,7 +28,7 @@ Monsoon,Hindu,2024-08-11,"The monsoon arrived early. Markets and cricket waited.
 Letter,,,"A letter about cricket and markets."
 `;
 
-async function open(hash, { width = 1280, locale = 'en-US' } = {}) {
+async function open(hash, { width = 960, locale = 'en-US' } = {}) {
   const context = await env.browser.newContext({ viewport: { width, height: 900 }, locale, acceptDownloads: true });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT);

@@ -12,7 +12,7 @@ const env = usePageTests();
 const { results } = env;
 
 test('word tree: drawn for putin, a table of paths, SVG and CSV, a branch narrows KWIC', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1200, height: 900 }, acceptDownloads: true });
+  const context = await env.browser.newContext({ viewport: { width: 960, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
   const problems = watchConsole(page);
   page.setDefaultTimeout(10_000);
