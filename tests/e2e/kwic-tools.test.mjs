@@ -37,6 +37,9 @@ test('kwic tools: the filter narrows the lines and the total, and is in the URL'
   const view = panel(page);
   await view.locator('table.kwic tbody tr').first().waitFor();
   const all = await total(view);
+  // The tools are folded until used.
+  assert.equal(await view.locator('details.kwic-tools').evaluate((d) => d.open), false);
+  await view.locator('details.kwic-tools > summary').click();
   const filter = view.getByLabel('Filter', { exact: true });
   await filter.fill('1R=said');
   await filter.press('Enter');
@@ -94,6 +97,7 @@ test('kwic tools: tags are named, given by keyboard, counted, kept over a reload
   const { page } = session;
   const view = panel(page);
   await view.locator('table.kwic tbody tr').first().waitFor();
+  await view.locator('details.kwic-tools > summary').click();
   const names = view.getByLabel(/^Tags/);
   await names.fill('literal, figurative');
   await names.press('Enter');

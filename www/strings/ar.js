@@ -476,6 +476,7 @@ export default {
 
   // KWIC's filter, sample and tags (views/kwic-tools.js)
   kwicTools: {
+    toolsSummary: 'التصفية والعينة والوسوم',
     where: 'مرشِّح',
     whereHelp: 'أبقِ الأسطر التي فيها كلمة في موضع: 1L الكلمة التي تسبق الكلمة المفتاحية مباشرة، و2R الثانية بعدها، وW في أي مكان من السياق. عدة شروط تفصل بينها مسافات: 1L=the 1R=of.',
     sample: 'عيّنة عشوائية (أسطر، 0 = الكل)',

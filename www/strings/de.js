@@ -444,6 +444,7 @@ export default {
 
   // KWIC's filter, sample and tags (views/kwic-tools.js)
   kwicTools: {
+    toolsSummary: 'Filter, Stichprobe und Tags',
     where: 'Filter',
     whereHelp: 'Nur Zeilen mit einem Wort an einer Stelle: 1L ist das Wort direkt links vom Suchwort, 2R das zweite rechts davon, W irgendwo im Kontext. Mehrere durch Leerzeichen getrennt: 1L=the 1R=of.',
     sample: 'Zufallsstichprobe (Zeilen, 0 = alle)',

@@ -443,6 +443,7 @@ export default {
 
   // KWIC's filter, sample and tags (views/kwic-tools.js)
   kwicTools: {
+    toolsSummary: 'Filter, sample and tags',
     where: 'Filter',
     whereHelp: 'Keep the lines with a word at a position: 1L is the word just left of the keyword, 2R the second to its right, W anywhere in the context. Several apart by spaces: 1L=the 1R=of.',
     sample: 'Random sample (lines, 0 = all)',

@@ -445,6 +445,7 @@ export default {
 
   // KWIC's filter, sample and tags (views/kwic-tools.js)
   kwicTools: {
+    toolsSummary: 'Filtro, muestra y etiquetas',
     where: 'Filtro',
     whereHelp: 'Conservar las líneas con una palabra en una posición: 1L es la palabra justo a la izquierda de la clave, 2R la segunda a su derecha, W en cualquier lugar del contexto. Varias separadas por espacios: 1L=the 1R=of.',
     sample: 'Muestra aleatoria (líneas, 0 = todas)',

@@ -446,6 +446,7 @@ export default {
 
   // KWIC's filter, sample and tags (views/kwic-tools.js)
   kwicTools: {
+    toolsSummary: 'Filtre, échantillon et étiquettes',
     where: 'Filtre',
     whereHelp: 'Garder les lignes avec un mot à une position : 1L est le mot juste à gauche du mot-clé, 2R le deuxième à sa droite, W n’importe où dans le contexte. Plusieurs séparés par des espaces : 1L=the 1R=of.',
     sample: 'Échantillon aléatoire (lignes, 0 = toutes)',

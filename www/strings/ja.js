@@ -441,6 +441,7 @@ export default {
 
   // KWIC's filter, sample and tags (views/kwic-tools.js)
   kwicTools: {
+    toolsSummary: 'フィルター・サンプル・タグ',
     where: 'フィルター',
     whereHelp: 'ある位置に語がある行だけを残します：1L はキーワードのすぐ左の語、2R は右の 2 語目、W は文脈内のどこでも。空白で区切って複数指定：1L=the 1R=of。',
     sample: 'ランダムサンプル（行数、0 = すべて）',

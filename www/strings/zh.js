@@ -441,6 +441,7 @@ export default {
 
   // KWIC's filter, sample and tags (views/kwic-tools.js)
   kwicTools: {
+    toolsSummary: '筛选、抽样与标签',
     where: '筛选',
     whereHelp: '只保留某个位置上有某个词的行：1L 是关键词紧左边的词，2R 是其右边第二个词，W 是上下文中任意位置。多个条件用空格分隔：1L=the 1R=of。',
     sample: '随机抽样（行数，0 = 全部）',

@@ -39,6 +39,7 @@ export function kwicTools(ctx) {
     }, () => {})
     .then(() => {
       tagField.value = tags.names.join(', ');
+      if (tags.names.length) el.open = true;
       showCounts();
       if (shown) decorate(shown.table, shown.lines);
     });
@@ -126,7 +127,10 @@ export function kwicTools(ctx) {
     }
   }
 
-  const el = h('div', { class: 'kwic-tools' },
+  // Folded until used (a filter or a sample in the state, tag names), so that KWIC's lines
+  // come first on a phone and in a workspace panel.
+  const el = h('details', { class: 'kwic-tools' },
+    h('summary', {}, T.toolsSummary),
     h('div', { class: 'controls' },
       h('div', { class: 'field grow' }, h('label', { class: 'label', for: ids.where }, T.where), where),
       h('div', { class: 'field small' }, h('label', { class: 'label', for: ids.sample }, T.sample), size),
@@ -138,6 +142,7 @@ export function kwicTools(ctx) {
 
   function update(next) {
     state = next;
+    if (next.where || next.sample) el.open = true;
     if (where.getRootNode().activeElement !== where && where.value !== next.where) where.value = next.where;
     if (size.value !== String(next.sample)) size.value = String(next.sample);
     if (seed.value !== String(next.seed)) seed.value = String(next.seed);

@@ -35,6 +35,7 @@ const CSS = `
 .analysis .count { display: grid; grid-template-columns: 3.5em 1fr; align-items: center; gap: .4em; min-width: 7em; }
 .analysis .syntax { margin: 0 0 .75em; font-size: .9em; }
 .analysis .syntax summary { cursor: pointer; color: var(--te-accent); }
+.kwic-tools > summary { cursor: pointer; color: var(--te-accent); padding: .35em 0; min-height: 24px; margin-bottom: .25em; }
 .analysis .syntax dl { display: grid; grid-template-columns: max-content 1fr; gap: .2em 1em; margin: .5em 0 0; }
 .analysis .syntax dd { margin: 0; color: var(--te-muted); }
 .analysis .cloud-word { cursor: pointer; }
