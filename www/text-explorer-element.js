@@ -38,7 +38,7 @@
 
 import { h, rovingMove, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
-import { VIEWS, HashStore, MemoryStore, normalize, panelList } from './state.js';
+import { VIEWS, DEFAULTS, HashStore, MemoryStore, normalize, panelList } from './state.js';
 import { createClient } from './client.js';
 import { loadStrings, pickLanguage, stringsRevision } from './strings/index.js';
 import { VERSION } from './version.js';
@@ -695,6 +695,13 @@ export class TextExplorer extends HTMLElement {
     this.#docSelect.value = state.doc == null ? '' : String(state.doc);
     if (this.#root.activeElement !== this.#scopeInput) this.#scopeInput.value = state.scope;
     if (workspace) {
+      // A link or a click that names a view no panel shows (view=network, say) adds its
+      // panel; the default view (summary) is what a bare link names, and adds nothing.
+      const list = this.#panelList(state);
+      if (state.view !== DEFAULTS.view && !list.includes(state.view)) {
+        this.#store.set({ panels: [...list, state.view].join(','), max: '' }, { replace: true });
+        return;
+      }
       this.#renderWorkspace(state);
       return;
     }
@@ -865,7 +872,10 @@ export class TextExplorer extends HTMLElement {
     // A view shown in another panel already changes places with this one: one panel a view.
     if (other >= 0) list[other] = view;
     list[at] = to;
-    this.#store.set({ panels: list.join(','), max: state.max === view ? to : state.max });
+    this.#store.set({
+      panels: list.join(','), max: state.max === view ? to : state.max,
+      view: state.view === view ? to : state.view,
+    });
     this.#panelHeads[to].swap.focus();
   }
 
@@ -881,7 +891,11 @@ export class TextExplorer extends HTMLElement {
     if (list.length === 1) return;
     const at = list.indexOf(view);
     const rest = list.filter((v) => v !== view);
-    this.#store.set({ panels: rest.join(','), max: state.max === view ? '' : state.max });
+    // The state's view moves off the closed panel (else a render would bring it back).
+    this.#store.set({
+      panels: rest.join(','), max: state.max === view ? '' : state.max,
+      view: state.view === view ? rest[Math.min(at, rest.length - 1)] : state.view,
+    });
     // Focus goes to the panel that took its place (the next one, else the one before).
     const next = this.#shownPanels(this.#store.get());
     const to = next[Math.min(at, next.length - 1)] ?? next[0];

@@ -301,3 +301,18 @@ test('a phone, layout=tabs in the URL and a widget with layout="tabs" keep the t
   assert.equal(hashParams(s.page).get('layout'), 'tabs');
   await finish(s, 'workspace-widgets');
 });
+
+test('a link that names a view no panel shows adds its panel; closing it does not bring it back', async () => {
+  const session = await open('#view=network&q=putin');
+  const { page } = session;
+  await until(async () => (await panelNames(page)).includes('Network'), 'a Network panel');
+  assert.deepEqual(await panelNames(page), ['KWIC', 'Reader', 'Terms', 'Dispersion', 'Network']);
+  assert.equal(hashParams(page).get('panels'), 'kwic,reader,terms,dispersion,network');
+  await el(page, '[role="region"].panel:not([hidden]) .net-node').first().waitFor();
+  await el(page, 'button[aria-label="Close Network"]').click();
+  await until(async () => !(await panelNames(page)).includes('Network'), 'the Network panel closed');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await panelNames(page), ['KWIC', 'Reader', 'Terms', 'Dispersion']);
+  assert.notEqual(hashParams(page).get('view'), 'network');
+  await finish(session, 'workspace-link-adds-panel');
+});

@@ -35,10 +35,12 @@ export function kwicTools(ctx) {
   const store = ctx.settings?.() ?? null;
   const loaded = Promise.resolve(store?.then((s) => s.setting(TAGS)))
     .then((saved) => {
-      if (saved && Array.isArray(saved.names) && saved.lines && typeof saved.lines === 'object') tags = saved;
+      // Tags named before the saved ones arrived (a slow IndexedDB) are the user's: kept.
+      if (saved && Array.isArray(saved.names) && saved.lines && typeof saved.lines === 'object' && !tags.names.length) tags = saved;
     }, () => {})
     .then(() => {
-      tagField.value = tags.names.join(', ');
+      // Nor is what the user is typing in the field overwritten.
+      if (tagField.getRootNode().activeElement !== tagField) tagField.value = tags.names.join(', ');
       if (tags.names.length) el.open = true;
       showCounts();
       if (shown) decorate(shown.table, shown.lines);
