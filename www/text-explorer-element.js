@@ -850,9 +850,15 @@ export class TextExplorer extends HTMLElement {
     const tabs = layout === 'tabs';
     for (const view of VIEWS) {
       const panel = this.#panels[view];
-      panel.setAttribute('role', tabs ? 'tabpanel' : 'region');
-      panel.setAttribute('aria-labelledby', tabs ? this.#tabs[view].id : this.#panelHeads[view].heading.id);
-      this.#panelHeads[view].heading.className = tabs ? 'vh' : 'panel-title';
+      // Set only what changes: a render sets these on every panel, and an attribute set
+      // again (even to its value) makes the style of the panel's whole subtree recalculate,
+      // such as the Texts table's 500 rows after indexing.
+      const role = tabs ? 'tabpanel' : 'region';
+      const label = tabs ? this.#tabs[view].id : this.#panelHeads[view].heading.id;
+      const heading = this.#panelHeads[view].heading;
+      if (panel.getAttribute('role') !== role) panel.setAttribute('role', role);
+      if (panel.getAttribute('aria-labelledby') !== label) panel.setAttribute('aria-labelledby', label);
+      if (heading.className !== (tabs ? 'vh' : 'panel-title')) heading.className = tabs ? 'vh' : 'panel-title';
     }
     const box = this.#panels[VIEWS[0]].parentNode;
     const order = tabs ? VIEWS : [...shown, ...VIEWS.filter((v) => !shown.includes(v))];
