@@ -221,6 +221,20 @@ pub struct Collocate<'a> {
     pub log_dice: f64,
 }
 
+impl Collocate<'_> {
+    /// Its figure for `measure` (the count is `observed`): what Collocates sorts by and the
+    /// Network weighs its links by.
+    pub fn value(&self, measure: Measure) -> f64 {
+        match measure {
+            Measure::Count => self.observed as f64,
+            Measure::Mi => self.mi,
+            Measure::LogLikelihood => self.log_likelihood,
+            Measure::TScore => self.t_score,
+            Measure::LogDice => self.log_dice,
+        }
+    }
+}
+
 /// The collocates of a query and the figures behind them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Collocates<'a> {
@@ -361,13 +375,7 @@ impl Corpus {
                 log_dice: 14.0 + log2(2.0 * o / (f_n + f_c)),
             });
         }
-        let key = |c: &Collocate| match options.sort {
-            Measure::Count => c.observed as f64,
-            Measure::Mi => c.mi,
-            Measure::LogLikelihood => c.log_likelihood,
-            Measure::TScore => c.t_score,
-            Measure::LogDice => c.log_dice,
-        };
+        let key = |c: &Collocate| c.value(options.sort);
         let order = sorted_indices(rows.len(), &|a, b| {
             let (a, b) = (&rows[a as usize], &rows[b as usize]);
             key(b)

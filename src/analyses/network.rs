@@ -29,7 +29,7 @@
 //! first, then each expansion in turn, in which only the new nodes move (from a lower
 //! temperature), so expanding a node keeps the others exactly where they were.
 
-use crate::collocates::{CollocateOptions, Measure};
+use crate::collocates::CollocateOptions;
 use crate::error::{check_range, Error, Result};
 use crate::index::Corpus;
 use crate::tokenize::{is_word_char, normalize};
@@ -189,7 +189,7 @@ impl Corpus {
             }
             graph.nodes[from].expanded = true;
             for row in &found.rows {
-                let value = value(row, options.sort);
+                let value = row.value(options.sort);
                 graph.link(from, row.term, row.count, row.observed, value);
             }
             stages.push((graph.nodes.len(), graph.edges.len()));
@@ -219,16 +219,6 @@ impl Corpus {
             edges,
             unreached: pending.into_iter().map(String::from).collect(),
         })
-    }
-}
-
-fn value(row: &crate::collocates::Collocate, measure: Measure) -> f64 {
-    match measure {
-        Measure::Count => row.observed as f64,
-        Measure::Mi => row.mi,
-        Measure::LogLikelihood => row.log_likelihood,
-        Measure::TScore => row.t_score,
-        Measure::LogDice => row.log_dice,
     }
 }
 
