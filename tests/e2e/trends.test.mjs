@@ -166,6 +166,13 @@ test('trends by year and month on newspapers from a CSV: an empty month, the und
   rows = await table(s.te);
   assert.deepEqual(rows.map((r) => r.slice(0, 5)), [['2024-06', '1', '10', '2', '2,000.0'], ['2024-07', '0', '0', '0', '0.0'], ['2024-08', '1', '10', '2', '2,000.0']]);
   assert.equal(await v.locator('.note', { hasText: 'Undated' }).isHidden(), true);
+
+  // A subcorpus with no document, by document: says so (not that nothing has a date).
+  await v.getByLabel('Group by').selectOption('document');
+  await scope.fill('newspaper = Nowhere');
+  await scope.press('Enter');
+  await v.locator('.status', { hasText: 'No document is in this subcorpus' }).waitFor();
+  assert.deepEqual(await table(s.te), []);
   await finish(s, 'trends-months');
 });
 

@@ -294,6 +294,7 @@ export default {
     undated: 'Ohne Datum',
     undatedNote: (n, count, words, month, hits) => `${n} ${count === 1 ? 'Dokument hat' : 'Dokumente haben'} kein Datum${month ? ' oder nur ein Jahr' : ''} (${words} Wörter): gesondert gezählt, in der Zeile „Ohne Datum“ der Tabelle, nicht im Diagramm (${hits}).`,
     nothingDated: 'Kein Dokument hier hat ein Datum für das Diagramm: Jedes zählt als ohne Datum (siehe Tabelle).',
+    emptyScope: 'Kein Dokument gehört zu diesem Teilkorpus oder Dokumentfilter: nichts darzustellen.',
     point: (query, where, relative, hits, tokens) => `${query}, ${where}: ${relative} pro 10.000 Wörter (${hits} Treffer in ${tokens} Wörtern)`,
     captionDocuments: 'Die Dokumente sind wie in der Dokumentliste nummeriert. Ein Klick auf einen Punkt zeigt die Treffer dieser Suche in KWIC.',
     captionDates: 'Ein Jahr oder Monat ohne Text steht bei 0 (die Tabelle zeigt 0 Wörter).',

@@ -293,6 +293,7 @@ export default {
     undated: 'Undated',
     undatedNote: (n, count, words, month, hits) => `${n} ${count === 1 ? 'document has' : 'documents have'} no date${month ? ' or only a year' : ''} (${words} words): counted apart, in the table’s Undated row, not on the chart (${hits}).`,
     nothingDated: 'No document here has a date to place on the chart: each is counted as undated (see the table).',
+    emptyScope: 'No document is in this subcorpus or document filter: nothing to chart.',
     point: (query, where, relative, hits, tokens) => `${query}, ${where}: ${relative} per 10,000 words (${hits} hits in ${tokens} words)`,
     captionDocuments: 'Documents are numbered as in the document list. Click a point to read that query’s hits in KWIC.',
     captionDates: 'A year or month without a text is drawn at 0 (the table shows 0 words).',

@@ -295,6 +295,7 @@ export default {
     undated: 'Sin fecha',
     undatedNote: (n, count, words, month, hits) => `${n} ${count === 1 ? 'documento no tiene' : 'documentos no tienen'} fecha${month ? ' o solo un año' : ''} (${words} palabras): se cuentan aparte, en la fila «Sin fecha» de la tabla, no en el gráfico (${hits}).`,
     nothingDated: 'Ningún documento aquí tiene una fecha para el gráfico: todos se cuentan sin fecha (vea la tabla).',
+    emptyScope: 'Ningún documento está en este subcorpus o filtro de documentos: no hay nada que representar.',
     point: (query, where, relative, hits, tokens) => `${query}, ${where}: ${relative} por 10.000 palabras (${hits} resultados en ${tokens} palabras)`,
     captionDocuments: 'Los documentos se numeran como en la lista de documentos. Haga clic en un punto para leer los resultados de esa búsqueda en KWIC.',
     captionDates: 'Un año o mes sin texto se dibuja en 0 (la tabla muestra 0 palabras).',

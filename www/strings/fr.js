@@ -296,6 +296,7 @@ export default {
     undated: 'Sans date',
     undatedNote: (n, count, words, month, hits) => `${n} ${count === 1 ? 'document n’a' : 'documents n’ont'} pas de date${month ? ' ou seulement une année' : ''} (${words} mots) : comptés à part, dans la ligne « Sans date » du tableau, pas sur le graphique (${hits}).`,
     nothingDated: 'Aucun document ici n’a de date à placer sur le graphique : chacun est compté sans date (voir le tableau).',
+    emptyScope: 'Aucun document n’est dans ce sous-corpus ou ce filtre de documents : rien à représenter.',
     point: (query, where, relative, hits, tokens) => `${query}, ${where} : ${relative} pour 10 000 mots (${hits} occurrences dans ${tokens} mots)`,
     captionDocuments: 'Les documents sont numérotés comme dans la liste des documents. Cliquez sur un point pour lire les occurrences de cette requête dans KWIC.',
     captionDates: 'Une année ou un mois sans texte est placé à 0 (le tableau indique 0 mot).',

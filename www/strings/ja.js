@@ -291,6 +291,7 @@ export default {
     undated: '日付なし',
     undatedNote: (n, _count, words, month, hits) => `${n} 件の文書に日付が${month ? 'ない（または年のみ）' : 'ない'}ため（${words} 語）、グラフには載せず、表の「日付なし」の行に別に数えています（${hits}）。`,
     nothingDated: 'グラフに置ける日付を持つ文書がありません。すべて「日付なし」として数えています（表を参照）。',
+    emptyScope: 'このサブコーパスまたは文書フィルターに文書がありません。グラフにするものがありません。',
     point: (query, where, relative, hits, tokens) => `${query}、${where}：1 万語あたり ${relative}（${tokens} 語中 ${hits} 件）`,
     captionDocuments: '文書の番号は文書一覧と同じです。点をクリックすると、その検索式の用例を KWIC で表示します。',
     captionDates: 'テキストのない年・月は 0 で描いています（表では 0 語）。',

@@ -291,6 +291,7 @@ export default {
     undated: '无日期',
     undatedNote: (n, _count, words, month, hits) => `${n} 个文档没有日期${month ? '或只有年份' : ''}（${words} 词）：单独计数，列在表格的“无日期”行，不在图上（${hits}）。`,
     nothingDated: '这里没有可放到图上的带日期文档：全部计为无日期（见表格）。',
+    emptyScope: '此子语料库或文档筛选中没有文档，无可绘制。',
     point: (query, where, relative, hits, tokens) => `${query}，${where}：每万词 ${relative}（${tokens} 词中 ${hits} 次）`,
     captionDocuments: '文档编号与文档列表一致。点击一个点可在 KWIC 中查看该检索词的命中。',
     captionDates: '没有文本的年份或月份画在 0 处（表格显示 0 词）。',
