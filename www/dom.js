@@ -124,3 +124,39 @@ export function rovingMove(key, at, n) {
   if (!(key in moves) || n === 0) return null;
   return (moves[key] + n) % n;
 }
+
+// Keys that step a closed select's value (Chromium and Firefox fire `change` at each step).
+const STEP_KEYS = new Set(['ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight', 'Home', 'End', 'PageUp', 'PageDown']);
+
+/**
+ * Makes `select` a menu that acts on a choice (`apply(value)`) without acting under a keyboard
+ * user's fingers (WCAG 3.2.2): a mouse choice, or one made in the open list, applies at once;
+ * while the arrow keys (or typed letters) step through the closed menu, nothing happens until
+ * Enter applies the choice, and Escape or leaving the menu puts back `current()`.
+ */
+export function actOnChoice(select, apply, current) {
+  let stepping = false;
+  const revert = () => {
+    stepping = false;
+    select.value = current();
+  };
+  select.addEventListener('keydown', (event) => {
+    // Alt+arrows, F4 and Space open the list, whose Enter is a choice of its own.
+    if (event.altKey || event.key === 'F4' || event.key === ' ') stepping = false;
+    else if (STEP_KEYS.has(event.key) || (event.key.length === 1 && !event.ctrlKey && !event.metaKey)) stepping = true;
+    else if (event.key === 'Enter' && stepping) {
+      event.preventDefault();
+      stepping = false;
+      if (select.value !== current()) apply(select.value);
+    } else if (event.key === 'Escape' && stepping) {
+      event.preventDefault();
+      revert();
+    }
+  });
+  select.addEventListener('change', () => {
+    if (!stepping) apply(select.value);
+  });
+  select.addEventListener('blur', () => {
+    if (stepping) revert();
+  });
+}

@@ -36,7 +36,7 @@
 // The element talks to the engine only through client.js; the views live in views/, the
 // texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js.
 
-import { h, rovingMove, sentence, numberFormat } from './dom.js';
+import { h, actOnChoice, rovingMove, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
 import { VIEWS, DEFAULTS, HashStore, MemoryStore, normalize, panelList } from './state.js';
 import { createClient } from './client.js';
@@ -764,10 +764,9 @@ export class TextExplorer extends HTMLElement {
   #panelTools(view, label, id) {
     const W = this.#strings.workspace;
     const heading = h('h2', { class: 'vh', id: id(`heading-${view}`) }, label);
-    const swap = h('select', {
-      'aria-label': W.swapLabel(label), class: 'panel-swap',
-      onchange: () => this.#swapPanel(view, swap.value),
-    }, this.#visibleViews().map((v) => h('option', { value: v }, this.#strings.tabs[v]?.label ?? v)));
+    const swap = h('select', { 'aria-label': W.swapLabel(label), class: 'panel-swap' },
+      this.#visibleViews().map((v) => h('option', { value: v }, this.#strings.tabs[v]?.label ?? v)));
+    actOnChoice(swap, (to) => this.#swapPanel(view, to), () => view);
     const max = h('button', { type: 'button', class: 'panel-btn', onclick: () => this.#maximise(view) }, W.maximise);
     const close = h('button', { type: 'button', class: 'panel-btn', 'aria-label': W.closeLabel(label), onclick: () => this.#closePanel(view) }, W.close);
     const tools = h('div', { class: 'panel-tools', role: 'group', 'aria-label': W.panelTools(label) }, swap, max, close);
@@ -794,7 +793,8 @@ export class TextExplorer extends HTMLElement {
       },
       onkeydown: (event) => { if (event.key === 'Enter') commit(); },
     });
-    this.#addSelect = h('select', { id: id('add'), onchange: () => this.#addPanel(this.#addSelect.value) });
+    this.#addSelect = h('select', { id: id('add') });
+    actOnChoice(this.#addSelect, (view) => this.#addPanel(view), () => '');
     return h('div', { class: 'workspace-tools' },
       h('div', { class: 'field grow' }, h('label', { class: 'label', for: id('search') }, t.search), this.#topSearch),
       h('div', { class: 'field add-field' }, h('label', { class: 'label', for: id('add') }, W.add), this.#addSelect));

@@ -236,6 +236,45 @@ test('panels swap, maximise and close; the URL restores them; focus stays', asyn
   await finish(s, 'workspace-panels');
 });
 
+test('by keyboard, the swap and Add menus step through their choices without acting; Enter acts, Escape puts the menu back', async () => {
+  const s = await open();
+  const { page } = s;
+  const swap = el(page, 'select[aria-label="View shown in the panel Terms"]');
+  await swap.focus();
+  // Arrow keys step the closed menu (its value changes) but the panels stay as they are.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const stepped = await swap.inputValue();
+  assert.notEqual(stepped, 'terms', 'the arrow keys stepped the menu');
+  await page.waitForTimeout(300);
+  assert.deepEqual(await panelNames(page), ['KWIC', 'Reader', 'Terms', 'Dispersion']);
+  assert.equal(hashParams(page).get('panels'), null);
+  // Escape puts the menu back on its panel's view; nothing changed.
+  await page.keyboard.press('Escape');
+  assert.equal(await swap.inputValue(), 'terms');
+  assert.deepEqual(await panelNames(page), ['KWIC', 'Reader', 'Terms', 'Dispersion']);
+  // Step again, then Enter: the stepped view takes the panel, and focus is on its menu.
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const chosen = await swap.inputValue();
+  await page.keyboard.press('Enter');
+  await until(async () => hashParams(page).get('panels')?.split(',')[2] === chosen, `${chosen} in the third panel`);
+  assert.equal((await panelNames(page)).length, 4);
+  assert.match((await activeInfo(page))?.label ?? '', /^View shown in the panel /);
+  // Leaving a stepped menu (Tab) puts it back too.
+  const add = el(page, 'select[id$="-add"]');
+  await add.focus();
+  await page.keyboard.press('ArrowDown');
+  assert.notEqual(await add.inputValue(), '');
+  await page.keyboard.press('Tab');
+  assert.equal(await add.inputValue(), '');
+  assert.equal((await panelNames(page)).length, 4);
+  // A mouse choice still acts at once.
+  await add.selectOption('cloud');
+  await until(async () => (await panelNames(page)).includes('Cloud'), 'the Cloud added');
+  await finish(s, 'workspace-keyboard-menus');
+});
+
 test('panels are labelled regions in order, reachable by Tab, with headings under the h1', async () => {
   const s = await open();
   const { page } = s;
