@@ -1,7 +1,7 @@
 // The Trends view's pure parts (www/views/trends.js) and its state key (www/state.js).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ticks, labelled, trendRows, colourOf, dashOf } from '../../www/views/trends.js';
+import { ticks, labelled, trendRows } from '../../www/views/trends.js';
 import { parse, format, normalize, DEFAULTS, VIEWS } from '../../www/state.js';
 
 test('ticks: round steps of 1, 2 or 5 × 10ⁿ from 0 past the largest value', () => {
@@ -60,12 +60,4 @@ test('state: the Trends view and its grouping, the default left out of the URL',
   assert.equal(parse('#view=trends&trend=year').trend, 'year');
   assert.equal(parse('#trend=week').trend, 'document');
   assert.equal(parse('#trend=Month').trend, 'document');
-});
-
-test('line styles: each of the ten queries Trends takes has a colour and dash pair of its own', () => {
-  const pairs = Array.from({ length: 10 }, (_, i) => `${colourOf(i)} ${dashOf(i)}`);
-  assert.equal(new Set(pairs).size, 10, pairs.join(' | '));
-  // The first six keep the colours and dashes they had (the legend of the screenshots).
-  assert.equal(colourOf(0), colourOf(6));
-  assert.notEqual(dashOf(0), dashOf(6));
 });

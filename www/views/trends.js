@@ -27,10 +27,6 @@ const PLOT_H = 220;
 // the lines differ by more than colour (WCAG 1.4.1) and in forced colours.
 const COLOURS = ['#1c6fd1', '#d1501c', '#2a9d3a', '#9b3dc9', '#b8860b', '#c2185b'];
 const DASHES = [null, '7 4', '2 3', '9 3 2 3', '4 4', '1 3'];
-// Query i's colour and dash: past the sixth query the dash moves on by one, so that each of
-// the ten queries has a pair of its own (the seventh is the first colour with the second dash).
-export const colourOf = (i) => COLOURS[i % COLOURS.length];
-export const dashOf = (i) => DASHES[(i + Math.floor(i / COLOURS.length)) % DASHES.length];
 // Points drawn as marks (with their own tooltips) up to this many buckets; lines only past it.
 const MAX_MARKS = 150;
 const CSS = `
@@ -192,7 +188,7 @@ export function createTrendsView(ctx) {
       style: `font: ${FONT}px system-ui, sans-serif`,
     },
     legendRows.map(({ i, text, x: lx, row: r }) => svg('g', {},
-      svg('line', { x1: lx, x2: lx + 24, y1: 12 + r * 18, y2: 12 + r * 18, stroke: colourOf(i), 'stroke-width': 2.5, 'stroke-dasharray': dashOf(i) }),
+      svg('line', { x1: lx, x2: lx + 24, y1: 12 + r * 18, y2: 12 + r * 18, stroke: COLOURS[i % COLOURS.length], 'stroke-width': 2.5, 'stroke-dasharray': DASHES[i % DASHES.length] }),
       svg('text', { x: lx + 30, y: 16 + r * 18, fill: 'currentColor' }, text))),
     axis.map((v) => svg('g', {},
       svg('line', { x1: LEFT, x2: WIDTH - RIGHT, y1: py(v).toFixed(1), y2: py(v).toFixed(1), stroke: 'currentColor', 'stroke-opacity': v === 0 ? 0.6 : 0.15 }),
@@ -202,10 +198,10 @@ export function createTrendsView(ctx) {
     shown.map((k) => svg('text', { x: px(k).toFixed(1), y: top + PLOT_H + 18, fill: 'currentColor', 'text-anchor': 'middle' }, label(answer.buckets[k]))),
     svg('text', { x: LEFT + plotW / 2, y: height - 6, fill: 'currentColor', 'text-anchor': 'middle', 'fill-opacity': 0.8 }, S.axis[g]),
     answer.series.map((s, i) => {
-      const colour = colourOf(i);
+      const colour = COLOURS[i % COLOURS.length];
       const points = s.points.map((p, k) => `${px(k).toFixed(1)},${py(p.relative).toFixed(1)}`).join(' ');
       return svg('g', {},
-        svg('polyline', { points, fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': dashOf(i), 'stroke-linejoin': 'round' }),
+        svg('polyline', { points, fill: 'none', stroke: colour, 'stroke-width': 2, 'stroke-dasharray': DASHES[i % DASHES.length], 'stroke-linejoin': 'round' }),
         marks && s.points.map((p, k) => {
           const b = answer.buckets[k];
           const where = g === 'document' ? ctx.docLabel(b.doc) : b.label;
