@@ -12,8 +12,8 @@
 //   sort       KWIC sort: position, 1R, 2R, "1R,2R,3R", 1L, 2L, "1L,2L,3L"
 //   src        URLs of plain-text files to explore, separated by spaces (several allowed)
 //   views      the views offered, e.g. "kwic" or "kwic reader"; absent = all
-//   controls   the controls shown, from: doc sort window help embed ("all" = every one);
-//              absent = every one but embed
+//   controls   the controls shown, from: doc sort window help embed cite ("all" = every
+//              one); absent = every one but embed and cite
 //   compact    (boolean) a tighter layout for a sidebar
 //   color-scheme  light | dark; absent = follow the reader's system setting
 //   lang       the language of the UI strings (see strings/); absent = the first of the
@@ -34,11 +34,12 @@
 //   the status line's sentence, when the engine cannot start; search() then rejects too).
 //
 // The element talks to the engine only through client.js; the views live in views/, the
-// texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js.
+// texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js, the Cite
+// dialog cite-dialog.js and the opening of a permalink permalink-open.js (both loaded on use).
 
 import { h, actOnChoice, rovingMove, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
-import { VIEWS, DEFAULTS, HashStore, MemoryStore, normalize, panelList } from './state.js';
+import { VIEWS, DEFAULTS, HashStore, MemoryStore, format, normalize, panelList, parse } from './state.js';
 import { createClient } from './client.js';
 import { loadStrings, pickLanguage, stringsRevision } from './strings/index.js';
 import { VERSION } from './version.js';
@@ -97,7 +98,7 @@ export const WORKSPACE_WIDTH = 1000;
 const queryKey = (q, doc, scope) => JSON.stringify([q, doc ?? null, scope || '']);
 
 /** The controls that the `controls` attribute can show. */
-export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed'];
+export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed', 'cite'];
 const DEFAULT_CONTROLS = ['doc', 'sort', 'window', 'help'];
 
 let instances = 0;
@@ -164,6 +165,7 @@ export class TextExplorer extends HTMLElement {
   #addSelect = null;
   #searchTimer = null;
   #focused = false; // the page's search box was focused once (the first render)
+  #link = null; // the URL hash that named a corpus (`corpus=`), until it is opened (#openLink)
 
   constructor() {
     super();
@@ -183,6 +185,8 @@ export class TextExplorer extends HTMLElement {
   connectedCallback() {
     if (!this.#store) {
       this.#store = this.getAttribute('state') === 'hash' ? new HashStore(window) : new MemoryStore();
+      // A permalink (`corpus=sha256-…`) is checked once the saved texts are back (#openLink).
+      if (this.#store instanceof HashStore && /[#&]corpus=/.test(window.location.hash)) this.#link = window.location.hash;
       // Attributes give the initial state; in hash mode a hash in the URL wins over them.
       if (!(this.#store instanceof HashStore && window.location.hash.length > 1)) {
         this.#store.state = normalize({ ...this.#store.get(), ...this.#attributeState() });
@@ -440,6 +444,7 @@ export class TextExplorer extends HTMLElement {
       for (const view of this.#visibleViews()) loadView(view).catch(() => {});
       if (articles) this.#restoreStop(stale).catch(() => {});
       if (articles) this.#restoreFold(stale).catch(() => {});
+      if (articles && this.#link) this.#openLink(stale).catch((error) => this.#setStatus(sentence(error.message), 'error'));
     });
     this.#lastQuery = null;
     this.#onState(this.#store.get());
@@ -532,6 +537,10 @@ export class TextExplorer extends HTMLElement {
       type: 'button', class: 'embed-btn', part: 'embed-button', 'aria-haspopup': 'dialog',
       onclick: () => this.#openEmbed(),
     }, t.embed);
+    const cite = h('button', {
+      type: 'button', class: 'cite-btn', part: 'cite-button', 'aria-haspopup': 'dialog',
+      onclick: () => this.#openCite(),
+    }, t.cite.button);
     this.#dialog = null;
     this.#workspaceBar = this.#workspaceTools(id);
     this.#app.replaceChildren(
@@ -541,7 +550,7 @@ export class TextExplorer extends HTMLElement {
         h('div', { class: 'tools' },
           h('div', { class: 'field doc-field' }, h('label', { class: 'label', for: id('doc') }, t.document), this.#docSelect),
           h('div', { class: 'field doc-field scope-field' }, h('label', { class: 'label', for: id('scope') }, t.scope), scope.input, scope.list),
-          embed)),
+          embed, cite)),
       this.#status,
       ...(this.#texts ? [this.#texts.banner] : []),
       h('div', { class: 'panels', part: 'panels' }, VIEWS.map((view) => this.#panels[view])));
@@ -1106,5 +1115,62 @@ export class TextExplorer extends HTMLElement {
       t: this.#strings, snippets: this.embedSnippets(), note,
       id: (name) => `${this.#prefix}-embed-${name}`, parent: this.#app,
     });
+  }
+
+  // --- permalinks: the Cite dialog (cite-dialog.js) and opening a link (permalink-open.js) ---
+
+  /** The page a permalink opens: this page in hash mode, else the explorer's page beside this script. */
+  #linkPage() {
+    const page = this.#store instanceof HashStore ? new URL(window.location.href) : new URL('./', import.meta.url);
+    page.hash = '';
+    return page.href;
+  }
+
+  async #openCite() {
+    const state = this.#store.get();
+    const docs = this.#docs ?? [];
+    // The citation's title: the document the view shows, else the corpus's only one.
+    const title = docs.find((d) => d.id === state.doc)?.title ?? (docs.length === 1 ? docs[0].title : '');
+    this.#dialog?.remove();
+    const client = this.#client;
+    try {
+      const { openCiteDialog } = await import('./cite-dialog.js');
+      if (client !== this.#client) return;
+      const opening = openCiteDialog({
+        t: this.#strings, client, page: this.#linkPage(), stateHash: format(state), title,
+        id: (name) => `${this.#prefix}-cite-${name}`, parent: this.#app, formatNumber: numberFormat(this.#strings.locale),
+      });
+      this.#dialog = this.#app.querySelector('dialog.cite-dialog');
+      await opening;
+    } catch (error) {
+      this.#setStatus(sentence(error.message), 'error');
+    }
+  }
+
+  /** The permalink of the URL this page opened with: its corpus checked, then its view shown. */
+  async #openLink(stale) {
+    const hash = this.#link;
+    this.#link = null;
+    const client = this.#client;
+    const [{ openLink }, { readLink }] = await Promise.all([import('./permalink-open.js'), import('./permalink.js')]);
+    if (stale()) return;
+    const texts = this.#texts;
+    const result = await openLink({
+      link: readLink(hash), t: this.#strings, client, parent: this.#app,
+      id: (name) => `${this.#prefix}-link-${name}`,
+      say: (text, kind) => { if (!stale()) this.#setStatus(text, kind); },
+      shown: () => texts?.started ?? Promise.resolve(),
+      // The link's whole view, once the views have rebuilt over its corpus.
+      show: async () => {
+        await client.documents();
+        await new Promise((resolve) => setTimeout(resolve));
+        if (!stale()) this.#store.set(parse(hash), { replace: true });
+      },
+      readFiles: async (files) => {
+        const { readFiles } = await import('./import/pipeline.js');
+        return readFiles(client, files, this.#strings.texts);
+      },
+    });
+    if (!stale()) this.dispatchEvent(new CustomEvent('text-explorer-link', { bubbles: true, composed: true, detail: { result } }));
   }
 }
