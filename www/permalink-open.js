@@ -96,8 +96,9 @@ export async function openLink({ link, t, client, parent, id, say, shown, show, 
       }
     }
     await install(client, docs, current);
-    say(T.opened);
+    // After the views have rebuilt over the new corpus (a rebuild clears the status line).
     await show();
+    say(T.opened);
     return 'opened';
   };
   if (link.data) {

