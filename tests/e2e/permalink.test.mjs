@@ -36,7 +36,7 @@ const AHAB = 'Ahab hunted the whale. Ahab was the captain, and the whale knew it
 async function open(context, hash) {
   const page = await context.newPage();
   const problems = watchConsole(page);
-  // No long main-thread task (over 50 ms) while a link is made or opened.
+  // No long main-thread task (over 50 ms) while a link is made (cite() resets the list).
   await page.addInitScript(() => {
     window.__long = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(Math.round(e.duration)); })
@@ -61,6 +61,8 @@ const kwicLines = async (te) => {
 
 /** The Cite dialog's link and citation, once computed. */
 async function cite(te) {
+  // Long tasks are counted from here: making the link (the page's start is not this test's).
+  await te.page().evaluate(() => { window.__long = []; });
   await te.getByRole('button', { name: 'Cite', exact: true }).click();
   const dialog = te.locator('dialog.cite-dialog');
   await dialog.waitFor();
@@ -143,4 +145,133 @@ test('a Cite link of a small corpus reopens the same view in a fresh profile, an
   assert.match(await bte.locator('[role=status].error').innerText(), /cannot be read|does not match/);
   assert.deepEqual(badProblems, []);
   await Promise.all([first.close(), fresh.close(), third.close()]);
+});
+
+// Words that compress badly (a seeded pseudo-random draw from a large made-up vocabulary),
+// so that two texts of about 60 KB are well over 32 KiB compressed.
+function noisyText(seed, words) {
+  let x = seed;
+  const next = () => {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    return x;
+  };
+  const out = [];
+  for (let i = 0; i < words; i += 1) {
+    const len = 3 + ((next() >>> 16) % 7);
+    let w = '';
+    for (let k = 0; k < len; k += 1) w += String.fromCharCode(97 + ((next() >>> 16) % 26));
+    out.push(i % 97 === 0 ? 'whale' : w);
+  }
+  return out.join(' ');
+}
+
+test('a large corpus: the link names it by hash; a fresh profile asks for its texts, refuses others, opens the right ones', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'permalink-'));
+  const files = ['north.txt', 'south.txt'].map((name, i) => {
+    const file = path.join(dir, name);
+    writeFileSync(file, noisyText(i + 1, 9000));
+    return file;
+  });
+  const wrong = path.join(dir, 'north-edited.txt');
+  writeFileSync(wrong, `${noisyText(1, 9000)} and one more word`);
+
+  // The corpus: the built-in articles, then the two files (as the Texts view adds them).
+  const first = await browser.newContext();
+  const { page, te, problems } = await open(first, '#view=texts');
+  await te.locator('textarea[name=text]').waitFor({ timeout: TIMEOUT });
+  await te.locator('.texts input[type=file]').setInputFiles(files);
+  await te.locator('.doc-list tr', { hasText: 'south' }).waitFor({ timeout: TIMEOUT });
+  await te.locator('.progress').waitFor({ state: 'hidden', timeout: TIMEOUT });
+  await page.goto(`${base}#view=kwic&q=whale&sort=1R&page=2`);
+  const lines = await kwicLines(te);
+  assert.ok(lines.length > 50, `${lines.length} lines on page 2`);
+  const { link, note } = await cite(te);
+  assert.match(note, /too large to travel inside the link \([\d.,]+ KB compressed, over 32 KB\)/);
+  assert.match(link, /#view=kwic&q=whale&sort=1R&page=2&corpus=sha256-[0-9a-f]{64}$/);
+  const hash = link.match(/corpus=(sha256-[0-9a-f]{64})/)[1];
+  await page.keyboard.press('Escape');
+  assert.deepEqual(await page.evaluate(() => window.__long.filter((d) => d > 50)), []);
+
+  // The same browser: the corpus is here, so the link opens at once, with no dialog.
+  await page.goto(`${base}#view=summary`);
+  await page.goto(link);
+  await page.reload();
+  assert.deepEqual(await kwicLines(te), lines);
+  assert.equal(await te.locator('dialog').count(), 0);
+  assert.deepEqual(problems, []);
+
+  // A fresh profile: asked for the texts.
+  const fresh = await browser.newContext();
+  const other = await fresh.newPage();
+  const otherProblems = watchConsole(other);
+  await other.goto(link);
+  const ote = other.locator('text-explorer');
+  const dialog = ote.locator('dialog.link-dialog');
+  await dialog.waitFor({ timeout: TIMEOUT });
+  assert.match(await dialog.innerText(), new RegExp(`names the corpus ${hash}, which is not in this browser`));
+  await other.screenshot({ path: path.join(SHOTS, 'ask-en.png') });
+  // The wrong texts: a different corpus, named by its hash; nothing is opened.
+  await dialog.getByLabel('Open the texts').setInputFiles([wrong, files[1]]);
+  const alert = dialog.locator('.link-note');
+  await until(async () => /different corpus/.test(await alert.innerText()), 'the different-corpus message', TIMEOUT);
+  const said = await alert.innerText();
+  assert.match(said, /This is a different corpus \(hash sha256-[0-9a-f]{64}\)/);
+  assert.doesNotMatch(said, new RegExp(hash));
+  await other.screenshot({ path: path.join(SHOTS, 'different-en.png') });
+  // The right ones: checked, opened, the same view.
+  await dialog.getByLabel('Open the texts').setInputFiles(files);
+  await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
+  await ote.locator('[role=status]', { hasText: 'The link’s corpus is open' }).waitFor({ timeout: TIMEOUT });
+  assert.deepEqual(await kwicLines(ote), lines);
+  assert.deepEqual(otherProblems, []);
+  await Promise.all([first.close(), fresh.close()]);
+});
+
+test('stored texts are not replaced without asking; the Cite dialog in Arabic', async () => {
+  // A link of one text, made in a profile of its own.
+  const maker = await browser.newContext();
+  const { page, te } = await open(maker, '#view=texts');
+  await te.locator('textarea[name=text]').waitFor({ timeout: TIMEOUT });
+  await te.getByRole('button', { name: 'Hide the embedded articles' }).click();
+  await te.getByRole('button', { name: 'Show the embedded articles' }).waitFor();
+  await addText(te, 'Ahab', AHAB);
+  await page.goto(`${base}#view=kwic&q=whale`);
+  const lines = await kwicLines(te);
+  const { link } = await cite(te);
+  await maker.close();
+
+  // A profile with a text of its own, in Arabic: asked first; Keep leaves it as it was.
+  const mine = await browser.newContext({ locale: 'ar' });
+  const { page: p, te: mte, problems } = await open(mine, '#view=texts');
+  await mte.locator('textarea[name=text]').waitFor({ timeout: TIMEOUT });
+  await mte.locator('input[name=title]').fill('Mine');
+  await mte.locator('textarea[name=text]').fill('My own whale, kept.');
+  await mte.locator('form.paste button[type=submit]').click();
+  await mte.locator('.doc-list tr', { hasText: 'Mine' }).waitFor({ timeout: TIMEOUT });
+  await mte.locator('.progress').waitFor({ state: 'hidden', timeout: TIMEOUT });
+  await p.goto(link);
+  await p.reload();
+  const ask = mte.locator('dialog.link-dialog');
+  await ask.waitFor({ timeout: TIMEOUT });
+  assert.match(await ask.innerText(), /مدوّنة هذا الرابط/);
+  await p.screenshot({ path: path.join(SHOTS, 'replace-ar.png') });
+  await ask.getByRole('button', { name: 'الإبقاء على نصوصي' }).click();
+  await mte.locator('[role=status].error').waitFor({ timeout: TIMEOUT });
+  const stored = () => p.evaluate(async () => (await (await import('./storage.js')).openStorage()).list().then((l) => l.map((r) => r.title)));
+  assert.deepEqual(await stored(), ['Mine']);
+  // Replace: the link's corpus, stored in its place, the same lines.
+  await p.reload();
+  await ask.waitFor({ timeout: TIMEOUT });
+  await ask.getByRole('button', { name: 'استبدال نصوصي' }).click();
+  await mte.locator('[role=status]', { hasText: 'فُتحت مدوّنة الرابط' }).waitFor({ timeout: TIMEOUT });
+  assert.deepEqual((await kwicLines(mte)).length, lines.length);
+  assert.deepEqual(await stored(), ['Ahab']);
+  // The Cite dialog in Arabic, mirrored, the link left to right.
+  await mte.getByRole('button', { name: 'استشهاد', exact: true }).click();
+  const dialog = mte.locator('dialog.cite-dialog');
+  await until(async () => (await dialog.locator('textarea').first().inputValue()).includes('corpus='), 'the link', TIMEOUT);
+  assert.equal(await dialog.locator('textarea').first().inputValue(), link);
+  await p.screenshot({ path: path.join(SHOTS, 'cite-ar.png') });
+  assert.deepEqual(problems, []);
+  await mine.close();
 });
