@@ -245,6 +245,7 @@ dialog .actions { gap: .5em; }
 /* The Cite dialog and a permalink's dialogs (cite-dialog.js, permalink-open.js) */
 dialog .cite-note.error, dialog .link-note { color: var(--te-error); font-weight: 600; }
 dialog .link-note:empty { display: none; }
+dialog p { overflow-wrap: anywhere; }
 dialog textarea[dir="ltr"] { text-align: left; overflow-wrap: anywhere; }
 
 /* Forced colours (Windows high contrast): the selected tab and the KWIC keywords keep what

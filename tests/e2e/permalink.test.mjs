@@ -11,9 +11,21 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { launch, serveWww, until, watchConsole } from './support.mjs';
 
 const SHOTS = '/tmp/shots-permalink';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's violations (WCAG 2.x A/AA and best practices) on the page, as in axe.test.mjs. */
+async function axe(page) {
+  await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+    const result = await globalThis.axe.run(document, { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' >> ')).join('; ')}`);
+  });
+}
 const TIMEOUT = 30_000;
 let server;
 let base;
@@ -84,18 +96,19 @@ test('a Cite link of a small corpus reopens the same view in a fresh profile, an
   const lines = await kwicLines(te);
   assert.equal(lines.length, 2);
   const { dialog, link, line, note } = await cite(te);
+  assert.deepEqual(await page.evaluate(() => window.__long.filter((d) => d > 50)), [], 'long tasks while the link was made');
   assert.match(link, /#view=kwic&q=whale&doc=1&sort=1R&window=3&corpus=sha256-[0-9a-f]{64}&data=[A-Za-z0-9_-]+$/);
   const hash = link.match(/corpus=(sha256-[0-9a-f]{64})/)[1];
   const today = new Date().toISOString().slice(0, 10);
   assert.equal(line, `Ahab. Text Explorer 0.1.0, corpus ${hash}. ${link} (accessed ${today}).`);
   assert.match(note, /travels inside the link/);
   await page.screenshot({ path: path.join(SHOTS, 'cite-en.png') });
+  assert.deepEqual(await axe(page), [], 'axe in the Cite dialog');
   // Keyboard: Tab reaches the Copy buttons and Close; Escape closes.
   await dialog.getByRole('button', { name: 'Copy the link' }).focus();
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   assert.deepEqual(problems, []);
-  assert.deepEqual(await page.evaluate(() => window.__long.filter((d) => d > 50)), []);
 
   // A fresh profile: the corpus comes out of the link, checked, and the view is the same.
   const fresh = await browser.newContext();
@@ -218,6 +231,7 @@ test('a large corpus: the link names it by hash; a fresh profile asks for its te
   assert.match(said, /This is a different corpus \(hash sha256-[0-9a-f]{64}\)/);
   assert.doesNotMatch(said, new RegExp(hash));
   await other.screenshot({ path: path.join(SHOTS, 'different-en.png') });
+  assert.deepEqual(await axe(other), [], 'axe in the dialog that asks for the texts');
   // The right ones: checked, opened, the same view.
   await dialog.getByLabel('Open the texts').setInputFiles(files);
   await dialog.waitFor({ state: 'detached', timeout: TIMEOUT });
@@ -272,6 +286,7 @@ test('stored texts are not replaced without asking; the Cite dialog in Arabic', 
   await until(async () => (await dialog.locator('textarea').first().inputValue()).includes('corpus='), 'the link', TIMEOUT);
   assert.equal(await dialog.locator('textarea').first().inputValue(), link);
   await p.screenshot({ path: path.join(SHOTS, 'cite-ar.png') });
+  assert.deepEqual(await axe(p), [], 'axe in the Arabic Cite dialog');
   assert.deepEqual(problems, []);
   await mine.close();
 });
