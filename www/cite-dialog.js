@@ -4,7 +4,7 @@
 // corpus hash, the link, the date of access), each ready to copy. Loaded on first use.
 
 import { h, sentence } from './dom.js';
-import { engineCorpus, isoDate, linkCorpus, permalink } from './permalink.js';
+import { engineCorpus, isoDate, linkCorpusOffPage, permalink } from './permalink.js';
 import { VERSION } from './version.js';
 
 /** The citation line (strings' cite.line, with the pieces it names). */
@@ -50,10 +50,12 @@ export async function openCiteDialog({ t, client, page, stateHash, title, id, pa
   parent.append(dialog);
   dialog.showModal();
   try {
-    const corpus = await linkCorpus(await engineCorpus(client));
+    const corpus = await linkCorpusOffPage(await engineCorpus(client));
     const url = permalink(page, stateHash, corpus.hash, corpus.data);
-    const kb = formatNumber(corpus.compressed / 1024, 1);
-    status.textContent = corpus.data ? T.carried(kb) : T.notCarried(kb);
+    // The compressed size when the link carries the corpus, else the corpus's own size.
+    status.textContent = corpus.data
+      ? T.carried(formatNumber(corpus.compressed / 1024, 1))
+      : T.notCarried(formatNumber(corpus.bytes / 1024, 0));
     link.area.value = url;
     line.area.value = citation(t, { title, hash: corpus.hash, url, date: isoDate() });
     link.copy.disabled = false;

@@ -5,9 +5,10 @@
 
 import { h, sentence } from './dom.js';
 import { openStorage, setArticlesHidden } from './storage.js';
-import { corpusHash, engineCorpus, fromBase64url, inflate, parseCorpus, serializeCorpus } from './permalink.js';
+import { corpusHash, engineCorpus, fromBase64url, inflate, linkCorpusOffPage, parseCorpus, serializeCorpus } from './permalink.js';
 
-const hashOf = (docs) => corpusHash(serializeCorpus(docs));
+// Serialised and hashed in a worker: a large corpus takes no long task on the page.
+const hashOf = async (docs) => (await linkCorpusOffPage(docs)).hash;
 
 /** A modal dialog in `parent`; resolves with the value `buttons` [{label, value}] close it with. */
 function ask(parent, id, { title, body, buttons, extra = [] }) {

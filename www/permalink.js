@@ -173,7 +173,7 @@ async function pipe(bytes, stream, limit = Infinity) {
     length += value.length;
     if (length > limit) {
       await reader.cancel();
-      throw new Error(`the corpus inflates to more than ${limit} bytes`);
+      throw Object.assign(new Error(`the corpus inflates to more than ${limit} bytes`), { overLimit: true });
     }
     chunks.push(value);
   }
@@ -186,9 +186,12 @@ async function pipe(bytes, stream, limit = Infinity) {
   return out;
 }
 
-/** Bytes compressed with raw DEFLATE (the platform's CompressionStream). */
-export function deflate(bytes) {
-  return pipe(bytes, new CompressionStream('deflate-raw'));
+/**
+ * Bytes compressed with raw DEFLATE (the platform's CompressionStream); with `limit`, rejects
+ * as soon as the output passes it (a large corpus is not compressed to the end for nothing).
+ */
+export function deflate(bytes, limit = Infinity) {
+  return pipe(bytes, new CompressionStream('deflate-raw'), limit);
 }
 
 /** Raw DEFLATE bytes inflated, at most `limit` bytes; rejects for bytes that are not DEFLATE. */
@@ -239,6 +242,39 @@ export async function engineCorpus(client) {
  */
 export async function linkCorpus(docs) {
   const bytes = serializeCorpus(docs);
-  const [hash, packed] = await Promise.all([corpusHash(bytes), deflate(bytes)]);
-  return { hash, bytes: bytes.length, compressed: packed.length, data: packed.length <= MAX_DATA ? toBase64url(packed) : null };
+  const packing = deflate(bytes, MAX_DATA).catch((error) => {
+    if (error.overLimit) return null;
+    throw error;
+  });
+  const [hash, packed] = await Promise.all([corpusHash(bytes), packing]);
+  return { hash, bytes: bytes.length, compressed: packed?.length ?? null, data: packed ? toBase64url(packed) : null };
+}
+
+/**
+ * linkCorpus(docs) in a worker of its own (permalink-worker.js), so that serialising a large
+ * corpus takes no task on the page's thread; on the page where a worker cannot start (a
+ * widget loaded from another origin, a host's CSP).
+ */
+export function linkCorpusOffPage(docs) {
+  let worker;
+  try {
+    const url = new URL('./permalink-worker.js', import.meta.url);
+    if (url.origin !== globalThis.location?.origin) return linkCorpus(docs);
+    worker = new Worker(url, { type: 'module' });
+  } catch {
+    return linkCorpus(docs);
+  }
+  return new Promise((resolve, reject) => {
+    worker.onmessage = ({ data }) => {
+      worker.terminate();
+      if (data.error != null) reject(new Error(data.error));
+      else resolve(data.value);
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      worker.terminate();
+      linkCorpus(docs).then(resolve, reject);
+    };
+    worker.postMessage({ docs: docs.map(({ title, text, metadata }) => ({ title, text, metadata })) });
+  });
 }

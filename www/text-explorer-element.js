@@ -193,7 +193,15 @@ export class TextExplorer extends HTMLElement {
       }
     }
     this.#unsubscribe?.();
-    this.#unsubscribe = this.#store.subscribe((state) => this.#onState(state));
+    this.#unsubscribe = this.#store.subscribe((state, { source }) => {
+      // A permalink pasted into the address bar of the open page (a hashchange).
+      if (source === 'history' && this.#views && this.#texts && /[#&]corpus=/.test(window.location.hash)) {
+        this.#link = window.location.hash;
+        const generation = this.#generation;
+        this.#openLink(() => generation !== this.#generation).catch((error) => this.#setStatus(sentence(error.message), 'error'));
+      }
+      this.#onState(state);
+    });
     this.#store.connect();
     this.#observeWidth();
     this.#applyChrome();

@@ -199,7 +199,7 @@ test('a large corpus: the link names it by hash; a fresh profile asks for its te
   const lines = await kwicLines(te);
   assert.ok(lines.length > 50, `${lines.length} lines on page 2`);
   const { link, note } = await cite(te);
-  assert.match(note, /too large to travel inside the link \([\d.,]+ KB compressed, over 32 KB\)/);
+  assert.match(note, /The corpus \([\d.,]+ KB\) is too large to travel inside the link \(over 32 KB compressed\)/);
   assert.match(link, /#view=kwic&q=whale&sort=1R&page=2&corpus=sha256-[0-9a-f]{64}$/);
   const hash = link.match(/corpus=(sha256-[0-9a-f]{64})/)[1];
   await page.keyboard.press('Escape');

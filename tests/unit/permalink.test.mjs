@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import {
-  MAGIC, corpusHash, deflate, fromBase64url, inflate, parseCorpus, permalink, readLink, serializeCorpus, toBase64url,
+  MAGIC, MAX_DATA, corpusHash, linkCorpus, deflate, fromBase64url, inflate, parseCorpus, permalink, readLink, serializeCorpus, toBase64url,
 } from '../../www/permalink.js';
 
 // Python's own implementation of the README's recipe: struct + hashlib, and zlib for data.
@@ -111,4 +111,24 @@ test('the link: the view state, then corpus and data; read back', () => {
   assert.deepEqual(readLink(`#corpus=${hash}`), { corpus: hash, data: null });
   assert.equal(readLink('#view=kwic&q=x'), null);
   assert.deepEqual(readLink('#corpus=md5-123'), { corpus: null, data: null });
+});
+
+test('linkCorpus: a small corpus is carried, a large one named by its hash only (compressing stops at 32 KiB)', async () => {
+  const small = await linkCorpus(RICH);
+  assert.equal(small.hash, await corpusHash(serializeCorpus(RICH)));
+  assert.deepEqual(await inflate(fromBase64url(small.data)), serializeCorpus(RICH));
+  assert.equal(small.compressed, fromBase64url(small.data).length);
+  // 400,000 bytes that do not compress (a seeded xorshift), as one text's letters.
+  let x = 2463534242;
+  const letters = Array.from({ length: 400_000 }, () => {
+    x ^= x << 13; x >>>= 0; x ^= x >>> 17; x ^= x << 5; x >>>= 0;
+    return String.fromCharCode(33 + (x % 90));
+  }).join('');
+  const large = await linkCorpus([{ title: 'Noise', text: letters }]);
+  assert.equal(large.data, null);
+  assert.equal(large.compressed, null);
+  assert.ok(large.bytes > MAX_DATA * 10);
+  assert.match(large.hash, /^sha256-[0-9a-f]{64}$/);
+  // The README's worked example.
+  assert.equal(await corpusHash(serializeCorpus(ONE)), 'sha256-51c491bdf2873e650c8b0674b5a12bd10bc6bffd4d4f6053241d81232b4a781b');
 });

@@ -61,7 +61,7 @@ export default {
     intro: 'Der Link öffnet diese Ansicht dieses Korpus wieder. Er benennt das Korpus mit dem SHA-256 seiner Texte, Titel und Metadaten, sodass jeder, der ihn öffnet, prüfen kann, dass es dasselbe Korpus ist.',
     working: 'Der Hash des Korpus wird berechnet…',
     carried: (kb) => `Das Korpus reist im Link mit (${kb} KB komprimiert): Der Link öffnet es in jedem Browser.`,
-    notCarried: (kb) => `Das Korpus ist zu groß, um im Link mitzureisen (${kb} KB komprimiert, über 32 KB): Wer den Link öffnet, wird nach seinen Texten gefragt, die mit dem Hash geprüft werden.`,
+    notCarried: (kb) => `Das Korpus (${kb} KB) ist zu groß, um im Link mitzureisen (über 32 KB komprimiert): Wer den Link öffnet, wird nach seinen Texten gefragt, die mit dem Hash geprüft werden.`,
     failed: (message) => `Der Link konnte nicht erstellt werden: ${message}.`,
     link: 'Link',
     citation: 'Zitat',

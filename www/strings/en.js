@@ -59,7 +59,7 @@ export default {
     intro: 'The link reopens this view of this corpus. It names the corpus by the SHA-256 of its texts, titles and metadata, so whoever opens it can check that it is the same corpus.',
     working: 'Computing the corpus hash…',
     carried: (kb) => `The corpus travels inside the link (${kb} KB compressed): the link opens it in any browser.`,
-    notCarried: (kb) => `The corpus is too large to travel inside the link (${kb} KB compressed, over 32 KB): whoever opens the link is asked for its texts, which are checked against the hash.`,
+    notCarried: (kb) => `The corpus (${kb} KB) is too large to travel inside the link (over 32 KB compressed): whoever opens the link is asked for its texts, which are checked against the hash.`,
     failed: (message) => `The link could not be made: ${message}.`,
     link: 'Link',
     citation: 'Citation',

@@ -62,7 +62,7 @@ export default {
     intro: 'El enlace vuelve a abrir esta vista de este corpus. Nombra el corpus por el SHA-256 de sus textos, títulos y metadatos, de modo que quien lo abra puede comprobar que es el mismo corpus.',
     working: 'Calculando el hash del corpus…',
     carried: (kb) => `El corpus viaja dentro del enlace (${kb} KB comprimidos): el enlace lo abre en cualquier navegador.`,
-    notCarried: (kb) => `El corpus es demasiado grande para viajar dentro del enlace (${kb} KB comprimidos, más de 32 KB): a quien abra el enlace se le piden sus textos, que se comprueban con el hash.`,
+    notCarried: (kb) => `El corpus (${kb} KB) es demasiado grande para viajar dentro del enlace (más de 32 KB comprimidos): a quien abra el enlace se le piden sus textos, que se comprueban con el hash.`,
     failed: (message) => `No se pudo crear el enlace: ${message}.`,
     link: 'Enlace',
     citation: 'Cita',

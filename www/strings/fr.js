@@ -63,7 +63,7 @@ export default {
     intro: 'Le lien rouvre cette vue de ce corpus. Il nomme le corpus par le SHA-256 de ses textes, titres et métadonnées : qui l’ouvre peut vérifier que c’est le même corpus.',
     working: 'Calcul de l’empreinte du corpus…',
     carried: (kb) => `Le corpus voyage dans le lien (${kb} Ko compressés) : le lien l’ouvre dans tout navigateur.`,
-    notCarried: (kb) => `Le corpus est trop grand pour voyager dans le lien (${kb} Ko compressés, plus de 32 Ko) : qui ouvre le lien doit fournir ses textes, vérifiés par l’empreinte.`,
+    notCarried: (kb) => `Le corpus (${kb} Ko) est trop grand pour voyager dans le lien (plus de 32 Ko compressés) : qui ouvre le lien doit fournir ses textes, vérifiés par l’empreinte.`,
     failed: (message) => `Le lien n’a pas pu être créé : ${message}.`,
     link: 'Lien',
     citation: 'Citation',
