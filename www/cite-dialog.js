@@ -3,7 +3,8 @@
 // compresses to 32 KiB or less, and a citation line (title, "Text Explorer <version>", the
 // corpus hash, the link, the date of access), each ready to copy. Loaded on first use.
 
-import { h, sentence } from './dom.js';
+import { h, numberFormat, sentence } from './dom.js';
+import { format } from './state.js';
 import { engineCorpus, isoDate, linkCorpusOffPage, permalink } from './permalink.js';
 import { VERSION } from './version.js';
 
@@ -13,13 +14,17 @@ export function citation(t, { title, hash, url, date }) {
 }
 
 /**
- * Open the modal Cite dialog in `parent`. `client`: the engine; `page`: the URL the link
- * opens (without its hash); `stateHash`: the view's state as state.js formats it; `title`:
- * the cited document's title, or ''; `id(name)`: element-unique ids; `t`: the UI strings.
- * Resolves with the <dialog> once the link is in it; it removes itself when closed.
+ * Open the modal Cite dialog of a widget: `host` (the element's #linkHost) gives the engine
+ * (`client`), the strings (`t`), the view's `state` and documents (`docs`), the `page` the
+ * link opens, element-unique ids (`id(name)`) and the `parent` of the dialog. Returns the
+ * <dialog> at once, with `ready`, a Promise settled once the link is in it (or the failure
+ * said); it removes itself when closed.
  */
-export async function openCiteDialog({ t, client, page, stateHash, title, id, parent, formatNumber }) {
+export function openCiteDialog({ t, client, page, state, docs, id, parent }) {
   const T = t.cite;
+  const formatNumber = numberFormat(t.locale);
+  // The citation's title: the document the view shows, else the corpus's only one.
+  const title = docs.find((d) => d.id === state.doc)?.title ?? (docs.length === 1 ? docs[0].title : '');
   const status = h('p', { class: 'cite-note', role: 'status' }, T.working);
   const block = (key, label, copyLabel) => {
     const area = h('textarea', { id: id(key), readonly: true, rows: key === 'link' ? 4 : 3, spellcheck: 'false', dir: 'ltr' });
@@ -49,21 +54,23 @@ export async function openCiteDialog({ t, client, page, stateHash, title, id, pa
     h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => dialog.close() }, t.close)));
   parent.append(dialog);
   dialog.showModal();
-  try {
-    const corpus = await linkCorpusOffPage(await engineCorpus(client));
-    const url = permalink(page, stateHash, corpus.hash, corpus.data);
-    // The compressed size when the link carries the corpus, else the corpus's own size.
-    status.textContent = corpus.data
-      ? T.carried(formatNumber(corpus.compressed / 1024, 1))
-      : T.notCarried(formatNumber(corpus.bytes / 1024, 0));
-    link.area.value = url;
-    line.area.value = citation(t, { title, hash: corpus.hash, url, date: isoDate() });
-    link.copy.disabled = false;
-    line.copy.disabled = false;
-    dialog.dataset.hash = corpus.hash;
-  } catch (error) {
-    status.textContent = T.failed(sentence(error.message));
-    status.className = 'cite-note error';
-  }
+  dialog.ready = (async () => {
+    try {
+      const corpus = await linkCorpusOffPage(await engineCorpus(client));
+      const url = permalink(page, format(state), corpus.hash, corpus.data);
+      // The compressed size when the link carries the corpus, else the corpus's own size.
+      status.textContent = corpus.data
+        ? T.carried(formatNumber(corpus.compressed / 1024, 1))
+        : T.notCarried(formatNumber(corpus.bytes / 1024, 0));
+      link.area.value = url;
+      line.area.value = citation(t, { title, hash: corpus.hash, url, date: isoDate() });
+      link.copy.disabled = false;
+      line.copy.disabled = false;
+      dialog.dataset.hash = corpus.hash;
+    } catch (error) {
+      status.textContent = T.failed(sentence(error.message));
+      status.className = 'cite-note error';
+    }
+  })();
   return dialog;
 }

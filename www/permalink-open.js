@@ -5,7 +5,8 @@
 
 import { h, sentence } from './dom.js';
 import { openStorage, setArticlesHidden } from './storage.js';
-import { corpusHash, engineCorpus, fromBase64url, inflate, linkCorpusOffPage, parseCorpus, serializeCorpus } from './permalink.js';
+import { corpusHash, engineCorpus, fromBase64url, inflate, linkCorpusOffPage, parseCorpus, readLink, serializeCorpus } from './permalink.js';
+import { parse } from './state.js';
 
 // Serialised and hashed in a worker: a large corpus takes no long task on the page.
 const hashOf = async (docs) => (await linkCorpusOffPage(docs)).hash;
@@ -63,21 +64,30 @@ async function install(client, docs, current) {
 }
 
 /**
- * Open the link {corpus, data} in the widget. `t`: the UI strings; `client`: the engine;
- * `parent`: where dialogs go; `id(name)`: element-unique ids; `say(text, kind)`: the status
- * line; `shown()`: resolves once the saved texts are back in the engine; `show()`: restores
- * the link's view (once the corpus is the link's); `readFiles(files)`: the Texts view's
- * reading of files (any format the page reads) → {items, messages}.
+ * Open the permalink of the URL hash `hash` in a widget. `host` (the element's #linkHost):
+ * `client` (the engine), `t` (the UI strings), `parent` (where dialogs go), `id(name)`
+ * (element-unique ids), `say(text, kind)` (the status line), `texts` (the Texts view: its
+ * `started` resolves once the saved texts are back in the engine), `set(state)` (the whole
+ * state, in place), `stale()` (the widget has restarted since).
  * Resolves with what happened: 'same', 'opened', 'kept', 'bad' or 'cancelled'.
  */
-export async function openLink({ link, t, client, parent, id, say, shown, show, readFiles }) {
+export async function openLink(hash, { t, client, parent, id, say, texts, set, stale }) {
+  const link = readLink(hash);
+  // The link's whole view, once the views have rebuilt over its corpus.
+  const show = async () => {
+    await client.documents();
+    await new Promise((resolve) => setTimeout(resolve));
+    if (!stale()) set(parse(hash));
+  };
+  const readFiles = async (files) => (await import('./import/pipeline.js')).readFiles(client, files, t.texts);
   const T = t.cite;
   if (!link.corpus) {
     say(T.badHash, 'error');
     return 'bad';
   }
   say(T.checking);
-  await shown();
+  await texts?.started;
+  if (stale()) return 'cancelled';
   let current = await engineCorpus(client);
   if (await hashOf(current) === link.corpus) {
     say('');

@@ -39,7 +39,7 @@
 
 import { h, actOnChoice, rovingMove, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
-import { VIEWS, DEFAULTS, HashStore, MemoryStore, format, normalize, panelList, parse } from './state.js';
+import { VIEWS, DEFAULTS, HashStore, MemoryStore, normalize, panelList } from './state.js';
 import { createClient } from './client.js';
 import { loadStrings, pickLanguage, stringsRevision } from './strings/index.js';
 import { VERSION } from './version.js';
@@ -1127,58 +1127,31 @@ export class TextExplorer extends HTMLElement {
 
   // --- permalinks: the Cite dialog (cite-dialog.js) and opening a link (permalink-open.js) ---
 
-  /** The page a permalink opens: this page in hash mode, else the explorer's page beside this script. */
-  #linkPage() {
-    const page = this.#store instanceof HashStore ? new URL(window.location.href) : new URL('./', import.meta.url);
-    page.hash = '';
-    return page.href;
+  /** What the permalink modules work with: the engine, the strings, where dialogs go, the status line. */
+  #linkHost(kind, stale = () => false) {
+    const client = this.#client;
+    return {
+      client, t: this.#strings, parent: this.#app, texts: this.#texts, state: this.#store.get(), docs: this.#docs ?? [],
+      id: (name) => `${this.#prefix}-${kind}-${name}`,
+      // This page in hash mode, else the explorer's page beside this script.
+      page: this.#store instanceof HashStore ? window.location.href : new URL('./', import.meta.url).href,
+      stale: () => stale() || client !== this.#client,
+      say: (text, kind = '') => { if (!stale()) this.#setStatus(text, kind); },
+      set: (state) => this.#store.set(state, { replace: true }),
+    };
   }
 
-  async #openCite() {
-    const state = this.#store.get();
-    const docs = this.#docs ?? [];
-    // The citation's title: the document the view shows, else the corpus's only one.
-    const title = docs.find((d) => d.id === state.doc)?.title ?? (docs.length === 1 ? docs[0].title : '');
+  #openCite() {
     this.#dialog?.remove();
-    const client = this.#client;
-    try {
-      const { openCiteDialog } = await import('./cite-dialog.js');
-      if (client !== this.#client) return;
-      const opening = openCiteDialog({
-        t: this.#strings, client, page: this.#linkPage(), stateHash: format(state), title,
-        id: (name) => `${this.#prefix}-cite-${name}`, parent: this.#app, formatNumber: numberFormat(this.#strings.locale),
-      });
-      this.#dialog = this.#app.querySelector('dialog.cite-dialog');
-      await opening;
-    } catch (error) {
-      this.#setStatus(sentence(error.message), 'error');
-    }
+    import('./cite-dialog.js').then((m) => { this.#dialog = m.openCiteDialog(this.#linkHost('cite')); })
+      .catch((error) => this.#setStatus(sentence(error.message), 'error'));
   }
 
   /** The permalink of the URL this page opened with: its corpus checked, then its view shown. */
   async #openLink(stale) {
     const hash = this.#link;
     this.#link = null;
-    const client = this.#client;
-    const [{ openLink }, { readLink }] = await Promise.all([import('./permalink-open.js'), import('./permalink.js')]);
-    if (stale()) return;
-    const texts = this.#texts;
-    const result = await openLink({
-      link: readLink(hash), t: this.#strings, client, parent: this.#app,
-      id: (name) => `${this.#prefix}-link-${name}`,
-      say: (text, kind) => { if (!stale()) this.#setStatus(text, kind); },
-      shown: () => texts?.started ?? Promise.resolve(),
-      // The link's whole view, once the views have rebuilt over its corpus.
-      show: async () => {
-        await client.documents();
-        await new Promise((resolve) => setTimeout(resolve));
-        if (!stale()) this.#store.set(parse(hash), { replace: true });
-      },
-      readFiles: async (files) => {
-        const { readFiles } = await import('./import/pipeline.js');
-        return readFiles(client, files, this.#strings.texts);
-      },
-    });
+    const result = await (await import('./permalink-open.js')).openLink(hash, this.#linkHost('link', stale));
     if (!stale()) this.dispatchEvent(new CustomEvent('text-explorer-link', { bubbles: true, composed: true, detail: { result } }));
   }
 }

@@ -53,6 +53,8 @@ async function open(context, hash) {
     window.__long = [];
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(Math.round(e.duration)); })
       .observe({ type: 'longtask', buffered: true });
+    // What the opening of a permalink came to (the element's text-explorer-link event).
+    document.addEventListener('text-explorer-link', (e) => { window.__link = e.detail.result; });
   });
   await page.goto(`${base}${hash}`);
   return { page, te: page.locator('text-explorer'), problems };
@@ -209,6 +211,7 @@ test('a large corpus: the link names it by hash; a fresh profile asks for its te
   await page.goto(`${base}#view=summary`);
   await page.goto(link);
   await page.reload();
+  assert.equal(await until(() => page.evaluate(() => window.__link), 'the link opened', TIMEOUT), 'same');
   assert.deepEqual(await kwicLines(te), lines);
   assert.equal(await te.locator('dialog').count(), 0);
   assert.deepEqual(problems, []);
