@@ -28,7 +28,8 @@
 // then the `src` files; with none (an empty `src` names none), the two built-in articles
 // (text-source.js).
 // Events (bubbling, composed CustomEvents): text-explorer-ready {documents, version},
-//   text-explorer-query {query, doc, total} or {query, doc, error}.
+//   text-explorer-query {query, doc, total} or {query, doc, error}, text-explorer-link
+//   {result} once a permalink of the URL was opened (state="hash"; permalink-open.js).
 // Methods: addDocument(title, text) → id, search(query, {doc}) → query detail,
 //   clear() → query detail; property `ready` is a Promise of the documents (rejected, with
 //   the status line's sentence, when the engine cannot start; search() then rejects too).
