@@ -213,9 +213,9 @@ mark:focus-visible { outline: 3px solid var(--te-focus); }
 /* Shown views and controls (the views, controls and compact attributes) */
 .app.one-view [role="tablist"] { display: none; }
 .app.no-doc .doc-field, .app.no-sort .sort-field, .app.no-window .window-field,
-.app.no-help .help, .app.no-embed .embed-btn { display: none; }
+.app.no-help .help, .app.no-embed .embed-btn, .app.no-cite .cite-btn { display: none; }
 .bar .tools { display: flex; flex-wrap: wrap; align-items: end; gap: .5em .75em; padding-bottom: .5em; }
-.bar .embed-btn { white-space: nowrap; }
+.bar .embed-btn, .bar .cite-btn { white-space: nowrap; }
 .bar .tools .field { padding-bottom: 0; }
 .app.compact > * { font-size: .9em; }
 .app.compact .bar { margin-bottom: .5em; }
@@ -241,6 +241,12 @@ dialog textarea {
 }
 dialog .row { display: flex; flex-wrap: wrap; align-items: center; gap: .5em 1em; }
 dialog .actions { display: flex; justify-content: end; margin-top: .5em; }
+dialog .actions { gap: .5em; }
+/* The Cite dialog and a permalink's dialogs (cite-dialog.js, permalink-open.js) */
+dialog .cite-note.error, dialog .link-note { color: var(--te-error); font-weight: 600; }
+dialog .link-note:empty { display: none; }
+dialog p { overflow-wrap: anywhere; }
+dialog textarea[dir="ltr"] { text-align: left; overflow-wrap: anywhere; }
 
 /* Forced colours (Windows high contrast): the selected tab and the KWIC keywords keep what
    sets them apart, in system colours (the palette's are replaced). */

@@ -12,8 +12,8 @@
 //   sort       KWIC sort: position, 1R, 2R, "1R,2R,3R", 1L, 2L, "1L,2L,3L"
 //   src        URLs of plain-text files to explore, separated by spaces (several allowed)
 //   views      the views offered, e.g. "kwic" or "kwic reader"; absent = all
-//   controls   the controls shown, from: doc sort window help embed ("all" = every one);
-//              absent = every one but embed
+//   controls   the controls shown, from: doc sort window help embed cite ("all" = every
+//              one); absent = every one but embed and cite
 //   compact    (boolean) a tighter layout for a sidebar
 //   color-scheme  light | dark; absent = follow the reader's system setting
 //   lang       the language of the UI strings (see strings/); absent = the first of the
@@ -28,13 +28,15 @@
 // then the `src` files; with none (an empty `src` names none), the two built-in articles
 // (text-source.js).
 // Events (bubbling, composed CustomEvents): text-explorer-ready {documents, version},
-//   text-explorer-query {query, doc, total} or {query, doc, error}.
+//   text-explorer-query {query, doc, total} or {query, doc, error}, text-explorer-link
+//   {result} once a permalink of the URL was opened (state="hash"; permalink-open.js).
 // Methods: addDocument(title, text) → id, search(query, {doc}) → query detail,
 //   clear() → query detail; property `ready` is a Promise of the documents (rejected, with
 //   the status line's sentence, when the engine cannot start; search() then rejects too).
 //
 // The element talks to the engine only through client.js; the views live in views/, the
-// texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js.
+// texts it brings are read by text-source.js, the Embed dialog is embed-dialog.js, the Cite
+// dialog cite-dialog.js and the opening of a permalink permalink-open.js (both loaded on use).
 
 import { h, actOnChoice, rovingMove, sentence, numberFormat } from './dom.js';
 import { sheet } from './styles.js';
@@ -97,7 +99,7 @@ export const WORKSPACE_WIDTH = 1000;
 const queryKey = (q, doc, scope) => JSON.stringify([q, doc ?? null, scope || '']);
 
 /** The controls that the `controls` attribute can show. */
-export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed'];
+export const CONTROLS = ['doc', 'sort', 'window', 'help', 'embed', 'cite'];
 const DEFAULT_CONTROLS = ['doc', 'sort', 'window', 'help'];
 
 let instances = 0;
@@ -164,6 +166,7 @@ export class TextExplorer extends HTMLElement {
   #addSelect = null;
   #searchTimer = null;
   #focused = false; // the page's search box was focused once (the first render)
+  #link = null; // the URL hash that named a corpus (`corpus=`), until it is opened (#openLink)
 
   constructor() {
     super();
@@ -183,13 +186,23 @@ export class TextExplorer extends HTMLElement {
   connectedCallback() {
     if (!this.#store) {
       this.#store = this.getAttribute('state') === 'hash' ? new HashStore(window) : new MemoryStore();
+      // A permalink (`corpus=sha256-…`) is checked once the saved texts are back (#openLink).
+      if (this.#store instanceof HashStore && /[#&]corpus=/.test(window.location.hash)) this.#link = window.location.hash;
       // Attributes give the initial state; in hash mode a hash in the URL wins over them.
       if (!(this.#store instanceof HashStore && window.location.hash.length > 1)) {
         this.#store.state = normalize({ ...this.#store.get(), ...this.#attributeState() });
       }
     }
     this.#unsubscribe?.();
-    this.#unsubscribe = this.#store.subscribe((state) => this.#onState(state));
+    this.#unsubscribe = this.#store.subscribe((state, { source }) => {
+      // A permalink pasted into the address bar of the open page (a hashchange).
+      if (source === 'history' && this.#views && this.#texts && /[#&]corpus=/.test(window.location.hash)) {
+        this.#link = window.location.hash;
+        const generation = this.#generation;
+        this.#openLink(() => generation !== this.#generation).catch((error) => this.#setStatus(sentence(error.message), 'error'));
+      }
+      this.#onState(state);
+    });
     this.#store.connect();
     this.#observeWidth();
     this.#applyChrome();
@@ -440,6 +453,7 @@ export class TextExplorer extends HTMLElement {
       for (const view of this.#visibleViews()) loadView(view).catch(() => {});
       if (articles) this.#restoreStop(stale).catch(() => {});
       if (articles) this.#restoreFold(stale).catch(() => {});
+      if (articles && this.#link) this.#openLink(stale).catch((error) => this.#setStatus(sentence(error.message), 'error'));
     });
     this.#lastQuery = null;
     this.#onState(this.#store.get());
@@ -532,6 +546,10 @@ export class TextExplorer extends HTMLElement {
       type: 'button', class: 'embed-btn', part: 'embed-button', 'aria-haspopup': 'dialog',
       onclick: () => this.#openEmbed(),
     }, t.embed);
+    const cite = h('button', {
+      type: 'button', class: 'cite-btn', part: 'cite-button', 'aria-haspopup': 'dialog',
+      onclick: () => this.#openCite(),
+    }, t.cite.button);
     this.#dialog = null;
     this.#workspaceBar = this.#workspaceTools(id);
     this.#app.replaceChildren(
@@ -541,7 +559,7 @@ export class TextExplorer extends HTMLElement {
         h('div', { class: 'tools' },
           h('div', { class: 'field doc-field' }, h('label', { class: 'label', for: id('doc') }, t.document), this.#docSelect),
           h('div', { class: 'field doc-field scope-field' }, h('label', { class: 'label', for: id('scope') }, t.scope), scope.input, scope.list),
-          embed)),
+          embed, cite)),
       this.#status,
       ...(this.#texts ? [this.#texts.banner] : []),
       h('div', { class: 'panels', part: 'panels' }, VIEWS.map((view) => this.#panels[view])));
@@ -1106,5 +1124,35 @@ export class TextExplorer extends HTMLElement {
       t: this.#strings, snippets: this.embedSnippets(), note,
       id: (name) => `${this.#prefix}-embed-${name}`, parent: this.#app,
     });
+  }
+
+  // --- permalinks: the Cite dialog (cite-dialog.js) and opening a link (permalink-open.js) ---
+
+  /** What the permalink modules work with: the engine, the strings, where dialogs go, the status line. */
+  #linkHost(kind, stale = () => false) {
+    const client = this.#client;
+    return {
+      client, t: this.#strings, parent: this.#app, texts: this.#texts, state: this.#store.get(), docs: this.#docs ?? [],
+      id: (name) => `${this.#prefix}-${kind}-${name}`,
+      // This page in hash mode, else the explorer's page beside this script.
+      page: this.#store instanceof HashStore ? window.location.href : new URL('./', import.meta.url).href,
+      stale: () => stale() || client !== this.#client,
+      say: (text, kind = '') => { if (!stale()) this.#setStatus(text, kind); },
+      set: (state) => this.#store.set(state, { replace: true }),
+    };
+  }
+
+  #openCite() {
+    this.#dialog?.remove();
+    import('./cite-dialog.js').then((m) => { this.#dialog = m.openCiteDialog(this.#linkHost('cite')); })
+      .catch((error) => this.#setStatus(sentence(error.message), 'error'));
+  }
+
+  /** The permalink of the URL this page opened with: its corpus checked, then its view shown. */
+  async #openLink(stale) {
+    const hash = this.#link;
+    this.#link = null;
+    const result = await (await import('./permalink-open.js')).openLink(hash, this.#linkHost('link', stale));
+    if (!stale()) this.dispatchEvent(new CustomEvent('text-explorer-link', { bubbles: true, composed: true, detail: { result } }));
   }
 }
