@@ -592,10 +592,12 @@ export class TextExplorer extends HTMLElement {
       if (doc === id) doc = null;
       else if (doc != null && doc > id) doc -= 1;
     }
+    // A corpus file opened in place of the corpus: its documents are others.
+    if (change.opened) doc = null;
     this.#docs = docs;
     this.#mount();
     this.#lastQuery = null;
-    if (removed.length) this.#store.set({ doc }, { replace: true, restart: true });
+    if (removed.length || change.opened) this.#store.set({ doc }, { replace: true, restart: true });
     this.#onState(this.#store.get());
   }
 
