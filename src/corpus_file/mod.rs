@@ -128,6 +128,12 @@ pub(crate) fn invalid(what: impl Into<String>) -> Error {
     problem(Problem::Invalid(what.into()))
 }
 
+/// CRC-32 (IEEE 802.3, the CRC of zip, gzip and PNG) of `bytes`.
+pub fn checksum(bytes: &[u8]) -> u32 {
+    const CRC: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
+    CRC.checksum(bytes)
+}
+
 /// The corpus file of `engine`: its documents, settings and index.
 ///
 /// ```
@@ -147,7 +153,7 @@ pub fn write(engine: &Engine) -> Vec<u8> {
     out.extend_from_slice(&MAGIC);
     out.extend_from_slice(&VERSION.to_le_bytes());
     out.extend_from_slice(&(body.len() as u64).to_le_bytes());
-    out.extend_from_slice(&crc32fast::hash(&body).to_le_bytes());
+    out.extend_from_slice(&checksum(&body).to_le_bytes());
     out.extend_from_slice(&body);
     out
 }
@@ -197,7 +203,7 @@ pub fn check(bytes: &[u8]) -> Result<&[u8]> {
         )));
     }
     let body = &bytes[HEADER..];
-    if crc32fast::hash(body) != crc {
+    if checksum(body) != crc {
         return Err(problem(Problem::Checksum));
     }
     Ok(body)

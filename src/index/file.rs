@@ -7,7 +7,7 @@ use super::spans::Spans;
 use super::term_array::TermArray;
 use super::utf16::Utf16Offsets;
 use super::vocab::Vocab;
-use super::{valid_language, Corpus, Document, TermId, MAX_BYTES, MAX_TERMS};
+use super::{sorted_indices, valid_language, Corpus, Document, TermId, MAX_BYTES, MAX_TERMS};
 use crate::corpus_file::{invalid, Reader, Writer};
 use crate::error::Result;
 use crate::metadata::{Field, Metadata};
@@ -23,10 +23,13 @@ impl Corpus {
     pub(crate) fn write_body(&self, w: &mut Writer, extra: &dyn Fn(&mut Writer, usize)) {
         // Settings.
         w.byte(u8::from(self.fold));
-        let mut lists: Vec<(&str, &[String])> = self.stop_words.lists().collect();
-        lists.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let lists: Vec<(&str, &[String])> = self.stop_words.lists().collect();
+        // By language (the crate's one sort: see `sorted_indices`).
+        let order = sorted_indices(lists.len(), &|a, b| {
+            lists[a as usize].0.cmp(lists[b as usize].0)
+        });
         w.number(lists.len() as u64);
-        for (language, words) in lists {
+        for (language, words) in order.into_iter().map(|i| lists[i as usize]) {
             w.string(language);
             w.number(words.len() as u64);
             for word in words {
