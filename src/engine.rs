@@ -594,8 +594,6 @@ impl Engine {
             });
             Ok(())
         })?;
-        // What the first query would build: the postings and the terms' order.
-        corpus.prepare();
         Ok(Engine { corpus, records })
     }
 

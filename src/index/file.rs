@@ -2,7 +2,10 @@
 //! from the index's own arrays, and read back into them with every value checked, rebuilding
 //! what is cheap to derive (counts, UTF-16 offsets, span blocks) without tokenising.
 
+use std::cell::OnceCell;
+
 use super::folds::Folds;
+use super::postings::Postings;
 use super::spans::Spans;
 use super::term_array::TermArray;
 use super::utf16::Utf16Offsets;
@@ -98,6 +101,35 @@ impl Corpus {
                 w.number(u64::from(s - last));
                 last = s;
             }
+        }
+        // The postings: each term's size, then all the codes (building them took most of
+        // opening a file).
+        let renumbered;
+        let postings = match identity && self.vocab.len() == order.len() {
+            true => self.postings(),
+            false => {
+                let all = || {
+                    let new_id = &new_id;
+                    self.docs
+                        .iter()
+                        .flat_map(move |d| d.terms.iter().map(move |t| new_id[t as usize]))
+                };
+                renumbered = Postings::build_with(&self.docs, all, order.len());
+                &renumbered
+            }
+        };
+        let (offsets, codes) = postings.parts();
+        for pair in offsets.windows(2) {
+            w.number(u64::from(pair[1] - pair[0]));
+        }
+        w.number(codes.len() as u64);
+        w.bytes(codes);
+        // The terms in alphabetical order (sorting them took a tenth of opening a file).
+        let alphabetical = sorted_indices(terms.len(), &|a, b| {
+            terms[a as usize].cmp(terms[b as usize])
+        });
+        for id in alphabetical {
+            w.number(u64::from(id));
         }
     }
 
@@ -226,6 +258,31 @@ impl Corpus {
             corpus.tally(&mut doc);
             corpus.docs.push(doc);
         }
+        // A vocabulary's last terms may be in no document.
+        corpus.freq.resize(terms, 0);
+        corpus.doc_freq.resize(terms, 0);
+        corpus.stamp.resize(terms, 0);
+        let mut sizes = Vec::with_capacity(terms);
+        for _ in 0..terms {
+            sizes.push(r.below(1 << 32, "a term's postings")? as u32);
+        }
+        let n = r.count(1, "the postings' length")?;
+        let codes = r.take(n, "the postings")?.to_vec();
+        let postings = Postings::from_parts(&sizes, codes, &corpus.docs, &corpus.freq)
+            .ok_or_else(|| invalid("the postings do not fit the documents"))?;
+        corpus.postings = OnceCell::from(postings);
+        let mut ranks = vec![u32::MAX; terms];
+        let mut previous: Option<&str> = None;
+        for rank in 0..terms {
+            let id = r.below(terms as u64, "a term in alphabetical order")? as usize;
+            let term = corpus.vocab.term(id as TermId);
+            if ranks[id] != u32::MAX || previous.is_some_and(|p| p >= term) {
+                return Err(invalid("the terms' alphabetical order is not"));
+            }
+            ranks[id] = rank as u32;
+            previous = Some(term);
+        }
+        corpus.ranks = OnceCell::from(ranks);
         Ok(corpus)
     }
 }

@@ -355,9 +355,9 @@ export default {
     saveCorpus: 'コーパスを保存',
     corpusHelp: '「コーパスを保存」は、テキストをそのまま、メタデータ、設定、索引とともに 1 つの .textexplorer ファイルとしてダウンロードします。どのブラウザでも、ここで開くかドロップすれば、すぐにコーパスを開き直せます。',
     corpusSaved: (name, mb) => `コーパスを「${name}」として保存しました（${mb} MB）。`,
-    openReplaces: (name, n, count) => `現在のコーパスの代わりに「${name}」を開きますか？あなたの ${n} 件のテキストはファイルのテキストに置き換えられます（残すには先にコーパスを保存してください）。`,
+    openReplaces: (name, n, _count) => `現在のコーパスの代わりに「${name}」を開きますか？あなたの ${n} 件のテキストはファイルのテキストに置き換えられます（残すには先にコーパスを保存してください）。`,
     corpusOpening: (name) => `「${name}」を開いています…`,
-    corpusOpened: (name, n, count, tokens, seconds) => `「${name}」を開きました：${n} 件の文書、${tokens} 語（${seconds} 秒）。`,
+    corpusOpened: (name, n, _count, tokens, seconds) => `「${name}」を開きました：${n} 件の文書、${tokens} 語（${seconds} 秒）。`,
     corpusNotOpened: (name, message) => `「${name}」は開かれず、コーパスは元のままです：${message}。`,
     oneCorpusFile: (name) => `「${name}」は開かれませんでした：コーパスファイルは一度に 1 つずつ開いてください。`,
     help: (millions) => 'あなたのテキストはこのブラウザーから出ません。このページ用のブラウザーのストレージに保存され、どこにも送信されません。'

@@ -355,9 +355,9 @@ export default {
     saveCorpus: '保存语料库',
     corpusHelp: '“保存语料库”会下载一个 .textexplorer 文件，其中包含原样的文本、元数据、设置和索引；在任何浏览器中打开或拖放到这里，即可立即重新打开语料库。',
     corpusSaved: (name, mb) => `语料库已保存为“${name}”（${mb} MB）。`,
-    openReplaces: (name, n, count) => `用“${name}”替换当前语料库吗？您的 ${n} 个文本将被文件中的文本替换（如需保留，请先保存语料库）。`,
+    openReplaces: (name, n, _count) => `用“${name}”替换当前语料库吗？您的 ${n} 个文本将被文件中的文本替换（如需保留，请先保存语料库）。`,
     corpusOpening: (name) => `正在打开“${name}”…`,
-    corpusOpened: (name, n, count, tokens, seconds) => `已打开“${name}”：${n} 个文档，${tokens} 个词（用时 ${seconds} 秒）。`,
+    corpusOpened: (name, n, _count, tokens, seconds) => `已打开“${name}”：${n} 个文档，${tokens} 个词（用时 ${seconds} 秒）。`,
     corpusNotOpened: (name, message) => `未打开“${name}”，语料库保持不变：${message}。`,
     oneCorpusFile: (name) => `未打开“${name}”：一次只能打开一个语料库文件。`,
     help: (millions) => '您的文本只留在此浏览器中：它们保存在浏览器为本页面提供的存储中，绝不会发送到任何地方。'
