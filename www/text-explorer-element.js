@@ -414,7 +414,7 @@ export class TextExplorer extends HTMLElement {
       this.#docs = await client.documents();
       await views;
       if (texts === null) {
-        if (eagerTexts) this.#texts = CREATE.texts({ client, strings: t, formatNumber: numberFormat(t.locale) });
+        if (eagerTexts) this.#texts = CREATE.texts({ client, strings: t, formatNumber: numberFormat(t.locale), set: (patch) => this.#store.set(patch) });
         client.onDocuments((change) => this.#documentsChanged(client, change));
       }
     } catch (error) {
@@ -939,7 +939,9 @@ export class TextExplorer extends HTMLElement {
     if (this.#attachingTexts?.client !== client) {
       const loading = loadView('texts').then((create) => {
         if (client !== this.#client || this.#texts) return;
-      this.#texts = create({ client, strings: this.#strings, formatNumber: numberFormat(this.#strings.locale) });
+      this.#texts = create({
+        client, strings: this.#strings, formatNumber: numberFormat(this.#strings.locale), set: (patch) => this.#store.set(patch),
+      });
       this.#status.after(this.#texts.banner);
         if (this.#views) {
           this.#views.texts = this.#texts;

@@ -121,7 +121,7 @@ test('a saved corpus opens in a fresh profile with the same answers, and bad fil
   damaged[Math.floor(damaged.length / 2)] ^= 0x20;
   const cut = bytes.subarray(0, bytes.length - 10);
   const bad = [
-    ['damaged.textexplorer', damaged, 'its contents do not match its checksum'],
+    ['damaged.textexplorer', damaged, 'the corpus file is damaged: its contents do not match its checksum'],
     ['notes.textexplorer', Buffer.from('Just some notes, not a corpus.\n'), 'this is not a Text Explorer corpus file'],
     ['cut.textexplorer', cut, `the corpus file is incomplete: it has ${cut.length} of its ${bytes.length} bytes`],
   ];

@@ -14,6 +14,7 @@ import {
 import { STEMMED, languageName, languageOptions } from '../languages.js';
 import { metadataForm, metadataSummary } from './metadata-editor.js';
 
+/** ctx: {client, strings, formatNumber, set(patch)}: `set` changes the widget's state (an opened corpus file's folding). */
 export function createTextsView(ctx) {
   const { formatNumber } = ctx;
   const { client } = ctx;
@@ -461,7 +462,7 @@ export function createTextsView(ctx) {
       say('info', t.corpusOpened(name, formatNumber(opened.documents), opened.documents, formatNumber(opened.tokens), seconds));
       return true;
     } catch (error) {
-      say('error', t.corpusNotOpened(name, sentence(error.message)));
+      say('error', t.corpusNotOpened(name, error.message));
       return false;
     } finally {
       setBusy(false);
