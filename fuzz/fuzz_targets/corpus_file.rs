@@ -3,7 +3,7 @@
 //! almost never pass the checksum) never panic, and a body they accept makes an engine that
 //! answers queries, and that writes a file which opens again as the same corpus.
 //!
-//! Input: byte 0 chooses; even reads the input as a whole file, odd reads the rest as a
+//! Input: byte 0 chooses; even reads the rest as a whole file, odd reads the rest as a
 //! body. Seeds (`make_seeds.py`) are real corpus files and their bodies.
 #![no_main]
 
@@ -16,11 +16,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let opened = match choice % 2 {
-        0 => read(data).map_err(|e| {
+        0 => read(rest).map_err(|e| {
             // Every refusal is one of the file's problems, with a message.
             let problem = e.corpus_file_problem().expect("a corpus file problem");
             assert!(!problem.to_string().is_empty());
-            if data.len() < 24 {
+            if rest.len() < 24 {
                 assert!(matches!(problem, Problem::NotCorpusFile | Problem::Truncated { .. }));
             }
         }),
