@@ -397,7 +397,7 @@ table(rows);
   const nf = { openKwic: n.openKwic, open: n.open, save: n.save };
   const file = [['corpus file (issue 12 §3, ms)', 'native', 'wasm/node', 'chromium', 'target', 'result'],
     ['save (write the file)', num(n.save), num(wf.save), num(cf?.save), '', ''],
-    ['open (read, check, rebuild counts and postings)', num(n.open), num(wf.open), num(cf?.open), '', ''],
+    ['open (read, check, rebuild the counts)', num(n.open), num(wf.open), num(cf?.open), '', ''],
     ['open + first KWIC "the" 1R', num(n.openKwic), num(wf.openKwic), num(cf?.openKwic), '', ''],
     ['index build (500 texts + prepare)', num(n.build), num(w.build), num(c?.build), '', ''],
     ['open + first KWIC ÷ index build', ratio(share(n, nf)), ratio(share(w, wf)), ratio(share(c, cf)), '≤ 0.2',
