@@ -24,6 +24,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { PAGE_SIZE } from '../www/state.js';
 import { brownDocuments } from './brown.mjs';
@@ -135,6 +136,25 @@ log('native', JSON.stringify(results.native));
 const engine = await import(new URL('../www/pkg/text_explorer.js', import.meta.url));
 const wasmExports = await engine.default({ module_or_path: readFileSync(path.join(repo, 'www/pkg/text_explorer_bg.wasm')) });
 
+/**
+ * The corpus file (issue 12 §3) of the engine `corpus`: saving it, and opening it in a fresh
+ * engine with the first KWIC page `kwic` (a request), or alone: {save, openKwic, open,
+ * fileBytes} (ms, and the file's size).
+ */
+function corpusFile(Engine, corpus, kwic, runs) {
+  const [save, bytes] = time(runs, () => corpus.handle({ op: 'saveCorpus' }));
+  const open = (query) => {
+    const e = new Engine(false);
+    e.handle({ op: 'openCorpus', args: { bytes } });
+    if (query) e.handle(query);
+    e.free();
+  };
+  const [openKwic] = time(runs, () => open(kwic));
+  const [openOnly] = time(runs, () => open(null));
+  return { save, openKwic, open: openOnly, fileBytes: bytes.byteLength };
+}
+const KWIC_THE = REQUESTS.find((r) => r.name === 'kwicThe');
+
 /** Runs `requests` on a fresh engine of `list`: {build, name: ms…, rows: {name: n}}. */
 function runRequests(Engine, list, requests, runs) {
   const [build, corpus] = time(runs, () => {
@@ -161,6 +181,13 @@ function runRequests(Engine, list, requests, runs) {
   const before = wasmExports.memory.buffer.byteLength;
   const [out, corpus] = runRequests(engine.Engine, items(texts), REQUESTS, RUNS);
   out.tokens = corpus.handle({ op: 'documents' }).reduce((n, d) => n + d.tokens, 0);
+  out.file = corpusFile(engine.Engine, corpus, KWIC_THE, RUNS);
+  {
+    // Kept for a look (target/bench-data/brown.textexplorer), and its gzipped size.
+    const saved = corpus.handle({ op: 'saveCorpus' });
+    writeFileSync(path.join(dir, 'brown.textexplorer'), saved);
+    results.fileGzip = gzipSync(saved, { level: 9 }).length;
+  }
   out.memoryBytes = wasmExports.memory.buffer.byteLength;
   out.before = before;
   results.wasmNode = out;
@@ -254,14 +281,15 @@ if (NLTK) {
     const page = await browser.newPage();
     await page.goto(`${url}index.html`);
     // The same functions as in Node, as the page's globals.
-    await page.addScriptTag({ content: `globalThis.median = ${median}; globalThis.time = ${time}; globalThis.runRequests = ${runRequests};` });
-    results.wasmChromium = await page.evaluate(async ({ list, requests, runs }) => {
+    await page.addScriptTag({ content: `globalThis.median = ${median}; globalThis.time = ${time}; globalThis.runRequests = ${runRequests}; globalThis.corpusFile = ${corpusFile};` });
+    results.wasmChromium = await page.evaluate(async ({ list, requests, runs, kwic }) => {
       const engine = await import('./pkg/text_explorer.js');
       await engine.default();
       const [out, corpus] = globalThis.runRequests(engine.Engine, list, requests, runs);
+      out.file = globalThis.corpusFile(engine.Engine, corpus, kwic, runs);
       corpus.free();
       return out;
-    }, { list: items(texts), requests: REQUESTS, runs: RUNS });
+    }, { list: items(texts), requests: REQUESTS, runs: RUNS, kwic: KWIC_THE });
     log('wasm/chromium', JSON.stringify(results.wasmChromium));
 
     // Navigation to the first rendered KWIC line of the articles (a fresh page each time).
@@ -359,6 +387,27 @@ rows.push(['first render of the articles (median)', '', '', num(results.firstKwi
 rows.push(['wasm ÷ native, geomean of the rows above', '', '', '', `${geo.toFixed(2)}×`, `${geoC.toFixed(2)}×`, '≤ 1.4×', `node ${atMost(geo, 1.4)}; chromium ${atMost(geoC, 1.4)}`]);
 console.log();
 table(rows);
+
+// The corpus file: opening it and answering the first KWIC, against indexing the texts.
+{
+  const wf = w.file;
+  const cf = c?.file;
+  const share = (side, file) => (file?.openKwic == null || side?.build == null ? null : file.openKwic / side.build);
+  const ratio = (v) => (v == null ? 'n/a' : v.toFixed(3));
+  const nf = { openKwic: n.openKwic, open: n.open, save: n.save };
+  const file = [['corpus file (issue 12 §3, ms)', 'native', 'wasm/node', 'chromium', 'target', 'result'],
+    ['save (write the file)', num(n.save), num(wf.save), num(cf?.save), '', ''],
+    ['open (read, check, rebuild the counts)', num(n.open), num(wf.open), num(cf?.open), '', ''],
+    ['open + first KWIC "the" 1R', num(n.openKwic), num(wf.openKwic), num(cf?.openKwic), '', ''],
+    ['index build (500 texts + prepare)', num(n.build), num(w.build), num(c?.build), '', ''],
+    ['open + first KWIC ÷ index build', ratio(share(n, nf)), ratio(share(w, wf)), ratio(share(c, cf)), '≤ 0.2',
+      [share(n, nf), share(w, wf), share(c, cf)].every((v) => v == null || v <= 0.2) ? 'met' : 'MISSED'],
+  ];
+  console.log();
+  table(file);
+  const textBytes = Buffer.byteLength(texts.join(''));
+  console.log(`corpus file: ${n.fileBytes} bytes (${(n.fileBytes / 1048576).toFixed(2)} MiB) for ${n.tokens} tokens: ${(n.fileBytes / n.tokens).toFixed(2)} bytes per token, of which the texts ${(textBytes / n.tokens).toFixed(2)} and the rest (index, titles, header) ${((n.fileBytes - textBytes) / n.tokens).toFixed(2)}; gzipped (as a server sends it) ${(results.fileGzip / n.tokens).toFixed(2)} bytes per token`);
+}
 
 // The peers: their time ÷ ours (wasm in Node), so above 1× we are faster.
 const peers = [['peers (ms)', 'peer', 'ours (wasm/node)', 'ours (native)', 'peer ÷ ours']];

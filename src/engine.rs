@@ -2,14 +2,16 @@
 //! from), answering the requests of [`crate::protocol`]. Plain Rust, tested natively; the
 //! wasm boundary only moves requests and answers across.
 
+use crate::corpus_file::{invalid, Reader, Writer};
 use crate::error::{Error, Result};
 use crate::index::{valid_language, Corpus, DocId};
 use crate::language::Library;
 use crate::metadata::Metadata;
 use crate::protocol::{
-    Added, AlignedSentence, Collocates, Comparison, Concordance, Decoded, Dispersion,
-    DocDispersion, DocumentInfo, Inputs, Keyness, KwicLine, Memory, NewDocument, OneOrMany, Phrase,
-    Progress, Refused, Request, Segment, SharedRun, Source, Span, SummaryOptions, TokenInfo,
+    Added, AlignedSentence, Bytes, Collocates, Comparison, Concordance, Decoded, Dispersion,
+    DocDispersion, DocumentInfo, FileBytes, Inputs, Keyness, KwicLine, Memory, NewDocument,
+    OneOrMany, Opened, Phrase, Progress, Refused, Request, Segment, SharedRun, Source, Span,
+    StopList, SummaryOptions, TokenInfo,
 };
 use crate::{
     CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, Network,
@@ -62,7 +64,7 @@ impl Record {
 /// ```
 #[derive(Debug, Default)]
 pub struct Engine {
-    corpus: Corpus,
+    pub(crate) corpus: Corpus,
     records: Vec<Record>,
 }
 
@@ -546,6 +548,109 @@ impl AddJob {
             added: Vec::new(),
             errors: self.added.errors,
             cancelled: true,
+        }
+    }
+}
+
+impl Engine {
+    /// Writes the body of its corpus file (see [`crate::corpus_file`]): the corpus, and each
+    /// document's origin after its title.
+    pub(crate) fn write_body(&self, w: &mut Writer) {
+        self.corpus.write_body(w, &|w, id| {
+            let record = &self.records[id];
+            match &record.origin {
+                Origin::User { encoding, .. } => {
+                    w.byte(0);
+                    w.optional(encoding.as_deref());
+                }
+                Origin::Article(i) => {
+                    w.byte(1);
+                    w.number(*i as u64);
+                }
+            }
+            w.byte(u8::from(record.language_detected));
+        });
+    }
+
+    /// Reads what [`Engine::write_body`] wrote.
+    pub(crate) fn read_body(r: &mut Reader) -> Result<Engine> {
+        let mut records = Vec::new();
+        let corpus = Corpus::read_body(r, &mut |r| {
+            let origin = match r.byte("a document's origin")? {
+                0 => Origin::User {
+                    key: None,
+                    encoding: r.optional("a document's encoding")?,
+                },
+                1 => {
+                    let articles = crate::articles::ARTICLES.len() as u64;
+                    Origin::Article(r.below(articles, "an article's number")? as usize)
+                }
+                b => return Err(invalid(format!("a document's origin is {b}, not 0 or 1"))),
+            };
+            let language_detected = r.flag("whether a language was detected")?;
+            records.push(Record {
+                origin,
+                language_detected,
+            });
+            Ok(())
+        })?;
+        Ok(Engine { corpus, records })
+    }
+
+    /// The corpus file of this engine (see [`crate::corpus_file::write`]).
+    pub(crate) fn save_corpus(&mut self) -> Result<Bytes> {
+        Ok(Bytes(crate::corpus_file::write(self)))
+    }
+
+    /// Opens a corpus file in place of this corpus, keeping the language library; on any
+    /// error this corpus is untouched.
+    pub(crate) fn open_corpus(&mut self, bytes: FileBytes) -> Result<Opened> {
+        let mut opened = crate::corpus_file::read(&bytes.0)?;
+        opened.corpus.set_languages(self.corpus.languages().clone());
+        *self = opened;
+        Ok(self.opened())
+    }
+
+    /// Sets each document's storage key (see `setKeys`).
+    pub(crate) fn set_keys(&mut self, keys: Vec<Option<u32>>) -> Result<()> {
+        if keys.len() != self.records.len() {
+            return Err(Error::invalid_option(
+                "keys",
+                format!(
+                    "expected one key (or null) per document, {}, got {}",
+                    self.records.len(),
+                    keys.len()
+                ),
+            ));
+        }
+        for (record, new) in self.records.iter_mut().zip(keys) {
+            if let Origin::User { key, .. } = &mut record.origin {
+                *key = new;
+            }
+        }
+        Ok(())
+    }
+
+    /// What [`Engine::open_corpus`] answers: the corpus's size and settings.
+    pub(crate) fn opened(&self) -> Opened {
+        Opened {
+            documents: self.records.len(),
+            tokens: self
+                .corpus
+                .documents()
+                .iter()
+                .map(|d| d.token_count())
+                .sum(),
+            fold: self.corpus.folding(),
+            stop_words: self
+                .corpus
+                .stop_words
+                .lists()
+                .map(|(language, words)| StopList {
+                    language: language.to_string(),
+                    words: words.to_vec(),
+                })
+                .collect(),
         }
     }
 }

@@ -53,11 +53,16 @@ pub(crate) enum ErrorKind {
     InvalidRequest {
         reason: String,
     },
+    CorpusFile(crate::corpus_file::Problem),
 }
 
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Error {
         Error { kind }
+    }
+
+    pub(crate) fn kind(&self) -> &ErrorKind {
+        &self.kind
     }
 
     pub(crate) fn invalid_query(query: &str, reason: impl Into<String>) -> Error {
@@ -160,6 +165,7 @@ impl fmt::Display for Error {
             ),
             ErrorKind::InvalidOption { name, reason } => write!(f, "invalid {name}: {reason}"),
             ErrorKind::InvalidRequest { reason } => write!(f, "invalid request: {reason}"),
+            ErrorKind::CorpusFile(problem) => write!(f, "{problem}"),
         }
     }
 }

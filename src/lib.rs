@@ -28,6 +28,7 @@
 
 pub mod analyses;
 pub mod articles;
+pub mod corpus_file;
 pub mod engine;
 mod error;
 pub mod index;

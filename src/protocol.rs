@@ -283,6 +283,19 @@ operations! {
     /// square; the edges carry the Collocates view's numbers. The options are `collocates`'s,
     /// with `limit` the collocates per node (1 to 30, default 10).
     Network => network { query: String, expanded: Vec<String> = default, options: CollocateOptions = default } -> Network;
+    /// The corpus file of this corpus (see the README's "The corpus file"): its texts
+    /// exactly as given, titles, languages, metadata, settings (folding, stop-word lists)
+    /// and built index, as bytes. The same corpus gives the same bytes, so their SHA-256
+    /// names it.
+    SaveCorpus => save_corpus {} -> Bytes;
+    /// Opens a corpus file (its bytes: a Uint8Array, ArrayBuffer or Blob) in place of this
+    /// corpus, without tokenising anything again. A truncated, damaged, foreign or
+    /// newer-version file is refused with a message saying which, and the corpus open before
+    /// is untouched. The opened documents have no storage keys until `setKeys`.
+    OpenCorpus => open_corpus { bytes: FileBytes } -> Opened;
+    /// Sets the storage key of each document, in id order (`null` for one not stored, or an
+    /// article); the list must have one entry per document.
+    SetKeys => set_keys { keys: Vec<Option<u32>> } -> ();
     /// Test builds only: panics, to test that the page recovers.
     #[cfg(feature = "test-panic")]
     Panic => panic {} -> ();
@@ -399,6 +412,83 @@ impl TS for Inputs {
     fn inline(cfg: &ts_rs::Config) -> String {
         Self::name(cfg)
     }
+}
+
+/// Bytes in an answer: a Uint8Array in JavaScript (the boundary builds it), a list of
+/// numbers in JSON.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bytes(pub Vec<u8>);
+
+impl Serialize for Bytes {
+    fn serialize<S: serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> std::result::Result<S::Ok, S::Error> {
+        serializer.serialize_bytes(&self.0)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl TS for Bytes {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "Uint8Array".into()
+    }
+    fn inline(cfg: &ts_rs::Config) -> String {
+        Self::name(cfg)
+    }
+}
+
+/// The bytes of a file to open: a Uint8Array, ArrayBuffer or Blob, which the boundary reads
+/// from the message itself (serde skips them there); natively, a list of numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FileBytes(pub Vec<u8>);
+
+impl<'de> Deserialize<'de> for FileBytes {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> std::result::Result<Self, D::Error> {
+        #[cfg(target_arch = "wasm32")]
+        return serde::de::IgnoredAny::deserialize(deserializer).map(|_| FileBytes::default());
+        #[cfg(not(target_arch = "wasm32"))]
+        return Vec::<u8>::deserialize(deserializer).map(FileBytes);
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl TS for FileBytes {
+    type WithoutGenerics = Self;
+    type OptionInnerType = Self;
+    fn name(_: &ts_rs::Config) -> String {
+        "Uint8Array | ArrayBuffer | Blob".into()
+    }
+    fn inline(cfg: &ts_rs::Config) -> String {
+        Self::name(cfg)
+    }
+}
+
+/// The answer of `openCorpus`: the corpus opened, and its settings, for the page to adopt.
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct Opened {
+    /// Its documents.
+    pub documents: usize,
+    /// Its tokens.
+    pub tokens: usize,
+    /// Whether it folds diacritics.
+    pub fold: bool,
+    /// The stop-word lists set in it, by language (a language not listed has its default).
+    pub stop_words: Vec<StopList>,
+}
+
+/// A stop-word list of a language (normalised and sorted).
+#[derive(Clone, Debug, Serialize, PartialEq)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct StopList {
+    /// Its language code.
+    pub language: String,
+    /// Its words.
+    pub words: Vec<String>,
 }
 
 /// A text to add.

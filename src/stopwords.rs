@@ -65,6 +65,18 @@ impl StopWords {
         Ok(())
     }
 
+    /// The lists set, as (language, words: normalised, sorted, without duplicates), in the
+    /// order they were set.
+    pub fn lists(&self) -> impl Iterator<Item = (&str, &[String])> {
+        self.lists.iter().map(|(l, w)| (l.as_str(), w.as_slice()))
+    }
+
+    /// Sets a list as it was kept (the corpus file's: normalised and sorted already).
+    pub(crate) fn insert(&mut self, language: String, words: Vec<String>) {
+        self.lists.retain(|(l, _)| *l != language);
+        self.lists.push((language, words));
+    }
+
     /// The words of `language`'s list, sorted: the one set, else the default (NLTK's for
     /// English, empty for another language).
     pub fn words(&self, language: &str) -> Vec<&str> {

@@ -345,6 +345,34 @@ export async function createClient({ articles = true } = {}) {
       // Hiding removes the articles' ids (highest first, so the rest shift as one).
       changed({ removedMany: shown ? [] : before });
     },
+    // A corpus file (Uint8Array, ArrayBuffer or Blob) in place of the corpus (the engine
+    // refuses a bad one and keeps its corpus). Resolves to the engine's answer and `items`,
+    // the user's texts as opened ({id, title, text, encoding, language, languageDetected,
+    // metadata}), which the journal now holds, for the page to store.
+    async openCorpus(bytes) {
+      firstDocuments = null;
+      const opened = await operations.openCorpus(bytes);
+      const docs = await send('documents', {}).answer;
+      const texts = await Promise.all(docs.map((d) => (d.source === 'user' ? send('text', { id: d.id }).answer : null)));
+      const items = [];
+      journal = docs.map((d, id) => {
+        if (d.source !== 'user') return { article: true, title: d.title, language: d.language, metadata: d.metadata };
+        const item = {
+          title: d.title, text: texts[id], key: null, encoding: d.encoding, language: d.language, languageDetected: d.languageDetected, metadata: d.metadata,
+        };
+        items.push({ id, ...item });
+        return { item, title: d.title };
+      });
+      folding = opened.fold;
+      stops?.then((s) => s.restarted()); // the engine holds the file's lists now
+      changed({ opened: true });
+      return { ...opened, items };
+    },
+    // The storage key of each document, in id order (null for none).
+    async setKeys(keys) {
+      await operations.setKeys(keys);
+      keys.forEach((key, id) => { if (journal[id]?.item) journal[id].item = { ...journal[id].item, key }; });
+    },
     // Files are read in the engine; ArrayBuffers are transferred (unusable here afterwards).
     decode: (inputs, maxBytes = Infinity) => operations.decode(inputs, Number.isFinite(maxBytes) ? maxBytes : null),
     onDocuments(fn) {

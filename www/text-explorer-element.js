@@ -427,7 +427,7 @@ export class TextExplorer extends HTMLElement {
       this.#docs = await client.documents();
       await views;
       if (texts === null) {
-        if (eagerTexts) this.#texts = CREATE.texts({ client, strings: t, formatNumber: numberFormat(t.locale) });
+        if (eagerTexts) this.#texts = CREATE.texts({ client, strings: t, formatNumber: numberFormat(t.locale), set: (patch) => this.#store.set(patch) });
         client.onDocuments((change) => this.#documentsChanged(client, change));
       }
     } catch (error) {
@@ -610,10 +610,12 @@ export class TextExplorer extends HTMLElement {
       if (doc === id) doc = null;
       else if (doc != null && doc > id) doc -= 1;
     }
+    // A corpus file opened in place of the corpus: its documents are others.
+    if (change.opened) doc = null;
     this.#docs = docs;
     this.#mount();
     this.#lastQuery = null;
-    if (removed.length) this.#store.set({ doc }, { replace: true, restart: true });
+    if (removed.length || change.opened) this.#store.set({ doc }, { replace: true, restart: true });
     this.#onState(this.#store.get());
   }
 
@@ -955,7 +957,9 @@ export class TextExplorer extends HTMLElement {
     if (this.#attachingTexts?.client !== client) {
       const loading = loadView('texts').then((create) => {
         if (client !== this.#client || this.#texts) return;
-      this.#texts = create({ client, strings: this.#strings, formatNumber: numberFormat(this.#strings.locale) });
+      this.#texts = create({
+        client, strings: this.#strings, formatNumber: numberFormat(this.#strings.locale), set: (patch) => this.#store.set(patch),
+      });
       this.#status.after(this.#texts.banner);
         if (this.#views) {
           this.#views.texts = this.#texts;

@@ -700,6 +700,24 @@ crossSentences?: boolean,
  */
 limit?: number | null, };
 
+export type Opened = { 
+/**
+ * Its documents.
+ */
+documents: number, 
+/**
+ * Its tokens.
+ */
+tokens: number, 
+/**
+ * Whether it folds diacritics.
+ */
+fold: boolean, 
+/**
+ * The stop-word lists set in it, by language (a language not listed has its default).
+ */
+stopWords: Array<StopList>, };
+
 export type Phrase = { 
 /**
  * Its terms, separated by spaces.
@@ -817,6 +835,16 @@ start: number,
  * UTF-16 offset of its end.
  */
 end: number, };
+
+export type StopList = { 
+/**
+ * Its language code.
+ */
+language: string, 
+/**
+ * Its words.
+ */
+words: Array<string>, };
 
 export type Summary = { 
 /**
@@ -1182,4 +1210,23 @@ export interface Operations {
    * with `limit` the collocates per node (1 to 30, default 10).
    */
   network(query: string, expanded?: Array<string>, options?: CollocateOptions): Promise<Network>;
+  /**
+   * The corpus file of this corpus (see the README's "The corpus file"): its texts
+   * exactly as given, titles, languages, metadata, settings (folding, stop-word lists)
+   * and built index, as bytes. The same corpus gives the same bytes, so their SHA-256
+   * names it.
+   */
+  saveCorpus(): Promise<Uint8Array>;
+  /**
+   * Opens a corpus file (its bytes: a Uint8Array, ArrayBuffer or Blob) in place of this
+   * corpus, without tokenising anything again. A truncated, damaged, foreign or
+   * newer-version file is refused with a message saying which, and the corpus open before
+   * is untouched. The opened documents have no storage keys until `setKeys`.
+   */
+  openCorpus(bytes: Uint8Array | ArrayBuffer | Blob): Promise<Opened>;
+  /**
+   * Sets the storage key of each document, in id order (`null` for one not stored, or an
+   * article); the list must have one entry per document.
+   */
+  setKeys(keys: Array<number | null>): Promise<null>;
 }

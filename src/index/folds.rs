@@ -33,6 +33,11 @@ impl Folds {
         id
     }
 
+    /// The entries of the corpus file: the terms as written and each one's folded term.
+    pub(super) fn from_parts(written: Vocab, folded: Vec<TermId>) -> Folds {
+        Folds { written, folded }
+    }
+
     pub(super) fn len(&self) -> usize {
         self.folded.len()
     }

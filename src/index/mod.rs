@@ -26,6 +26,7 @@ use crate::scope::{Docs, Scope};
 use crate::tokenize::{fold, normalize_ascii_into, sentence_first_words, tokens_in};
 
 mod document;
+mod file;
 mod folds;
 mod postings;
 mod spans;
@@ -454,6 +455,11 @@ impl Corpus {
     pub fn set_languages(&mut self, languages: Library) {
         self.languages = languages;
         self.stems.get_mut().clear();
+    }
+
+    /// The language library (shared).
+    pub(crate) fn languages(&self) -> &Library {
+        &self.languages
     }
 
     /// Whether the corpus has a language library.

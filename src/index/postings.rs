@@ -27,14 +27,18 @@ pub(crate) struct Postings {
 
 impl Postings {
     pub(super) fn build(docs: &[Document], terms: usize) -> Postings {
-        let mut bases = Vec::with_capacity(docs.len() + 1);
-        let mut total = 0u32;
-        for doc in docs {
-            bases.push(total);
-            total += doc.terms.len() as u32;
-        }
-        bases.push(total);
         let all = || docs.iter().flat_map(|d| d.terms.iter());
+        Postings::build_with(docs, all, terms)
+    }
+
+    /// [`Postings::build`] of the documents' tokens with the term ids `all()` gives (the
+    /// corpus file's, renumbered).
+    pub(super) fn build_with<I: Iterator<Item = TermId>>(
+        docs: &[Document],
+        all: impl Fn() -> I,
+        terms: usize,
+    ) -> Postings {
+        let bases = bases(docs);
         // Pass 1: the size of each term's codes.
         let mut last = vec![0u32; terms];
         let mut sizes = vec![0u32; terms + 1];
@@ -63,6 +67,71 @@ impl Postings {
         }
     }
 
+    /// Each term's codes, one after another, and where each term's start (and the end).
+    pub(super) fn parts(&self) -> (&[u32], &[u8]) {
+        (&self.offsets, &self.codes)
+    }
+
+    /// The postings of the corpus file: `sizes` (each term's bytes of `codes`) checked against
+    /// `docs` and `freq` (each term's tokens): each term's positions must be increasing,
+    /// inside the corpus, well coded and as many as its count. `None` otherwise. (That they
+    /// are the positions of that term is not checked, which would cost what building them
+    /// does: a file that passes its checksum is one this crate wrote.)
+    pub(super) fn from_parts(
+        sizes: &[u32],
+        codes: Vec<u8>,
+        docs: &[Document],
+        freq: &[u32],
+    ) -> Option<Postings> {
+        if sizes.len() != freq.len() {
+            return None;
+        }
+        let bases = bases(docs);
+        let total = *bases.last()?;
+        let mut offsets = Vec::with_capacity(sizes.len() + 1);
+        let mut at = 0usize;
+        offsets.push(0);
+        for (t, &size) in sizes.iter().enumerate() {
+            let end = at.checked_add(size as usize)?;
+            let slice = codes.get(at..end)?;
+            let (mut i, mut pos, mut count) = (0, 0u32, 0u32);
+            while i < slice.len() {
+                let mut delta = 0u32;
+                let mut shift = 0;
+                loop {
+                    let b = *slice.get(i)?;
+                    i += 1;
+                    if shift == 28 && b > 0x0F {
+                        return None;
+                    }
+                    delta |= u32::from(b & 0x7F) << shift;
+                    if b < 0x80 {
+                        break;
+                    }
+                    shift += 7;
+                }
+                if count > 0 && delta == 0 {
+                    return None;
+                }
+                pos = pos.checked_add(delta)?;
+                if pos >= total {
+                    return None;
+                }
+                count += 1;
+            }
+            if count != freq[t] {
+                return None;
+            }
+            at = end;
+            offsets.push(at as u32);
+        }
+        (at == codes.len()).then_some(Postings {
+            offsets,
+            codes,
+            bases,
+        })
+    }
+
     pub(super) fn bytes(&self) -> usize {
         4 * (self.offsets.capacity() + self.bases.capacity()) + self.codes.capacity()
     }
@@ -80,6 +149,18 @@ impl Postings {
             only,
         }
     }
+}
+
+/// The corpus-wide position of each document's first token, and the total at the end.
+fn bases(docs: &[Document]) -> Vec<u32> {
+    let mut bases = Vec::with_capacity(docs.len() + 1);
+    let mut total = 0u32;
+    for doc in docs {
+        bases.push(total);
+        total += doc.terms.len() as u32;
+    }
+    bases.push(total);
+    bases
 }
 
 /// The postings of one term, in document then position order, made by

@@ -37,6 +37,64 @@ impl Spans {
         self.len += 1;
     }
 
+    /// The code of every span, in order (what the corpus file keeps).
+    pub(super) fn codes(&self) -> &[u8] {
+        &self.codes
+    }
+
+    /// The number of spans.
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The spans of `codes` (as [`Spans::codes`] gives them), checked against `text`:
+    /// `None` unless every span is non-empty, inside the text, after the one before, and on
+    /// character boundaries. The blocks are rebuilt in the same pass.
+    pub(super) fn from_codes(codes: Vec<u8>, text: &str) -> Option<Spans> {
+        let mut blocks = Vec::with_capacity(codes.len() / SPAN_BLOCK + 1);
+        let (mut at, mut len, mut end) = (0usize, 0usize, 0u32);
+        let number = |at: &mut usize| -> Option<u32> {
+            let mut n = 0u32;
+            for shift in [0, 7, 14, 21, 28] {
+                let b = *codes.get(*at)?;
+                *at += 1;
+                n |= u32::from(b & 0x7F).checked_shl(shift)?;
+                if b < 0x80 {
+                    return (shift < 28 || b < 0x10).then_some(n);
+                }
+            }
+            None
+        };
+        while at < codes.len() {
+            if len % SPAN_BLOCK == 0 {
+                blocks.push((end, at as u32));
+            }
+            let code = codes[at];
+            at += 1;
+            let (gap, size) = match code {
+                0 => (number(&mut at)?, number(&mut at)?),
+                code => (u32::from(code >> 5), u32::from(code & 31)),
+            };
+            let start = end.checked_add(gap)?;
+            let stop = start.checked_add(size)?;
+            if size == 0
+                || stop as usize > text.len()
+                || !text.is_char_boundary(start as usize)
+                || !text.is_char_boundary(stop as usize)
+            {
+                return None;
+            }
+            end = stop;
+            len += 1;
+        }
+        Some(Spans {
+            codes,
+            blocks,
+            len,
+            last_end: end,
+        })
+    }
+
     pub(super) fn shrink_to_fit(&mut self) {
         self.codes.shrink_to_fit();
         self.blocks.shrink_to_fit();

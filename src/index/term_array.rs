@@ -22,6 +22,17 @@ impl TermArray {
         self.bytes.push(c);
     }
 
+    /// The array of these bytes (3 a token; a length not a multiple of 3 drops the rest).
+    pub(super) fn from_bytes(mut bytes: Vec<u8>) -> TermArray {
+        bytes.truncate(bytes.len() / 3 * 3);
+        TermArray { bytes }
+    }
+
+    /// Its bytes, 3 a token.
+    pub(super) fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+
     pub(super) fn shrink_to_fit(&mut self) {
         self.bytes.shrink_to_fit();
     }

@@ -162,6 +162,43 @@ impl Vocab {
         self.ends.len()
     }
 
+    /// A vocabulary of the terms `text[ends[i - 1]..ends[i]]` (the corpus file's): `None`
+    /// when an end is not a character boundary, past the text, or a term comes twice.
+    pub(super) fn from_parts(text: String, ends: Vec<u32>) -> Option<Vocab> {
+        let mut start = 0;
+        for &end in &ends {
+            let end = end as usize;
+            if end <= start || !text.is_char_boundary(end) {
+                return None;
+            }
+            start = end;
+        }
+        if start != text.len() || ends.len() >= MAX_TERMS {
+            return None;
+        }
+        if ends.is_empty() {
+            // As a new vocabulary: no table until the first term.
+            return Some(Vocab::default());
+        }
+        let mut vocab = Vocab {
+            slots: vec![0; (ends.len() * 4 / 3 + 1).next_power_of_two().max(1024)],
+            text,
+            ends,
+        };
+        let mask = vocab.slots.len() - 1;
+        for id in 0..vocab.ends.len() as TermId {
+            let term = vocab.term(id);
+            let hash = Vocab::hash(term);
+            let i = vocab.find(term, hash);
+            if vocab.slots[i] != 0 {
+                return None;
+            }
+            debug_assert!(i <= mask);
+            vocab.slots[i] = Vocab::tag(hash) | (id + 1);
+        }
+        Some(vocab)
+    }
+
     pub(crate) fn iter(&self) -> impl Iterator<Item = (TermId, &str)> {
         (0..self.ends.len() as TermId).map(|id| (id, self.term(id)))
     }

@@ -18,14 +18,14 @@ mod tape;
 
 pub use serve::{serve, Server};
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::engine::Engine;
 use crate::error::Error;
 use crate::language::Library;
-use crate::protocol::{check_fields, Args, Request, Response};
+use crate::protocol::{check_fields, Args, FileBytes, Request, Response};
 
 #[wasm_bindgen(start)]
 fn start() {
@@ -85,8 +85,8 @@ impl JsEngine {
     /// Answers one request `{op, args}` (see `npm/types/engine.d.ts`); throws an `Error` that
     /// says what is wrong.
     pub fn handle(&mut self, request: JsValue) -> Result<JsValue, JsError> {
-        let request = parse(request)?;
-        Ok(answer(&mut self.inner, request)?)
+        let parsed = with_bytes(parse(request.clone())?, &request)?;
+        Ok(answer(&mut self.inner, parsed)?)
     }
 }
 
@@ -103,6 +103,32 @@ pub(crate) fn parse(request: JsValue) -> Result<Request, Error> {
         keys(&object)
     })?;
     Request::read(&op, &mut JsArgs(args))
+}
+
+/// The bytes of `openCorpus`'s argument `bytes` in `request`: a Uint8Array or an
+/// ArrayBuffer (the worker reads a Blob first).
+pub(crate) fn file_bytes(request: &JsValue) -> Result<Vec<u8>, Error> {
+    let bytes = get(&get(request, "args"), "bytes");
+    if let Some(array) = bytes.dyn_ref::<Uint8Array>() {
+        return Ok(array.to_vec());
+    }
+    if let Some(buffer) = bytes.dyn_ref::<ArrayBuffer>() {
+        return Ok(Uint8Array::new(buffer).to_vec());
+    }
+    Err(Error::invalid_option(
+        "bytes",
+        "expected a Uint8Array, an ArrayBuffer or a Blob",
+    ))
+}
+
+/// `request` with the bytes serde cannot read taken from the message `raw` itself.
+pub(crate) fn with_bytes(request: Request, raw: &JsValue) -> Result<Request, Error> {
+    match request {
+        Request::OpenCorpus { .. } => Ok(Request::OpenCorpus {
+            bytes: FileBytes(file_bytes(raw)?),
+        }),
+        request => Ok(request),
+    }
 }
 
 fn get(object: &JsValue, key: &str) -> JsValue {
@@ -187,6 +213,9 @@ fn culprit<T: serde::de::DeserializeOwned>(value: &JsValue) -> String {
 /// Runs a request and writes its answer as a plain JavaScript value.
 pub(crate) fn answer(engine: &mut Engine, request: Request) -> Result<JsValue, Error> {
     let mut response = engine.handle(request)?;
+    if let Response::SaveCorpus(bytes) = &response {
+        return Ok(Uint8Array::from(bytes.0.as_slice()).into());
+    }
     if let Response::Memory(memory) = &mut response {
         let buffer = wasm_bindgen::memory().unchecked_into::<js_sys::WebAssembly::Memory>();
         let bytes = buffer

@@ -30,11 +30,11 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageChannel, MessageEvent, MessagePort};
 
 use super::languages::JsLanguages;
-use super::{answer, parse, to_js};
+use super::{answer, parse, to_js, with_bytes};
 use crate::engine::{AddJob, Engine};
 use crate::error::Error;
 use crate::language::Library;
-use crate::protocol::{NewDocument, Request};
+use crate::protocol::{FileBytes, NewDocument, Request};
 
 /// How long `addDocuments` works before it yields to the event loop, in milliseconds.
 const SLICE_MS: f64 = 20.0;
@@ -298,6 +298,22 @@ async fn run(this: &Rc<Loop>, message: &Incoming) -> Result<JsValue, Error> {
             this.running_job.set(None);
             this.cancelled.borrow_mut().remove(&message.id);
             added
+        }
+        Request::OpenCorpus { .. } => {
+            let raw = get(&get(&message.request, "args"), "bytes");
+            let request = match raw.dyn_ref::<Blob>() {
+                Some(blob) => {
+                    let buffer = JsFuture::from(blob.array_buffer())
+                        .await
+                        .map_err(|e| Error::invalid_option("bytes", message_of(&e)))?;
+                    let bytes = Uint8Array::new(&buffer).to_vec();
+                    Request::OpenCorpus {
+                        bytes: FileBytes(bytes),
+                    }
+                }
+                None => with_bytes(request, &message.request)?,
+            };
+            answer(&mut this.engine.borrow_mut(), request)
         }
         Request::Decode { max_bytes, .. } => {
             let inputs = get(&get(&message.request, "args"), "inputs");

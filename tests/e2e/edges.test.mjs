@@ -73,7 +73,7 @@ test('a blank rename shows "Document N", and so does the reload', async () => {
   await te.locator('.doc-list tr', { hasText: 'Field notes' }).waitFor();
   await te.getByRole('button', { name: 'Rename Field notes' }).click();
   await te.getByRole('textbox', { name: 'New title for Field notes' }).fill('   ');
-  await te.getByRole('button', { name: 'Save' }).click();
+  await te.getByRole('button', { name: 'Save', exact: true }).click();
   await te.locator('.doc-list tr', { hasText: 'Document 3' }).waitFor();
   const stored = await page.evaluate(async () => {
     const { openStorage } = await import('./storage.js');

@@ -62,7 +62,7 @@ test('a pasted text is added, searchable, kept after a reload, renamed, removed 
   // Rename, kept too.
   await te.getByRole('button', { name: 'Rename Field notes' }).click();
   await te.getByRole('textbox', { name: 'New title for Field notes' }).fill('Beetles');
-  await te.getByRole('button', { name: 'Save' }).click();
+  await te.getByRole('button', { name: 'Save', exact: true }).click();
   await te.locator('.doc-list tr', { hasText: 'Beetles' }).waitFor();
   await page.reload();
   await te.locator('.doc-list tr', { hasText: 'Beetles' }).waitFor();

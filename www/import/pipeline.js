@@ -30,6 +30,16 @@ export const STORE_BATCH_CHARS = 1e6;
 
 const HTML = /\.(html?|xhtml)$/i;
 
+/** The corpus file's extension (src/corpus_file/), and the signature its bytes start with. */
+export const CORPUS_EXTENSION = '.textexplorer';
+const CORPUS_MAGIC = [0x89, 0x54, 0x58, 0x43];
+
+/** Whether a file is a corpus file: by its name, or (when given) its first bytes. */
+export function isCorpusFile(name, bytes = null) {
+  if (name.toLowerCase().endsWith(CORPUS_EXTENSION)) return true;
+  return bytes != null && bytes.length >= 4 && CORPUS_MAGIC.every((b, i) => bytes[i] === b);
+}
+
 /** A file name without its extension (the name itself when that would leave nothing). */
 export function stem(name) {
   return name.replace(/\.[^.]*$/, '') || name;
@@ -284,6 +294,8 @@ export async function readUrl(client, url, t, { signal, onProgress, chooseColumn
       body.set(chunk, at);
       at += chunk.byteLength;
     }
+    // A corpus file (by its name or its signature) is opened, not decoded.
+    if (isCorpusFile(name, body)) return { item: null, items: [], corpusFile: body, name, messages: [] };
     const [decoded] = await client.decode([body.buffer], maxBytes);
     const read = fileItem(name, decoded, response.headers.get('content-type') ?? '', t);
     if (!read.item) return read;

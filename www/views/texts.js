@@ -8,10 +8,13 @@
 
 import { h, replaceChildren, sentence } from '../dom.js';
 import { openStorage, articlesHidden, setArticlesHidden } from '../storage.js';
-import { MAX_TOTAL_CHARS, fitItems, readFiles, readUrl, storageBatches } from '../import/pipeline.js';
+import {
+  CORPUS_EXTENSION, MAX_TOTAL_CHARS, fitItems, isCorpusFile, readFiles, readUrl, storageBatches,
+} from '../import/pipeline.js';
 import { STEMMED, languageName, languageOptions } from '../languages.js';
 import { metadataForm, metadataSummary } from './metadata-editor.js';
 
+/** ctx: {client, strings, formatNumber, set(patch)}: `set` changes the widget's state (an opened corpus file's folding). */
 export function createTextsView(ctx) {
   const { formatNumber } = ctx;
   const { client } = ctx;
@@ -54,7 +57,7 @@ export function createTextsView(ctx) {
   }, labelled(t.titleLabel, titleInput), labelled(t.pasteLabel, pasteArea), h('button', { type: 'submit' }, t.addText));
 
   const fileInput = h('input', {
-    type: 'file', multiple: true, accept: '.txt,.md,.markdown,.html,.htm,.csv,.tsv,.docx,.odt,.epub,.rtf,.pdf,.zip,text/plain,text/markdown,text/html,text/csv,text/tab-separated-values',
+    type: 'file', multiple: true, accept: `${CORPUS_EXTENSION},.txt,.md,.markdown,.html,.htm,.csv,.tsv,.docx,.odt,.epub,.rtf,.pdf,.zip,text/plain,text/markdown,text/html,text/csv,text/tab-separated-values`,
     'aria-label': t.openFiles,
     onchange: () => {
       const files = [...fileInput.files];
@@ -93,6 +96,7 @@ export function createTextsView(ctx) {
 
   const articlesButton = h('button', { type: 'button', onclick: () => toggleArticles() });
   const clearButton = h('button', { type: 'button', onclick: () => clearTexts() }, t.clear);
+  const saveButton = h('button', { type: 'button', onclick: () => saveCorpusFile() }, t.saveCorpus);
   const list = h('div', { class: 'scroll' });
 
   const el = h('div', { class: 'texts' },
@@ -102,7 +106,8 @@ export function createTextsView(ctx) {
     drop,
     urlForm,
     h('h2', {}, t.documentsHeading),
-    h('div', { class: 'controls' }, articlesButton, clearButton),
+    h('div', { class: 'controls' }, saveButton, articlesButton, clearButton),
+    h('p', { class: 'help' }, t.corpusHelp),
     list);
 
   // --- messages -----------------------------------------------------------------------------
@@ -416,9 +421,65 @@ export function createTextsView(ctx) {
     await persist(storage.setLanguages(entries));
   }
 
+  // --- the corpus file (views/corpus-file.js, loaded when first used) ------------------------
+  const corpusFile = () => import('./corpus-file.js');
+
+  async function saveCorpusFile() {
+    if (busy) {
+      say('error', t.busy);
+      return;
+    }
+    await guard(async () => {
+      const { saveCorpus } = await corpusFile();
+      const { name, bytes } = await saveCorpus(client);
+      say('info', t.corpusSaved(name, formatNumber(bytes / 1048576, 1)));
+    });
+  }
+
+  /** Opens a corpus file (a File, or bytes from a URL) in place of the corpus, after a confirm
+   * when the user has texts; a bad file gets its message and the corpus stays as it was. */
+  async function openCorpusFile(name, file) {
+    if (busy) {
+      say('error', t.busy);
+      return false;
+    }
+    const own = docs.filter((d) => d.source === 'user').length;
+    if (own && !globalThis.confirm(t.openReplaces(name, formatNumber(own), own))) return false;
+    setBusy(true);
+    barText.textContent = t.corpusOpening(name);
+    const started = performance.now();
+    try {
+      const { openCorpus } = await corpusFile();
+      const opened = await openCorpus(client, storage, file, {
+        persist,
+        adopt: async (o) => {
+          setArticlesHidden(o.documents === o.items.length);
+          ctx.set({ fold: o.fold });
+          for (const list of o.stopWords) await client.setStopWords(list.language, list.words);
+        },
+      });
+      const seconds = formatNumber((performance.now() - started) / 1000, 2);
+      say('info', t.corpusOpened(name, formatNumber(opened.documents), opened.documents, formatNumber(opened.tokens), seconds));
+      return true;
+    } catch (error) {
+      say('error', t.corpusNotOpened(name, error.message));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
   /** Read, check and decode files, then add the good ones; each bad file gets its message. */
-  async function addFiles(files) {
+  async function addFiles(given) {
+    let files = given;
     if (!files.length) return;
+    // A corpus file is opened (the first one), the other files added to it.
+    const corpus = files.find((f) => isCorpusFile(f.name));
+    if (corpus) {
+      for (const other of files.filter((f) => f !== corpus && isCorpusFile(f.name))) say('error', t.oneCorpusFile(other.name));
+      files = files.filter((f) => !isCorpusFile(f.name));
+      if (!await openCorpusFile(corpus.name, corpus) || !files.length) return;
+    }
     let read;
     try {
       read = await readFiles(client, files, t, { chooseColumn });
@@ -458,6 +519,7 @@ export function createTextsView(ctx) {
       urlStatus.textContent = '';
     }
     tell(read.messages);
+    if (read.corpusFile) return openCorpusFile(read.name, read.corpusFile);
     return read.items?.length ? addItems(read.items) : false;
   }
 

@@ -99,6 +99,26 @@ fn main() {
     out.insert("build".into(), json!(build));
     out.insert("tokens".into(), json!(tokens));
     out.insert("indexBytes".into(), json!(engine.corpus().index_bytes()));
+    // The corpus file (issue 12 §3): saving it, and opening it with the first KWIC page of
+    // `the` sorted 1R (the KWIC view's first query), against the index build.
+    let (save, bytes) = time(runs, || text_explorer::corpus_file::write(&engine));
+    let first_kwic = || {
+        request(
+            "kwic",
+            &json!({"query": "the", "options": {"sort": "1R", "limit": 25}}),
+        )
+    };
+    let (open_kwic, ()) = time(runs, || {
+        let mut opened = text_explorer::corpus_file::read(&bytes).expect("the file opens");
+        assert!(opened.handle(first_kwic()).is_ok());
+    });
+    let (open_only, ()) = time(runs, || {
+        assert!(text_explorer::corpus_file::read(&bytes).is_ok());
+    });
+    out.insert("save".into(), json!(save));
+    out.insert("openKwic".into(), json!(open_kwic));
+    out.insert("open".into(), json!(open_only));
+    out.insert("fileBytes".into(), json!(bytes.len()));
     for r in plan["requests"].as_array().expect("requests") {
         let name = r["name"].as_str().expect("name");
         let op = r["op"].as_str().expect("op");
