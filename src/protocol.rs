@@ -781,23 +781,24 @@ pub struct Decoded {
     pub error: Option<String>,
 }
 
-/// A file given to `addFiles`: its name (for messages) and the title of its text.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(rename_all = "camelCase")]
+/// A file given to `addFiles`: its name (for messages) and the title of its text. Read by
+/// the boundary from the message itself (as the inputs are): serde skips it, so that the
+/// engine's wasm holds no reader for these types.
+#[derive(Clone, Debug, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+#[cfg_attr(not(target_arch = "wasm32"), ts(rename_all = "camelCase"))]
 pub struct FileInfo {
     /// The file's name.
     pub name: String,
     /// The title of its text; blank or absent for "Document N".
-    #[serde(default)]
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
     pub title: Option<String>,
 }
 
-/// Options of `addFiles`.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default, rename_all = "camelCase")]
+/// Options of `addFiles`, read by the boundary from the message itself (see [`FileInfo`]).
+#[derive(Clone, Debug, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+#[cfg_attr(not(target_arch = "wasm32"), ts(rename_all = "camelCase"))]
 pub struct AddFilesOptions {
     /// The largest file read, in bytes (a larger one is refused, `tooLarge`); absent: any.
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
@@ -814,21 +815,31 @@ pub struct AddFilesOptions {
 }
 
 /// How each way of finding an encoding is said (the Texts view's words); absent, its name.
-#[derive(Clone, Debug, Default, Deserialize)]
-#[serde(default)]
+#[derive(Clone, Debug, Default)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
 pub struct HowSaid {
     /// From a byte-order mark.
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
     pub bom: Option<String>,
     /// Valid UTF-8.
-    #[serde(rename = "utf-8")]
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable, rename = "utf-8"))]
     pub utf8: Option<String>,
     /// Detected.
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
     pub detected: Option<String>,
 }
+
+/// Skipped by serde: the boundary reads these from the message (see [`FileInfo`]).
+macro_rules! read_by_the_boundary {
+    ($($ty:ty),*) => {$(
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                serde::de::IgnoredAny::deserialize(d).map(|_| <$ty>::default())
+            }
+        }
+    )*};
+}
+read_by_the_boundary!(FileInfo, AddFilesOptions);
 
 impl HowSaid {
     /// How `how` is said.

@@ -15,10 +15,10 @@ maxChars?: number,
  */
 store?: boolean, 
 /**
- * How each way of finding an encoding (`bom`, `utf-8`, `detected`) is said, for the
- * encoding kept with each text: `utf-8 (valid UTF-8)`.
+ * How each way of finding an encoding is said, for the encoding kept with each text:
+ * `utf-8 (valid UTF-8)`.
  */
-how?: { [key in string]: string }, };
+how?: HowSaid, };
 
 export type Added = { 
 /**
@@ -462,6 +462,20 @@ key: number | null,
 message: string | null, };
 
 export type Grouping = "document" | "year" | "month";
+
+export type HowSaid = { 
+/**
+ * From a byte-order mark.
+ */
+bom?: string | null, 
+/**
+ * Valid UTF-8.
+ */
+"utf-8"?: string | null, 
+/**
+ * Detected.
+ */
+detected?: string | null, };
 
 export type Keyness = { 
 /**

@@ -35,8 +35,8 @@ use crate::engine::{AddJob, Engine};
 use crate::error::Error;
 use crate::language::Library;
 use crate::protocol::{
-    AddFilesOptions, AddedFiles, DocumentInfo, FileInfo, FileOutcome, NewDocument, Progress,
-    Request, Response, Stage,
+    AddFilesOptions, AddedFiles, DocumentInfo, FileInfo, FileOutcome, HowSaid, NewDocument,
+    Progress, Request, Response, Stage,
 };
 
 /// How long `addDocuments` works before it yields to the event loop, in milliseconds.
@@ -308,8 +308,10 @@ async fn run(this: &Rc<Loop>, message: &Incoming) -> Result<JsValue, Error> {
             this.cancelled.borrow_mut().remove(&message.id);
             added
         }
-        Request::AddFiles { files, options, .. } => {
-            let inputs = get(&get(&message.request, "args"), "inputs");
+        Request::AddFiles { .. } => {
+            let args = get(&message.request, "args");
+            let inputs = get(&args, "inputs");
+            let (files, options) = read_files(&args);
             this.running_job.set(Some(message.id));
             let added = add_files(this, message.id, inputs, files, options).await;
             this.running_job.set(None);
@@ -382,6 +384,35 @@ async fn add_documents(
     }
     let added = work.finish(&mut this.engine.borrow_mut());
     to_js(&added)
+}
+
+/// `addFiles`' files and options, read from its arguments (serde skips them: see
+/// [`FileInfo`]); what is not as declared is taken as absent.
+fn read_files(args: &JsValue) -> (Vec<FileInfo>, AddFilesOptions) {
+    let files = get(args, "files");
+    let files = match Array::is_array(&files) {
+        true => Array::from(&files)
+            .iter()
+            .map(|file| FileInfo {
+                name: get(&file, "name").as_string().unwrap_or_default(),
+                title: get(&file, "title").as_string(),
+            })
+            .collect(),
+        false => Vec::new(),
+    };
+    let options = get(args, "options");
+    let how = get(&options, "how");
+    let options = AddFilesOptions {
+        max_bytes: get(&options, "maxBytes").as_f64(),
+        max_chars: get(&options, "maxChars").as_f64(),
+        store: get(&options, "store").is_truthy(),
+        how: HowSaid {
+            bom: get(&how, "bom").as_string(),
+            utf8: get(&how, "utf-8").as_string(),
+            detected: get(&how, "detected").as_string(),
+        },
+    };
+    (files, options)
 }
 
 /// Posts a job's progress (news, not the job: a report that cannot be written is left out).
@@ -475,7 +506,7 @@ async fn add_files(
             ..FileOutcome::default()
         };
         let decoded = decode_one(this, &input, max).await;
-        let mut refuse = |outcome: &mut FileOutcome, why: &str| outcome.outcome = why.into();
+        let refuse = |outcome: &mut FileOutcome, why: &str| outcome.outcome = why.into();
         match decoded {
             Err(thrown) => {
                 refuse(&mut outcome, "unreadable");
@@ -629,16 +660,24 @@ async fn add_stored(this: &Rc<Loop>, job: u32) -> Result<JsValue, Error> {
         Ok(_) | Err(None) => Array::new(),
         Err(Some(message)) => return Err(Error::invalid_request(message)),
     };
-    let mut items = Vec::new();
-    let mut keys = Vec::new();
-    for record in records.iter() {
-        let key = get(&record, "key").as_f64().map(|k| k as u32);
-        let item = serde_wasm_bindgen::from_value::<NewDocument>(record).map_err(|err| {
-            Error::invalid_request(format!("a stored text could not be read: {err}"))
-        })?;
-        keys.push((key, item.language_detected.is_none()));
-        items.push(item);
-    }
+    let keys: Vec<Option<u32>> = records
+        .iter()
+        .map(|record| get(&record, "key").as_f64().map(|k| k as u32))
+        .collect();
+    // Read as an `addDocuments` request's items are (the records' other fields are ignored).
+    let request = Object::new();
+    let args = Object::new();
+    let _ = Reflect::set(&args, &"items".into(), &records);
+    let _ = Reflect::set(&request, &"op".into(), &"addDocuments".into());
+    let _ = Reflect::set(&request, &"args".into(), &args);
+    let Request::AddDocuments { items } = parse(request.into())? else {
+        return Err(Error::invalid_request("addStored"));
+    };
+    let keys: Vec<(Option<u32>, bool)> = keys
+        .into_iter()
+        .zip(&items)
+        .map(|(key, item)| (key, item.language_detected.is_none()))
+        .collect();
     // Records are read; the JavaScript copies can go before indexing.
     drop(records);
     let detect = items

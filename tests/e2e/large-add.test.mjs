@@ -12,7 +12,7 @@
 import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { usePageTests, watchConsole } from './support.mjs';
+import { until, usePageTests, watchConsole } from './support.mjs';
 import { brownDocuments } from '../../benches/brown.mjs';
 
 const env = usePageTests();
@@ -201,6 +201,32 @@ for (const [stage, when, shown] of [
     await te.locator('.doc-list tr', { hasText: 'Field notes' }).waitFor();
     assert.deepEqual(await titles(te), before.titles);
     assert.deepEqual(await stored(page), before.stored);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+}
+
+// In French and in Arabic (right to left): the progress within the text in the page's
+// language, and its Cancel button, as a user sees and clicks them.
+for (const [locale, pattern, cancelName, cancelled] of [
+  ['fr-FR', /^Indexation : 1 sur 1, [\d,\s ]+ sur [\d,\s ]+ millions de caractères \((\d+) %\)$/, 'Annuler', 'L’indexation a été annulée : rien de ce lot n’a été ajouté.'],
+  ['ar-EG', /^جارٍ الفهرسة: .* مليون حرف \((\d+)٪\)$/, 'إلغاء', 'أُلغيت الفهرسة: لم يُضف شيء من تلك الدفعة.'],
+]) {
+  test(`progress within the text and Cancel, in ${locale}`, async () => {
+    const context = await env.browser.newContext({ locale });
+    const { page, te, problems } = await open(context);
+    await makeBigFile(page);
+    await watchProgress(te);
+    await chooseBigFile(te);
+    await until(async () => (await page.evaluate(() => window.__progress)).some((l) => pattern.test(l) && Number(pattern.exec(l)[1]) > 0),
+      `progress in ${locale}`, 120_000).catch(async (error) => {
+      throw new Error(`${error.message}: ${JSON.stringify(await page.evaluate(() => window.__progress))}`);
+    });
+    await page.screenshot({ path: `${SHOTS}/large-progress-${locale}.png` });
+    await te.locator('.progress').getByRole('button', { name: cancelName }).click();
+    await te.getByText(cancelled).waitFor({ timeout: 120_000 });
+    assert.equal((await titles(te)).length, 2);
+    assert.deepEqual(await stored(page), []);
     assert.deepEqual(problems, []);
     await context.close();
   });
