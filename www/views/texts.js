@@ -371,13 +371,17 @@ export function createTextsView(ctx) {
           if (!result.ok) break;
           batch.forEach((item, i) => { item.key = result.value[i]; });
         }
-        if (cancelling) {
-          const keys = fitting.flatMap((item) => (item.key != null ? [item.key] : []));
-          if (keys.length) await persist(storage.removeMany(keys));
-          say('info', t.cancelled);
-          return false;
-        }
       }
+      // A cancel before the job was sent (while saving, or at once): nothing is indexed, and
+      // what was stored is forgotten.
+      const cancelledEarly = async () => {
+        if (!cancelling) return false;
+        const keys = restoring ? [] : fitting.flatMap((item) => (item.key != null ? [item.key] : []));
+        if (keys.length) await persist(storage.removeMany(keys));
+        say('info', restoring ? t.restoreCancelled : t.cancelled);
+        return true;
+      };
+      if (await cancelledEarly()) return false;
       const started = performance.now();
       // At most once a frame: the worker reports every document.
       let latest = null;
@@ -394,6 +398,7 @@ export function createTextsView(ctx) {
         showProgress(p);
       };
       show({ done: 0, total: fitting.length, chars: 0, totalChars: fitting.reduce((n, i) => n + i.text.length, 0) });
+      if (await cancelledEarly()) return false;
       const result = await client.addDocuments(fitting, { onProgress: report });
       if (result.cancelled) {
         if (!restoring) for (const item of fitting) if (item.key != null) await persist(storage.remove(item.key));
@@ -442,7 +447,8 @@ export function createTextsView(ctx) {
     bar.value = p.chars;
     const percent = Math.round((100 * p.chars) / Math.max(1, p.totalChars));
     barText.textContent = p.totalChars >= 1e6
-      ? t.progressWithin(formatNumber(Math.min(p.done + 1, p.total)), formatNumber(p.total),
+      // The text being indexed (none before the first slice).
+      ? t.progressWithin(formatNumber(p.chars > 0 ? Math.min(p.done + 1, p.total) : 0), formatNumber(p.total),
         formatNumber(p.chars / 1e6, 1), formatNumber(p.totalChars / 1e6, 1), percent)
       : t.progress(formatNumber(p.done), formatNumber(p.total), percent);
   }
