@@ -4,14 +4,14 @@
 
 use crate::corpus_file::{invalid, Reader, Writer};
 use crate::error::{Error, Result};
-use crate::index::{valid_language, Corpus, DocId};
+use crate::index::{valid_language, Building, Corpus, DocId};
 use crate::language::Library;
 use crate::metadata::Metadata;
 use crate::protocol::{
-    Added, AlignedSentence, Bytes, Collocates, Comparison, Concordance, Decoded, Dispersion,
-    DocDispersion, DocumentInfo, FileBytes, Inputs, Keyness, KwicLine, Memory, NewDocument,
-    OneOrMany, Opened, Phrase, Progress, Refused, Request, Segment, SharedRun, Source, Span,
-    StopList, SummaryOptions, TokenInfo,
+    AddFilesOptions, Added, AddedFiles, AlignedSentence, Bytes, Collocates, Comparison,
+    Concordance, Decoded, Dispersion, DocDispersion, DocumentInfo, FileBytes, FileInfo, Inputs,
+    Keyness, KwicLine, Memory, NewDocument, OneOrMany, Opened, Phrase, Progress, Refused, Request,
+    Segment, SharedRun, Source, Span, Stage, StopList, SummaryOptions, TokenInfo,
 };
 use crate::{
     CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, Network,
@@ -325,32 +325,55 @@ impl Engine {
     /// Its language is the one given, else the one detected from its text (if the engine has
     /// a language library and the text says).
     pub fn add(&mut self, item: NewDocument) -> Result<DocId> {
-        // Checked first: a text with invalid metadata is not added.
+        let mut pending = self.begin(item)?;
+        if let Err(error) = self.corpus.index_slice(&mut pending.building, usize::MAX) {
+            self.corpus.abandon(pending.building);
+            return Err(error);
+        }
+        self.finish(pending)
+    }
+
+    /// Starts adding a text to be indexed a slice at a time (see [`AddJob`]): its metadata
+    /// checked (a text with invalid metadata is not added) and its language decided.
+    fn begin(&mut self, item: NewDocument) -> Result<Pending> {
         let metadata = item.metadata.map(Metadata::validated).transpose()?;
         let title = item.title.as_deref().unwrap_or("");
-        let (id, language_detected) = match item.language_detected {
+        let (language, language_detected) = match item.language_detected {
             // Decided before: taken as it is, unknown included.
-            Some(detected) => {
-                let language = item.language.as_deref().map(valid_language).transpose()?;
-                (
-                    self.corpus.add_decided(title, item.text, language)?,
-                    detected,
-                )
-            }
-            None => {
-                let detected = item.language.is_none();
-                let language = item.language.as_deref();
-                (self.corpus.add_in(title, item.text, language)?, detected)
-            }
-        };
-        self.records.push(Record {
-            origin: Origin::User {
-                key: item.key,
-                encoding: item.encoding,
+            Some(detected) => (
+                item.language.as_deref().map(valid_language).transpose()?,
+                detected,
+            ),
+            None => match item.language.as_deref() {
+                Some(language) => (Some(valid_language(language)?), false),
+                None => (self.corpus.detect(&item.text), true),
             },
-            language_detected,
-        });
-        if let Some(metadata) = metadata {
+        };
+        let building = self
+            .corpus
+            .begin(title, item.text, language, None)
+            .map_err(|(error, _)| error)?;
+        Ok(Pending {
+            building,
+            record: Record {
+                origin: Origin::User {
+                    key: item.key,
+                    encoding: item.encoding,
+                },
+                language_detected,
+            },
+            metadata,
+        })
+    }
+
+    /// Ends a text begun with [`Engine::begin`], all its slices indexed.
+    fn finish(&mut self, pending: Pending) -> Result<DocId> {
+        let id = self
+            .corpus
+            .finish(pending.building)
+            .map_err(|(error, _)| error)?;
+        self.records.push(pending.record);
+        if let Some(metadata) = pending.metadata {
             self.corpus.set_metadata(id, metadata)?;
         }
         Ok(id)
@@ -440,6 +463,25 @@ impl Engine {
         Ok(())
     }
 
+    /// Answered by the boundary, which has the storage.
+    pub(crate) fn add_stored(&mut self) -> Result<Added> {
+        Err(Error::invalid_request(
+            "addStored runs in the browser's engine only".to_string(),
+        ))
+    }
+
+    /// Answered by the boundary, which has the files; natively there is no decoder.
+    pub(crate) fn add_files(
+        &mut self,
+        _inputs: Inputs,
+        _files: Vec<FileInfo>,
+        _options: AddFilesOptions,
+    ) -> Result<AddedFiles> {
+        Err(Error::invalid_request(
+            "addFiles runs in the browser's engine only".to_string(),
+        ))
+    }
+
     /// Answered by the boundary, which has the inputs; natively there is no decoder.
     pub(crate) fn decode(&mut self, _inputs: Inputs, _max: Option<f64>) -> Result<Vec<Decoded>> {
         Err(Error::invalid_request(
@@ -479,9 +521,22 @@ impl Engine {
     }
 }
 
-/// An `addDocuments` job, one text a step, so that the boundary can post progress and read a
-/// cancel between steps. A text the engine refuses is recorded and the job goes on;
-/// cancelling removes what the job added.
+/// A text being added by an [`AddJob`]: the corpus's part, and the engine's.
+#[derive(Debug)]
+struct Pending {
+    building: Building,
+    record: Record,
+    metadata: Option<Metadata>,
+}
+
+/// Bytes of text an [`AddJob`] step indexes at most (then to the end of a word): about 5 ms
+/// in wasm, so that the boundary can post progress within a large text and read a cancel.
+pub const SLICE_BYTES: usize = 256 * 1024;
+
+/// An `addDocuments` job, a slice of a text a step (at most [`SLICE_BYTES`]), so that the
+/// boundary can post progress (in characters, within a text too) and read a cancel between
+/// steps. A text the engine refuses is recorded and the job goes on; cancelling removes what
+/// the job added, the text being indexed included.
 #[derive(Debug)]
 pub struct AddJob {
     job: u32,
@@ -491,6 +546,9 @@ pub struct AddJob {
     chars: usize,
     total_chars: usize,
     added: Added,
+    /// The text being indexed: its index in the items, its title, its UTF-16 length, and
+    /// the characters done before it.
+    current: Option<(usize, String, usize, Pending)>,
 }
 
 impl AddJob {
@@ -505,41 +563,87 @@ impl AddJob {
             chars: 0,
             total_chars,
             added: Added::default(),
+            current: None,
         }
     }
 
-    /// Adds the next text; `None` when all are done.
+    /// Indexes the next slice (at most [`SLICE_BYTES`], to the end of a word) of the text
+    /// being added, or starts the next text; `None` when all are done.
     pub fn step(&mut self, engine: &mut Engine) -> Option<Progress> {
-        let item = self.items.next()?;
-        let index = self.next;
-        self.next += 1;
-        self.chars += utf16_len(&item.text);
-        let title = item.title.clone().unwrap_or_default();
-        match engine.add(item) {
-            Ok(id) => self.added.added.push(id),
-            Err(err) => self.added.errors.push(Refused {
-                index,
-                title,
-                message: err.to_string(),
-            }),
+        self.step_by(engine, SLICE_BYTES)
+    }
+
+    /// [`AddJob::step`] with slices of `max_bytes`.
+    pub fn step_by(&mut self, engine: &mut Engine, max_bytes: usize) -> Option<Progress> {
+        let (index, title, length, mut pending) = match self.current.take() {
+            Some(current) => current,
+            None => {
+                let item = self.items.next()?;
+                let index = self.next;
+                self.next += 1;
+                let length = utf16_len(&item.text);
+                let title = item.title.clone().unwrap_or_default();
+                match engine.begin(item) {
+                    Ok(pending) => (index, title, length, pending),
+                    Err(err) => {
+                        self.refuse(index, title, err);
+                        self.chars += length;
+                        return Some(self.progress());
+                    }
+                }
+            }
+        };
+        let from = pending.building.indexed();
+        let indexed = engine.corpus.index_slice(&mut pending.building, max_bytes);
+        self.chars += utf16_len(pending.building.text_between(from));
+        match indexed {
+            Ok(false) => self.current = Some((index, title, length, pending)),
+            Ok(true) => match engine.finish(pending) {
+                Ok(id) => self.added.added.push(id),
+                Err(err) => self.refuse(index, title, err),
+            },
+            Err(err) => {
+                let left = pending.building.len() - pending.building.indexed();
+                engine.corpus.abandon(pending.building);
+                // What was not indexed counts as done: the job's total is reached.
+                self.chars += left.min(length);
+                self.refuse(index, title, err);
+            }
         }
-        Some(Progress {
+        Some(self.progress())
+    }
+
+    fn refuse(&mut self, index: usize, title: String, err: Error) {
+        self.added.errors.push(Refused {
+            index,
+            title,
+            message: err.to_string(),
+        });
+    }
+
+    fn progress(&self) -> Progress {
+        Progress {
             job: self.job,
-            done: self.next,
+            done: self.next - usize::from(self.current.is_some()),
             total: self.total,
-            chars: self.chars,
+            chars: self.chars.min(self.total_chars),
             total_chars: self.total_chars,
-        })
+            stage: Stage::Indexing,
+        }
     }
 
     /// Ends the job: builds the postings once for the batch.
     pub fn finish(self, engine: &mut Engine) -> Added {
+        debug_assert!(self.current.is_none());
         engine.corpus.prepare();
         self.added
     }
 
     /// Cancels the job: removes what it added (nothing of a cancelled batch is kept).
-    pub fn cancel(self, engine: &mut Engine) -> Added {
+    pub fn cancel(mut self, engine: &mut Engine) -> Added {
+        if let Some((_, _, _, pending)) = self.current.take() {
+            engine.corpus.abandon(pending.building);
+        }
         for &id in self.added.added.iter().rev() {
             // The ids were just added and nothing ran in between: they exist.
             let _ = engine.remove_document(id);

@@ -267,6 +267,19 @@ operations! {
     /// Bytes to text (BOM, else UTF-8, else a detected legacy encoding), in the engine's
     /// thread; the inputs are Files or ArrayBuffers (transferred). Answered by the boundary.
     Decode => decode { inputs: Inputs, max_bytes: Option<f64> = default } -> Vec<Decoded>;
+    /// Files added in the engine's thread, so that their text never crosses to the page: a
+    /// job, as `addDocuments`, whose stages are reading and decoding each file (as `decode`),
+    /// checking it (empty, binary, too large, over the room left), storing the batch in the
+    /// page's storage (IndexedDB, with `options.store`) and indexing it a slice at a time.
+    /// Progress names the stage; a cancel at any stage keeps nothing of the batch, in the
+    /// engine or in storage. `files` gives each input's name and title. Answered by the
+    /// boundary.
+    AddFiles => add_files { inputs: Inputs, files: Vec<FileInfo>, options: AddFilesOptions = default } -> AddedFiles;
+    /// The texts kept in the page's storage added again, in the engine's thread, so that
+    /// they never cross to the page (on a reload): a job, as `addDocuments`, in the order
+    /// they were stored. A text the engine refuses is reported in `errors` (its index in that
+    /// order) and forgotten by the storage. Answered by the boundary.
+    AddStored => add_stored {} -> Added;
     /// The tokens indexed and the memory the engine holds.
     Memory => memory {} -> Memory;
     /// Stops the running `addDocuments` job `job` (its request id): it then answers
@@ -825,6 +838,8 @@ pub struct Progress {
     pub chars: usize,
     /// Characters in the job.
     pub total_chars: usize,
+    /// What the job is doing.
+    pub stage: Stage,
 }
 
 /// A decoded input (`decode`): what the boundary's decoder answers. Declared here for the
@@ -854,6 +869,140 @@ pub struct Decoded {
     /// Why the input could not be read.
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
     pub error: Option<String>,
+}
+
+/// A file given to `addFiles`: its name (for messages) and the title of its text. Read by
+/// the boundary from the message itself (as the inputs are): serde skips it, so that the
+/// engine's wasm holds no reader for these types.
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+#[cfg_attr(not(target_arch = "wasm32"), ts(rename_all = "camelCase"))]
+pub struct FileInfo {
+    /// The file's name.
+    pub name: String,
+    /// The title of its text; blank or absent for "Document N".
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub title: Option<String>,
+}
+
+/// Options of `addFiles`, read by the boundary from the message itself (see [`FileInfo`]).
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+#[cfg_attr(not(target_arch = "wasm32"), ts(rename_all = "camelCase"))]
+pub struct AddFilesOptions {
+    /// The largest file read, in bytes (a larger one is refused, `tooLarge`); absent: any.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
+    pub max_bytes: Option<f64>,
+    /// The characters (UTF-16 code units) the batch may add in all (a text that would pass
+    /// it is refused, `overLimit`, and later smaller ones may still fit); absent: any.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional))]
+    pub max_chars: Option<f64>,
+    /// Store the texts in the page's storage before indexing them.
+    pub store: bool,
+    /// How each way of finding an encoding is said, for the encoding kept with each text:
+    /// `utf-8 (valid UTF-8)`.
+    pub how: HowSaid,
+}
+
+/// How each way of finding an encoding is said (the Texts view's words); absent, its name.
+#[derive(Clone, Debug, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct HowSaid {
+    /// From a byte-order mark.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub bom: Option<String>,
+    /// Valid UTF-8.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable, rename = "utf-8"))]
+    pub utf8: Option<String>,
+    /// Detected.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub detected: Option<String>,
+}
+
+/// Skipped by serde: the boundary reads these from the message (see [`FileInfo`]).
+macro_rules! read_by_the_boundary {
+    ($($ty:ty),*) => {$(
+        impl<'de> Deserialize<'de> for $ty {
+            fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+                serde::de::IgnoredAny::deserialize(d).map(|_| <$ty>::default())
+            }
+        }
+    )*};
+}
+read_by_the_boundary!(FileInfo, AddFilesOptions);
+
+impl HowSaid {
+    /// How `how` is said.
+    pub fn say<'a>(&'a self, how: &'a str) -> &'a str {
+        let said = match how {
+            "bom" => &self.bom,
+            "utf-8" => &self.utf8,
+            "detected" => &self.detected,
+            _ => &None,
+        };
+        said.as_deref().unwrap_or(how)
+    }
+}
+
+/// The answer of `addFiles`.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct AddedFiles {
+    /// The ids of the texts added, in order.
+    pub added: Vec<DocId>,
+    /// What became of each file, in order.
+    pub files: Vec<FileOutcome>,
+    /// Whether the job was cancelled (then nothing was added, nor kept in storage).
+    pub cancelled: bool,
+    /// Why the texts could not be stored, if they could not (they are added all the same).
+    pub storage_error: Option<String>,
+}
+
+/// What `addFiles` did with one file.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct FileOutcome {
+    /// The file's name.
+    pub name: String,
+    /// The title of its text.
+    pub title: String,
+    /// `added`, or why not: `unreadable`, `empty`, `tooLarge`, `binary`, `overLimit`,
+    /// `refused` (the engine's reason in `message`), `cancelled`.
+    pub outcome: String,
+    /// Its size in bytes.
+    pub bytes: f64,
+    /// Its text's length in characters (UTF-16 code units), once decoded.
+    pub chars: f64,
+    /// With `overLimit`: the characters that were left.
+    pub room: f64,
+    /// The encoding it was decoded from, and how that was found (`bom`, `utf-8`, `detected`).
+    pub encoding: Option<String>,
+    /// How the encoding was found.
+    pub how: Option<String>,
+    /// Whether some bytes were not valid in that encoding.
+    pub had_errors: bool,
+    /// Its document's id, once added.
+    pub id: Option<DocId>,
+    /// Its storage key, once stored.
+    pub key: Option<u32>,
+    /// Why it could not be read, or why the engine refused it.
+    pub message: Option<String>,
+}
+
+/// The stage of an `addDocuments` or `addFiles` job, in its progress.
+#[derive(Clone, Copy, Debug, Default, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub enum Stage {
+    /// Reading and decoding files (`done` of `total` read).
+    Reading,
+    /// Storing the texts in the page's storage.
+    Saving,
+    /// Indexing (`chars` of `totalChars` done, within a text too).
+    #[default]
+    Indexing,
 }
 
 /// The answer of `memory`.

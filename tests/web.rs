@@ -536,7 +536,7 @@ impl Page {
         Reflect::set(&loads, &"count".into(), &0.into()).unwrap();
         let languages = Function::new_with_args("loads", LOAD_LANGUAGES);
         let languages: Function = languages.bind1(&JsValue::NULL, &loads).unchecked_into();
-        let server = serve(channel.port2().into(), decoder, Some(languages)).unwrap();
+        let server = serve(channel.port2().into(), decoder, Some(languages), None).unwrap();
         let inbox = Array::new();
         let sink = inbox.clone();
         let listener = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(

@@ -39,7 +39,7 @@ async fn a_panic_throws_to_the_caller_and_tells_every_page_it_crashed() {
     // A page served by this instance, as the worker serves the client.
     let channel = web_sys::MessageChannel::new().unwrap();
     let decoder = Function::new_with_args("bytes", "return { text: '' };");
-    let _server = serve(channel.port2().into(), decoder, None).unwrap();
+    let _server = serve(channel.port2().into(), decoder, None, None).unwrap();
     let inbox = Array::new();
     let sink = inbox.clone();
     let listener =

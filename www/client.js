@@ -23,6 +23,9 @@ export const RESTARTING = 'the engine stopped: reloading your texts';
  * - addDocuments(items, {onProgress}) → {added, errors, cancelled}: onProgress gets
  *   {job, done, total, chars, totalChars}; cancelIndexing() stops the running job, which then
  *   resolves with `cancelled: true` and has added nothing
+ * - addFiles(files, {names, titles, maxBytes, maxChars, store, how, onProgress}) → {added,
+ *   files, cancelled, storageError}: files read, decoded, stored and indexed in the worker
+ *   (their text never crosses to the page); cancelIndexing() stops it at any stage
  * - addDocument(title, text) → id
  * - onDocuments(fn): fn({added, removed, removedMany, restarted}) after every change of the
  *   document list; returns an unsubscribe function
@@ -201,7 +204,7 @@ export async function createClient({ articles = true } = {}) {
     let batch = [];
     const flush = async () => {
       if (batch.length === 0) return;
-      const items = batch.map(({ item, title }) => ({ ...item, title }));
+      const items = await withTexts(batch.map(({ item, title }) => ({ ...item, title })));
       batch = [];
       const { errors } = await send('addDocuments', { items }).answer;
       if (errors.length) throw new Error(errors[0].message);
@@ -221,6 +224,22 @@ export async function createClient({ articles = true } = {}) {
     const metadata = rebuilt.flatMap((e, id) => (e.article && e.metadata ? [send('setMetadata', { id, metadata: e.metadata }).answer] : []));
     await Promise.all([...renames, ...languages, ...metadata]);
     return rebuilt;
+  }
+
+  // Items of the journal with their texts: a text added by addFiles is not kept on the page,
+  // and is read again from storage by its key (one that is no longer there is left out).
+  async function withTexts(items) {
+    if (items.every((item) => item.text != null)) return items;
+    const { openStorage } = await import('./storage.js');
+    const saved = new Map((await (await openStorage()).list()).map((record) => [record.key, record]));
+    return items.flatMap((item) => {
+      if (item.text != null) return [item];
+      const record = saved.get(item.key);
+      if (!record) return [];
+      // What the engine had since (a rename, a language or metadata set) wins over the record.
+      const since = Object.fromEntries(Object.entries(item).filter(([, value]) => value != null));
+      return [plainItem({ ...record, ...since, text: record.text })];
+    });
   }
 
   async function addOnce(plain, onProgress) {
@@ -295,6 +314,61 @@ export async function createClient({ articles = true } = {}) {
       }
       if (result.added.length) changed({ added: result.added });
       return result;
+    },
+    /**
+     * Files added in the engine's thread (addFiles: read, decoded, stored and indexed there,
+     * so that their text never crosses to the page). `files`: Files or ArrayBuffers (an
+     * ArrayBuffer is transferred); `names` and `titles`, one each; the options of addFiles;
+     * onProgress as addDocuments'. Resolves to {added, files, cancelled, storageError}.
+     */
+    async addFiles(files, { names, titles = [], onProgress, ...options } = {}) {
+      firstDocuments = null;
+      if (restarting) await restarting.catch(() => {});
+      const info = files.map((file, i) => ({ name: String(names?.[i] ?? file.name ?? ''), title: titles[i] ?? null }));
+      const transfer = files.filter((file) => file instanceof ArrayBuffer);
+      const { id: job, answer } = send('addFiles', { inputs: files, files: info, options: withoutEmptyOptions({ options }).options }, transfer);
+      if (job == null) return answer;
+      if (onProgress) progress.set(job, onProgress);
+      running = job;
+      try {
+        const result = await answer;
+        // The journal keeps what a restart needs: a stored text is read again by its key.
+        for (const file of result.files) {
+          if (file.id != null) journal[file.id] = { item: { title: file.title, key: file.key }, title: file.title };
+        }
+        await keepTitles(result.added);
+        if (result.added.length) changed({ added: result.added });
+        return result;
+      } finally {
+        progress.delete(job);
+        if (running === job) running = null;
+      }
+    },
+    /**
+     * The texts kept in the page's storage, added again in the engine's thread (addStored: on
+     * a reload), so that they never cross to the page; onProgress as addDocuments'. Resolves
+     * to {added, errors, cancelled} (an error's index: the text's place among those stored).
+     */
+    async addStored({ onProgress } = {}) {
+      firstDocuments = null;
+      if (restarting) await restarting.catch(() => {});
+      const { id: job, answer } = send('addStored', {});
+      if (job == null) return answer;
+      if (onProgress) progress.set(job, onProgress);
+      running = job;
+      try {
+        const result = await answer;
+        const docs = result.added.length ? await send('documents', {}).answer : [];
+        for (const id of result.added) {
+          const doc = docs[id];
+          if (doc) journal[id] = { item: { title: doc.title, key: doc.key, language: doc.language, languageDetected: doc.languageDetected }, title: doc.title };
+        }
+        if (result.added.length) changed({ added: result.added });
+        return result;
+      } finally {
+        progress.delete(job);
+        if (running === job) running = null;
+      }
     },
     cancelIndexing() {
       if (running != null) send('cancel', { job: running }).answer.catch(() => {});
@@ -411,7 +485,7 @@ function withoutEmptyOptions(args) {
   return { ...args, options: out };
 }
 
-// ArrayBuffers among the values (decode's inputs) are transferred, not copied.
+// ArrayBuffers among the values (decode's and addFiles' inputs) are transferred, not copied.
 function transferOf(values) {
   return values.flatMap((v) => (Array.isArray(v) ? v.filter((x) => x instanceof ArrayBuffer) : []));
 }

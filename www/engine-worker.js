@@ -34,6 +34,18 @@ function loadLanguages() {
   });
 }
 
+// The page's storage (storage.js, IndexedDB, which workers have too), opened on first use:
+// addFiles stores the texts it reads here and addStored reads them back, so that they never
+// cross to the page.
+let opened = null;
+const storage = {
+  open: () => (opened ??= import('./storage.js').then((module) => module.openStorage())),
+  list: async () => ({ ok: true, value: await (await storage.open()).list() }),
+  addMany: async (records) => (await storage.open()).addMany(records),
+  removeMany: async (keys) => (await storage.open()).removeMany(keys),
+  setLanguages: async (entries) => (await storage.open()).setLanguages(entries),
+};
+
 const message = (thrown) => (thrown instanceof Error ? thrown.message : String(thrown));
 
 // Waits for the module on `port`, then serves it. `load(module)` instantiates the wasm and
@@ -48,7 +60,7 @@ function listen(port, load = instantiate) {
       return;
     }
     started ??= load(data.wasm).then((bind) => {
-      const server = bind(port, decode, loadLanguages);
+      const server = bind(port, decode, loadLanguages, storage);
       for (const queued of early.splice(0)) server.receive(queued);
       return server;
     });

@@ -22,6 +22,8 @@ export const OPERATIONS = Object.freeze({
   setStopWords: ['language', 'words'],
   setFolding: ['fold'],
   decode: ['inputs', 'maxBytes'],
+  addFiles: ['inputs', 'files', 'options'],
+  addStored: [],
   memory: [],
   cancel: ['job'],
   trends: ['queries', 'options'],

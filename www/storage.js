@@ -1,4 +1,6 @@
-// The user's texts, kept in this browser's IndexedDB (they never leave the browser).
+// The user's texts, kept in this browser's IndexedDB (they never leave the browser). Opened
+// by the page (the Texts view) and by the engine's worker, which stores the files it reads
+// (addFiles), so that a large text never crosses to the page.
 //
 // A text is stored before it is indexed, so a crash while indexing loses nothing; it is
 // stored exactly as decoded. When storage is unavailable (a private window without
@@ -43,7 +45,7 @@ export function storageMessage(error) {
 }
 
 /**
- * Open the store. Returns {available, message, list(), add(record), addMany(records), rename(key, title),
+ * Open the store. Returns {available, message, list(), count(), add(record), addMany(records), removeMany(keys), rename(key, title),
  * setLanguages([{key, language, languageDetected}]),
  * remove(key), clear(), setting(name), saveSetting(name, value)}; list() resolves to the stored texts in the order they were added.
  * Each method resolves to {ok, message}-style results and never rejects.
@@ -87,6 +89,15 @@ export async function openStorage(idb = globalThis.indexedDB) {
         return [];
       }
     },
+    /** How many texts are stored (their values are not read). */
+    async count() {
+      if (!db) return 0;
+      try {
+        return await request(db.transaction(STORE).objectStore(STORE).count());
+      } catch {
+        return 0;
+      }
+    },
     /** Stores {title, text, encoding}; resolves to {ok, value: key} or {ok: false, message}. */
     add: (record) => write((store) => request(store.add({ ...record, added: Date.now() }))),
     /** Stores several records in one transaction; resolves to {ok, value: [key]}. */
@@ -109,6 +120,8 @@ export async function openStorage(idb = globalThis.indexedDB) {
       if (record) await request(store.put({ ...record, language, languageDetected }));
     }))),
     remove: (key) => write((store) => request(store.delete(key))),
+    /** Forgets several texts in one transaction (a cancelled batch). */
+    removeMany: (keys) => write((store) => Promise.all(keys.map((key) => request(store.delete(key))))),
     /** A setting's value (null: none, or no storage); saveSetting(name, null or '') forgets it. */
     setting: (name) => (db ? request(db.transaction(SETTINGS).objectStore(SETTINGS).get(name)).then((r) => r?.value ?? null, () => null) : null),
     saveSetting: (name, value) => write((store) => request(value ? store.put({ name, value }) : store.delete(name)), SETTINGS),

@@ -3,7 +3,7 @@
 // engine's operations (engine.d.ts, generated from src/protocol.rs), so they cannot drift
 // from it; this file adds only what the client itself does.
 
-import type { Added, Decoded, NewDocument, Operations, Progress } from './engine.js';
+import type { AddFilesOptions, Added, AddedFiles, Decoded, NewDocument, Operations, Progress } from './engine.js';
 
 /** What onDocuments listeners hear: the ids added or removed, or a restart after a panic. */
 export interface DocumentsChange {
@@ -35,7 +35,7 @@ export interface StopEdit {
  * overtaken by a newer one with the same options rejects with an Error whose `superseded`
  * is true.
  */
-export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'setArticles' | 'removeDocument' | 'renameDocument' | 'setStopWords' | 'setFolding'> {
+export interface Client extends Omit<Operations, 'addDocuments' | 'addFiles' | 'addStored' | 'decode' | 'setArticles' | 'removeDocument' | 'renameDocument' | 'setStopWords' | 'setFolding'> {
   /**
    * A language's stop words, applied at once: an explicit list, `'iso'` (the stopwords-iso
    * list of the language, fetched on first need) or `null` (the default: NLTK's list for
@@ -50,7 +50,15 @@ export interface Client extends Omit<Operations, 'addDocuments' | 'decode' | 'se
   stopBase(language: string, base: 'nltk' | 'iso'): Promise<string[]>;
   /** Adds texts in order; `onProgress` hears each text done. */
   addDocuments(items: NewDocument[], options?: { onProgress?: (progress: Progress) => void }): Promise<Added>;
-  /** Stops the running addDocuments: it then resolves with `cancelled: true`, having added nothing. */
+  /**
+   * Files read, decoded, stored (with `store`) and indexed in the engine's worker, so that
+   * their text never crosses to the page; an ArrayBuffer is transferred. `names` and `titles`
+   * give each file's (a File's own name by default).
+   */
+  addFiles(files: (Blob | ArrayBuffer)[], options?: AddFilesOptions & { names?: string[]; titles?: (string | null)[]; onProgress?: (progress: Progress) => void }): Promise<AddedFiles>;
+  /** The texts kept in the page's storage, added again in the engine's worker (on a reload). */
+  addStored(options?: { onProgress?: (progress: Progress) => void }): Promise<Added>;
+  /** Stops the running addDocuments, addFiles or addStored, at any stage: it then resolves with `cancelled: true`, having added (and kept) nothing. */
   cancelIndexing(): void;
   /** Adds one text; resolves to its id, or rejects with the engine's reason. */
   /** `language`: the text's ISO 639-1 code, if known; without one it is detected. */

@@ -161,6 +161,11 @@ impl Corpus {
         self.add_decided(title, text, language)
     }
 
+    /// The language the corpus's library detects in `text` (`None`: unknown, or no library).
+    pub fn detect(&self, text: &str) -> Option<String> {
+        self.languages.detect(text)
+    }
+
     /// [`Corpus::add_in`] with the language decided already (`None`: unknown, not detected).
     pub(crate) fn add_decided(
         &mut self,
@@ -175,9 +180,6 @@ impl Corpus {
     /// [`Corpus::add_decided`] of a text that is to replace document `replacing` (which is
     /// then removed): its bytes do not count against the limit. A refused text is given back
     /// with the error.
-    ///
-    /// (The one function that indexes words, so that what it calls for each word is inlined
-    /// into its loop: a second caller of those made indexing 10% slower.)
     fn add_replacing(
         &mut self,
         title: &str,
@@ -185,6 +187,24 @@ impl Corpus {
         language: Option<String>,
         replacing: Option<DocId>,
     ) -> std::result::Result<DocId, (Error, String)> {
+        let mut building = self.begin(title, text, language, replacing)?;
+        if let Err(error) = self.index_slice(&mut building, usize::MAX) {
+            return Err((error, self.abandon(building)));
+        }
+        self.finish(building)
+    }
+
+    /// Starts adding a document that is indexed a slice at a time ([`Corpus::index_slice`],
+    /// then [`Corpus::finish`], or [`Corpus::abandon`]), so that the caller can report
+    /// progress and stop between slices. Nothing may change the corpus until it is finished
+    /// or abandoned. Fails, giving the text back, if the text is blank or too large.
+    pub fn begin(
+        &mut self,
+        title: &str,
+        text: String,
+        language: Option<String>,
+        replacing: Option<DocId>,
+    ) -> std::result::Result<Building, (Error, String)> {
         if text.trim().is_empty() {
             return Err((Error::new(ErrorKind::EmptyText), text));
         }
@@ -197,7 +217,7 @@ impl Corpus {
         let id = self.docs.len() as DocId;
         let title = title_or_default(title, id);
         let ascii = text.is_ascii();
-        let mut doc = Document {
+        let doc = Document {
             title,
             terms: TermArray::default(),
             spans: Spans::default(),
@@ -217,22 +237,51 @@ impl Corpus {
             language,
             metadata: crate::metadata::Metadata::default(),
         };
-        let (vocab_before, folds_before) = (self.vocab.len(), self.folds.len());
+        Ok(Building {
+            doc,
+            text,
+            at: 0,
+            vocab_before: self.vocab.len(),
+            folds_before: self.folds.len(),
+        })
+    }
+
+    /// Indexes about `max_bytes` more of the text being built (up to the next ASCII white
+    /// space after that, so that no word is cut: words never hold white space; the rest of the
+    /// text when it has none); returns whether the whole text is indexed. Fails only when the
+    /// vocabulary is full (the caller then abandons the document).
+    ///
+    /// (The one function that indexes words, so that what it calls for each word is inlined
+    /// into its loop: a second caller of those made indexing 10% slower. Never inlined into
+    /// its callers, so that the wasm holds that loop once.)
+    #[inline(never)]
+    pub fn index_slice(&mut self, building: &mut Building, max_bytes: usize) -> Result<bool> {
+        let Building { doc, text, at, .. } = building;
+        let from = *at;
+        let to = slice_end(text, from, max_bytes);
         let mut term = String::new();
         // French, Italian and Catalan elisions are two words in those languages (l’été).
         let language = doc.language.clone();
-        for token in tokens_in(&text, language.as_deref()) {
+        for token in tokens_in(&text[from..to], language.as_deref()) {
             let ascii = normalize_ascii_into(token.text, &mut term);
             let folds = (self.fold && !ascii).then_some(&mut self.folds);
             let id = intern(&mut self.vocab, folds, &term);
             if id as usize >= MAX_TERMS {
-                self.vocab.truncate(vocab_before);
-                self.folds.truncate(folds_before);
-                return Err((Error::new(ErrorKind::TooManyTerms), text));
+                return Err(Error::new(ErrorKind::TooManyTerms));
             }
             doc.terms.push(id);
-            doc.spans.push(token.start as u32, token.end as u32);
+            doc.spans
+                .push((from + token.start) as u32, (from + token.end) as u32);
         }
+        *at = to;
+        Ok(to == text.len())
+    }
+
+    /// Ends a document whose text is all indexed: adds it and returns its id. Fails, giving
+    /// the text back and leaving the corpus as it was, if the text has no words.
+    pub fn finish(&mut self, building: Building) -> std::result::Result<DocId, (Error, String)> {
+        debug_assert_eq!(building.at, building.text.len());
+        let Building { mut doc, text, .. } = building;
         if doc.terms.len() == 0 {
             // No token was seen, so nothing was interned: the corpus is unchanged.
             return Err((Error::new(ErrorKind::NoWords), text));
@@ -245,13 +294,23 @@ impl Corpus {
             sentence_first_words(&text, doc.spans.from(0).map(|(start, _)| start));
         doc.sentences = doc.sentence_starts.len();
         doc.text = text;
+        let id = self.docs.len() as DocId;
+        let grew = self.vocab.len() != building.vocab_before;
         self.tally(&mut doc);
         self.docs.push(doc);
         self.postings = OnceCell::new();
-        if self.vocab.len() != vocab_before {
+        if grew {
             self.ranks = OnceCell::new();
         }
         Ok(id)
+    }
+
+    /// Drops a document being built: the terms it brought are forgotten, and the corpus is as
+    /// it was before [`Corpus::begin`]. Gives the text back.
+    pub fn abandon(&mut self, building: Building) -> String {
+        self.vocab.truncate(building.vocab_before);
+        self.folds.truncate(building.folds_before);
+        building.text
     }
 
     /// Counts a new document's tokens into the corpus's frequencies, and its types.
@@ -672,6 +731,55 @@ fn intern(vocab: &mut Vocab, folds: Option<&mut Folds>, term: &str) -> TermId {
         Some(folds) => folds.intern(term, vocab),
         None => vocab.intern_hot(term),
     }
+}
+
+/// A document being added a slice at a time: see [`Corpus::begin`].
+#[derive(Debug)]
+pub struct Building {
+    doc: Document,
+    text: String,
+    /// Bytes of the text indexed so far.
+    at: usize,
+    /// The vocabulary's and the folds' sizes before, to forget its terms if it is abandoned.
+    vocab_before: usize,
+    folds_before: usize,
+}
+
+impl Building {
+    /// The text's length in bytes.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the text is empty (never: [`Corpus::begin`] refuses a blank text).
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// Bytes of the text indexed so far.
+    pub fn indexed(&self) -> usize {
+        self.at
+    }
+
+    /// The text indexed by the last slice ends here: `text[from..self.indexed()]`.
+    pub fn text_between(&self, from: usize) -> &str {
+        &self.text[from..self.at]
+    }
+}
+
+/// Where a slice of about `max` bytes from `from` ends: at the first ASCII white space at or
+/// after `from + max`, or at the end of the text.
+fn slice_end(text: &str, from: usize, max: usize) -> usize {
+    let bytes = text.as_bytes();
+    let start = from.saturating_add(max);
+    if start >= bytes.len() {
+        return bytes.len();
+    }
+    // An ASCII byte is never inside a UTF-8 sequence: a cut before one is a char boundary.
+    bytes[start..]
+        .iter()
+        .position(u8::is_ascii_whitespace)
+        .map_or(bytes.len(), |i| start + i)
 }
 
 /// A title trimmed, or "Document N" (N = id + 1) for a blank one.

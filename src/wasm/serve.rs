@@ -34,7 +34,10 @@ use super::{answer, parse, to_js, with_bytes};
 use crate::engine::{AddJob, Engine};
 use crate::error::Error;
 use crate::language::Library;
-use crate::protocol::{FileBytes, NewDocument, Request};
+use crate::protocol::{
+    AddFilesOptions, AddedFiles, DocumentInfo, FileBytes, FileInfo, FileOutcome, HowSaid,
+    NewDocument, Progress, Request, Response, Stage,
+};
 
 /// How long `addDocuments` works before it yields to the event loop, in milliseconds.
 const SLICE_MS: f64 = 20.0;
@@ -116,6 +119,10 @@ struct Loop {
     /// `() => {detect, stems}`, or a Promise of it: the language library (lang/'s wasm, loaded
     /// by the page on first use); called before the first request that needs it.
     languages: Option<Function>,
+    /// The page's storage, for `addFiles` and `addStored`: `{list(), addMany(records),
+    /// removeMany(keys), setLanguages(entries)}`, each answering a Promise of `{ok, value | message}` (see
+    /// www/storage.js); absent, `addFiles` stores nothing.
+    storage: Option<Object>,
 }
 
 /// The engine serving one port; `close()` stops it and frees its corpus.
@@ -127,12 +134,13 @@ pub struct Server {
 /// Serves an engine over the embedded articles on `port` (a dedicated Worker's global scope
 /// or a `MessagePort`), decoding files with `decoder` and loading the language library with
 /// `languages` when a request first needs it (without it, languages are not detected and
-/// `~word` matches the word itself).
+/// `~word` matches the word itself), and storing the texts of `addFiles` with `storage`.
 #[wasm_bindgen]
 pub fn serve(
     port: JsValue,
     decoder: Function,
     languages: Option<Function>,
+    storage: Option<Object>,
 ) -> Result<Server, JsError> {
     let port = if let Some(port) = port.dyn_ref::<MessagePort>() {
         Port::Channel(port.clone())
@@ -153,6 +161,7 @@ pub fn serve(
         port: port.clone(),
         decoder,
         languages,
+        storage,
     });
     let this = inner.clone();
     let handler = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
@@ -315,6 +324,23 @@ async fn run(this: &Rc<Loop>, message: &Incoming) -> Result<JsValue, Error> {
             };
             answer(&mut this.engine.borrow_mut(), request)
         }
+        Request::AddFiles { .. } => {
+            let args = get(&message.request, "args");
+            let inputs = get(&args, "inputs");
+            let (files, options) = read_files(&args);
+            this.running_job.set(Some(message.id));
+            let added = add_files(this, message.id, inputs, files, options).await;
+            this.running_job.set(None);
+            this.cancelled.borrow_mut().remove(&message.id);
+            added
+        }
+        Request::AddStored {} => {
+            this.running_job.set(Some(message.id));
+            let added = add_stored(this, message.id).await;
+            this.running_job.set(None);
+            this.cancelled.borrow_mut().remove(&message.id);
+            added
+        }
         Request::Decode { max_bytes, .. } => {
             let inputs = get(&get(&message.request, "args"), "inputs");
             decode(this, inputs, max_bytes.unwrap_or(f64::INFINITY)).await
@@ -366,12 +392,7 @@ async fn add_documents(
         let Some(progress) = work.step(&mut this.engine.borrow_mut()) else {
             break;
         };
-        // Progress is news, not the job: a report that cannot be written is left out.
-        if let Ok(progress) = to_js(&progress) {
-            let message = Object::new();
-            let _ = Reflect::set(&message, &"progress".into(), &progress);
-            this.port.post(&message);
-        }
+        post_progress(&this.port, &progress);
         if Date::now() - slice > SLICE_MS {
             pause().await;
             slice = Date::now();
@@ -379,6 +400,368 @@ async fn add_documents(
     }
     let added = work.finish(&mut this.engine.borrow_mut());
     to_js(&added)
+}
+
+/// `addFiles`' files and options, read from its arguments (serde skips them: see
+/// [`FileInfo`]); what is not as declared is taken as absent.
+fn read_files(args: &JsValue) -> (Vec<FileInfo>, AddFilesOptions) {
+    let files = get(args, "files");
+    let files = match Array::is_array(&files) {
+        true => Array::from(&files)
+            .iter()
+            .map(|file| FileInfo {
+                name: get(&file, "name").as_string().unwrap_or_default(),
+                title: get(&file, "title").as_string(),
+            })
+            .collect(),
+        false => Vec::new(),
+    };
+    let options = get(args, "options");
+    let how = get(&options, "how");
+    let options = AddFilesOptions {
+        max_bytes: get(&options, "maxBytes").as_f64(),
+        max_chars: get(&options, "maxChars").as_f64(),
+        store: get(&options, "store").is_truthy(),
+        how: HowSaid {
+            bom: get(&how, "bom").as_string(),
+            utf8: get(&how, "utf-8").as_string(),
+            detected: get(&how, "detected").as_string(),
+        },
+    };
+    (files, options)
+}
+
+/// Posts a job's progress (news, not the job: a report that cannot be written is left out).
+fn post_progress(port: &Port, progress: &Progress) {
+    if let Ok(progress) = to_js(progress) {
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"progress".into(), &progress);
+        port.post(&message);
+    }
+}
+
+/// Calls the storage's `method` with `arg` and waits for its `{ok, value | message}`:
+/// `Ok(value)`, or `Err(message)`. Without a storage, `Err` with no message.
+async fn storage_call(this: &Loop, method: &str, arg: &JsValue) -> Result<JsValue, Option<String>> {
+    let Some(storage) = &this.storage else {
+        return Err(None);
+    };
+    let called = async {
+        let function: Function = Reflect::get(storage, &method.into())?.dyn_into()?;
+        let answer = function.call1(storage, arg)?;
+        JsFuture::from(Promise::resolve(&answer)).await
+    };
+    match called.await {
+        Ok(answer) if get(&answer, "ok").is_truthy() => Ok(get(&answer, "value")),
+        Ok(answer) => Err(Some(
+            get(&answer, "message")
+                .as_string()
+                .unwrap_or_else(|| "the texts could not be stored".into()),
+        )),
+        Err(thrown) => Err(Some(message_of(&thrown))),
+    }
+}
+
+/// Forgets the stored texts of `keys` (a cancelled or refused part of a batch).
+async fn unstore(this: &Loop, keys: &[u32]) {
+    if keys.is_empty() {
+        return;
+    }
+    let array: Array = keys.iter().map(|&k| JsValue::from(k)).collect();
+    let _ = storage_call(this, "removeMany", &array.into()).await;
+}
+
+/// `addFiles`: read, decode, check, store, index (see the operation's declaration).
+async fn add_files(
+    this: &Rc<Loop>,
+    job: u32,
+    inputs: JsValue,
+    files: Vec<FileInfo>,
+    options: AddFilesOptions,
+) -> Result<JsValue, Error> {
+    if !Array::is_array(&inputs) || Array::from(&inputs).length() as usize != files.len() {
+        return Err(Error::invalid_option(
+            "inputs",
+            "expected an array of Files or ArrayBuffers, one for each of `files`",
+        ));
+    }
+    let cancelled = || this.cancelled.borrow().contains(&job);
+    let mut answer = AddedFiles::default();
+    let stop = |mut answer: AddedFiles| {
+        answer.cancelled = true;
+        answer.added.clear();
+        for file in &mut answer.files {
+            file.id = None;
+            file.key = None;
+        }
+        to_js(&answer)
+    };
+    let max = options.max_bytes.unwrap_or(f64::INFINITY);
+    let mut room = options.max_chars.unwrap_or(f64::INFINITY);
+    let total = files.len();
+    // The texts that pass the checks: their outcome's index, the text as JavaScript has it
+    // (to store) and as the engine will (to index).
+    let mut texts: Vec<(usize, JsValue, String)> = Vec::new();
+    let mut progress = Progress {
+        job,
+        done: 0,
+        total,
+        chars: 0,
+        total_chars: 0,
+        stage: Stage::Reading,
+    };
+    for (i, (input, file)) in Array::from(&inputs).iter().zip(files).enumerate() {
+        if cancelled() {
+            return stop(answer);
+        }
+        progress.done = i;
+        post_progress(&this.port, &progress);
+        let mut outcome = FileOutcome {
+            title: file.title.unwrap_or_default(),
+            name: file.name,
+            ..FileOutcome::default()
+        };
+        let decoded = decode_one(this, &input, max).await;
+        let refuse = |outcome: &mut FileOutcome, why: &str| outcome.outcome = why.into();
+        match decoded {
+            Err(thrown) => {
+                refuse(&mut outcome, "unreadable");
+                outcome.message = Some(message_of(&thrown));
+            }
+            Ok(decoded) => {
+                outcome.bytes = get(&decoded, "bytes").as_f64().unwrap_or(0.0);
+                let text = get(&decoded, "text");
+                if outcome.bytes == 0.0 {
+                    refuse(&mut outcome, "empty");
+                } else if outcome.bytes > max {
+                    refuse(&mut outcome, "tooLarge");
+                } else if get(&decoded, "binary").is_truthy() {
+                    refuse(&mut outcome, "binary");
+                } else if let Some(string) = text.as_string() {
+                    outcome.encoding = get(&decoded, "encoding").as_string();
+                    outcome.how = get(&decoded, "how").as_string();
+                    outcome.had_errors = get(&decoded, "hadErrors").is_truthy();
+                    outcome.chars = f64::from(text.unchecked_ref::<js_sys::JsString>().length());
+                    if string.trim().is_empty() {
+                        refuse(&mut outcome, "empty");
+                    } else if outcome.chars > room {
+                        refuse(&mut outcome, "overLimit");
+                        outcome.room = room;
+                    } else {
+                        room -= outcome.chars;
+                        outcome.outcome = "added".into();
+                        texts.push((answer.files.len(), text, string));
+                    }
+                } else {
+                    refuse(&mut outcome, "unreadable");
+                }
+            }
+        }
+        answer.files.push(outcome);
+    }
+    if cancelled() {
+        return stop(answer);
+    }
+    let encoding_of = |outcome: &FileOutcome| {
+        let encoding = outcome.encoding.clone().unwrap_or_default();
+        let how = outcome.how.clone().unwrap_or_default();
+        format!("{encoding} ({})", options.how.say(&how))
+    };
+    // Stored before they are indexed, so that a crash while indexing loses nothing.
+    let mut keys: Vec<u32> = Vec::new();
+    if options.store && !texts.is_empty() {
+        progress.stage = Stage::Saving;
+        progress.done = 0;
+        progress.total = texts.len();
+        post_progress(&this.port, &progress);
+        let records: Array = texts
+            .iter()
+            .map(|(i, text, _)| {
+                let outcome = &answer.files[*i];
+                let record = Object::new();
+                let _ = Reflect::set(&record, &"title".into(), &outcome.title.as_str().into());
+                let _ = Reflect::set(&record, &"text".into(), text);
+                let _ = Reflect::set(&record, &"encoding".into(), &encoding_of(outcome).into());
+                JsValue::from(record)
+            })
+            .collect();
+        match storage_call(this, "addMany", &records.into()).await {
+            Ok(stored) => {
+                keys = Array::from(&stored)
+                    .iter()
+                    .map(|k| k.as_f64().unwrap_or(0.0) as u32)
+                    .collect();
+                for ((i, _, _), &key) in texts.iter().zip(&keys) {
+                    answer.files[*i].key = Some(key);
+                }
+            }
+            Err(message) => answer.storage_error = message,
+        }
+        if cancelled() {
+            unstore(this, &keys).await;
+            return stop(answer);
+        }
+    }
+    // The JavaScript strings are no longer needed: only the engine's copy is indexed.
+    let (slots, items): (Vec<usize>, Vec<NewDocument>) = texts
+        .into_iter()
+        .map(|(i, _, text)| {
+            let outcome = &answer.files[i];
+            let item = NewDocument {
+                title: Some(outcome.title.clone()),
+                text,
+                key: outcome.key,
+                encoding: Some(encoding_of(outcome)),
+                language: None,
+                language_detected: None,
+                metadata: None,
+            };
+            (i, item)
+        })
+        .unzip();
+    if items.iter().any(|i| i.language.is_none()) && !this.engine.borrow().has_languages() {
+        load_languages(this).await;
+    }
+    let mut work = AddJob::new(job, items);
+    let mut slice = Date::now();
+    loop {
+        if cancelled() {
+            let _ = work.cancel(&mut this.engine.borrow_mut());
+            unstore(this, &keys).await;
+            return stop(answer);
+        }
+        let Some(progress) = work.step(&mut this.engine.borrow_mut()) else {
+            break;
+        };
+        post_progress(&this.port, &progress);
+        if Date::now() - slice > SLICE_MS {
+            pause().await;
+            slice = Date::now();
+        }
+    }
+    let added = work.finish(&mut this.engine.borrow_mut());
+    let mut refused_keys = Vec::new();
+    for error in &added.errors {
+        let outcome = &mut answer.files[slots[error.index]];
+        outcome.outcome = "refused".into();
+        outcome.message = Some(error.message.clone());
+        refused_keys.extend(outcome.key.take());
+    }
+    unstore(this, &refused_keys).await;
+    let kept = (0..slots.len()).filter(|k| !added.errors.iter().any(|e| e.index == *k));
+    for (k, &id) in kept.zip(&added.added) {
+        answer.files[slots[k]].id = Some(id);
+    }
+    answer.added = added.added;
+    // The language the engine decided, kept with each stored text, so that a reload restores
+    // it without detecting it again.
+    let documents = answer_documents(this);
+    let entries: Array = answer
+        .files
+        .iter()
+        .filter_map(|f| Some((f.key?, documents.get(f.id? as usize)?)))
+        .map(|(key, doc)| language_entry(key, doc))
+        .collect();
+    if entries.length() > 0 {
+        let _ = storage_call(this, "setLanguages", &entries.into()).await;
+    }
+    to_js(&answer)
+}
+
+/// `addStored`: the stored texts, read from the storage here and indexed as `addDocuments`
+/// indexes (see the operation's declaration).
+async fn add_stored(this: &Rc<Loop>, job: u32) -> Result<JsValue, Error> {
+    let records = match storage_call(this, "list", &JsValue::UNDEFINED).await {
+        Ok(records) if Array::is_array(&records) => Array::from(&records),
+        Ok(_) | Err(None) => Array::new(),
+        Err(Some(message)) => return Err(Error::invalid_request(message)),
+    };
+    let keys: Vec<Option<u32>> = records
+        .iter()
+        .map(|record| get(&record, "key").as_f64().map(|k| k as u32))
+        .collect();
+    // Read as an `addDocuments` request's items are (the records' other fields are ignored).
+    let request = Object::new();
+    let args = Object::new();
+    let _ = Reflect::set(&args, &"items".into(), &records);
+    let _ = Reflect::set(&request, &"op".into(), &"addDocuments".into());
+    let _ = Reflect::set(&request, &"args".into(), &args);
+    let Request::AddDocuments { items } = parse(request.into())? else {
+        return Err(Error::invalid_request("addStored"));
+    };
+    let keys: Vec<(Option<u32>, bool)> = keys
+        .into_iter()
+        .zip(&items)
+        .map(|(key, item)| (key, item.language_detected.is_none()))
+        .collect();
+    // Records are read; the JavaScript copies can go before indexing.
+    drop(records);
+    let detect = items
+        .iter()
+        .any(|i| i.language.is_none() && i.language_detected.is_none());
+    if detect && !this.engine.borrow().has_languages() {
+        load_languages(this).await;
+    }
+    let mut work = AddJob::new(job, items);
+    let mut slice = Date::now();
+    loop {
+        if this.cancelled.borrow().contains(&job) {
+            return to_js(&work.cancel(&mut this.engine.borrow_mut()));
+        }
+        let Some(progress) = work.step(&mut this.engine.borrow_mut()) else {
+            break;
+        };
+        post_progress(&this.port, &progress);
+        if Date::now() - slice > SLICE_MS {
+            pause().await;
+            slice = Date::now();
+        }
+    }
+    let added = work.finish(&mut this.engine.borrow_mut());
+    let refused: Vec<u32> = added
+        .errors
+        .iter()
+        .filter_map(|e| keys.get(e.index)?.0)
+        .collect();
+    unstore(this, &refused).await;
+    // The languages detected now, kept, so that the next reload does not detect them again.
+    let documents = answer_documents(this);
+    let kept = (0..keys.len()).filter(|k| !added.errors.iter().any(|e| e.index == *k));
+    let entries: Array = kept
+        .zip(&added.added)
+        .filter_map(|(k, &id)| {
+            let (key, detect) = keys[k];
+            let doc = documents.get(id as usize)?;
+            (detect).then_some((key?, doc))
+        })
+        .map(|(key, doc)| language_entry(key, doc))
+        .collect();
+    if entries.length() > 0 {
+        let _ = storage_call(this, "setLanguages", &entries.into()).await;
+    }
+    to_js(&added)
+}
+
+/// `{key, language, languageDetected}` for the storage's `setLanguages`.
+fn language_entry(key: u32, doc: &DocumentInfo) -> JsValue {
+    let entry = Object::new();
+    let _ = Reflect::set(&entry, &"key".into(), &key.into());
+    let language = doc.language.as_deref().map_or(JsValue::NULL, JsValue::from);
+    let _ = Reflect::set(&entry, &"language".into(), &language);
+    let _ = Reflect::set(
+        &entry,
+        &"languageDetected".into(),
+        &doc.language_detected.into(),
+    );
+    entry.into()
+}
+
+/// The documents as `documents` lists them.
+fn answer_documents(this: &Loop) -> Vec<DocumentInfo> {
+    match this.engine.borrow_mut().handle(Request::Documents {}) {
+        Ok(Response::Documents(documents)) => documents,
+        _ => Vec::new(),
+    }
 }
 
 /// A task later: the event loop delivers the messages that arrived meanwhile (a cancel, a

@@ -248,3 +248,48 @@ test("the client gives a restarted engine what it was told: diacritic folding, a
   assert.deepEqual(consoleLines.filter((line) => !expected.test(line)), []);
   await page.close();
 });
+
+// A text file added in the worker (addFiles) is not copied to the page: after a panic, the
+// client reads it back from IndexedDB by its key for the new engine.
+test("a text file added in the worker is back after a panic, read again from storage", async () => {
+  const page = await browser.newPage();
+  await page.addInitScript(() => {
+    const Native = window.Worker;
+    window.engineWorkers = [];
+    window.Worker = class extends Native {
+      constructor(...args) {
+        super(...args);
+        window.engineWorkers.push(this);
+      }
+    };
+  });
+  await page.goto(`${baseUrl}#view=texts&layout=tabs`);
+  const te = page.locator("text-explorer");
+  await te.locator("textarea[name=text]").waitFor();
+  await te.locator("input[type=file]").evaluate((input) => {
+    const data = new DataTransfer();
+    data.items.add(new File(["Call me Ishmael. Some years ago, never mind how long."], "moby.txt", { type: "text/plain" }));
+    input.files = data.files;
+    input.dispatchEvent(new Event("change", { bubbles: true }));
+  });
+  await te.locator(".doc-list td.doc-title", { hasText: "moby" }).waitFor();
+  await page.evaluate(() => window.engineWorkers.at(-1).postMessage({ id: 1e9, request: { op: "panic", args: {} } }));
+  const deadline = Date.now() + TIMEOUT;
+  let found = null;
+  while (!found && Date.now() < deadline) {
+    found = await page.evaluate(async () => {
+      const el = document.querySelector("text-explorer");
+      try {
+        const restarted = window.engineWorkers.length > 1;
+        const mine = await el.search("ishmael");
+        return restarted && mine.total === 1 ? el.documents.map((d) => d.title) : null;
+      } catch {
+        return null;
+      }
+    });
+    if (!found) await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  assert.deepEqual(found?.slice(-1), ["moby"], "the restarted engine has the text file");
+  assert.equal(found.length, 3);
+  await page.close();
+});

@@ -2,7 +2,9 @@
 // as items. (HTML to text needs DOMParser: the end-to-end tests cover it.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { stem, urlFileName, storageBatches, fitItems, fileItem, MAX_FILE_BYTES } from '../../www/import/pipeline.js';
+import {
+  stem, urlFileName, storageBatches, fitItems, fileItem, fileMessages, isPlainFile, MAX_FILE_BYTES,
+} from '../../www/import/pipeline.js';
 import en from '../../www/strings/en.js';
 
 const t = en.texts;
@@ -57,4 +59,34 @@ test('fileItem: a text file becomes an item titled by its name, with its encodin
   const { item: got, messages } = fileItem('notes.txt', decoded, 'text/plain', t);
   assert.deepEqual(got, { title: 'notes', text: 'hello', encoding: 'windows-1252 (detected)', name: 'notes.txt' });
   assert.deepEqual(messages.map((m) => m.kind), ['info']);
+});
+
+test('isPlainFile: plain text files go to the worker; HTML, Markdown, tables and formats do not', () => {
+  assert.ok(isPlainFile({ name: 'notes.txt', type: 'text/plain' }));
+  assert.ok(isPlainFile({ name: 'README', type: '' }));
+  for (const name of ['a.html', 'a.htm', 'a.md', 'a.csv', 'a.tsv', 'a.docx', 'a.pdf', 'a.zip', 'a.rtf']) assert.ok(!isPlainFile({ name, type: '' }), name);
+  assert.ok(!isPlainFile({ name: 'page', type: 'text/html' }));
+});
+
+test('fileMessages: what addFiles did with each file, in the order of the page\'s path', () => {
+  const file = (name, outcome, extra = {}) => ({ name, title: stem(name), outcome, bytes: 10, chars: 10, room: 0, hadErrors: false, ...extra });
+  const messages = fileMessages([
+    file('big.txt', 'overLimit', { chars: 70, room: 5 }),
+    file('odd.txt', 'added', { hadErrors: true, encoding: 'windows-1252' }),
+    file('bad.txt', 'refused', { message: 'this text has no words' }),
+    file('img.txt', 'binary'),
+    file('none.txt', 'empty'),
+    file('huge.txt', 'tooLarge', { bytes: MAX_FILE_BYTES + 1048576 }),
+    file('gone.txt', 'unreadable', { message: 'it could not be read' }),
+  ], t, 100);
+  assert.deepEqual(messages.map((m) => m.kind), ['info', 'error', 'error', 'error', 'error', 'error', 'error']);
+  assert.deepEqual(messages.map((m) => m.text), [
+    t.invalidBytes('odd.txt', 'windows-1252'),
+    t.binary('img.txt'),
+    t.empty('none.txt'),
+    t.tooLarge('huge.txt', '65.0', '64'),
+    t.unreadable('gone.txt', 'it could not be read'),
+    t.overLimit('big.txt', '100', '70', '5'),
+    t.notAdded('bad.txt', 'this text has no words'),
+  ]);
 });

@@ -135,6 +135,44 @@ export async function decodeFiles(client, files) {
 const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
 
 /**
+ * Whether a file is plain text as it is (no HTML, front matter, table or other format to
+ * read on the page): such files are read, decoded, stored and indexed in the engine's worker
+ * (client.addFiles), so that their text never crosses to the page.
+ */
+export function isPlainFile(file) {
+  return !FORMATS.test(file.name) && !HTML.test(file.name) && !/html/i.test(file.type ?? '')
+    && !MARKDOWN.test(file.name) && !TABLE.test(file.name);
+}
+
+/**
+ * The messages for what client.addFiles did with each file (its answer's `files`), in the
+ * order readFiles, fitItems and the Texts view give them: the files that could not be read,
+ * those over the limit, then those the engine refused.
+ */
+export function fileMessages(files, t, limit = MAX_TOTAL_CHARS) {
+  const read = [];
+  const over = [];
+  const refused = [];
+  const mb = (bytes) => formatNumber(bytes / 1048576, 1);
+  for (const file of files) {
+    const { name } = file;
+    switch (file.outcome) {
+      case 'unreadable': read.push({ kind: 'error', text: t.unreadable(name, file.message ?? '') }); break;
+      case 'empty': read.push({ kind: 'error', text: t.empty(name) }); break;
+      case 'tooLarge': read.push({ kind: 'error', text: t.tooLarge(name, mb(file.bytes), formatNumber(MAX_FILE_BYTES / 1048576)) }); break;
+      case 'binary': read.push({ kind: 'error', text: t.binary(name) }); break;
+      case 'overLimit':
+        over.push({ kind: 'error', text: t.overLimit(name, formatNumber(limit), formatNumber(file.chars), formatNumber(Math.max(0, file.room))) });
+        break;
+      case 'refused': refused.push({ kind: 'error', text: t.notAdded(name, file.message ?? '') }); break;
+      default:
+    }
+    if (file.hadErrors && !['unreadable', 'empty', 'tooLarge', 'binary'].includes(file.outcome)) read.push({ kind: 'info', text: t.invalidBytes(name, file.encoding) });
+  }
+  return [...read, ...over, ...refused];
+}
+
+/**
  * Files as items: {items, messages} (each bad file has its message). A ZIP, DOCX, ODT, EPUB,
  * RTF or PDF is read by import/formats/ (a ZIP's text files come back to be decoded here).
  */

@@ -468,6 +468,8 @@ export default {
     overLimit: (name, limit, chars, left) => `لم يُضف «${iso(name)}»: ستتجاوز النصوص الحد البالغ ${limit} حرف (فيه ${chars}؛ والمتبقي ${left}). أزل بعض النصوص أولًا.`,
     saving: (n, count) => `جارٍ حفظ ${counted(n, count, ['نص واحد', 'نصين', 'نصوص', 'نصًا', 'نص'])}…`,
     progress: (done, total, percent) => `جارٍ الفهرسة: ${done} من ${total} (${percent}٪)`,
+    progressWithin: (n, total, done, all, percent) => `جارٍ الفهرسة: ${n} من ${total}، ${done} من ${all} مليون حرف (${percent}٪)`,
+    reading: (n, total) => `جارٍ قراءة الملف ${n} من ${total}…`,
     restoreCancelled: 'أُلغي تحميل نصوصك المحفوظة: ما زالت محفوظة، وستُحمَّل من جديد عند إعادة تحميل الصفحة.',
     cancelled: 'أُلغيت الفهرسة: لم يُضف شيء من تلك الدفعة.',
     notAdded: (name, message) => `لم يُضف «${iso(name)}»: ${message}.`,

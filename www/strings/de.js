@@ -436,6 +436,8 @@ export default {
     overLimit: (name, limit, chars, left) => `„${name}“ wurde nicht hinzugefügt: Die Texte würden die Grenze von ${limit} Zeichen überschreiten (er hat ${chars}; ${left} sind noch frei). Entfernen Sie zuerst einige Texte.`,
     saving: (n, count) => `${n} ${one(count) ? 'Text wird' : 'Texte werden'} gespeichert…`,
     progress: (done, total, percent) => `Indexierung ${done} von ${total} (${percent} %)`,
+    progressWithin: (n, total, done, all, percent) => `Indexierung ${n} von ${total}: ${done} von ${all} Millionen Zeichen (${percent} %)`,
+    reading: (n, total) => `Datei ${n} von ${total} wird gelesen…`,
     restoreCancelled: 'Das Laden Ihrer gespeicherten Texte wurde abgebrochen: Sie bleiben gespeichert und werden beim nächsten Laden der Seite wieder geladen.',
     cancelled: 'Die Indexierung wurde abgebrochen: Aus diesem Stapel wurde nichts hinzugefügt.',
     notAdded: (name, message) => `„${name}“ wurde nicht hinzugefügt: ${message}.`,

@@ -435,6 +435,8 @@ export default {
     overLimit: (name, limit, chars, left) => `“${name}” was not added: it would take the texts over the limit of ${limit} characters (it has ${chars}; ${left} are left). Remove some texts first.`,
     saving: (n, count) => `Saving ${n} ${count === 1 ? 'text' : 'texts'}…`,
     progress: (done, total, percent) => `Indexing ${done} of ${total} (${percent}%)`,
+    progressWithin: (n, total, done, all, percent) => `Indexing ${n} of ${total}: ${done} of ${all} million characters (${percent}%)`,
+    reading: (n, total) => `Reading file ${n} of ${total}…`,
     restoreCancelled: 'Loading your saved texts was cancelled: they are still saved, and load again when the page is reloaded.',
     cancelled: 'Indexing was cancelled: nothing from that batch was added.',
     notAdded: (name, message) => `“${name}” was not added: ${message}.`,

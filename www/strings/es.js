@@ -437,6 +437,8 @@ export default {
     overLimit: (name, limit, chars, left) => `«${name}» no se añadió: los textos superarían el límite de ${limit} caracteres (tiene ${chars}; quedan ${left}). Quite antes algunos textos.`,
     saving: (n, count) => `Guardando ${n} texto${s(count)}…`,
     progress: (done, total, percent) => `Indexando ${done} de ${total} (${percent} %)`,
+    progressWithin: (n, total, done, all, percent) => `Indexando ${n} de ${total}: ${done} de ${all} millones de caracteres (${percent} %)`,
+    reading: (n, total) => `Leyendo el archivo ${n} de ${total}…`,
     restoreCancelled: 'Se canceló la carga de sus textos guardados: siguen guardados, y se volverán a cargar cuando se recargue la página.',
     cancelled: 'Se canceló la indexación: no se añadió nada de ese lote.',
     notAdded: (name, message) => `«${name}» no se añadió: ${message}.`,

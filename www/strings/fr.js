@@ -438,6 +438,8 @@ export default {
     overLimit: (name, limit, chars, left) => `« ${name} » n’a pas été ajouté : les textes dépasseraient la limite de ${limit} caractères (il en compte ${chars} ; il en reste ${left}). Retirez d’abord des textes.`,
     saving: (n, count) => `Enregistrement de ${n} texte${s(count)}…`,
     progress: (done, total, percent) => `Indexation : ${done} sur ${total} (${percent} %)`,
+    progressWithin: (n, total, done, all, percent) => `Indexation : ${n} sur ${total}, ${done} sur ${all} millions de caractères (${percent} %)`,
+    reading: (n, total) => `Lecture du fichier ${n} sur ${total}…`,
     restoreCancelled: 'Le chargement de vos textes enregistrés a été annulé : ils restent enregistrés et se rechargeront au prochain chargement de la page.',
     cancelled: 'L’indexation a été annulée : rien de ce lot n’a été ajouté.',
     notAdded: (name, message) => `« ${name} » n’a pas été ajouté : ${message}.`,

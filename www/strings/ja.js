@@ -433,6 +433,8 @@ export default {
     overLimit: (name, limit, chars, left) => `「${name}」は追加されませんでした。追加するとテキストが上限の ${limit} 文字を超えます（このテキストは ${chars} 文字、残りは ${left} 文字）。先にいくつかテキストを削除してください。`,
     saving: (n) => `${n} 件のテキストを保存しています…`,
     progress: (done, total, percent) => `索引を作成中：${total} 件中 ${done} 件（${percent}%）`,
+    progressWithin: (n, total, done, all, percent) => `索引を作成中：${total} 件中 ${n} 件目、${all} 百万文字中 ${done} 百万文字（${percent}%）`,
+    reading: (n, total) => `ファイルを読み込んでいます：${total} 件中 ${n} 件目…`,
     restoreCancelled: '保存したテキストの読み込みをキャンセルしました。テキストは保存されたままで、ページを再読み込みすると再び読み込まれます。',
     cancelled: '索引の作成をキャンセルしました。このまとまりのテキストは何も追加されていません。',
     notAdded: (name, message) => `「${name}」は追加されませんでした：${message}。`,

@@ -433,6 +433,8 @@ export default {
     overLimit: (name, limit, chars, left) => `未添加“${name}”：添加后文本将超过 ${limit} 个字符的上限（它有 ${chars} 个字符；还剩 ${left} 个）。请先移除一些文本。`,
     saving: (n) => `正在保存 ${n} 个文本…`,
     progress: (done, total, percent) => `正在建立索引：${done}/${total}（${percent}%）`,
+    progressWithin: (n, total, done, all, percent) => `正在建立索引：${n}/${total}，${done}/${all} 百万字符（${percent}%）`,
+    reading: (n, total) => `正在读取文件 ${n}/${total}…`,
     restoreCancelled: '已取消加载您保存的文本：它们仍然保存着，重新加载页面时会再次加载。',
     cancelled: '已取消建立索引：这一批中的文本均未添加。',
     notAdded: (name, message) => `未添加“${name}”：${message}。`,

@@ -9,7 +9,7 @@
 import { h, replaceChildren, sentence } from '../dom.js';
 import { openStorage, articlesHidden, setArticlesHidden } from '../storage.js';
 import {
-  CORPUS_EXTENSION, MAX_TOTAL_CHARS, fitItems, isCorpusFile, readFiles, readUrl, storageBatches,
+  CORPUS_EXTENSION, DECODE_GROUP, MAX_FILE_BYTES, MAX_TOTAL_CHARS, fileMessages, fitItems, isCorpusFile, isPlainFile, readFiles, readUrl, stem, storageBatches,
 } from '../import/pipeline.js';
 import { STEMMED, languageName, languageOptions } from '../languages.js';
 import { metadataForm, metadataSummary } from './metadata-editor.js';
@@ -26,7 +26,15 @@ export function createTextsView(ctx) {
   // --- the banner: progress and messages, shown above every view -------------------------
   const bar = h('progress', { max: 1, value: 0, 'aria-label': t.progressLabel });
   const barText = h('span', {});
-  const cancel = h('button', { type: 'button', onclick: () => client.cancelIndexing() }, t.cancel);
+  // Cancel stops the batch at whatever stage it is (the page's saving, or the worker's job).
+  let cancelling = false;
+  const cancel = h('button', {
+    type: 'button',
+    onclick: () => {
+      cancelling = true;
+      client.cancelIndexing();
+    },
+  }, t.cancel);
   const progress = h('div', { class: 'progress', hidden: true, role: 'group', 'aria-label': t.indexing }, bar, barText, cancel);
   // The list is hidden while empty (an empty list would be announced in every view); the live
   // region around it stays in place, so that a new message is still read out.
@@ -335,6 +343,7 @@ export function createTextsView(ctx) {
   // --- adding -------------------------------------------------------------------------------
   function setBusy(on) {
     busy = on;
+    cancelling = false;
     for (const control of el.querySelectorAll('button, input, textarea')) control.disabled = on;
     progress.hidden = !on;
     if (!on) refresh();
@@ -357,13 +366,25 @@ export function createTextsView(ctx) {
       // Stored first, so that a crash while indexing loses nothing.
       if (!restoring) {
         barText.textContent = t.saving(formatNumber(fitting.length), fitting.length);
-        // In transactions of about a million characters (storageBatches).
+        // In transactions of about a million characters (storageBatches); a cancel between
+        // them forgets what was stored.
         for (const batch of storageBatches(fitting)) {
+          if (cancelling) break;
           const result = await persist(storage.addMany(batch.map(({ title, text, encoding, metadata }) => ({ title, text, encoding, metadata }))));
           if (!result.ok) break;
           batch.forEach((item, i) => { item.key = result.value[i]; });
         }
       }
+      // A cancel before the job was sent (while saving, or at once): nothing is indexed, and
+      // what was stored is forgotten.
+      const cancelledEarly = async () => {
+        if (!cancelling) return false;
+        const keys = restoring ? [] : fitting.flatMap((item) => (item.key != null ? [item.key] : []));
+        if (keys.length) await persist(storage.removeMany(keys));
+        say('info', restoring ? t.restoreCancelled : t.cancelled);
+        return true;
+      };
+      if (await cancelledEarly()) return false;
       const started = performance.now();
       // At most once a frame: the worker reports every document.
       let latest = null;
@@ -377,11 +398,10 @@ export function createTextsView(ctx) {
       };
       const show = (p) => {
         if (!p || !busy) return;
-        bar.max = Math.max(1, p.totalChars);
-        bar.value = p.chars;
-        barText.textContent = t.progress(formatNumber(p.done), formatNumber(p.total), Math.round((100 * p.chars) / Math.max(1, p.totalChars)));
+        showProgress(p);
       };
       show({ done: 0, total: fitting.length, chars: 0, totalChars: fitting.reduce((n, i) => n + i.text.length, 0) });
+      if (await cancelledEarly()) return false;
       const result = await client.addDocuments(fitting, { onProgress: report });
       if (result.cancelled) {
         if (!restoring) for (const item of fitting) if (item.key != null) await persist(storage.remove(item.key));
@@ -405,6 +425,108 @@ export function createTextsView(ctx) {
     } catch (error) {
       say('error', t.addFailed(error.message));
       return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /**
+   * Progress as the engine reports it ({stage, done, total, chars, totalChars}): reading
+   * files, saving them, or indexing, by characters (within a large text too).
+   */
+  function showProgress(p) {
+    if (p.stage === 'reading') {
+      bar.max = Math.max(1, p.total);
+      bar.value = p.done;
+      barText.textContent = t.reading(formatNumber(Math.min(p.done + 1, p.total)), formatNumber(p.total));
+      return;
+    }
+    if (p.stage === 'saving') {
+      bar.removeAttribute('value'); // indeterminate: one transaction
+      barText.textContent = t.saving(formatNumber(p.total), p.total);
+      return;
+    }
+    bar.max = Math.max(1, p.totalChars);
+    bar.value = p.chars;
+    const percent = Math.round((100 * p.chars) / Math.max(1, p.totalChars));
+    barText.textContent = p.totalChars >= 1e6
+      // The text being indexed (none before the first slice).
+      ? t.progressWithin(formatNumber(p.chars > 0 ? Math.min(p.done + 1, p.total) : 0), formatNumber(p.total),
+        formatNumber(p.chars / 1e6, 1), formatNumber(p.totalChars / 1e6, 1), percent)
+      : t.progress(formatNumber(p.done), formatNumber(p.total), percent);
+  }
+
+  /**
+   * Plain text files added in the engine's worker (client.addFiles): read, decoded, checked,
+   * stored and indexed there, the page getting only what became of each. Resolves to true when
+   * all were added.
+   */
+  async function addInWorker(files) {
+    if (busy) {
+      say('error', t.busy);
+      return false;
+    }
+    setBusy(true);
+    try {
+      const started = performance.now();
+      let latest = null;
+      const report = (p) => {
+        if (p.stage === 'indexing' && p.done === p.total) {
+          latest = null;
+          showProgress(p); // the last one at once: "n of n" is always shown
+          return;
+        }
+        if (!latest) requestAnimationFrame(() => { if (busy && latest) showProgress(latest); latest = null; });
+        latest = p;
+      };
+      showProgress({ stage: 'reading', done: 0, total: files.length });
+      const used = docs.reduce((n, d) => n + d.chars, 0);
+      const result = await client.addFiles(files, {
+        titles: files.map((file) => stem(file.name)),
+        maxBytes: MAX_FILE_BYTES,
+        maxChars: Math.max(0, MAX_TOTAL_CHARS - used),
+        store: true,
+        how: t.encodingHow,
+        onProgress: report,
+      });
+      if (result.cancelled) {
+        say('info', t.cancelled);
+        return false;
+      }
+      tell(fileMessages(result.files, t));
+      if (result.storageError && !storageWarned) {
+        storageWarned = true;
+        say('error', result.storageError);
+      }
+      const added = result.files.filter((file) => file.outcome === 'added');
+      if (added.length) {
+        const seconds = formatNumber((performance.now() - started) / 1000, 1);
+        say('info', added.length === 1 ? t.addedOne(added[0].title, seconds) : t.addedMany(formatNumber(added.length), seconds));
+      }
+      return added.length === files.length;
+    } catch (error) {
+      say('error', t.addFailed(error.message));
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** The saved texts, added again in the engine's worker (client.addStored), with progress. */
+  async function restoreInWorker() {
+    if (busy) return;
+    setBusy(true);
+    try {
+      let latest = null;
+      const report = (p) => {
+        if (!latest) requestAnimationFrame(() => { if (busy && latest) showProgress(latest); latest = null; });
+        latest = p;
+      };
+      const result = await client.addStored({ onProgress: report });
+      if (result.cancelled) say('info', t.restoreCancelled);
+      for (const error of result.errors) say('error', t.notAdded(error.title, error.message));
+    } catch (error) {
+      say('error', t.savedFailed(error.message));
     } finally {
       setBusy(false);
     }
@@ -480,6 +602,12 @@ export function createTextsView(ctx) {
       files = files.filter((f) => !isCorpusFile(f.name));
       if (!await openCorpusFile(corpus.name, corpus) || !files.length) return;
     }
+    // Plain text files, where the worker can store them, never cross to the page.
+    // (Up to DECODE_GROUP files: handing a File over has a synchronous part on the page.)
+    if (storage?.available && files.length <= DECODE_GROUP && files.every(isPlainFile)) {
+      await addInWorker(files);
+      return;
+    }
     let read;
     try {
       read = await readFiles(client, files, t, { chooseColumn });
@@ -536,6 +664,11 @@ export function createTextsView(ctx) {
     if (!storage.available) say('error', storage.message);
     if (articlesHidden()) await client.setArticles(false);
     await refresh();
+    // The saved texts are read and indexed in the engine's worker: they never cross to the page.
+    if (storage.available) {
+      if (await storage.count()) await restoreInWorker();
+      return;
+    }
     const saved = await storage.list();
     if (saved.length) {
       await addItems(saved.map(({ key, title, text, encoding, language, languageDetected, metadata }) => ({ key, title, text, encoding, language, languageDetected, metadata, name: title })), { restoring: true });
