@@ -26,7 +26,7 @@ function ask(parent, id, { title, body, buttons, extra = [] }) {
     h('p', { id: id('body') }, body),
     ...extra,
     h('div', { class: 'actions' }, buttons.map((b) => h('button', {
-      type: 'button', onclick: () => { value = b.value; dialog.close(); },
+      type: 'button', autofocus: b.autofocus, onclick: () => { value = b.value; dialog.close(); },
     }, b.label))));
     dialog.ask = (v) => { value = v; dialog.close(); };
     parent.append(dialog);
@@ -109,8 +109,9 @@ export async function openLink(hash, { t, client, parent, id, say, texts, set, s
   const replace = async (docs) => {
     if (users() > 0) {
       const choice = await ask(parent, id, {
+        // Focus starts on Keep: Enter at once must not replace the user's texts.
         title: T.replaceTitle, body: T.replace(docs.length, users()),
-        buttons: [{ label: T.replaceButton, value: 'replace' }, { label: T.keepButton, value: 'keep' }],
+        buttons: [{ label: T.replaceButton, value: 'replace' }, { label: T.keepButton, value: 'keep', autofocus: true }],
       });
       if (choice !== 'replace') {
         say(T.kept, 'error');

@@ -284,6 +284,8 @@ test('stored texts are not replaced without asking; the Cite dialog in Arabic', 
   await ask.waitFor({ timeout: TIMEOUT });
   assert.match(await ask.innerText(), /مدوّنة هذا الرابط/);
   await p.screenshot({ path: path.join(SHOTS, 'replace-ar.png') });
+  // Focus starts on Keep, so Enter at once keeps the texts.
+  assert.equal(await ask.locator('button:focus').innerText(), 'الإبقاء على نصوصي');
   await ask.getByRole('button', { name: 'الإبقاء على نصوصي' }).click();
   await mte.locator('[role=status].error').waitFor({ timeout: TIMEOUT });
   const stored = () => p.evaluate(async () => (await (await import('./storage.js')).openStorage()).list().then((l) => l.map((r) => r.title)));
