@@ -26,7 +26,7 @@ function ask(parent, id, { title, body, buttons, extra = [] }) {
     h('p', { id: id('body') }, body),
     ...extra,
     h('div', { class: 'actions' }, buttons.map((b) => h('button', {
-      type: 'button', onclick: () => { value = b.value; dialog.close(); },
+      type: 'button', autofocus: b.autofocus, onclick: () => { value = b.value; dialog.close(); },
     }, b.label))));
     dialog.ask = (v) => { value = v; dialog.close(); };
     parent.append(dialog);
@@ -39,7 +39,8 @@ function ask(parent, id, { title, body, buttons, extra = [] }) {
  * Make `docs` [{title, text, metadata}] the corpus in this browser, in that order: the user's
  * stored texts and the engine's are replaced, the built-in articles kept where the corpus
  * starts with them (as shown now), else hidden. The new texts are stored, so a reload keeps
- * them.
+ * them. When the engine refuses one of them (a hand-made link whose metadata is invalid),
+ * nothing changes and the error is thrown.
  */
 async function install(client, docs, current) {
   const articles = current.filter((d) => d.source === 'article');
@@ -51,16 +52,26 @@ async function install(client, docs, current) {
   };
   const keep = first && docs.length >= articles.length && articles.every((a, i) => same(a, docs[i]));
   const storage = await openStorage();
-  await storage.clear();
-  for (const doc of current.filter((d) => d.source === 'user').reverse()) await client.removeDocument(doc.id);
-  if (!keep && articles.length) await client.setArticles(false);
-  setArticlesHidden(!keep);
+  const oldKeys = (await storage.list()).map((r) => r.key);
+  const oldUsers = current.filter((d) => d.source === 'user');
+  // The new texts go in first (stored, then indexed after the old ones): if the engine refuses
+  // one, they are taken out again and the old corpus is as it was.
   const rest = keep ? docs.slice(articles.length) : docs;
   const records = rest.map(({ title, text, metadata }) => ({ title, text, encoding: null, metadata }));
   const stored = records.length ? await storage.addMany(records) : { ok: true, value: [] };
-  const items = records.map((r, i) => ({ ...r, ...(stored.ok ? { key: stored.value[i] } : {}) }));
-  const { errors } = await client.addDocuments(items);
-  if (errors.length) throw new Error(errors[0].message);
+  const keys = stored.ok ? stored.value : [];
+  const items = records.map((r, i) => ({ ...r, ...(stored.ok ? { key: keys[i] } : {}) }));
+  const { added, errors } = await client.addDocuments(items);
+  if (errors.length) {
+    for (const id of [...added].reverse()) await client.removeDocument(id);
+    for (const key of keys) await storage.remove(key);
+    throw new Error(errors[0].message);
+  }
+  // Then the old ones go: the user's texts (highest id first), and the articles unless kept.
+  for (const doc of oldUsers.reverse()) await client.removeDocument(doc.id);
+  for (const key of oldKeys) await storage.remove(key);
+  if (!keep && articles.length) await client.setArticles(false);
+  setArticlesHidden(!keep);
 }
 
 /**
@@ -98,15 +109,22 @@ export async function openLink(hash, { t, client, parent, id, say, texts, set, s
   const replace = async (docs) => {
     if (users() > 0) {
       const choice = await ask(parent, id, {
+        // Focus starts on Keep: Enter at once must not replace the user's texts.
         title: T.replaceTitle, body: T.replace(docs.length, users()),
-        buttons: [{ label: T.replaceButton, value: 'replace' }, { label: T.keepButton, value: 'keep' }],
+        buttons: [{ label: T.replaceButton, value: 'replace' }, { label: T.keepButton, value: 'keep', autofocus: true }],
       });
       if (choice !== 'replace') {
         say(T.kept, 'error');
         return 'kept';
       }
     }
-    await install(client, docs, current);
+    try {
+      await install(client, docs, current);
+    } catch (error) {
+      // A link made by hand, whose hash matches but whose metadata the engine refuses.
+      say(T.unreadable(sentence(error.message)), 'error');
+      return 'bad';
+    }
     // After the views have rebuilt over the new corpus (a rebuild clears the status line).
     await show();
     say(T.opened);

@@ -158,6 +158,18 @@ test('a Cite link of a small corpus reopens the same view in a fresh profile, an
   await bad.reload();
   await bte.locator('[role=status].error').waitFor({ timeout: TIMEOUT });
   assert.match(await bte.locator('[role=status].error').innerText(), /cannot be read|does not match/);
+  // A hand-made link whose hash matches but whose metadata the engine refuses (a date that is
+  // not ISO 8601): a message, and nothing is stored or changed.
+  const handmade = await bad.evaluate(async (url) => {
+    const m = await import('./permalink.js');
+    const c = await m.linkCorpus([{ title: 'Odd', text: 'A whale.', metadata: { date: 'June 2024' } }]);
+    return m.permalink(url, '#view=kwic&q=whale', c.hash, c.data);
+  }, base);
+  await bad.goto(handmade);
+  await bad.reload();
+  await until(async () => /June 2024/.test(await bte.locator('[role=status].error').innerText().catch(() => '')), 'the refused metadata', TIMEOUT);
+  assert.equal(await bad.evaluate(async () => (await (await import('./storage.js')).openStorage()).list().then((l) => l.length)), 0);
+  assert.doesNotMatch(await bte.locator('select[part=doc-select]').innerText(), /Odd/);
   assert.deepEqual(badProblems, []);
   await Promise.all([first.close(), fresh.close(), third.close()]);
 });
@@ -272,6 +284,8 @@ test('stored texts are not replaced without asking; the Cite dialog in Arabic', 
   await ask.waitFor({ timeout: TIMEOUT });
   assert.match(await ask.innerText(), /مدوّنة هذا الرابط/);
   await p.screenshot({ path: path.join(SHOTS, 'replace-ar.png') });
+  // Focus starts on Keep, so Enter at once keeps the texts.
+  assert.equal(await ask.locator('button:focus').innerText(), 'الإبقاء على نصوصي');
   await ask.getByRole('button', { name: 'الإبقاء على نصوصي' }).click();
   await mte.locator('[role=status].error').waitFor({ timeout: TIMEOUT });
   const stored = () => p.evaluate(async () => (await (await import('./storage.js')).openStorage()).list().then((l) => l.map((r) => r.title)));
