@@ -3,7 +3,7 @@
 // engine's operations (engine.d.ts, generated from src/protocol.rs), so they cannot drift
 // from it; this file adds only what the client itself does.
 
-import type { AddFilesOptions, Added, AddedFiles, Decoded, NewDocument, Operations, Progress } from './engine.js';
+import type { AddFilesOptions, Added, AddedFiles, Decoded, NewDocument, Opened, Operations, Progress } from './engine.js';
 
 /** What onDocuments listeners hear: the ids added or removed, or a restart after a panic. */
 export interface DocumentsChange {
@@ -35,7 +35,7 @@ export interface StopEdit {
  * overtaken by a newer one with the same options rejects with an Error whose `superseded`
  * is true.
  */
-export interface Client extends Omit<Operations, 'addDocuments' | 'addFiles' | 'addStored' | 'decode' | 'setArticles' | 'removeDocument' | 'renameDocument' | 'setStopWords' | 'setFolding'> {
+export interface Client extends Omit<Operations, 'addDocuments' | 'addFiles' | 'addStored' | 'decode' | 'setArticles' | 'removeDocument' | 'renameDocument' | 'setStopWords' | 'setFolding' | 'openCorpus' | 'setKeys'> {
   /**
    * A language's stop words, applied at once: an explicit list, `'iso'` (the stopwords-iso
    * list of the language, fetched on first need) or `null` (the default: NLTK's list for
@@ -74,6 +74,14 @@ export interface Client extends Omit<Operations, 'addDocuments' | 'addFiles' | '
    * and query) or not (`false`, the default); kept for a restarted engine.
    */
   setFolding(fold: boolean): Promise<void>;
+  /**
+   * Opens a corpus file in place of the corpus (a bad file rejects with its reason, and the
+   * corpus is untouched); also resolves to `items`, the user's texts as opened, for the page
+   * to store, with their document ids.
+   */
+  openCorpus(bytes: Uint8Array | ArrayBuffer | Blob): Promise<Opened & { items: (NewDocument & { id: number })[] }>;
+  /** Each document's storage key, in id order (`null` for none); kept for a restarted engine. */
+  setKeys(keys: (number | null)[]): Promise<void>;
   /** Files or ArrayBuffers (transferred) to text, in the engine's thread. */
   decode(inputs: (Blob | ArrayBuffer)[], maxBytes?: number): Promise<Decoded[]>;
   onDocuments(listener: (change: DocumentsChange) => void): () => boolean;

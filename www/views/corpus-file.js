@@ -27,23 +27,28 @@ export async function saveCorpus(client, name = corpusFileName()) {
  * this browser's storage in place of the stored ones, so that a reload keeps them. The
  * engine checks the file first: a bad one throws with its message, and nothing changed.
  * `persist(pending)` reports a storage failure; `adopt(opened)` applies the file's settings.
- * Resolves to the engine's answer.
+ * Resolves to the engine's answer, with `problem` if keeping its texts or settings failed.
  */
 export async function openCorpus(client, storage, file, { persist, adopt }) {
   const opened = await client.openCorpus(file);
-  await adopt(opened);
-  const cleared = await persist(storage.clear());
-  const keys = new Array(opened.documents).fill(null);
-  if (cleared.ok) {
-    for (const batch of storageBatches(opened.items)) {
-      const records = batch.map(({ title, text, encoding, language, languageDetected, metadata }) => ({
-        title, text, encoding, language, languageDetected, metadata,
-      }));
-      const result = await persist(storage.addMany(records));
-      if (!result.ok) break;
-      batch.forEach((item, i) => { keys[item.id] = result.value[i]; });
+  // The corpus is open from here: what fails now is said, not a refusal of the file.
+  try {
+    await adopt(opened);
+    const keys = new Array(opened.documents).fill(null);
+    const cleared = storage ? await persist(storage.clear()) : { ok: false };
+    if (cleared.ok) {
+      for (const batch of storageBatches(opened.items)) {
+        const records = batch.map(({ title, text, encoding, language, languageDetected, metadata }) => ({
+          title, text, encoding, language, languageDetected, metadata,
+        }));
+        const result = await persist(storage.addMany(records));
+        if (!result.ok) break;
+        batch.forEach((item, i) => { keys[item.id] = result.value[i]; });
+      }
     }
+    await client.setKeys(keys);
+  } catch (error) {
+    opened.problem = error.message;
   }
-  await client.setKeys(keys);
   return opened;
 }

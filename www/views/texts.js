@@ -580,6 +580,7 @@ export function createTextsView(ctx) {
           for (const list of o.stopWords) await client.setStopWords(list.language, list.words);
         },
       });
+      if (opened.problem) say('error', t.failed(sentence(opened.problem)));
       const seconds = formatNumber((performance.now() - started) / 1000, 2);
       say('info', t.corpusOpened(name, formatNumber(opened.documents), opened.documents, formatNumber(opened.tokens), seconds));
       return true;
