@@ -27,6 +27,9 @@ export const OPERATIONS = Object.freeze({
   trends: ['queries', 'options'],
   wordTree: ['query', 'options'],
   network: ['query', 'expanded', 'options'],
+  textBlocks: ['id', 'options'],
+  textSlice: ['id', 'start', 'end'],
+  hitSpans: ['query', 'doc', 'options'],
 });
 
 /**
