@@ -17,6 +17,8 @@ const KEEP = 24;
 const MARGIN = '1200px 0px';
 // Pixels per UTF-16 unit before a block is measured: 72ch lines at 1.7 line height.
 const FIRST_GUESS = 0.4;
+// Boxes made in one task.
+const BATCH = 300;
 
 export function createReaderView(ctx) {
   const { formatNumber } = ctx;
@@ -126,35 +128,57 @@ export function createReaderView(ctx) {
     status.textContent = message;
   }
 
-  // Empty boxes for the blocks; the observer fills those that come near the screen.
+  // Empty boxes for the blocks; the observer fills those that come near the screen. A long
+  // text has thousands: they are made BATCH at a time, a task each, with one box of the
+  // estimated height of the rest after them meanwhile (`built` resolves when all are made).
   function build(doc, q, cuts, total) {
     observer?.disconnect();
     current = null;
     target = null;
     const ratio = shown?.doc === doc ? shown.ratio : FIRST_GUESS;
-    const boxes = [];
-    for (let i = 0; i + 1 < cuts.length; i += 1) {
-      boxes.push(h('div', { class: 'block', style: { height: `${Math.ceil((cuts[i + 1] - cuts[i]) * ratio)}px` } }));
-    }
-    shown = {
-      doc, sig: signature(doc), q, cuts, boxes, filled: new Map(), order: [], pending: new Map(), total, ratio,
-      measured: false, visible: new Set(),
+    const n = Math.max(0, cuts.length - 1);
+    const s = {
+      doc, sig: signature(doc), q, cuts, boxes: new Array(n), filled: new Map(), order: [], pending: new Map(), total, ratio,
+      measured: false, visible: new Set(), built: null,
     };
-    replaceChildren(text, boxes);
+    shown = s;
+    const rest = h('div', { class: 'block' });
+    replaceChildren(text, rest);
     updateNav(-1);
-    if (doc == null) return;
-    const index = new Map(boxes.map((box, i) => [box, i]));
-    const me = shown;
-    observer = new IntersectionObserver((entries) => {
+    const index = new Map();
+    observer = doc == null ? null : new IntersectionObserver((entries) => {
       for (const entry of entries) {
         const i = index.get(entry.target);
         if (entry.isIntersecting) {
-          me.visible.add(i);
-          fill(me, i).catch(() => {});
-        } else me.visible.delete(i);
+          s.visible.add(i);
+          fill(s, i).catch(() => {});
+        } else s.visible.delete(i);
       }
     }, { rootMargin: MARGIN });
-    for (const box of boxes) observer.observe(box);
+    const mine = observer;
+    let made = 0;
+    s.built = new Promise((resolve) => {
+      const batch = () => {
+        if (s !== shown) return resolve();
+        const boxes = [];
+        for (const end = Math.min(n, made + BATCH); made < end; made += 1) {
+          const box = h('div', { class: 'block', style: { height: `${Math.ceil((cuts[made + 1] - cuts[made]) * s.ratio)}px` } });
+          s.boxes[made] = box;
+          index.set(box, made);
+          boxes.push(box);
+        }
+        rest.before(...boxes);
+        for (const box of boxes) mine?.observe(box);
+        if (made < n) {
+          rest.style.height = `${Math.ceil((cuts[n] - cuts[made]) * s.ratio)}px`;
+          setTimeout(batch, 0);
+        } else {
+          rest.remove();
+          resolve();
+        }
+      };
+      batch();
+    });
   }
 
   // The block of UTF-16 offset `at`.
@@ -184,15 +208,21 @@ export function createReaderView(ctx) {
       if (s !== shown) throw new Error('stale');
       if (s.q !== q) return fill(s, i); // the query changed meanwhile
       const box = s.boxes[i];
+      const before = box.getBoundingClientRect();
       const block = draw(s, i, body, found?.spans ?? [], found?.first ?? 0);
+      keepInPlace(s, i, before);
       s.order.push(i);
       if (!s.measured && end > start) {
         // The first block measured sets the estimate of the others.
         s.measured = true;
         s.ratio = box.offsetHeight / (end - start);
+        const above = [];
         for (let j = 0; j < s.boxes.length; j += 1) {
-          if (!s.filled.has(j)) s.boxes[j].style.height = `${Math.ceil((s.cuts[j + 1] - s.cuts[j]) * s.ratio)}px`;
+          if (s.filled.has(j) || !s.boxes[j]) continue;
+          if (j < i) above.push([j, s.boxes[j].getBoundingClientRect()]);
+          s.boxes[j].style.height = `${Math.ceil((s.cuts[j + 1] - s.cuts[j]) * s.ratio)}px`;
         }
+        for (const [j, rect] of above) keepInPlace(s, j, rect);
       }
       evict(s);
       return block;
@@ -202,6 +232,18 @@ export function createReaderView(ctx) {
     });
     s.pending.set(i, promise);
     return promise;
+  }
+
+  // A block that starts above the top of the screen grew or shrank as it was filled: scroll
+  // by as much, so that what is on screen stays where it was (the browser's own scroll
+  // anchoring is off for the text: it may anchor to that very block and let the rest move).
+  function keepInPlace(s, i, before) {
+    if (current?.el && blockOf(s, current.start) === i) return;
+    const scroller = scrollerOf(text);
+    const top = scroller === document.scrollingElement ? 0 : scroller.getBoundingClientRect().top;
+    if (before.top >= top) return;
+    const delta = s.boxes[i].getBoundingClientRect().height - before.height;
+    if (delta) scroller.scrollTop += delta;
   }
 
   // Block i's text, with a mark for each hit of `spans` (UTF-16 starts and ends, flat; the
@@ -289,6 +331,7 @@ export function createReaderView(ctx) {
     }
     let block;
     try {
+      await s.built;
       block = await fill(s, blockOf(s, hit));
     } catch {
       return; // stale, or the engine's error (shown by update)
@@ -345,4 +388,14 @@ export function createReaderView(ctx) {
   }
 
   return { el, update };
+}
+
+// The element that scrolls `node`: the nearest ancestor (across shadow roots) that scrolls
+// vertically, else the document's.
+function scrollerOf(node) {
+  for (let el = node.parentElement ?? node.getRootNode().host; el; el = el.parentElement ?? el.getRootNode().host) {
+    const { overflowY } = getComputedStyle(el);
+    if ((overflowY === 'auto' || overflowY === 'scroll') && el.scrollHeight > el.clientHeight) return el;
+  }
+  return document.scrollingElement;
 }
