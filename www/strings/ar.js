@@ -170,6 +170,8 @@ export default {
   // Reader
   previousHit: 'النتيجة السابقة',
   nextHit: 'النتيجة التالية',
+  previousPart: (i, n) => `الجزء السابق من النص (الجزء ${i} من ${n})`,
+  nextPart: (i, n) => `الجزء التالي من النص (الجزء ${i} من ${n})`,
   hitsGroup: 'النتائج',
   noHitsInDoc: (q) => `لا نتائج لـ ${iso(q)} في هذا المستند`,
   hitsInDoc: (n, count, q) => `${counted(n, count, HITS)} لـ ${iso(q)} في هذا المستند`,

@@ -139,6 +139,8 @@ export default {
   // Reader
   previousHit: 'Vorheriger Treffer',
   nextHit: 'Nächster Treffer',
+  previousPart: (i, n) => `Vorheriger Teil des Textes (Teil ${i} von ${n})`,
+  nextPart: (i, n) => `Nächster Teil des Textes (Teil ${i} von ${n})`,
   hitsGroup: 'Treffer',
   noHitsInDoc: (q) => `Keine Treffer für ${q} in diesem Dokument`,
   hitsInDoc: (n, _count, q) => `${n} Treffer für ${q} in diesem Dokument`,

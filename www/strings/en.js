@@ -138,6 +138,8 @@ export default {
   // Reader
   previousHit: 'Previous hit',
   nextHit: 'Next hit',
+  previousPart: (i, n) => `Previous part of the text (part ${i} of ${n})`,
+  nextPart: (i, n) => `Next part of the text (part ${i} of ${n})`,
   hitsGroup: 'Hits',
   noHitsInDoc: (q) => `No hits for ${q} in this document`,
   hitsInDoc: (n, count, q) => `${n} hit${count === 1 ? '' : 's'} for ${q} in this document`,

@@ -140,6 +140,8 @@ export default {
   // Reader
   previousHit: 'Resultado anterior',
   nextHit: 'Resultado siguiente',
+  previousPart: (i, n) => `Parte anterior del texto (parte ${i} de ${n})`,
+  nextPart: (i, n) => `Parte siguiente del texto (parte ${i} de ${n})`,
   hitsGroup: 'Resultados',
   noHitsInDoc: (q) => `No hay resultados para ${q} en este documento`,
   hitsInDoc: (n, count, q) => `${n} resultado${s(count)} para ${q} en este documento`,

@@ -141,6 +141,8 @@ export default {
   // Reader
   previousHit: 'Occurrence précédente',
   nextHit: 'Occurrence suivante',
+  previousPart: (i, n) => `Partie précédente du texte (partie ${i} sur ${n})`,
+  nextPart: (i, n) => `Partie suivante du texte (partie ${i} sur ${n})`,
   hitsGroup: 'Occurrences',
   noHitsInDoc: (q) => `Aucune occurrence de ${q} dans ce document`,
   hitsInDoc: (n, count, q) => `${n} occurrence${s(count)} de ${q} dans ce document`,

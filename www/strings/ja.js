@@ -136,6 +136,8 @@ export default {
   // Reader
   previousHit: '前の箇所',
   nextHit: '次の箇所',
+  previousPart: (i, n) => `テキストの前の部分（${n} 部分中 ${i}）`,
+  nextPart: (i, n) => `テキストの次の部分（${n} 部分中 ${i}）`,
   hitsGroup: '検索結果',
   noHitsInDoc: (q) => `この文書に ${q} は見つかりませんでした`,
   hitsInDoc: (n, _count, q) => `この文書に ${q} が ${n} 件`,

@@ -136,6 +136,8 @@ export default {
   // Reader
   previousHit: '上一处',
   nextHit: '下一处',
+  previousPart: (i, n) => `文本的上一部分（第 ${i} 部分，共 ${n} 部分）`,
+  nextPart: (i, n) => `文本的下一部分（第 ${i} 部分，共 ${n} 部分）`,
   hitsGroup: '检索结果',
   noHitsInDoc: (q) => `本文档中没有 ${q} 的检索结果`,
   hitsInDoc: (n, _count, q) => `本文档中有 ${n} 处 ${q}`,

@@ -19,6 +19,8 @@ const MARGIN = '1200px 0px';
 const FIRST_GUESS = 0.4;
 // Boxes made in one task.
 const BATCH = 300;
+// Blocks a part (about 8 MB of text, some 3.5 million pixels at 72 characters a line).
+const PART = 512;
 
 export function createReaderView(ctx) {
   const { formatNumber } = ctx;
@@ -30,8 +32,13 @@ export function createReaderView(ctx) {
   const hitnav = h('div', { class: 'hitnav', role: 'group', 'aria-label': t.hitsGroup, hidden: true }, prev, position, next);
   const status = h('p', { class: 'status', 'aria-live': 'polite' });
   const text = h('div', { class: 'text', part: 'text' });
+  // A text longer than PART blocks is read a part at a time (a browser scrolls a page of at
+  // most about 16.7 million pixels): these open the part before or after.
+  const partButton = (delta) => h('button', { type: 'button', class: 'more', hidden: true, onclick: () => openPart(delta) });
+  const previousPart = partButton(-1);
+  const nextPart = partButton(1);
   const el = h('div', { class: 'reader' },
-    h('div', { class: 'reader-head' }, title, hitnav), status, text);
+    h('div', { class: 'reader-head' }, title, hitnav), status, previousPart, text, nextPart);
 
   let key = null;
   const run = latest();
@@ -131,16 +138,22 @@ export function createReaderView(ctx) {
   // Empty boxes for the blocks; the observer fills those that come near the screen. A long
   // text has thousands: they are made BATCH at a time, a task each, with one box of the
   // estimated height of the rest after them meanwhile (`built` resolves when all are made).
-  function build(doc, q, cuts, total) {
+  function build(doc, q, cuts, total, part = 0) {
     observer?.disconnect();
     current = null;
     target = null;
     const ratio = shown?.doc === doc ? shown.ratio : FIRST_GUESS;
-    const n = Math.max(0, cuts.length - 1);
+    const blocks = Math.max(0, cuts.length - 1);
+    const parts = Math.max(1, Math.ceil(blocks / PART));
+    const n = Math.min(blocks, (part + 1) * PART);
     const s = {
-      doc, sig: signature(doc), q, cuts, boxes: new Array(n), filled: new Map(), order: [], pending: new Map(), total, ratio,
-      measured: false, visible: new Set(), built: null,
+      doc, sig: signature(doc), q, cuts, boxes: new Array(blocks), filled: new Map(), order: [], pending: new Map(), total, ratio,
+      measured: false, visible: new Set(), built: null, part, made: part * PART,
     };
+    previousPart.hidden = part === 0;
+    nextPart.hidden = part + 1 >= parts;
+    previousPart.textContent = t.previousPart(formatNumber(part), formatNumber(parts));
+    nextPart.textContent = t.nextPart(formatNumber(part + 2), formatNumber(parts));
     shown = s;
     const rest = h('div', { class: 'block' });
     replaceChildren(text, rest);
@@ -156,7 +169,7 @@ export function createReaderView(ctx) {
       }
     }, { rootMargin: MARGIN });
     const mine = observer;
-    let made = 0;
+    let made = part * PART;
     s.built = new Promise((resolve) => {
       const batch = () => {
         if (s !== shown) return resolve();
@@ -168,6 +181,7 @@ export function createReaderView(ctx) {
           boxes.push(box);
         }
         rest.before(...boxes);
+        s.made = made;
         for (const box of boxes) mine?.observe(box);
         if (made < n) {
           rest.style.height = `${Math.ceil((cuts[n] - cuts[made]) * s.ratio)}px`;
@@ -179,6 +193,13 @@ export function createReaderView(ctx) {
       };
       batch();
     });
+  }
+
+  // Opens the part before (-1) or after (1) the shown one, at its start.
+  function openPart(delta) {
+    const s = shown;
+    build(s.doc, s.q, s.cuts, s.total, s.part + delta);
+    text.scrollIntoView({ block: 'start' });
   }
 
   // The block of UTF-16 offset `at`.
@@ -208,22 +229,19 @@ export function createReaderView(ctx) {
       if (s !== shown) throw new Error('stale');
       if (s.q !== q) return fill(s, i); // the query changed meanwhile
       const box = s.boxes[i];
-      const before = box.getBoundingClientRect();
+      const place = anchor(s);
       const block = draw(s, i, body, found?.spans ?? [], found?.first ?? 0);
-      keepInPlace(s, i, before);
       s.order.push(i);
       if (!s.measured && end > start) {
         // The first block measured sets the estimate of the others.
         s.measured = true;
         s.ratio = box.offsetHeight / (end - start);
-        const above = [];
         for (let j = 0; j < s.boxes.length; j += 1) {
           if (s.filled.has(j) || !s.boxes[j]) continue;
-          if (j < i) above.push([j, s.boxes[j].getBoundingClientRect()]);
           s.boxes[j].style.height = `${Math.ceil((s.cuts[j + 1] - s.cuts[j]) * s.ratio)}px`;
         }
-        for (const [j, rect] of above) keepInPlace(s, j, rect);
       }
+      restore(place);
       evict(s);
       return block;
     }, (error) => {
@@ -234,16 +252,31 @@ export function createReaderView(ctx) {
     return promise;
   }
 
-  // A block that starts above the top of the screen grew or shrank as it was filled: scroll
-  // by as much, so that what is on screen stays where it was (the browser's own scroll
-  // anchoring is off for the text: it may anchor to that very block and let the rest move).
-  function keepInPlace(s, i, before) {
-    if (current?.el && blockOf(s, current.start) === i) return;
+  // What stays in place on screen as blocks fill (the browser's own scroll anchoring is off
+  // for the text: it may anchor to a block that grows and let the rest move): the current
+  // hit, else the block at the top of the screen. anchor() notes where it is, restore()
+  // scrolls by as much as it moved (after the browser's own clamping, if any).
+  function anchor(s) {
     const scroller = scrollerOf(text);
-    const top = scroller === document.scrollingElement ? 0 : scroller.getBoundingClientRect().top;
-    if (before.top >= top) return;
-    const delta = s.boxes[i].getBoundingClientRect().height - before.height;
-    if (delta) scroller.scrollTop += delta;
+    let el = current?.el?.isConnected ? current.el : null;
+    if (!el) {
+      const top = scroller === document.scrollingElement ? 0 : scroller.getBoundingClientRect().top;
+      let lo = s.part * PART;
+      let hi = s.made - 1;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (s.boxes[mid].getBoundingClientRect().bottom <= top) lo = mid + 1;
+        else hi = mid;
+      }
+      el = s.boxes[lo];
+    }
+    return el ? { el, top: el.getBoundingClientRect().top, scroller } : null;
+  }
+
+  function restore(place) {
+    if (!place) return;
+    const delta = place.el.getBoundingClientRect().top - place.top;
+    if (delta) place.scroller.scrollTop += delta;
   }
 
   // Block i's text, with a mark for each hit of `spans` (UTF-16 starts and ends, flat; the
@@ -331,12 +364,16 @@ export function createReaderView(ctx) {
     }
     let block;
     try {
-      await s.built;
-      block = await fill(s, blockOf(s, hit));
+      const b = blockOf(s, hit);
+      // A hit in another part: that part is shown.
+      if (Math.floor(b / PART) !== s.part) build(s.doc, s.q, s.cuts, s.total, Math.floor(b / PART));
+      await shown.built;
+      if (me !== selecting) return;
+      block = await fill(shown, b);
     } catch {
       return; // stale, or the engine's error (shown by update)
     }
-    if (me !== selecting || s !== shown) return;
+    if (me !== selecting) return;
     const mark = block.marks.find((m) => m.start === hit);
     if (target === mark?.index) target = null;
     if (!mark) {
