@@ -193,6 +193,9 @@ export function createReaderView(ctx) {
       };
       batch();
     });
+    // The part's first block at once, on screen or not (a short text is one block: it is all
+    // there, as a panel below the fold on a phone expects); the others as they come near.
+    if (doc != null && n > part * PART) fill(s, part * PART).catch(() => {});
   }
 
   // Opens the part before (-1) or after (1) the shown one, at its start.
