@@ -190,11 +190,13 @@ test('every view opens on a 50 MB text without a main-thread task over 50 ms', {
     assert.deepEqual(problems, []);
     const over = results.filter((r) => r.longest > 50);
     const crowded = results.filter((r) => r.elements >= ELEMENTS);
-    // Views not yet within the bound are reported as TODOs with their figures (the README's
-    // "Limits" says which), not hidden; the others are asserted.
+    // Views not yet within the bound are reported with their figures (the README's "Limits"
+    // says which), not asserted (a t.todo would turn the whole test into a TODO and hide the
+    // others' failures); the others are asserted. Under a loaded machine a 50-60 ms frame of
+    // the asserted views has been seen (Reader 60, Cloud 51 ms in one run of four).
     const OPEN = new Set((process.env.LARGE_OPEN ?? 'terms,wordtree,collocates,phrases,keyness,compare,network').split(','));
     for (const r of [...over, ...crowded]) {
-      if (OPEN.has(r.view)) t.todo(`${r.view}: longest task ${r.longest} ms, ${r.elements} elements (known, open)`);
+      if (OPEN.has(r.view)) t.diagnostic(`OPEN (known, not asserted): ${r.view}: longest task ${r.longest} ms, ${r.elements} elements`);
     }
     assert.deepEqual(over.filter((r) => !OPEN.has(r.view)).map((r) => `${r.view}: ${r.tasks.join(', ')} ms`), [], 'main-thread tasks over 50 ms');
     assert.deepEqual(crowded.filter((r) => !OPEN.has(r.view)).map((r) => `${r.view}: ${r.elements}`), [], `views with ${ELEMENTS} elements or more`);
