@@ -3,21 +3,36 @@
 //! wasm boundary only moves requests and answers across.
 
 use crate::corpus_file::{invalid, Reader, Writer};
-use crate::error::{Error, Result};
+use crate::error::{check_range, Error, Result};
 use crate::index::{valid_language, Building, Corpus, DocId};
 use crate::language::Library;
 use crate::metadata::Metadata;
 use crate::protocol::{
     AddFilesOptions, Added, AddedFiles, AlignedSentence, Bytes, Collocates, Comparison,
-    Concordance, Decoded, Dispersion, DocDispersion, DocumentInfo, FileBytes, FileInfo, Inputs,
-    Keyness, KwicLine, Memory, NewDocument, OneOrMany, Opened, Phrase, Progress, Refused, Request,
-    Segment, SharedRun, Source, Span, Stage, StopList, SummaryOptions, TokenInfo,
+    Concordance, Decoded, Dispersion, DocDispersion, DocumentInfo, FileBytes, FileInfo, HitSpans,
+    HitSpansOptions, Inputs, Keyness, KwicLine, Memory, NewDocument, OneOrMany, Opened, Phrase,
+    Progress, Refused, Request, Segment, SharedRun, Source, Span, Stage, StopList, SummaryOptions,
+    TextBlocksOptions, TokenInfo,
 };
 use crate::{
     CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, Network,
     NgramOptions, Summary, TermFrequency, TermsOptions, Trends, TrendsOptions, WordTree,
     WordTreeOptions,
 };
+
+/// The first index below `len` for which `before` is false (`before` is true, then false).
+fn partition(len: usize, before: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if before(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
 
 /// Where a document came from, aligned with the corpus's ids.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -126,6 +141,93 @@ impl Engine {
         self.corpus.text(id).map(str::to_string)
     }
 
+    pub(crate) fn text_blocks(
+        &mut self,
+        id: DocId,
+        options: TextBlocksOptions,
+    ) -> Result<Vec<usize>> {
+        check_range("size", options.size, 1024, 1 << 20)?;
+        let doc = self.corpus.document(id)?;
+        let text = doc.text();
+        let bytes = text.as_bytes();
+        let size = options.size;
+        let mut cuts = vec![0];
+        let mut at = 0;
+        while text.len() - at > size {
+            let target = at + size;
+            let near = |reach: usize, found: &dyn Fn(u8) -> bool| {
+                let to = (target + reach).min(text.len());
+                bytes[target..to]
+                    .iter()
+                    .position(|&b| found(b))
+                    .map(|i| target + i + 1)
+            };
+            let cut = near(size / 2, &|b| b == b'\n')
+                .or_else(|| near(size / 4, &|b| b.is_ascii_whitespace()))
+                .unwrap_or_else(|| {
+                    (target..)
+                        .find(|&i| text.is_char_boundary(i))
+                        .unwrap_or(target)
+                });
+            if cut >= text.len() {
+                break;
+            }
+            cuts.push(doc.utf16_offset(cut));
+            at = cut;
+        }
+        cuts.push(doc.utf16_offset(text.len()));
+        Ok(cuts)
+    }
+
+    pub(crate) fn text_slice(&mut self, id: DocId, start: usize, end: usize) -> Result<String> {
+        let doc = self.corpus.document(id)?;
+        let from = doc.byte_offset(start);
+        let to = doc.byte_offset(end).max(from);
+        Ok(doc.text()[from..to].to_string())
+    }
+
+    pub(crate) fn hit_spans(
+        &mut self,
+        query: String,
+        id: DocId,
+        options: HitSpansOptions,
+    ) -> Result<HitSpans> {
+        check_range("limit", options.limit, 1, 100_000)?;
+        let corpus = &self.corpus;
+        let doc = corpus.document(id)?;
+        let scope = corpus.docs(Some(id), None)?;
+        let parsed = corpus.parse_query(&query, options.case_sensitive)?;
+        let hits = corpus.hits(&parsed, &scope)?;
+        let start_of = |i: usize| doc.span(hits[i].pos as usize).0;
+        let first = match options.index {
+            Some(index) => index.min(hits.len()),
+            None => {
+                let from = doc.byte_offset(options.start);
+                // Hits are in text order: the first that starts at or after `from`.
+                partition(hits.len(), |i| start_of(i) < from)
+            }
+        };
+        let end = match (options.index, options.end) {
+            (None, Some(end)) => doc.byte_offset(end),
+            _ => usize::MAX,
+        };
+        let mut spans = Vec::new();
+        for (i, hit) in hits.iter().enumerate().skip(first).take(options.limit) {
+            let from = start_of(i);
+            if from >= end {
+                break;
+            }
+            let to = doc.span(hit.pos as usize + hit.len.max(1) as usize - 1).1;
+            spans.push(doc.utf16_offset(from));
+            spans.push(doc.utf16_offset(to));
+        }
+        Ok(HitSpans {
+            total: hits.len(),
+            first,
+            spans,
+        })
+    }
+
     pub(crate) fn terms(&mut self, options: TermsOptions) -> Result<Vec<TermFrequency<'_>>> {
         self.corpus.terms(&options)
     }
@@ -228,16 +330,20 @@ impl Engine {
             .into_iter()
             .map(|query| {
                 let d = corpus.dispersion(&query, &options)?;
+                let binned = options.bins.is_some();
                 let docs = d
                     .docs
                     .into_iter()
                     .map(|dd| {
                         let doc = &corpus.documents()[dd.doc as usize];
-                        let starts = dd
-                            .positions
-                            .iter()
-                            .map(|&p| doc.utf16_offset(doc.span(p as usize).0) as u32)
-                            .collect();
+                        let starts = match binned {
+                            true => Vec::new(),
+                            false => dd
+                                .positions
+                                .iter()
+                                .map(|&p| doc.utf16_offset(doc.span(p as usize).0) as u32)
+                                .collect(),
+                        };
                         let segments = dd
                             .segment_tokens
                             .iter()
@@ -254,9 +360,10 @@ impl Engine {
                         DocDispersion {
                             doc: dd.doc,
                             tokens: dd.tokens,
-                            positions: dd.positions,
+                            positions: if binned { Vec::new() } else { dd.positions },
                             starts,
                             segments,
+                            bins: dd.bins,
                         }
                     })
                     .collect();
@@ -391,7 +498,9 @@ impl Engine {
             Request::Kwic { query, options } => {
                 stems(query) || options.filter.iter().any(|f| stems(&f.word))
             }
-            Request::Collocates { query, .. } | Request::Network { query, .. } => stems(query),
+            Request::Collocates { query, .. }
+            | Request::Network { query, .. }
+            | Request::HitSpans { query, .. } => stems(query),
             Request::Dispersion { queries, .. } | Request::Trends { queries, .. } => {
                 queries.0.iter().any(|q| stems(q))
             }

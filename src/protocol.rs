@@ -309,6 +309,17 @@ operations! {
     /// Sets the storage key of each document, in id order (`null` for one not stored, or an
     /// article); the list must have one entry per document.
     SetKeys => set_keys { keys: Vec<Option<u32>> } -> ();
+    /// Where to cut a document's text into blocks of about `size` UTF-16 units (after a line
+    /// break where one is near, else after a space), for a view that shows a long text a block
+    /// at a time: the UTF-16 offset of each block's start, then the text's length.
+    TextBlocks => text_blocks { id: DocId, options: TextBlocksOptions = default } -> Vec<usize>;
+    /// A document's text from UTF-16 offset `start` to `end` (clamped to the text; an offset
+    /// inside a character moves to its start).
+    TextSlice => text_slice { id: DocId, start: usize, end: usize } -> String;
+    /// The hits of a query in document `doc`, as UTF-16 spans in text order: those that start
+    /// in `start..end`, or from the `index`-th hit on; at most `limit`, with their number in
+    /// all and the index of the first one given (for a Reader's "hit n of N").
+    HitSpans => hit_spans { query: String, doc: DocId, options: HitSpansOptions = default } -> HitSpans;
     /// Test builds only: panics, to test that the page recovers.
     #[cfg(feature = "test-panic")]
     Panic => panic {} -> ();
@@ -715,6 +726,9 @@ pub struct DocDispersion {
     pub positions: Vec<u32>,
     /// The hits' UTF-16 offsets.
     pub starts: Vec<u32>,
+    /// The hits in each of the `bins` equal parts of the document, when `bins` was given;
+    /// `positions` and `starts` are then left empty (a barcode needs no more).
+    pub bins: Vec<u32>,
     /// Equal parts of the document, in order.
     pub segments: Vec<Segment>,
 }
@@ -1003,6 +1017,65 @@ pub enum Stage {
     /// Indexing (`chars` of `totalChars` done, within a text too).
     #[default]
     Indexing,
+}
+
+/// Options of `textBlocks`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct TextBlocksOptions {
+    /// The blocks' size in bytes of the text, about (1,024 to 1,048,576; default 16,384):
+    /// a block ends at the first line break within half a size past it, else at the first
+    /// space within a quarter, else there.
+    pub size: usize,
+}
+
+impl Default for TextBlocksOptions {
+    fn default() -> TextBlocksOptions {
+        TextBlocksOptions { size: 16_384 }
+    }
+}
+
+/// Options of `hitSpans`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct HitSpansOptions {
+    /// Hits that start at or after this UTF-16 offset (default 0).
+    pub start: usize,
+    /// … and before this one; absent for the text's end.
+    pub end: Option<usize>,
+    /// From the hit of this index (0 is the first) on, in place of `start` and `end`.
+    pub index: Option<usize>,
+    /// At most this many, 1 to 100,000 (default 10,000).
+    pub limit: usize,
+    /// Match the query's case too (default `false`).
+    pub case_sensitive: bool,
+}
+
+impl Default for HitSpansOptions {
+    fn default() -> HitSpansOptions {
+        HitSpansOptions {
+            start: 0,
+            end: None,
+            index: None,
+            limit: 10_000,
+            case_sensitive: false,
+        }
+    }
+}
+
+/// The answer of `hitSpans`.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(TS))]
+pub struct HitSpans {
+    /// The query's hits in the document.
+    pub total: usize,
+    /// The index of the first hit given (the hits before it, in text order).
+    pub first: usize,
+    /// Each hit's UTF-16 start and end, flat: `[start, end, start, end, …]`.
+    pub spans: Vec<usize>,
 }
 
 /// The answer of `memory`.

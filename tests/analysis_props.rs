@@ -125,6 +125,24 @@ proptest! {
     }
 
     #[test]
+    fn dispersion_bins_count_the_hits_of_equal_parts(texts in texts(), bins in 1usize..40) {
+        let corpus = corpus(&texts);
+        let options = DispersionOptions { bins: Some(bins), ..Default::default() };
+        let d = corpus.dispersion("a|kim", &options).unwrap();
+        for (doc, text) in texts.iter().enumerate() {
+            let terms = common::terms(text);
+            let t = terms.len();
+            let dd = &d.docs[doc];
+            prop_assert_eq!(dd.bins.len(), bins);
+            for k in 0..bins {
+                let (from, to) = (k * t / bins, (k + 1) * t / bins);
+                let hits = (from..to).filter(|&p| terms[p] == "a" || terms[p] == "kim").count();
+                prop_assert_eq!(dd.bins[k] as usize, hits, "bin {}", k);
+            }
+        }
+    }
+
+    #[test]
     fn keyness_counts_sum_to_the_group_sizes(texts in texts()) {
         prop_assume!(texts.len() >= 2);
         let corpus = corpus(&texts);

@@ -32,6 +32,9 @@ export const OPERATIONS = Object.freeze({
   saveCorpus: [],
   openCorpus: ['bytes'],
   setKeys: ['keys'],
+  textBlocks: ['id', 'options'],
+  textSlice: ['id', 'start', 'end'],
+  hitSpans: ['query', 'doc', 'options'],
 });
 
 /**

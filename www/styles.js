@@ -203,6 +203,11 @@ svg text { unicode-bidi: plaintext; }
   white-space: pre-wrap; overflow-wrap: anywhere; max-width: 72ch; line-height: 1.7;
   margin: 0; font-size: 1.02em; unicode-bidi: plaintext; text-align: start;
 }
+/* The Reader's blocks (a long text is shown a block at a time): each line in its own
+   direction too. */
+.text > .block { unicode-bidi: plaintext; }
+/* The Reader keeps its place itself as blocks fill (views/reader.js). */
+.reader .text { overflow-anchor: none; }
 mark { background: var(--te-mark); color: var(--te-mark-fg); border-radius: 3px; padding: 0 .05em; scroll-margin: 40vh 0; }
 mark.current {
   background: var(--te-current); color: var(--te-current-fg);

@@ -314,7 +314,14 @@ segments?: number,
 /**
  * Match the query's case too (default `false`: any case).
  */
-caseSensitive?: boolean, };
+caseSensitive?: boolean, 
+/**
+ * Bins per document for a barcode, 1 to [`MAX_BINS`]: each document is cut into this
+ * many parts of equal token count (as segments are) and each part's hits are counted
+ * in [`DocDispersion::bins`], so that a chart of a query with a million hits needs a
+ * few thousand numbers, not a million positions. `None` (the default): no bins.
+ */
+bins?: number | null, };
 
 export type DocDispersion = { 
 /**
@@ -333,6 +340,11 @@ positions: Array<number>,
  * The hits' UTF-16 offsets.
  */
 starts: Array<number>, 
+/**
+ * The hits in each of the `bins` equal parts of the document, when `bins` was given;
+ * `positions` and `starts` are then left empty (a barcode needs no more).
+ */
+bins: Array<number>, 
 /**
  * Equal parts of the document, in order.
  */
@@ -462,6 +474,42 @@ key: number | null,
 message: string | null, };
 
 export type Grouping = "document" | "year" | "month";
+
+export type HitSpans = { 
+/**
+ * The query's hits in the document.
+ */
+total: number, 
+/**
+ * The index of the first hit given (the hits before it, in text order).
+ */
+first: number, 
+/**
+ * Each hit's UTF-16 start and end, flat: `[start, end, start, end, …]`.
+ */
+spans: Array<number>, };
+
+export type HitSpansOptions = { 
+/**
+ * Hits that start at or after this UTF-16 offset (default 0).
+ */
+start?: number, 
+/**
+ * … and before this one; absent for the text's end.
+ */
+end?: number | null, 
+/**
+ * From the hit of this index (0 is the first) on, in place of `start` and `end`.
+ */
+index?: number | null, 
+/**
+ * At most this many, 1 to 100,000 (default 10,000).
+ */
+limit?: number, 
+/**
+ * Match the query's case too (default `false`).
+ */
+caseSensitive?: boolean, };
 
 export type HowSaid = { 
 /**
@@ -1063,6 +1111,14 @@ minCount?: number,
  */
 limit?: number | null, };
 
+export type TextBlocksOptions = { 
+/**
+ * The blocks' size in bytes of the text, about (1,024 to 1,048,576; default 16,384):
+ * a block ends at the first line break within half a size past it, else at the first
+ * space within a quarter, else there.
+ */
+size?: number, };
+
 export type TokenInfo = { 
 /**
  * UTF-16 offset of the word.
@@ -1365,4 +1421,21 @@ export interface Operations {
    * article); the list must have one entry per document.
    */
   setKeys(keys: Array<number | null>): Promise<null>;
+  /**
+   * Where to cut a document's text into blocks of about `size` UTF-16 units (after a line
+   * break where one is near, else after a space), for a view that shows a long text a block
+   * at a time: the UTF-16 offset of each block's start, then the text's length.
+   */
+  textBlocks(id: number, options?: TextBlocksOptions): Promise<Array<number>>;
+  /**
+   * A document's text from UTF-16 offset `start` to `end` (clamped to the text; an offset
+   * inside a character moves to its start).
+   */
+  textSlice(id: number, start: number, end: number): Promise<string>;
+  /**
+   * The hits of a query in document `doc`, as UTF-16 spans in text order: those that start
+   * in `start..end`, or from the `index`-th hit on; at most `limit`, with their number in
+   * all and the index of the first one given (for a Reader's "hit n of N").
+   */
+  hitSpans(query: string, doc: number, options?: HitSpansOptions): Promise<HitSpans>;
 }

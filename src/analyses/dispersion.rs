@@ -22,6 +22,9 @@ use crate::scope::Scope;
 /// The most segments a document may be cut into.
 pub const MAX_SEGMENTS: usize = 100;
 
+/// The most bins a document's barcode may be cut into (see [`DispersionOptions::bins`]).
+pub const MAX_BINS: usize = 4096;
+
 /// Options for [`Corpus::dispersion`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -37,6 +40,11 @@ pub struct DispersionOptions {
     pub segments: usize,
     /// Match the query's case too (default `false`: any case).
     pub case_sensitive: bool,
+    /// Bins per document for a barcode, 1 to [`MAX_BINS`]: each document is cut into this
+    /// many parts of equal token count (as segments are) and each part's hits are counted
+    /// in [`DocDispersion::bins`], so that a chart of a query with a million hits needs a
+    /// few thousand numbers, not a million positions. `None` (the default): no bins.
+    pub bins: Option<usize>,
 }
 
 impl Default for DispersionOptions {
@@ -46,6 +54,7 @@ impl Default for DispersionOptions {
             scope: None,
             segments: 10,
             case_sensitive: false,
+            bins: None,
         }
     }
 }
@@ -63,6 +72,8 @@ pub struct DocDispersion {
     pub segment_hits: Vec<usize>,
     /// The tokens of each segment.
     pub segment_tokens: Vec<usize>,
+    /// The hits in each bin, when [`DispersionOptions::bins`] asked for them (else empty).
+    pub bins: Vec<u32>,
 }
 
 /// The dispersion of a query over the scope.
@@ -116,9 +127,15 @@ impl Corpus {
     /// assert_eq!(d.docs[0].positions, [0, 2]);
     /// assert_eq!(d.docs[0].segment_hits, [1, 1]);
     /// assert_eq!(d.dp, Some(0.0));
+    /// assert!(d.docs[0].bins.is_empty());
+    /// let binned = DispersionOptions { bins: Some(4), ..Default::default() };
+    /// assert_eq!(corpus.dispersion("a", &binned).unwrap().docs[0].bins, [1, 0, 1, 0]);
     /// ```
     pub fn dispersion(&self, query: &str, options: &DispersionOptions) -> Result<Dispersion> {
         check_range("segments", options.segments, 1, MAX_SEGMENTS)?;
+        if let Some(bins) = options.bins {
+            check_range("bins", bins, 1, MAX_BINS)?;
+        }
         let scope = self.docs(options.doc, options.scope.as_ref())?;
         let query = self.parse_query(query, options.case_sensitive)?;
         let hits = self.hits(&query, &scope)?;
@@ -128,16 +145,23 @@ impl Corpus {
         let mut next = 0;
         for id in ids {
             let tokens = self.documents()[id as usize].token_count();
-            let bound = |k: usize| k * tokens / segments;
+            let bound = |k: usize| (k as u64 * tokens as u64 / segments as u64) as usize;
             let segment_tokens = (0..segments).map(|k| bound(k + 1) - bound(k)).collect();
             let mut segment_hits = vec![0; segments];
             let mut positions = Vec::new();
+            let mut bins = vec![0u32; options.bins.unwrap_or(0)];
             while next < hits.len() && hits[next].doc == id {
                 let pos = hits[next].pos;
                 positions.push(pos);
                 // The segment k with bound(k) ≤ pos < bound(k + 1).
                 let k = ((pos as usize + 1) * segments - 1) / tokens;
                 segment_hits[k.min(segments - 1)] += 1;
+                // The bin, likewise (in u64: tokens × bins may pass u32 on wasm32's usize).
+                if !bins.is_empty() {
+                    let n = bins.len();
+                    let b = ((pos as u64 + 1) * n as u64 - 1) / tokens as u64;
+                    bins[(b as usize).min(n - 1)] += 1;
+                }
                 next += 1;
             }
             docs.push(DocDispersion {
@@ -146,6 +170,7 @@ impl Corpus {
                 positions,
                 segment_hits,
                 segment_tokens,
+                bins,
             });
         }
         let parts: Vec<(usize, usize)> = if docs.len() >= 2 {

@@ -113,4 +113,10 @@ impl Document {
     pub fn utf16_offset(&self, byte: usize) -> usize {
         self.utf16.convert(&self.text, byte)
     }
+
+    /// The byte offset of UTF-16 offset `unit` (a JavaScript string index): the start of the
+    /// character there, or the text's length past its end.
+    pub fn byte_offset(&self, unit: usize) -> usize {
+        self.utf16.byte(&self.text, unit)
+    }
 }

@@ -46,6 +46,37 @@ impl Utf16Offsets {
     }
 }
 
+impl Utf16Offsets {
+    /// The byte offset of the character at UTF-16 offset `unit` (the inverse of
+    /// [`Utf16Offsets::convert`]), clamped to the text: an offset inside a surrogate pair
+    /// gives the character's start, one past the end the text's length.
+    pub(super) fn byte(&self, text: &str, unit: usize) -> usize {
+        if self.checkpoints.is_empty() {
+            return unit.min(text.len());
+        }
+        // The last block starting at or before `unit` (checkpoints increase).
+        let block = self
+            .checkpoints
+            .partition_point(|&c| c as usize <= unit)
+            .saturating_sub(1);
+        let mut units = self.checkpoints[block] as usize;
+        let from = (block * BLOCK).min(text.len());
+        // A block may start inside a character: skip its continuation bytes.
+        let mut at = from;
+        while at < text.len() && !text.is_char_boundary(at) {
+            at += 1;
+        }
+        for (i, c) in text[at..].char_indices() {
+            let next = units + c.len_utf16();
+            if next > unit {
+                return at + i;
+            }
+            units = next;
+        }
+        text.len()
+    }
+}
+
 /// UTF-16 code units of the characters whose first byte lies in `bytes`: one per lead byte,
 /// two for a four-byte sequence (a surrogate pair).
 fn utf16_units(bytes: &[u8]) -> u32 {
@@ -73,6 +104,25 @@ mod tests {
                 assert_eq!(doc_offsets.convert(&text, byte), expected, "byte {byte}");
             }
         }
+    }
+
+    #[test]
+    fn utf16_offsets_back_to_bytes() {
+        for text in [
+            "é🦀日本 Putin’s ".repeat(60) + "end",
+            "é".repeat(128),
+            "ascii".into(),
+        ] {
+            let offsets = Utf16Offsets::new(&text);
+            for (byte, _) in text.char_indices().chain([(text.len(), ' ')]) {
+                let unit = offsets.convert(&text, byte);
+                assert_eq!(offsets.byte(&text, unit), byte, "unit {unit}");
+            }
+            assert_eq!(offsets.byte(&text, usize::MAX), text.len());
+        }
+        // Inside a surrogate pair: the character's start.
+        let crab = Utf16Offsets::new("a🦀b");
+        assert_eq!(crab.byte("a🦀b", 2), 1);
     }
 
     #[test]

@@ -137,13 +137,22 @@ test('dispersion: a barcode per document and query, a segment chart, and their n
   const session = await open('#view=dispersion&q=putin%2C%20kim');
   const { page } = session;
   const view = panel(page, 'dispersion');
-  // A vertical line has no width, so Playwright calls it hidden: wait for it to exist.
-  await view.locator('svg line[stroke-width="1.5"]').first().waitFor({ state: 'attached' });
+  await view.locator('svg path.marks').first().waitFor({ state: 'attached' });
   const status = await view.locator('.status').textContent();
   const counts = [...status.matchAll(/(\w+): (\d+) hits?/g)].map((m) => [m[1], Number(m[2])]);
   assert.deepEqual(counts.map((c) => c[0]), ['putin', 'kim']);
-  const marks = await view.locator('svg line[stroke-width="1.5"]').count();
-  assert.equal(marks, counts[0][1] + counts[1][1]);
+  // The barcode is drawn from the engine's bins: a mark (a subpath) per bin with a hit, at
+  // most one path a shade per row; a row's title gives its hits, which add up to the query's.
+  const rows = await view.locator('svg g').evaluateAll((gs) => gs.filter((g) => g.querySelector('path.marks')).map((g) => ({
+    title: g.querySelector('title').textContent,
+    paths: g.querySelectorAll('path.marks').length,
+    marks: [...g.querySelectorAll('path.marks')].reduce((n, p) => n + p.getAttribute('d').split('M').length - 1, 0),
+  })));
+  assert.ok(rows.length >= 2 && rows.every((r) => r.paths >= 1 && r.paths <= 4), JSON.stringify(rows));
+  const rowHits = (query) => rows.filter((r) => r.title.includes(`${query}:`)).reduce((n, r) => n + Number(/(\d+) hits?/.exec(r.title)[1]), 0);
+  assert.deepEqual([rowHits('putin'), rowHits('kim')], [counts[0][1], counts[1][1]]);
+  const marks = rows.reduce((n, r) => n + r.marks, 0);
+  assert.ok(marks >= rows.length && marks <= counts[0][1] + counts[1][1], `${marks} marks for ${counts[0][1] + counts[1][1]} hits`);
   assert.equal(await view.locator('svg polyline').count(), 2);
   // The numbers behind the charts: DP per query, relative frequency per segment.
   assert.equal(await view.locator('table').first().locator('tbody tr').count(), 2);

@@ -18,6 +18,11 @@ const MAX_ROWS = 60;
 const WIDTH = 640;
 const LABEL = 150;
 const ROW = 22;
+// Bins a document for its barcode (one a unit of the plot's width), and the shades of a mark
+// by how many hits its bin holds.
+const BINS = WIDTH - LABEL;
+const LEVELS = 4;
+const SHADES = [0.4, 0.6, 0.8, 1];
 // Series colours, readable on light and dark backgrounds.
 const COLOURS = ['#1c6fd1', '#d1501c', '#2a9d3a', '#9b3dc9', '#b8860b', '#c2185b'];
 
@@ -83,30 +88,46 @@ export function createDispersionView(ctx) {
     h('div', { class: 'row' }, h('h3', {}, S.segmentsTitle), tableExport(t, () => `${name()}-segments`, () => ({ columns: segColumns(), rows: segTable.rows() }))),
     segHolder);
 
+  // From the engine's bins (BINS a document), not from each hit's position: a query with a
+  // million hits draws as few marks as one with a thousand. A row is at most LEVELS paths,
+  // one a shade: the more hits a bin holds (against the fullest bin of the plot), the
+  // darker its mark. The exact numbers are in the segments table.
   function drawBarcode() {
     const rows = [];
     const many = result.reduce((n, s) => n + s.docs.length, 0) > MAX_ROWS;
     for (const [i, series] of result.entries()) {
-      for (const doc of series.docs) if (!many || doc.positions.length) rows.push({ series, i, doc });
+      for (const doc of series.docs) {
+        const hits = doc.segments.reduce((n, seg) => n + seg.hits, 0);
+        if (!many || hits) rows.push({ series, i, doc, hits });
+      }
     }
     rows.splice(MAX_ROWS);
+    const fullest = Math.max(1, ...rows.map((r) => Math.max(0, ...r.doc.bins)));
     const height = rows.length * ROW + 24;
+    const binWidth = (WIDTH - LABEL) / BINS;
+    const markWidth = Math.max(1.5, binWidth);
     barcodeSvg = svg('svg', {
       viewBox: `0 0 ${WIDTH} ${height}`, width: '100%', role: 'img',
       'aria-label': S.barcodeLabel(result.map((s) => `${s.query}: ${s.hits}`).join('; ')),
       style: 'font: 11px system-ui, sans-serif',
     },
-    rows.map(({ series, i, doc }, r) => {
+    rows.map(({ series, i, doc, hits }, r) => {
       const y = r * ROW + 4;
       const colour = COLOURS[i % COLOURS.length];
+      const paths = Array.from({ length: LEVELS }, () => []);
+      doc.bins.forEach((n, b) => {
+        if (!n) return;
+        const level = Math.min(LEVELS, Math.ceil((n / fullest) * LEVELS)) - 1;
+        const x = LABEL + (b + 0.5) * binWidth - markWidth / 2;
+        paths[level].push(`M${x.toFixed(1)} ${y}h${markWidth.toFixed(1)}v${ROW - 6}h-${markWidth.toFixed(1)}z`);
+      });
       return svg('g', {},
+        svg('title', {}, `${ctx.docLabel(doc.doc)} · ${S.queryHits(series.query, formatNumber(hits), hits)}`),
         svg('text', { x: 0, y: y + 13, fill: 'currentColor' }, `${series.query} · ${ctx.docNumber(doc.doc)}`.slice(0, 28)),
         svg('rect', { x: LABEL, y, width: WIDTH - LABEL, height: ROW - 6, fill: 'none', stroke: 'currentColor', 'stroke-opacity': 0.3 }),
-        Array.from(doc.positions, (p) => {
-          const x = LABEL + ((p + 0.5) / doc.tokens) * (WIDTH - LABEL);
-          return svg('line', { x1: x.toFixed(1), x2: x.toFixed(1), y1: y, y2: y + ROW - 6, stroke: colour, 'stroke-width': 1.5 },
-            svg('title', {}, S.token(series.query, p + 1, doc.tokens)));
-        }));
+        paths.map((d, level) => d.length
+          ? svg('path', { class: 'marks', d: d.join(''), fill: colour, 'fill-opacity': SHADES[level] })
+          : null));
     }),
     svg('text', { x: LABEL, y: height - 4, fill: 'currentColor', 'fill-opacity': 0.7 }, S.start),
     svg('text', { x: WIDTH, y: height - 4, fill: 'currentColor', 'fill-opacity': 0.7, 'text-anchor': 'end' }, S.end));
@@ -166,7 +187,7 @@ export function createDispersionView(ctx) {
       segTable.set([]);
       return;
     }
-    run(() => ctx.client.dispersion(queries, { doc: next.doc ?? undefined, scope: next.scope || undefined, segments: opts.segments, caseSensitive: opts.caseSensitive }),
+    run(() => ctx.client.dispersion(queries, { doc: next.doc ?? undefined, scope: next.scope || undefined, segments: opts.segments, caseSensitive: opts.caseSensitive, bins: BINS }),
       (series) => {
         result = series;
         status.classList.remove('error');

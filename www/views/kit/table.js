@@ -1,6 +1,11 @@
 // A table whose column headers sort it.
 
-import { h, replaceChildren } from '../../dom.js';
+import { h, numberFormat, replaceChildren } from '../../dom.js';
+
+// Rows drawn at first, and added by each "Show more": a long result (a word tree's paths
+// over a large corpus, tens of thousands) is not drawn all at once. Sorting and the
+// exports (rows()) still cover every row.
+export const PAGE = 500;
 
 /**
  * Rows sorted by a column's value: numbers by value, anything else by localeCompare; stable.
@@ -23,10 +28,15 @@ export function sortRows(rows, value, descending) {
  * A table whose column headers sort it (click or Enter; again to reverse). columns:
  * [{key, label, value(row), render?(row) → node/text, num?, sort?: 'asc'|'desc' first
  * direction, title?}]. `t`: the UI strings (ctx.strings). Returns {el, set(rows), rows(),
- * sortBy(key, descending)} where rows() is the shown order.
+ * sortBy(key, descending)} where rows() is the shown order. The first PAGE rows are drawn,
+ * and a "Show more" button below draws PAGE more.
  */
 export function sortableTable(t, { caption, columns, initial, label }) {
-  const el = h('div', { class: 'scroll', role: 'region', 'aria-label': label ?? caption, tabindex: 0 });
+  const region = h('div', { class: 'scroll', role: 'region', 'aria-label': label ?? caption, tabindex: 0 });
+  const formatNumber = numberFormat(t.locale);
+  const more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => { shown += PAGE; render(); } });
+  const el = h('div', {}, region, more);
+  let shown = PAGE;
   let data = [];
   let sortKey = initial?.key ?? null;
   let descending = initial?.descending ?? true;
@@ -35,8 +45,12 @@ export function sortableTable(t, { caption, columns, initial, label }) {
     return column ? sortRows(data, column.value, descending) : data;
   };
   const render = () => {
-    const rows = sorted();
-    replaceChildren(el, h('table', {},
+    const all = sorted();
+    const rows = all.length > shown ? all.slice(0, shown) : all;
+    const rest = all.length - rows.length;
+    more.hidden = rest <= 0;
+    more.textContent = rest > PAGE ? t.showMore(formatNumber(PAGE), formatNumber(rest)) : t.showLast(formatNumber(rest));
+    replaceChildren(region, h('table', {},
       h('caption', { class: 'vh' }, caption),
       h('thead', {}, h('tr', {}, columns.map((c) => {
         const active = c.key === sortKey;
@@ -53,7 +67,7 @@ export function sortableTable(t, { caption, columns, initial, label }) {
             }
             render();
             // The table was rebuilt under the focused header: focus the same header again.
-            for (const button of el.querySelectorAll('.sort-btn')) if (button.dataset.key === c.key) button.focus();
+            for (const button of region.querySelectorAll('.sort-btn')) if (button.dataset.key === c.key) button.focus();
           },
         }, c.label, active ? (descending ? ' ▾' : ' ▴') : ''));
       }))),
@@ -68,6 +82,7 @@ export function sortableTable(t, { caption, columns, initial, label }) {
     el,
     set(rows) {
       data = rows;
+      shown = PAGE;
       render();
     },
     rows: () => sorted(),
