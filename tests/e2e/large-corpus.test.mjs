@@ -163,7 +163,9 @@ test('every view opens on a 50 MB text without a main-thread task over 50 ms', {
       await te.locator(`[id$=panel-${view}] ${ready}`).first().waitFor({ state: 'attached', timeout: 300_000 });
       const shown = Date.now() - from;
       await page.waitForTimeout(1500);
-      if (view === 'reader') await exerciseReader(page, te, t);
+      // The Reader is exercised once: a retry finds it where the first attempt left it (the
+      // last hit's part), and measures its opening there.
+      if (view === 'reader' && attempt === 1) await exerciseReader(page, te, t);
       if (view === 'dispersion') await page.evaluate(() => window.scrollTo(0, 0));
       const tasks = await page.evaluate(() => window.__longTasks.splice(0));
       const elements = await te.evaluate((el, v) => el.shadowRoot.querySelector(`[id$=panel-${v}]`)?.querySelectorAll('*').length ?? -1, view);
