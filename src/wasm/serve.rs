@@ -35,7 +35,7 @@ use crate::engine::{AddJob, Engine};
 use crate::error::Error;
 use crate::language::Library;
 use crate::protocol::{
-    AddFilesOptions, AddedFiles, DocumentInfo, FileBytes, FileInfo, FileOutcome, HowSaid,
+    AddFilesOptions, Added, AddedFiles, DocumentInfo, FileBytes, FileInfo, FileOutcome, HowSaid,
     NewDocument, Progress, Request, Response, Stage,
 };
 
@@ -383,11 +383,24 @@ async fn add_documents(
     job: u32,
     items: Vec<NewDocument>,
 ) -> Result<JsValue, Error> {
-    let mut work = AddJob::new(job, items);
+    let work = AddJob::new(job, items);
+    match run_add(this, work, &|| this.cancelled.borrow_mut().remove(&job)).await {
+        Ok(added) | Err(added) => to_js(&added),
+    }
+}
+
+/// Runs an [`AddJob`] to its end: progress after each step, and a pause every [`SLICE_MS`]
+/// for a cancel to arrive. When `cancelled` says so (it is asked before each step), the job
+/// removes what it added, and `Err` holds what the cancel returned.
+async fn run_add(
+    this: &Rc<Loop>,
+    mut work: AddJob,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<Added, Added> {
     let mut slice = Date::now();
     loop {
-        if this.cancelled.borrow_mut().remove(&job) {
-            return to_js(&work.cancel(&mut this.engine.borrow_mut()));
+        if cancelled() {
+            return Err(work.cancel(&mut this.engine.borrow_mut()));
         }
         let Some(progress) = work.step(&mut this.engine.borrow_mut()) else {
             break;
@@ -398,8 +411,7 @@ async fn add_documents(
             slice = Date::now();
         }
     }
-    let added = work.finish(&mut this.engine.borrow_mut());
-    to_js(&added)
+    Ok(work.finish(&mut this.engine.borrow_mut()))
 }
 
 /// `addFiles`' files and options, read from its arguments (serde skips them: see
@@ -622,24 +634,10 @@ async fn add_files(
     if items.iter().any(|i| i.language.is_none()) && !this.engine.borrow().has_languages() {
         load_languages(this).await;
     }
-    let mut work = AddJob::new(job, items);
-    let mut slice = Date::now();
-    loop {
-        if cancelled() {
-            let _ = work.cancel(&mut this.engine.borrow_mut());
-            unstore(this, &keys).await;
-            return stop(answer);
-        }
-        let Some(progress) = work.step(&mut this.engine.borrow_mut()) else {
-            break;
-        };
-        post_progress(&this.port, &progress);
-        if Date::now() - slice > SLICE_MS {
-            pause().await;
-            slice = Date::now();
-        }
-    }
-    let added = work.finish(&mut this.engine.borrow_mut());
+    let Ok(added) = run_add(this, AddJob::new(job, items), &cancelled).await else {
+        unstore(this, &keys).await;
+        return stop(answer);
+    };
     let mut refused_keys = Vec::new();
     for error in &added.errors {
         let outcome = &mut answer.files[slots[error.index]];
