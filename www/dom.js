@@ -160,3 +160,16 @@ export function actOnChoice(select, apply, current) {
     if (stepping) revert();
   });
 }
+
+/**
+ * Resolves after the next frame has been drawn (or after 100 ms, when the page is hidden and
+ * draws no frames): between two chunks of a long list, so that each chunk is laid out in a
+ * frame of its own. A `setTimeout(0)` alone often runs before the frame, and then the chunks
+ * are laid out together (a trace of the Texts list of 502 rows: one layout of 400 rows, 67 ms).
+ */
+export function nextFrame() {
+  return new Promise((resolve) => {
+    requestAnimationFrame(() => setTimeout(resolve, 0));
+    setTimeout(resolve, 100);
+  });
+}

@@ -6,13 +6,16 @@
 // Reading files and URLs, decoding, HTML to text, the limits and the storage batches are
 // the import pipeline (import/pipeline.js); this view shows it and its messages.
 
-import { h, replaceChildren, sentence } from '../dom.js';
+import { h, nextFrame, replaceChildren, sentence } from '../dom.js';
 import { openStorage, articlesHidden, setArticlesHidden } from '../storage.js';
 import {
   CORPUS_EXTENSION, DECODE_GROUP, MAX_FILE_BYTES, MAX_TOTAL_CHARS, fileMessages, fitItems, isCorpusFile, isPlainFile, readFiles, readUrl, stem, storageBatches,
 } from '../import/pipeline.js';
 import { STEMMED, languageName, languageOptions } from '../languages.js';
 import { metadataForm, metadataSummary } from './metadata-editor.js';
+
+/** Rows of the list drawn a frame (see render). */
+const ROWS_A_FRAME = 50;
 
 /** ctx: {client, strings, formatNumber, set(patch)}: `set` changes the widget's state (an opened corpus file's folding). */
 export function createTextsView(ctx) {
@@ -105,7 +108,7 @@ export function createTextsView(ctx) {
   const articlesButton = h('button', { type: 'button', onclick: () => toggleArticles() });
   const clearButton = h('button', { type: 'button', onclick: () => clearTexts() }, t.clear);
   const saveButton = h('button', { type: 'button', onclick: () => saveCorpusFile() }, t.saveCorpus);
-  const list = h('div', { class: 'scroll' });
+  const list = h('div', { class: 'scroll doc-list-box' });
 
   const el = h('div', { class: 'texts' },
     h('p', { class: 'help' }, t.help(formatNumber(MAX_TOTAL_CHARS / 1e6))),
@@ -141,30 +144,44 @@ export function createTextsView(ctx) {
   }
 
   // --- the document list --------------------------------------------------------------------
-  // One refresh at a time; calls during one make one more afterwards.
+  // One refresh at a time; calls during one make one more afterwards. A refresh that finds
+  // the list as drawn draws nothing, unless forced (to put back a row being edited): the end
+  // of an addition asks twice (the end of busy, and the documents' change), and drawing 502
+  // rows twice took main-thread tasks of 53-133 ms (tests/e2e/texts-scale.test.mjs).
   let refreshing = null;
   let again = false;
-  function refresh() {
+  let forceAgain = false;
+  /** What the drawn list shows (its documents and the UI's language); null while drawing. */
+  let drawn = null;
+  function refresh(force = false) {
     if (refreshing) {
       again = true;
+      forceAgain ||= force;
       return refreshing;
     }
     refreshing = (async () => {
+      let forced = force;
       do {
         again = false;
-        await render();
+        await render(forced);
+        forced = forceAgain;
+        forceAgain = false;
       } while (again);
     })().finally(() => { refreshing = null; });
     return refreshing;
   }
 
-  async function render() {
+  async function render(force) {
     docs = await client.documents();
+    const shows = JSON.stringify([ctx.strings.locale, docs]);
+    if (!force && shows === drawn) return;
+    drawn = null;
     const hidden = !docs.some((d) => d.source === 'article');
     articlesButton.textContent = hidden ? t.showArticles : t.hideArticles;
     clearButton.disabled = !docs.some((d) => d.source === 'user');
     if (!docs.length) {
       replaceChildren(list, h('p', { class: 'placeholder' }, t.noDocuments));
+      drawn = shows;
       return;
     }
     const tbody = h('tbody', {});
@@ -173,12 +190,14 @@ export function createTextsView(ctx) {
       h('thead', {}, h('tr', {}, h('th', {}, t.columnTitle), h('th', {}, t.columnSource), h('th', {}, t.columnEncoding),
         h('th', {}, t.columnLanguage), h('th', { class: 'num' }, t.columnWords), h('th', {}, h('span', { class: 'vh' }, t.columnActions)))),
       tbody));
-    // A hundred rows a task, so that a list of 500 texts does not block the page.
-    for (let from = 0; from < docs.length; from += 100) {
-      if (from) await new Promise((resolve) => setTimeout(resolve, 0));
-      if (again) return;
-      tbody.append(...docs.slice(from, from + 100).map(row));
+    // ROWS_A_FRAME rows a frame, so that a list of 500 texts does not block the page. Drawn to
+    // the end even when a refresh is asked meanwhile: that one then finds the list drawn and
+    // draws nothing if nothing changed (stopping here made it draw all 502 rows again).
+    for (let from = 0; from < docs.length; from += ROWS_A_FRAME) {
+      if (from) await nextFrame();
+      tbody.append(...docs.slice(from, from + ROWS_A_FRAME).map(row));
     }
+    drawn = shows;
   }
 
   function row(doc) {
@@ -225,7 +244,7 @@ export function createTextsView(ctx) {
       languageOptions(doc.language, locale).map(({ code, name }) => h('option', { value: code }, name)));
     select.value = doc.language ?? '';
     select.addEventListener('keydown', (event) => {
-      if (event.key === 'Escape') refresh();
+      if (event.key === 'Escape') refresh(true);
     });
     replaceChildren(cell, select);
     select.focus();
@@ -251,12 +270,14 @@ export function createTextsView(ctx) {
           // that is what a reload must find (not the old title).
           const shown = (await client.documents()).find((d) => d.id === doc.id)?.title ?? title;
           if (doc.key != null) await persist(storage.rename(doc.key, shown));
+          // The row again, even when the title is the same (the list may then look unchanged).
+          await refresh(true);
         });
       },
       onkeydown: (event) => {
-        if (event.key === 'Escape') refresh();
+        if (event.key === 'Escape') refresh(true);
       },
-    }, input, h('button', { type: 'submit' }, t.save), h('button', { type: 'button', onclick: () => refresh() }, t.cancel));
+    }, input, h('button', { type: 'submit' }, t.save), h('button', { type: 'button', onclick: () => refresh(true) }, t.cancel));
     replaceChildren(cell, form);
     input.focus();
     input.select();
@@ -275,7 +296,7 @@ export function createTextsView(ctx) {
       button.focus();
       if (!saved) return;
       // The save changed the documents, so the list is drawn anew: focus its new button.
-      await refresh();
+      await refresh(true);
       list.querySelector(`tr[data-id="${doc.id}"] button[aria-expanded]`)?.focus();
     };
     const form = metadataForm(doc, t, {
