@@ -16,7 +16,7 @@ use crate::protocol::{
 };
 use crate::{
     CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, Network,
-    NgramOptions, Summary, TermFrequency, TermsOptions, Trends, TrendsOptions, WordTree,
+    NgramOptions, Summary, TermFrequency, TermsOptions, TermsPage, Trends, TrendsOptions, WordTree,
     WordTreeOptions,
 };
 
@@ -232,6 +232,10 @@ impl Engine {
         self.corpus.terms(&options)
     }
 
+    pub(crate) fn terms_page(&mut self, options: TermsOptions) -> Result<TermsPage<'_>> {
+        self.corpus.terms_page(&options)
+    }
+
     pub(crate) fn kwic(&mut self, query: String, options: KwicOptions) -> Result<Concordance<'_>> {
         let corpus = &self.corpus;
         let page = corpus.kwic(&query, &options)?;
@@ -280,6 +284,7 @@ impl Engine {
             hits: found.hits,
             tokens: found.tokens,
             window_tokens: found.window_tokens,
+            total: found.total,
             collocates: found.rows,
         })
     }
