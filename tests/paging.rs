@@ -90,6 +90,9 @@ fn key(r: &Collocate) -> (String, usize, u64, usize) {
     )
 }
 
+/// A column's figure of a row.
+type Value = fn(&Collocate) -> f64;
+
 #[test]
 fn collocates_order_by_any_column_and_page() {
     let c = corpus();
@@ -101,7 +104,7 @@ fn collocates_order_by_any_column_and_page() {
     let whole = c.collocates("the", &base).unwrap();
     assert!(whole.rows.len() > 100);
     assert_eq!(whole.total, whole.rows.len());
-    let columns: [(&str, fn(&Collocate) -> f64); 7] = [
+    let columns: [(&str, Value); 7] = [
         ("observed", |r| r.observed as f64),
         ("expected", |r| r.expected),
         ("count", |r| r.count as f64),

@@ -71,14 +71,14 @@ export function createCollocatesView(ctx) {
   let shown = null;
   const asked = (order, offset, limit) => ({ order: order.key, ascending: !order.descending, offset, limit });
   const table = sortableTable(t, {
-    caption: S.caption, columns, initial: { key: 'logDice', descending: true }, page: ROWS,
+    caption: S.caption, columns, initial: { key: 'logDice', descending: true }, page: ROWS, inFrames: true,
     source: async ({ offset, limit, ...order }) => {
       const found = await ctx.client.collocates(shown.q, { ...shown.options, ...asked(order, offset, limit) });
       return { rows: found.collocates, total: found.total };
     },
   });
   const exports = tableExport(t, () => `collocates-${fileSafe(state?.q)}`,
-    () => ({ columns, rows: table.rows() }));
+    async () => ({ columns, rows: await table.rows() }));
   const el = h('div', { class: 'analysis collocates' }, styleNode(),
     h('div', { class: 'controls' }, query.el, left.el, right.el, min.el, measure.el, counting.el, positive.el, stop.el, matchCase.el),
     syntaxHelp(t),

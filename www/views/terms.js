@@ -3,6 +3,7 @@
 
 import { h, replaceChildren, sentence, uid } from '../dom.js';
 import { latest } from './kit/latest.js';
+import { appendInFrames } from './kit/table.js';
 
 // Rows drawn at a time, each page asked of the engine: the layout of 300 rows took 37-51 ms.
 const STEP = 100;
@@ -72,7 +73,6 @@ export function createTermsView(ctx) {
     const asking = options(state);
     body.setAttribute('aria-busy', 'true');
     return run(() => ctx.client.termsPage({ ...asking, limit: STEP }), (answer) => {
-      body.removeAttribute('aria-busy');
       generation += 1;
       asked = asking;
       page = answer;
@@ -82,6 +82,7 @@ export function createTermsView(ctx) {
       body.removeAttribute('aria-busy');
       key = null;
       generation += 1;
+      tbody = null;
       page = { all: 0, total: 0, max: 1, terms: [] };
       status.classList.add('error');
       status.textContent = sentence(error.message);
@@ -98,8 +99,8 @@ export function createTermsView(ctx) {
       const next = await ctx.client.termsPage({ ...asked, offset: page.terms.length, limit: STEP });
       if (mine !== generation) return;
       page = { ...next, terms: page.terms.concat(next.terms) };
-      tbody.append(...next.terms.map(row));
       showRest();
+      await draw(next.terms);
     } catch (error) {
       if (mine !== generation || error.superseded) return;
       status.classList.add('error');
@@ -139,11 +140,13 @@ export function createTermsView(ctx) {
       ? t.termsContain(noun(page.total), formatNumber(page.all), query)
       : noun(page.all);
     if (!page.terms.length) {
+      body.removeAttribute('aria-busy');
+      tbody = null;
       replaceChildren(body);
       more.hidden = true;
       return;
     }
-    tbody = h('tbody', {}, page.terms.map(row));
+    tbody = h('tbody');
     replaceChildren(body, h('table', {},
       h('caption', { class: 'vh' }, t.termsCaption),
       h('thead', {},
@@ -154,6 +157,15 @@ export function createTermsView(ctx) {
           h('th', { scope: 'col', class: 'num' }, t.documents))),
       tbody));
     showRest();
+    draw(page.terms);
+  }
+
+  // Rows at the end of the table, a frame at a time (the layout of 100 rows can take longer
+  // than a task may), the list busy meanwhile.
+  async function draw(terms) {
+    const into = tbody;
+    body.setAttribute('aria-busy', 'true');
+    if (await appendInFrames(into, terms, row, () => into === tbody)) body.removeAttribute('aria-busy');
   }
 
   return { el, update };
