@@ -108,7 +108,7 @@ test('collocates are paged by the engine: 100 rows, Show more, a header orders e
   const status = view.locator('.status', { hasText: /rows$/ });
   await view.locator('.status').filter({ hasNotText: /, 84 rows$/ }).waitFor();
   const total = Number((await status.textContent()).match(/([\d,]+) rows$/)[1].replace(/,/g, ''));
-  assert.ok(total > 200 && total <= 300, `${total} rows`);
+  assert.ok(total > 200 && total < 400, `${total} rows`);
   await view.locator('.scroll:not([aria-busy])').waitFor();
   const rows = view.locator('tbody tr');
   assert.equal(await rows.count(), 100);
@@ -116,7 +116,8 @@ test('collocates are paged by the engine: 100 rows, Show more, a header orders e
   assert.equal(await more.textContent(), `Show 100 more (${total - 100} not shown)`);
   await more.click();
   await rows.nth(199).waitFor();
-  assert.equal(await more.textContent(), `Show the last ${total - 200}`);
+  const rest = total - 200;
+  assert.equal(await more.textContent(), rest > 100 ? `Show 100 more (${rest} not shown)` : `Show the last ${rest}`);
   // A header orders every row, not only those drawn: A to Z from the first of them all.
   await view.getByRole('button', { name: /^Collocate/ }).click();
   await view.locator('th[aria-sort="ascending"]', { hasText: 'Collocate' }).waitFor();
