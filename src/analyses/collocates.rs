@@ -446,37 +446,27 @@ impl Corpus {
                 log_dice: 14.0 + log2(2.0 * o / (f_n + f_c)),
             });
         }
-        let order = match options.order {
-            None => {
-                let key = |c: &Collocate| c.value(options.sort);
-                sorted_indices(rows.len(), &|a, b| {
-                    let (a, b) = (&rows[a as usize], &rows[b as usize]);
-                    key(b)
-                        .total_cmp(&key(a))
-                        .then(b.observed.cmp(&a.observed))
-                        .then_with(|| a.term.cmp(b.term))
-                })
-            }
-            Some(column) => {
-                let key = |c: &Collocate| match column {
-                    Column::Term => 0.0,
-                    Column::Observed => c.observed as f64,
-                    Column::Expected => c.expected,
-                    Column::Count => c.count as f64,
-                    Column::Measure(measure) => c.value(measure),
-                };
-                sorted_indices(rows.len(), &|a, b| {
-                    let (a, b) = (&rows[a as usize], &rows[b as usize]);
-                    let by = match column {
-                        Column::Term => a.term.cmp(b.term),
-                        _ => key(a).total_cmp(&key(b)),
-                    };
-                    let by = if options.ascending { by } else { by.reverse() };
-                    by.then(b.observed.cmp(&a.observed))
-                        .then_with(|| a.term.cmp(b.term))
-                })
-            }
+        // By `order`'s column, or else by `sort`'s measure highest first; then O, highest
+        // first, then the term.
+        let column = options.order.unwrap_or(Column::Measure(options.sort));
+        let ascending = options.order.is_some() && options.ascending;
+        let key = |c: &Collocate| match column {
+            Column::Term => 0.0,
+            Column::Observed => c.observed as f64,
+            Column::Expected => c.expected,
+            Column::Count => c.count as f64,
+            Column::Measure(measure) => c.value(measure),
         };
+        let order = sorted_indices(rows.len(), &|a, b| {
+            let (a, b) = (&rows[a as usize], &rows[b as usize]);
+            let by = match column {
+                Column::Term => a.term.cmp(b.term),
+                _ => key(a).total_cmp(&key(b)),
+            };
+            let by = if ascending { by } else { by.reverse() };
+            by.then(b.observed.cmp(&a.observed))
+                .then_with(|| a.term.cmp(b.term))
+        });
         let limit = options.limit.unwrap_or(usize::MAX);
         Ok(Collocates {
             hits: hits.len(),

@@ -40,6 +40,9 @@ test('collocates: the table, sorting by a measure, CSV and the way to KWIC', asy
   // By logDice (the default), "north" heads the collocates of "korea".
   assert.equal(await view.locator('tbody tr th').first().textContent(), 'north');
   await view.getByRole('button', { name: /^MI/ }).click();
+  // The engine orders the rows: the header shows the order once its page is drawn.
+  await view.locator('th[aria-sort="descending"]', { hasText: 'MI' }).waitFor();
+  await view.locator('.scroll:not([aria-busy])').waitFor();
   const mi = await view.locator('tbody tr td:nth-child(5)').allTextContents();
   const values = mi.map((v) => Number(v.replace(/,/g, '')));
   assert.ok(values.length > 3 && values.every((v, i) => i === 0 || values[i - 1] >= v), `MI sorted: ${values}`);

@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { appendFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { launch, serveWww, watchConsole } from './support.mjs';
+import { launch, serveWww, until, watchConsole } from './support.mjs';
 import { brownDocuments } from '../../benches/brown.mjs';
 
 const SHOTS = process.env.SHOTS ?? '/tmp/shots-bigviews';
@@ -166,9 +166,6 @@ test('every view opens on a 50 MB text without a main-thread task over 50 ms', {
       // The Reader is exercised once: a retry finds it where the first attempt left it (the
       // last hit's part), and measures its opening there.
       if (view === 'reader' && attempt === 1) await exerciseReader(page, te, t);
-      // Terms and Collocates: "Show more" and a header ask the engine for a page (measured
-      // with the opening, on the first attempt).
-      if ((view === 'terms' || view === 'collocates') && attempt === 1) await exerciseTable(page, te, view, t);
       if (view === 'dispersion') await page.evaluate(() => window.scrollTo(0, 0));
       const tasks = await page.evaluate(() => window.__longTasks.splice(0));
       const elements = await te.evaluate((el, v) => el.shadowRoot.querySelector(`[id$=panel-${v}]`)?.querySelectorAll('*').length ?? -1, view);
@@ -182,6 +179,29 @@ test('every view opens on a 50 MB text without a main-thread task over 50 ms', {
       if (OPEN_VIEWS.has(view) || (last.longest <= 50 && last.elements < ELEMENTS)) break;
       if (attempt < 3) results.pop();
      }
+    }
+
+    // Terms and Collocates: "Show more" asks the engine for the next 100 rows, and a header
+    // (Collocates' MI) orders every row in the engine; measured as the views are (up to
+    // three attempts, each one more Show more, the best counts).
+    for (const view of ['terms', 'collocates'].filter((v) => !only || only.includes(v))) {
+      await page.evaluate((h) => { location.hash = `#${h}&layout=tabs`; }, VIEWS.find(([v]) => v === view)[1]);
+      await page.waitForTimeout(1000);
+      for (let attempt = 1; attempt <= 3; attempt += 1) {
+        await page.evaluate(() => window.__longTasks.splice(0));
+        const from = Date.now();
+        await exerciseTable(te, view, attempt === 1);
+        const shown = Date.now() - from;
+        await page.waitForTimeout(1000);
+        const tasks = await page.evaluate(() => window.__longTasks.splice(0));
+        const elements = await te.evaluate((el, v) => el.shadowRoot.querySelector(`[id$=panel-${v}]`)?.querySelectorAll('*').length ?? -1, view);
+        const name = `${view} (Show more${view === 'collocates' ? ', then MI' : ''})`;
+        results.push({ view: name, shown, longest: Math.max(0, ...tasks), tasks, elements });
+        progress(`${name}: drawn in ${shown} ms, tasks ${tasks.join(', ')}, ${elements} elements`);
+        t.diagnostic(`${name}: drawn in ${shown} ms, longest task ${Math.max(0, ...tasks)} ms (${tasks.length} over 50 ms), ${elements} elements`);
+        if (Math.max(0, ...tasks) <= 50 && elements < ELEMENTS) break;
+        if (attempt < 3) results.pop();
+      }
     }
 
     // Dispersion and the Reader in a right-to-left UI.
@@ -259,28 +279,28 @@ async function exerciseReader(page, te, t) {
   t.diagnostic(`reader: ${blocks} blocks, ${filled} filled after scrolling; ${last.trim()} found through the engine`);
 }
 
-// A paged table (Terms, Collocates): the first page holds 100 rows of many more; "Show more"
-// adds the next 100, asked of the engine; a header (Collocates' MI) orders every row, in the
-// engine, and shows the first 100 of them in that order.
-async function exerciseTable(page, te, view, t) {
+// A paged table (Terms, Collocates): "Show more" adds the next 100 rows, asked of the engine
+// (drawn 20 a frame: whole once the table is no longer busy); Collocates' MI header then
+// orders every row, in the engine, and shows the first 100 of them in that order.
+async function exerciseTable(te, view, first) {
   const panel = te.locator(`[id$=panel-${view}]`);
   const rows = panel.locator('tbody tr');
-  // The rows are drawn 20 a frame: the first page is whole once the table is no longer busy.
-  await panel.locator('.scroll:not([aria-busy])').waitFor({ timeout: 60_000 });
-  assert.equal(await rows.count(), 100, `${view}: the first page`);
+  const drawn = (n, what) => until(async () => (await rows.count()) === n
+    && (await panel.locator('.scroll:not([aria-busy])').count()) === 1, `${view}: ${what}`, 60_000);
+  const before = await rows.count();
+  if (first) assert.equal(before, 100, `${view}: the first page`);
   const more = panel.locator('button.more');
   assert.match(await more.textContent(), /^Show 100 more \([\d,]+ not shown\)$/);
   await more.click();
-  await rows.nth(199).waitFor({ state: 'attached', timeout: 60_000 });
-  await panel.locator('.scroll:not([aria-busy])').waitFor({ timeout: 60_000 });
-  assert.equal(await rows.count(), 200);
+  await drawn(before + 100, `${before + 100} rows after Show more`);
   if (view === 'collocates') {
-    await panel.getByRole('button', { name: /^MI/ }).click();
-    await panel.locator('th[aria-sort="descending"]', { hasText: 'MI' }).waitFor({ timeout: 60_000 });
+    const header = panel.locator('th', { hasText: /^MI/ });
+    const order = await header.getAttribute('aria-sort');
+    await header.getByRole('button').click();
+    await panel.locator(`th[aria-sort="${order === 'descending' ? 'ascending' : 'descending'}"]`, { hasText: 'MI' }).waitFor({ timeout: 60_000 });
+    await drawn(100, 'the first 100 rows by MI');
     const mi = (await panel.locator('tbody tr td:nth-child(5)').allTextContents()).map((v) => Number(v.replace(/,/g, '')));
-    assert.equal(mi.length, 100);
-    assert.ok(mi.every((v, i) => i === 0 || mi[i - 1] >= v), 'sorted by MI');
+    const descending = order !== 'descending';
+    assert.ok(mi.every((v, i) => i === 0 || (descending ? mi[i - 1] >= v : mi[i - 1] <= v)), `by MI: ${mi.slice(0, 5)}…`);
   }
-  await page.waitForTimeout(1000);
-  t.diagnostic(`${view}: Show more drew rows 101-200${view === 'collocates' ? ', and MI ordered the table' : ''}, through the engine`);
 }
