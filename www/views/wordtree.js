@@ -60,7 +60,7 @@ export function createWordTreeView(ctx) {
   const opts = { depth: 6, branches: 10 };
   // The nodes asked of the engine (which keeps up to 3,000): a tree of a frequent word in a
   // large corpus is drawn at once, without a long task, and its table of paths in one page.
-  const MAX_NODES = 200;
+  const MAX_NODES = 150;
   const run = latest();
   let state = null;
   let tree = null;
@@ -80,7 +80,7 @@ export function createWordTreeView(ctx) {
     { key: 'depth', label: W.words, num: true, value: (r) => r.depth, sort: 'asc' },
     { key: 'count', label: t.count, num: true, value: (r) => r.count, render: (r) => formatNumber(r.count) },
   ];
-  const table = sortableTable(t, { caption: W.tableCaption, columns, page: 100, inFrames: true });
+  const table = sortableTable(t, { caption: W.tableCaption, columns, page: 50, inFrames: true });
   const name = () => `wordtree-${fileSafe(state?.q)}-${state?.side ?? 'right'}`;
 
   const el = h('div', { class: 'analysis wordtree' }, styleNode(),
