@@ -16,7 +16,7 @@ use crate::protocol::{
 };
 use crate::{
     CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, KwicOptions, Network,
-    NgramOptions, Summary, TermFrequency, TermsOptions, Trends, TrendsOptions, WordTree,
+    NgramOptions, Summary, TermFrequency, TermsOptions, TermsPage, Trends, TrendsOptions, WordTree,
     WordTreeOptions,
 };
 
@@ -229,7 +229,12 @@ impl Engine {
     }
 
     pub(crate) fn terms(&mut self, options: TermsOptions) -> Result<Vec<TermFrequency<'_>>> {
-        self.corpus.terms(&options)
+        // Through terms_page, as termsPage: one copy of the list's code in the wasm.
+        Ok(self.corpus.terms_page(&options)?.terms)
+    }
+
+    pub(crate) fn terms_page(&mut self, options: TermsOptions) -> Result<TermsPage<'_>> {
+        self.corpus.terms_page(&options)
     }
 
     pub(crate) fn kwic(&mut self, query: String, options: KwicOptions) -> Result<Concordance<'_>> {
@@ -280,6 +285,7 @@ impl Engine {
             hits: found.hits,
             tokens: found.tokens,
             window_tokens: found.window_tokens,
+            total: found.total,
             collocates: found.rows,
         })
     }

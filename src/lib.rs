@@ -50,7 +50,7 @@ mod wasm;
 #[cfg(target_arch = "wasm32")]
 pub use wasm::{install_panic_hook, serve, JsEngine, Server};
 
-pub use collocates::{Collocate, CollocateOptions, Collocates, Counting, Measure};
+pub use collocates::{Collocate, CollocateOptions, Collocates, Column, Counting, Measure};
 pub use compare::{CompareOptions, Comparison, Run, Sentence, TermCounts};
 pub use dispersion::{Dispersion, DispersionOptions, DocDispersion};
 pub use error::{Error, Result};
@@ -63,7 +63,7 @@ pub use ngrams::{Ngram, NgramOptions};
 pub use query::Query;
 pub use scope::Scope;
 pub use stopwords::StopWords;
-pub use terms::{Summary, TermFrequency, TermsOptions, STOP_WORDS};
+pub use terms::{Summary, TermFrequency, TermsOptions, TermsPage, STOP_WORDS};
 pub use tokenize::{
     elided_words, fold, normalize, segments, set_word_splitter, tokens, tokens_in, Segments, Token,
     Tokens, TokensIn, WordSplitter,

@@ -23,8 +23,8 @@ use crate::index::{Corpus, DocId, Document};
 use crate::metadata::Metadata;
 use crate::{
     Collocate, CollocateOptions, CompareOptions, DispersionOptions, KeynessOptions, Keyword,
-    KwicOptions, Network, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions, Trends,
-    TrendsOptions, WordTree, WordTreeOptions,
+    KwicOptions, Network, NgramOptions, Summary, TermCounts, TermFrequency, TermsOptions,
+    TermsPage, Trends, TrendsOptions, WordTree, WordTreeOptions,
 };
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -222,6 +222,10 @@ operations! {
     Text => text { id: DocId } -> String;
     /// The frequency list: by count (descending), then term.
     Terms => terms { options: TermsOptions = default } -> Vec<TermFrequency<'a>>;
+    /// One page of the frequency list (`offset`, `limit`, `contains`), with the number of
+    /// terms in the list, of those that contain `contains`, and the highest count: a view
+    /// receives only the rows it shows.
+    TermsPage => terms_page { options: TermsOptions = default } -> TermsPage<'a>;
     /// The concordance of a query: one page of lines, and the number of hits.
     Kwic => kwic { query: String, options: KwicOptions = default } -> Concordance<'a>;
     /// How a document was tokenised.
@@ -656,7 +660,9 @@ pub struct Collocates<'a> {
     pub tokens: usize,
     /// Window positions (the union of the windows less the hits).
     pub window_tokens: usize,
-    /// The collocates, sorted by the chosen measure.
+    /// The collocates listed, before `offset` and `limit`.
+    pub total: usize,
+    /// The collocates, sorted by the chosen measure (or `order`): `limit` from `offset`.
     pub collocates: Vec<Collocate<'a>>,
 }
 

@@ -275,6 +275,7 @@ export async function createClient({ articles = true } = {}) {
   }
   const needsStops = {
     terms: (o) => o?.stopwords === false,
+    termsPage: (o) => o?.stopwords === false,
     collocates: (_, o) => o?.stopwords === false,
     phrases: (o) => o?.trimStopwords === true,
     keyness: (o) => o?.stopwords === false,

@@ -6,6 +6,7 @@ export const OPERATIONS = Object.freeze({
   summary: ['options'],
   text: ['id'],
   terms: ['options'],
+  termsPage: ['options'],
   kwic: ['query', 'options'],
   tokens: ['id'],
   collocates: ['query', 'options'],

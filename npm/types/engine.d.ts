@@ -150,6 +150,21 @@ sort?: "count" | "mi" | "logLikelihood" | "tScore" | "logDice",
  */
 limit?: number | null, 
 /**
+ * Skip this many rows first (default 0): with `limit`, one page of the table.
+ */
+offset?: number, 
+/**
+ * Order the rows by this column of the table instead of `sort`'s measure (`term`,
+ * `observed`, `expected`, `count` for `f(c)`, `mi`, `logLikelihood`, `tScore`,
+ * `logDice`), then by `O` (highest first) and the term; `None` (the default) for `sort`.
+ * Which rows are listed does not depend on it.
+ */
+order?: "term" | "observed" | "expected" | "count" | "mi" | "logLikelihood" | "tScore" | "logDice" | null, 
+/**
+ * With `order`: lowest first (terms A to Z); `false` (the default): highest first.
+ */
+ascending?: boolean, 
+/**
  * Match the query's case too (default `false`: any case).
  */
 caseSensitive?: boolean, 
@@ -177,7 +192,11 @@ tokens: number,
  */
 windowTokens: number, 
 /**
- * The collocates, sorted by the chosen measure.
+ * The collocates listed, before `offset` and `limit`.
+ */
+total: number, 
+/**
+ * The collocates, sorted by the chosen measure (or `order`): `limit` from `offset`.
  */
 collocates: Array<Collocate>, };
 
@@ -1109,7 +1128,34 @@ minCount?: number,
 /**
  * At most this many terms, the most frequent; `None` (the default) for all.
  */
-limit?: number | null, };
+limit?: number | null, 
+/**
+ * Skip this many terms of the list first (default 0): with `limit`, one page of it.
+ */
+offset?: number, 
+/**
+ * Only the terms that contain this text (as given: terms are lower case unless the
+ * index keeps case); empty (the default) for every term.
+ */
+contains?: string, };
+
+export type TermsPage = { 
+/**
+ * Terms in the list (after `stopwords` and `minCount`), before `contains`.
+ */
+all: number, 
+/**
+ * Of those, the terms that contain `contains` (`all` without it).
+ */
+total: number, 
+/**
+ * The highest count in the list (its first term's, before `contains`), 0 when empty.
+ */
+max: number, 
+/**
+ * The page: at most `limit` terms from `offset`, most frequent first.
+ */
+terms: Array<TermFrequency>, };
 
 export type TextBlocksOptions = { 
 /**
@@ -1292,7 +1338,12 @@ caseSensitive?: boolean,
 /**
  * Only the hits with these words around them, as KWIC's filter (default none).
  */
-filter?: Array<KwicFilter>, };
+filter?: Array<KwicFilter>, 
+/**
+ * The most nodes the tree holds, 1 to [`MAX_NODES`] (the default), filled level by
+ * level: a view asks for a tree it can draw at once.
+ */
+maxNodes?: number, };
 
 /**
  * The engine's operations: `www/client.js` has one async method for each, with these
@@ -1307,6 +1358,12 @@ export interface Operations {
   text(id: number): Promise<string>;
   /** The frequency list: by count (descending), then term. */
   terms(options?: TermsOptions): Promise<Array<TermFrequency>>;
+  /**
+   * One page of the frequency list (`offset`, `limit`, `contains`), with the number of
+   * terms in the list, of those that contain `contains`, and the highest count: a view
+   * receives only the rows it shows.
+   */
+  termsPage(options?: TermsOptions): Promise<TermsPage>;
   /** The concordance of a query: one page of lines, and the number of hits. */
   kwic(query: string, options?: KwicOptions): Promise<Concordance>;
   /** How a document was tokenised. */

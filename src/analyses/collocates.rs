@@ -142,6 +142,57 @@ impl TryFrom<String> for Counting {
     }
 }
 
+/// A column of the collocates table, to order the rows by ([`CollocateOptions::order`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub enum Column {
+    /// The term, alphabetically (by code point).
+    Term,
+    /// `O`.
+    Observed,
+    /// `E`.
+    Expected,
+    /// `f(c)`.
+    Count,
+    /// A measure.
+    Measure(Measure),
+}
+
+impl FromStr for Column {
+    type Err = Error;
+
+    /// `term`, `observed`, `expected`, `count` (`f(c)`), or a measure other than the count:
+    /// `mi`, `logLikelihood`, `tScore`, `logDice`; any case.
+    fn from_str(s: &str) -> Result<Column> {
+        Ok(match s.to_ascii_lowercase().as_str() {
+            "term" => Column::Term,
+            "observed" => Column::Observed,
+            "expected" => Column::Expected,
+            "count" => Column::Count,
+            _ => match s.parse::<Measure>() {
+                Ok(measure) => Column::Measure(measure),
+                Err(_) => {
+                    return Err(Error::invalid_option(
+                        "order",
+                        format!(
+                            "“{s}” is not a column: use term, observed, expected, count, mi, \
+                             logLikelihood, tScore or logDice"
+                        ),
+                    ))
+                }
+            },
+        })
+    }
+}
+
+impl TryFrom<String> for Column {
+    type Error = Error;
+
+    fn try_from(name: String) -> Result<Column> {
+        name.parse()
+    }
+}
+
 /// Options for [`Corpus::collocates`].
 #[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
 #[serde(default, rename_all = "camelCase")]
@@ -170,6 +221,21 @@ pub struct CollocateOptions {
     pub sort: Measure,
     /// At most this many rows; `None` (the default) for all.
     pub limit: Option<usize>,
+    /// Skip this many rows first (default 0): with `limit`, one page of the table.
+    pub offset: usize,
+    /// Order the rows by this column of the table instead of `sort`'s measure (`term`,
+    /// `observed`, `expected`, `count` for `f(c)`, `mi`, `logLikelihood`, `tScore`,
+    /// `logDice`), then by `O` (highest first) and the term; `None` (the default) for `sort`.
+    /// Which rows are listed does not depend on it.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        ts(
+            type = "\"term\" | \"observed\" | \"expected\" | \"count\" | \"mi\" | \"logLikelihood\" | \"tScore\" | \"logDice\" | null"
+        )
+    )]
+    pub order: Option<Column>,
+    /// With `order`: lowest first (terms A to Z); `false` (the default): highest first.
+    pub ascending: bool,
     /// Match the query's case too (default `false`: any case).
     pub case_sensitive: bool,
     /// How the windows are counted: `union` (the default) or `perHit` (AntConc, NLTK).
@@ -191,6 +257,9 @@ impl Default for CollocateOptions {
             stopwords: true,
             sort: Measure::default(),
             limit: None,
+            offset: 0,
+            order: None,
+            ascending: false,
             case_sensitive: false,
             counting: Counting::Union,
             positive_only: true,
@@ -245,7 +314,9 @@ pub struct Collocates<'a> {
     /// `W`: the window positions (the sum of the windows' sizes, with
     /// [`Counting::PerHit`]).
     pub window_tokens: usize,
-    /// The collocates, in the order asked for.
+    /// The collocates listed, before `offset` and `limit`.
+    pub total: usize,
+    /// The collocates, in the order asked for: `limit` from `offset`.
     pub rows: Vec<Collocate<'a>>,
 }
 
@@ -375,12 +446,25 @@ impl Corpus {
                 log_dice: 14.0 + log2(2.0 * o / (f_n + f_c)),
             });
         }
-        let key = |c: &Collocate| c.value(options.sort);
+        // By `order`'s column, or else by `sort`'s measure highest first; then O, highest
+        // first, then the term.
+        let column = options.order.unwrap_or(Column::Measure(options.sort));
+        let ascending = options.order.is_some() && options.ascending;
+        let key = |c: &Collocate| match column {
+            Column::Term => 0.0,
+            Column::Observed => c.observed as f64,
+            Column::Expected => c.expected,
+            Column::Count => c.count as f64,
+            Column::Measure(measure) => c.value(measure),
+        };
         let order = sorted_indices(rows.len(), &|a, b| {
             let (a, b) = (&rows[a as usize], &rows[b as usize]);
-            key(b)
-                .total_cmp(&key(a))
-                .then(b.observed.cmp(&a.observed))
+            let by = match column {
+                Column::Term => a.term.cmp(b.term),
+                _ => key(a).total_cmp(&key(b)),
+            };
+            let by = if ascending { by } else { by.reverse() };
+            by.then(b.observed.cmp(&a.observed))
                 .then_with(|| a.term.cmp(b.term))
         });
         let limit = options.limit.unwrap_or(usize::MAX);
@@ -388,8 +472,10 @@ impl Corpus {
             hits: hits.len(),
             tokens: n,
             window_tokens,
+            total: order.len(),
             rows: order
                 .iter()
+                .skip(options.offset)
                 .take(limit)
                 .map(|&i| rows[i as usize].clone())
                 .collect(),

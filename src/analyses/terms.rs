@@ -22,6 +22,11 @@ pub struct TermsOptions {
     pub min_count: usize,
     /// At most this many terms, the most frequent; `None` (the default) for all.
     pub limit: Option<usize>,
+    /// Skip this many terms of the list first (default 0): with `limit`, one page of it.
+    pub offset: usize,
+    /// Only the terms that contain this text (as given: terms are lower case unless the
+    /// index keeps case); empty (the default) for every term.
+    pub contains: String,
 }
 
 impl Default for TermsOptions {
@@ -32,8 +37,26 @@ impl Default for TermsOptions {
             stopwords: true,
             min_count: 1,
             limit: None,
+            offset: 0,
+            contains: String::new(),
         }
     }
+}
+
+/// One page of the frequency list, with the figures a paged table needs (the answer of
+/// [`Corpus::terms_page`]).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
+pub struct TermsPage<'a> {
+    /// Terms in the list (after `stopwords` and `minCount`), before `contains`.
+    pub all: usize,
+    /// Of those, the terms that contain `contains` (`all` without it).
+    pub total: usize,
+    /// The highest count in the list (its first term's, before `contains`), 0 when empty.
+    pub max: usize,
+    /// The page: at most `limit` terms from `offset`, most frequent first.
+    pub terms: Vec<TermFrequency<'a>>,
 }
 
 /// One row of a frequency list.
@@ -273,6 +296,24 @@ impl Corpus {
     /// assert_eq!(top.iter().map(|t| t.term).collect::<Vec<_>>(), ["cat", "hat"]);
     /// ```
     pub fn terms(&self, options: &TermsOptions) -> Result<Vec<TermFrequency<'_>>> {
+        Ok(self.terms_page(options)?.terms)
+    }
+
+    /// One page of [`Corpus::terms`] (`offset`, `limit`, `contains`), with the number of
+    /// terms in the whole list, of those that contain `contains`, and the highest count: a
+    /// view receives only the rows it shows.
+    ///
+    /// ```
+    /// use text_explorer::{Corpus, TermsOptions};
+    /// let mut corpus = Corpus::new();
+    /// corpus.add_document("t", "The cat and the hat and the bat.").unwrap();
+    /// let page = corpus.terms_page(&TermsOptions { offset: 1, limit: Some(2), ..Default::default() }).unwrap();
+    /// assert_eq!((page.all, page.total, page.max), (5, 5, 3));
+    /// assert_eq!(page.terms.iter().map(|t| t.term).collect::<Vec<_>>(), ["and", "bat"]);
+    /// let at = corpus.terms_page(&TermsOptions { contains: "at".into(), ..Default::default() }).unwrap();
+    /// assert_eq!((at.all, at.total), (5, 3));
+    /// ```
+    pub fn terms_page(&self, options: &TermsOptions) -> Result<TermsPage<'_>> {
         let scope = self.docs(options.doc, options.scope.as_ref())?;
         let scope_tokens = self.tokens_in(&scope);
         // Stop words: each document's language's list. When every document of the scope
@@ -325,11 +366,34 @@ impl Corpus {
                 .then_with(|| ranks[ids[a] as usize].cmp(&ranks[ids[b] as usize]))
         });
         let limit = options.limit.unwrap_or(usize::MAX);
-        Ok(order
-            .iter()
-            .take(limit)
-            .map(|&i| rows[i as usize].clone())
-            .collect())
+        // Bytes compared in windows (the same as `str::contains` for UTF-8): a term is short,
+        // and the standard library's substring search would add its code to the wasm.
+        let needle = options.contains.as_bytes();
+        let matching = |&&i: &&u32| {
+            needle.is_empty()
+                || rows[i as usize]
+                    .term
+                    .as_bytes()
+                    .windows(needle.len())
+                    .any(|w| w == needle)
+        };
+        let total = if needle.is_empty() {
+            order.len()
+        } else {
+            order.iter().filter(matching).count()
+        };
+        Ok(TermsPage {
+            all: order.len(),
+            total,
+            max: order.first().map_or(0, |&i| rows[i as usize].count),
+            terms: order
+                .iter()
+                .filter(matching)
+                .skip(options.offset)
+                .take(limit)
+                .map(|&i| rows[i as usize].clone())
+                .collect(),
+        })
     }
 
     /// Summary figures for one document, or for the whole corpus when `doc` is `None`.

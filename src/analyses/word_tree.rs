@@ -8,7 +8,7 @@
 //!
 //! Each node keeps its `branches` most frequent children (ties by word), the others counted
 //! in `rest` (hits) and `rest_branches`; the tree stops at `depth` words, and at
-//! [`MAX_NODES`] nodes in all, filled level by level (breadth first), so a query with
+//! `max_nodes` ([`MAX_NODES`] at most) nodes in all, filled level by level (breadth first), so a query with
 //! tens of thousands of hits still answers a tree a browser can draw.
 
 use crate::error::{check_range, Result};
@@ -57,6 +57,9 @@ pub struct WordTreeOptions {
     pub case_sensitive: bool,
     /// Only the hits with these words around them, as KWIC's filter (default none).
     pub filter: Vec<KwicFilter>,
+    /// The most nodes the tree holds, 1 to [`MAX_NODES`] (the default), filled level by
+    /// level: a view asks for a tree it can draw at once.
+    pub max_nodes: usize,
 }
 
 impl Default for WordTreeOptions {
@@ -69,6 +72,7 @@ impl Default for WordTreeOptions {
             branches: 10,
             case_sensitive: false,
             filter: Vec::new(),
+            max_nodes: MAX_NODES,
         }
     }
 }
@@ -129,6 +133,7 @@ impl Corpus {
     pub fn word_tree(&self, query: &str, options: &WordTreeOptions) -> Result<WordTree> {
         check_range("options.depth", options.depth, 1, MAX_DEPTH)?;
         check_range("options.branches", options.branches, 1, MAX_BRANCHES)?;
+        check_range("options.maxNodes", options.max_nodes, 1, MAX_NODES)?;
         let docs = self.docs(options.doc, options.scope.as_ref())?;
         let parsed = self.parse_query(query, options.case_sensitive)?;
         let mut hits = self.hits(&parsed, &docs)?;
@@ -151,7 +156,7 @@ impl Corpus {
         for depth in 1..=options.depth {
             let mut next = Vec::new();
             for &parent in &level {
-                let budget = MAX_NODES + 1 - nodes.len();
+                let budget = options.max_nodes + 1 - nodes.len();
                 let mut groups = self.groups(&hits, &nodes[parent].hits, options.side, depth);
                 let kept = groups.len().min(options.branches).min(budget);
                 let left_out = groups.split_off(kept);

@@ -40,6 +40,9 @@ test('collocates: the table, sorting by a measure, CSV and the way to KWIC', asy
   // By logDice (the default), "north" heads the collocates of "korea".
   assert.equal(await view.locator('tbody tr th').first().textContent(), 'north');
   await view.getByRole('button', { name: /^MI/ }).click();
+  // The engine orders the rows: the header shows the order once its page is drawn.
+  await view.locator('th[aria-sort="descending"]', { hasText: 'MI' }).waitFor();
+  await view.locator('.scroll:not([aria-busy])').waitFor();
   const mi = await view.locator('tbody tr td:nth-child(5)').allTextContents();
   const values = mi.map((v) => Number(v.replace(/,/g, '')));
   assert.ok(values.length > 3 && values.every((v, i) => i === 0 || values[i - 1] >= v), `MI sorted: ${values}`);
@@ -94,6 +97,71 @@ test('collocates: positive associations only by default, signed G², and the win
   await view.locator('tbody tr').first().waitFor();
   await page.screenshot({ path: '/tmp/stats-collocates.png' });
   await finish(session, 'analysis-collocates-options');
+});
+
+test('collocates are paged by the engine: 100 rows, Show more, a header orders every row, the CSV has them all', async () => {
+  const session = await open('#view=collocates&q=the');
+  const { page } = session;
+  const view = panel(page, 'collocates');
+  await view.locator('tbody tr').first().waitFor();
+  // Every collocate seen once or more, those that avoid "the" too: more than a page.
+  await view.getByLabel('Min. count').fill('1');
+  await view.getByLabel('Min. count').dispatchEvent('change');
+  await view.getByLabel('Positive associations only').uncheck();
+  const status = view.locator('.status', { hasText: /rows$/ });
+  await view.locator('.status').filter({ hasNotText: /, 84 rows$/ }).waitFor();
+  const total = Number((await status.textContent()).match(/([\d,]+) rows$/)[1].replace(/,/g, ''));
+  assert.ok(total > 200 && total < 400, `${total} rows`);
+  await view.locator('.scroll:not([aria-busy])').waitFor();
+  const rows = view.locator('tbody tr');
+  assert.equal(await rows.count(), 100);
+  const more = view.locator('button.more');
+  assert.equal(await more.textContent(), `Show 100 more (${total - 100} not shown)`);
+  await more.click();
+  await rows.nth(199).waitFor();
+  const rest = total - 200;
+  assert.equal(await more.textContent(), rest > 100 ? `Show 100 more (${rest} not shown)` : `Show the last ${rest}`);
+  // A header orders every row, not only those drawn: A to Z from the first of them all.
+  await view.getByRole('button', { name: /^Collocate/ }).click();
+  await view.locator('th[aria-sort="ascending"]', { hasText: 'Collocate' }).waitFor();
+  await view.locator('.scroll:not([aria-busy])').waitFor();
+  assert.equal(await rows.count(), 100);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    view.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  const lines = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
+  assert.equal(lines.length, total + 1, 'a header and every row');
+  const terms = lines.slice(1).map((line) => line.split(',')[0]);
+  assert.deepEqual(terms, [...terms].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)), 'the file in the table\'s order');
+  const shown = await view.locator('tbody tr th').allTextContents();
+  assert.deepEqual(shown, terms.slice(0, 100));
+  await more.click();
+  await rows.nth(199).waitFor();
+  assert.deepEqual(await view.locator('tbody tr th').allTextContents(), terms.slice(0, 200));
+  await finish(session, 'analysis-collocates-paged');
+});
+
+test('terms are paged by the engine: 100 rows, Show more, the filter in the engine', async () => {
+  const session = await open('#view=terms&stopwords=show');
+  const { page } = session;
+  const view = panel(page, 'terms');
+  await view.locator('.scroll:not([aria-busy]) tbody tr').first().waitFor();
+  const total = Number((await view.locator('.status').textContent()).match(/^([\d,]+) terms?/)[1].replace(/,/g, ''));
+  const rows = view.locator('tbody tr');
+  assert.equal(await rows.count(), 100);
+  await view.locator('button.more').click();
+  await rows.nth(199).waitFor();
+  await view.locator('.scroll:not([aria-busy])').waitFor();
+  assert.equal(await rows.count(), 200);
+  const counts = (await view.locator('tbody td:nth-child(2) .num').allTextContents()).map((c) => Number(c.replace(/,/g, '')));
+  assert.ok(counts.every((c, i) => i === 0 || counts[i - 1] >= c), 'by count, across the pages');
+  assert.equal(await view.locator('button.more').textContent(), `Show 100 more (${total - 200} not shown)`);
+  await view.locator('input[type="search"]').fill('or');
+  await view.locator('.status', { hasText: /contain/ }).waitFor();
+  const found = await view.locator('tbody th').allTextContents();
+  assert.ok(found.length > 0 && found.every((t) => t.includes('or')), `${found}`);
+  await finish(session, 'terms-paged');
 });
 
 test('phrases and keyness', async () => {

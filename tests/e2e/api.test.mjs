@@ -90,7 +90,7 @@ test("addDocuments, UTF-16 offsets and errors", () => {
 test("collocates, phrases, keyness, dispersion and compare, as the README documents them", () => {
   const corpus = open();
   const found = corpus.collocates("korea", { left: 1, right: 0, sort: "logLikelihood" });
-  assert.deepEqual(Object.keys(found), ["hits", "tokens", "windowTokens", "collocates"]);
+  assert.deepEqual(Object.keys(found), ["hits", "tokens", "windowTokens", "total", "collocates"]);
   assert.deepEqual(Object.keys(found.collocates[0]),
     ["term", "observed", "expected", "count", "mi", "logLikelihood", "tScore", "logDice"]);
   // One word to the left of "Korea" is almost always "North".

@@ -54,7 +54,8 @@ async function answers(page, te, query) {
   await te.locator('.kwic tbody tr').first().waitFor();
   const kwic = await te.locator('.kwic tbody').innerText();
   await page.goto(`${base}#view=terms`);
-  await te.locator('.terms tbody tr').first().waitFor();
+  // The rows are drawn 20 a frame: whole once the list is no longer busy.
+  await te.locator('.terms .scroll:not([aria-busy]) tbody tr').first().waitFor();
   const terms = await te.locator('.terms tbody').innerText();
   return { kwic, terms };
 }

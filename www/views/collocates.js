@@ -17,6 +17,12 @@ const MEASURES = ['logDice', 'logLikelihood', 'mi', 'tScore', 'count'];
 /** The engine's ways of counting the windows (see the README's formulas). */
 const COUNTINGS = ['union', 'perHit'];
 
+// Rows drawn at a time: the layout of a page of 500 rows of eight columns took 60-240 ms.
+const ROWS = 100;
+
+/** The document and subcorpus of a state, as the engine's options. */
+const scoped = (state) => ({ doc: state.doc ?? undefined, scope: state.scope || undefined });
+
 /** The KWIC query for the node's hits with this collocate nearby (the window's wider side). */
 function nearQuery(q, term, distance) {
   return q.includes('NEAR/') ? phraseQuery(term) : `${q} NEAR/${distance} ${phraseQuery(term)}`;
@@ -36,7 +42,8 @@ export function createCollocatesView(ctx) {
   const left = numberField(K.left, { min: 0, max: 10, value: opts.left, onchange: (n) => { opts.left = n; rerun(); } });
   const right = numberField(K.right, { min: 0, max: 10, value: opts.right, onchange: (n) => { opts.right = n; rerun(); } });
   const min = numberField(K.minCount, { min: 1, max: 1000, value: opts.minCount, onchange: (n) => { opts.minCount = n; rerun(); } });
-  const measure = selectField(K.measure, MEASURES.map((value) => ({ value, label: S.measures[value] })), { value: opts.sort, onchange: (v) => { opts.sort = v; table.sortBy?.(v); rerun(); } });
+  // The count measure is O, the table's Observed column (its Frequency column is f(c)).
+  const measure = selectField(K.measure, MEASURES.map((value) => ({ value, label: S.measures[value] })), { value: opts.sort, onchange: (v) => { opts.sort = v; table.sortBy(v === 'count' ? 'observed' : v); rerun(); } });
   const stop = checkField(K.stopwords, { checked: opts.stopwords, onchange: (c) => { opts.stopwords = c; rerun(); } });
   const matchCase = checkField(K.matchCase, { checked: false, onchange: (c) => { opts.caseSensitive = c; rerun(); } });
   const counting = selectField(S.counting, COUNTINGS.map((value) => ({ value, label: S.countings[value] })), { value: opts.counting, onchange: (v) => { opts.counting = v; rerun(); } });
@@ -59,9 +66,19 @@ export function createCollocatesView(ctx) {
     { key: 'tScore', label: S.tScore, num: true, value: (r) => r.tScore, render: (r) => fmt(r.tScore) },
     { key: 'logDice', label: S.logDice, num: true, value: (r) => r.logDice, render: (r) => fmt(r.logDice) },
   ];
-  const table = sortableTable(t, { caption: S.caption, columns, initial: { key: 'logDice', descending: true } });
+  // The engine sorts and pages the table (a frequent word's collocates in a large corpus are
+  // tens of thousands): the page holds only the rows it shows.
+  let shown = null;
+  const asked = (order, offset, limit) => ({ order: order.key, ascending: !order.descending, offset, limit });
+  const table = sortableTable(t, {
+    caption: S.caption, columns, initial: { key: 'logDice', descending: true }, page: ROWS, inFrames: true,
+    source: async ({ offset, limit, ...order }) => {
+      const found = await ctx.client.collocates(shown.q, { ...shown.options, ...asked(order, offset, limit) });
+      return { rows: found.collocates, total: found.total };
+    },
+  });
   const exports = tableExport(t, () => `collocates-${fileSafe(state?.q)}`,
-    () => ({ columns, rows: table.rows() }));
+    async () => ({ columns, rows: await table.rows() }));
   const el = h('div', { class: 'analysis collocates' }, styleNode(),
     h('div', { class: 'controls' }, query.el, left.el, right.el, min.el, measure.el, counting.el, positive.el, stop.el, matchCase.el),
     syntaxHelp(t),
@@ -83,13 +100,16 @@ export function createCollocatesView(ctx) {
       return;
     }
     table.el.setAttribute('aria-busy', 'true');
-    run(() => ctx.client.collocates(q, { doc: next.doc ?? undefined, scope: next.scope || undefined, ...opts }),
+    const asking = { q, options: { ...scoped(next), ...opts } };
+    run(() => ctx.client.collocates(q, { ...asking.options, ...asked(table.order(), 0, ROWS) }),
       (found) => {
+        // The table's next pages and other orders are of this query.
+        shown = asking;
         table.el.removeAttribute('aria-busy');
         status.classList.remove('error');
-        status.textContent = S.status(formatNumber(found.hits), formatNumber(found.windowTokens), K.rows(formatNumber(found.collocates.length), found.collocates.length));
-        table.set(found.collocates);
-        exports.hidden = found.collocates.length === 0;
+        status.textContent = S.status(formatNumber(found.hits), formatNumber(found.windowTokens), K.rows(formatNumber(found.total), found.total));
+        table.set(found.collocates, found.total);
+        exports.hidden = found.total === 0;
       },
       (error) => {
         table.el.removeAttribute('aria-busy');

@@ -18,7 +18,9 @@ const CSS = `
 .wordtree .wt-tree { overflow: auto; max-height: 40em; padding: .5em 0; border: 1px solid var(--te-border); border-radius: var(--te-radius); }
 .wordtree .wt-node { display: flex; align-items: center; gap: .25em; }
 .wordtree .wt-tree[data-side="left"] .wt-node { flex-direction: row-reverse; }
-.wordtree .wt-children { list-style: none; margin: 0; padding: 0; padding-inline-start: .5em; display: flex; flex-direction: column;
+/* The branches stack as blocks: a column flexbox lays each child out twice, so a tree of
+   nested ones cost its layout 2^depth (a 200-node tree took 90-230 ms to lay out). */
+.wordtree .wt-children { list-style: none; margin: 0; padding: 0; padding-inline-start: .5em;
   border-inline-start: 1px solid var(--te-border); }
 .wordtree .wt-tree[data-side="left"] .wt-children { padding-inline: 0 .5em; border-inline-start: 0; border-inline-end: 1px solid var(--te-border); }
 .wordtree .wt-children > li { padding: .05em 0; }
@@ -56,11 +58,14 @@ export function createWordTreeView(ctx) {
   const t = ctx.strings;
   const W = t.wordTree;
   const opts = { depth: 6, branches: 10 };
+  // The nodes asked of the engine (which keeps up to 3,000): a tree of a frequent word in a
+  // large corpus is drawn at once, without a long task, and its table of paths in one page.
+  const MAX_NODES = 150;
   const run = latest();
   let state = null;
   let tree = null;
   let key = null;
-  let treeSvg = null;
+  let treeQuery = '';
   const rerun = () => state && update(state, { force: true });
 
   const query = queryField(ctx, t.search);
@@ -75,7 +80,7 @@ export function createWordTreeView(ctx) {
     { key: 'depth', label: W.words, num: true, value: (r) => r.depth, sort: 'asc' },
     { key: 'count', label: t.count, num: true, value: (r) => r.count, render: (r) => formatNumber(r.count) },
   ];
-  const table = sortableTable(t, { caption: W.tableCaption, columns });
+  const table = sortableTable(t, { caption: W.tableCaption, columns, page: 50, inFrames: true });
   const name = () => `wordtree-${fileSafe(state?.q)}-${state?.side ?? 'right'}`;
 
   const el = h('div', { class: 'analysis wordtree' }, styleNode(),
@@ -83,7 +88,7 @@ export function createWordTreeView(ctx) {
     syntaxHelp(t),
     h('p', { class: 'help' }, W.help),
     status,
-    h('div', { class: 'row' }, h('h3', {}, W.title), svgExport(t, () => name(), () => treeSvg)),
+    h('div', { class: 'row' }, h('h3', {}, W.title), svgExport(t, () => name(), () => tree && drawSvg(treeQuery))),
     drawing,
     h('div', { class: 'row' }, h('h3', {}, W.tableTitle),
       tableExport(t, () => name(), () => ({ columns, rows: table.rows() }))),
@@ -94,7 +99,9 @@ export function createWordTreeView(ctx) {
   }
 
   // The largest count (the root's) gives 1.6em; a branch of one hit 0.85em.
-  const size = (count) => 0.85 + 0.75 * Math.sqrt(count / Math.max(1, tree.total));
+  // In steps of 0.05em: each size is a font the browser shapes text in afresh (200 words in
+  // as many sizes spent 40 ms shaping).
+  const size = (count) => 0.85 + Math.round(15 * Math.sqrt(count / Math.max(1, tree.total))) / 20;
 
   function branch(node, path) {
     const here = [...path, node.word];
@@ -121,7 +128,8 @@ export function createWordTreeView(ctx) {
     // context grows leftwards in the Arabic UI too, an Arabic text's right context leftwards.
     drawing.dir = lineDirection([q, ...tree.children.map((c) => c.word)].join(' '));
     replaceChildren(drawing, h('div', { class: 'wt-node' }, root, children(tree, [])));
-    treeSvg = drawSvg(q);
+    // The SVG file is drawn when it is asked for.
+    treeQuery = q;
   }
 
   // The same tree as an SVG file: one column of words per depth, each word at the middle of
@@ -170,7 +178,6 @@ export function createWordTreeView(ctx) {
     status.classList.toggle('error', isError);
     status.textContent = text;
     tree = null;
-    treeSvg = null;
     replaceChildren(drawing);
     table.set([]);
   }
@@ -189,13 +196,15 @@ export function createWordTreeView(ctx) {
       return;
     }
     run(() => ctx.client.wordTree(q, {
-      doc: next.doc ?? undefined, scope: next.scope || undefined, side: next.side, depth: opts.depth, branches: opts.branches,
-    }), (answer) => {
+      doc: next.doc ?? undefined, scope: next.scope || undefined, side: next.side, depth: opts.depth, branches: opts.branches, maxNodes: MAX_NODES,
+    }), async (answer) => {
       tree = answer;
       status.classList.remove('error');
       status.textContent = answer.total ? W.summary(formatNumber(answer.total), answer.total) : t.noHits(q);
       draw(q);
-      table.set(treePaths(answer));
+      // The table in a task of its own, after the tree is drawn.
+      await new Promise((resolve) => setTimeout(resolve));
+      if (tree === answer) table.set(treePaths(answer));
     }, (error) => {
       key = null;
       clear(sentence(error.message), true);

@@ -33,9 +33,25 @@ export function toTsv(columns, rows) {
   return `${lines.map((line) => line.join('\t')).join('\n')}\n`;
 }
 
-/** Offer a file for download. */
+// Rows turned into text at a time by an export, between yields: a long table (a paged
+// table's every row, tens of thousands) is not written in one long task.
+const SLICE = 2000;
+
+/** `format(columns, rows)` a slice at a time, yielding between: the parts, header first. */
+async function inSlices(format, columns, rows) {
+  const parts = [];
+  for (let i = 0; i === 0 || i < rows.length; i += SLICE) {
+    const text = format(columns, rows.slice(i, i + SLICE));
+    // Each slice's own header line is dropped after the first (the labels hold no line break).
+    parts.push(i === 0 ? text : text.slice(text.indexOf('\n') + 1));
+    if (i + SLICE < rows.length) await new Promise((resolve) => setTimeout(resolve));
+  }
+  return parts;
+}
+
+/** Offer a file for download: `content` is a string or a list of parts. */
 export function download(name, type, content) {
-  const url = URL.createObjectURL(new Blob([content], { type }));
+  const url = URL.createObjectURL(new Blob(Array.isArray(content) ? content : [content], { type }));
   const a = h('a', { href: url, download: name, hidden: true });
   document.body.append(a);
   a.click();
@@ -55,7 +71,7 @@ export function tableExport(t, name, get) {
     type: 'button', class: 'export',
     onclick: async () => {
       const { columns, rows } = await get();
-      download(`${name()}.csv`, 'text/csv;charset=utf-8', toCsv(columns, rows));
+      download(`${name()}.csv`, 'text/csv;charset=utf-8', await inSlices(toCsv, columns, rows));
     },
   }, s.downloadCsv);
   const tsv = h('button', {
@@ -63,7 +79,7 @@ export function tableExport(t, name, get) {
     onclick: async () => {
       const { columns, rows } = await get();
       try {
-        await navigator.clipboard.writeText(toTsv(columns, rows));
+        await navigator.clipboard.writeText((await inSlices(toTsv, columns, rows)).join(''));
         status.textContent = s.copied;
       } catch {
         status.textContent = s.copyFailed;
