@@ -10,34 +10,79 @@ import { numberField, selectField } from './kit/fields.js';
 import { latest } from './kit/latest.js';
 import { phraseQuery } from './kit/query.js';
 import { styleNode } from './kit/style.js';
+import { registerStyles } from '../styles.js';
 
 const TOP = 200; // terms per vocabulary list
 // Rows drawn at a time, a few a frame (kit/table.js): the layout of the alignment and the
 // three vocabulary lists, 500 rows at once, took 67-69 ms in one task on the 50 MB text.
 const ROWS = 100;
 
-/** The text of a document with the given [start, end) spans wrapped in <mark>s (as nodes). */
-function marked(text, spans, { cls = 'shared', titleFor } = {}) {
+// A document longer than this (UTF-16 units) is shown from its start to here, with a note:
+// a 50 MB text is not sent to the page or drawn (the Reader shows a text of any length).
+export const EXCERPT = 200_000;
+// The text of a side is drawn in blocks of about this many characters (cut after a line
+// break, else a space), each laid out only near the screen (content-visibility): the two
+// articles, drawn in one piece, took 58 ms of layout each time the view was shown again.
+const BLOCK = 4000;
+
+const CSS = `
+.analysis .side .block { content-visibility: auto; contain-intrinsic-size: auto 12em; }
+.analysis.compare .vocab, .analysis.compare .alignment { content-visibility: auto; contain-intrinsic-size: auto 22em; }
+`;
+
+/** Where to cut `text` into blocks of about `size` characters: each block's [start, end). */
+export function blocks(text, size = BLOCK) {
+  const out = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + size);
+    if (end < text.length) {
+      const line = text.indexOf('\n', end);
+      const space = text.indexOf(' ', end);
+      const cut = line >= 0 && line < end + size ? line : space >= 0 && space < end + size ? space : -1;
+      if (cut >= 0) end = cut + 1;
+    }
+    out.push([at, end]);
+    at = end;
+  }
+  return out;
+}
+
+/**
+ * The text of a document with the given [start, end) spans wrapped in <mark>s, in blocks of
+ * about BLOCK characters (as nodes: a <div class="block"> each; a span across two blocks is
+ * marked in both). Spans past the text's end (an excerpt's) are cut at it.
+ */
+export function marked(text, spans, { cls = 'shared', titleFor, size = BLOCK } = {}) {
   // Merge overlapping spans so each character is marked at most once.
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const merged = [];
   for (const s of sorted) {
+    if (s.start >= text.length) break;
     const last = merged[merged.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else merged.push({ ...s });
+    if (last && s.start <= last.end) last.end = Math.min(text.length, Math.max(last.end, s.end));
+    else merged.push({ ...s, end: Math.min(text.length, s.end) });
   }
-  const out = [];
-  let at = 0;
-  for (const s of merged) {
-    if (s.start > at) out.push(text.slice(at, s.start));
-    out.push(h('mark', { class: cls, title: titleFor?.(s) ?? null }, text.slice(s.start, s.end)));
-    at = s.end;
-  }
-  out.push(text.slice(at));
-  return out;
+  let next = 0; // the first merged span that may reach into the block
+  return blocks(text, size).map(([from, to]) => {
+    const out = [];
+    let at = from;
+    while (next < merged.length && merged[next].end <= from) next += 1;
+    for (let i = next; i < merged.length && merged[i].start < to; i += 1) {
+      const s = merged[i];
+      const start = Math.max(s.start, from);
+      const end = Math.min(s.end, to);
+      if (start > at) out.push(text.slice(at, start));
+      out.push(h('mark', { class: cls, title: titleFor?.(s) ?? null }, text.slice(start, end)));
+      at = end;
+    }
+    if (at < to) out.push(text.slice(at, to));
+    return h('div', { class: 'block' }, out);
+  });
 }
 
 export function createCompareView(ctx) {
+  registerStyles(CSS);
   const { formatNumber } = ctx;
   const { fmt } = measureFormats(formatNumber);
   const t = ctx.strings;
@@ -91,11 +136,15 @@ export function createCompareView(ctx) {
     h('div', { class: 'sides' }, h('section', {}, titleA, sideA), h('section', {}, titleB, sideB)),
     h('div', { class: 'row' }, h('h3', {}, S.alignTitle),
       tableExport(t, () => `compare-${opts.a}-${opts.b}-alignment`, () => ({ columns: alignColumns, rows: align.rows() }))),
-    align.el,
+    h('div', { class: 'alignment' }, align.el),
     h('div', { class: 'vocabs' },
       section(S.shared, shared, vocabColumns('both'), 'shared'),
       section(S.onlyA, onlyA, vocabColumns('a'), 'only-a'),
       section(S.onlyB, onlyB, vocabColumns('b'), 'only-b')));
+
+  // A document's text, or its first EXCERPT units when it is longer.
+  const long = (id) => (ctx.docs.find((d) => d.id === id)?.chars ?? 0) > EXCERPT;
+  const textOf = (id) => (long(id) ? ctx.client.textSlice(id, 0, EXCERPT) : ctx.client.text(id));
 
   let key = null;
   function update(next, { force = false } = {}) {
@@ -107,8 +156,8 @@ export function createCompareView(ctx) {
     run(async () => {
       const [cmp, textA, textB] = await Promise.all([
         ctx.client.compare(opts.a, opts.b, { minRun: opts.minRun, limit: TOP }),
-        ctx.client.text(opts.a),
-        ctx.client.text(opts.b),
+        textOf(opts.a),
+        textOf(opts.b),
       ]);
       return { cmp, textA, textB };
     }, ({ cmp, textA, textB }) => {
@@ -118,18 +167,24 @@ export function createCompareView(ctx) {
       const paired = cmp.sentencesA.filter((s) => s.best != null);
       const mean = paired.length ? paired.reduce((n, s) => n + s.similarity, 0) / paired.length : 0;
       status.classList.remove('error');
-      status.textContent = S.status({
+      const cut = [opts.a, opts.b].filter(long).map((id) => S.excerpt(ctx.docLabel(id), formatNumber(EXCERPT)));
+      status.textContent = [S.status({
         runs: formatNumber(cmp.runs.length), runCount: cmp.runs.length, minRun: opts.minRun, words: formatNumber(words),
         sharedTypes: formatNumber(cmp.sharedTypes), paired: formatNumber(paired.length),
         sentences: formatNumber(cmp.sentencesA.length), mean: fmt(mean, 2),
-      });
+      }), ...cut].join(' ');
       titleA.textContent = S.titleA(ctx.docLabel(opts.a));
       titleB.textContent = S.titleB(ctx.docLabel(opts.b));
       const title = (s) => S.wordsShared(formatNumber(s.tokens));
       replaceChildren(sideA, marked(textA, cmp.runs.map((r) => ({ ...r.a, tokens: r.tokens })), { titleFor: title }));
       replaceChildren(sideB, marked(textB, cmp.runs.map((r) => ({ ...r.b, tokens: r.tokens })), { titleFor: title }));
-      align.set(cmp.sentencesA.map((s, i) => {
-        const best = s.best == null ? null : cmp.sentencesB[s.best];
+      // The sentences of A within its text as shown (an excerpt's, for a long document).
+      const within = [];
+      for (let i = 0; i < cmp.sentencesA.length && cmp.sentencesA[i].end <= textA.length; i += 1) within.push(i);
+      align.set(within.map((i) => {
+        const s = cmp.sentencesA[i];
+        const found = s.best == null ? null : cmp.sentencesB[s.best];
+        const best = found && found.end <= textB.length ? found : null;
         return {
           i, j: s.best, similarity: s.similarity,
           aText: texts[0].slice(s.start, s.end).replace(/\s+/g, ' '),
