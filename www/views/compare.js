@@ -4,7 +4,7 @@
 
 import { h, replaceChildren, sentence } from '../dom.js';
 import { measureFormats } from './kit/format.js';
-import { sortableTable } from './kit/table.js';
+import { sortableTable, nextFrame } from './kit/table.js';
 import { tableExport } from './kit/export.js';
 import { numberField, selectField } from './kit/fields.js';
 import { latest } from './kit/latest.js';
@@ -14,8 +14,9 @@ import { registerStyles } from '../styles.js';
 
 const TOP = 200; // terms per vocabulary list
 // Rows drawn at a time, a few a frame (kit/table.js): the layout of the alignment and the
-// three vocabulary lists, 500 rows at once, took 67-69 ms in one task on the 50 MB text.
-const ROWS = 100;
+// three vocabulary lists, 500 rows at once, took 67-69 ms in one task on the 50 MB text, and
+// a panel shown again is laid out whole (100 rows a table: 78-80 ms).
+const ROWS = 50;
 
 // A document longer than this (UTF-16 units) is shown from its start to here, with a note:
 // a 50 MB text is not sent to the page or drawn (the Reader shows a text of any length).
@@ -23,7 +24,7 @@ export const EXCERPT = 200_000;
 // The text of a side is drawn in blocks of about this many characters (cut after a line
 // break, else a space), each laid out only near the screen (content-visibility): the two
 // articles, drawn in one piece, took 58 ms of layout each time the view was shown again.
-const BLOCK = 4000;
+const BLOCK = 1500;
 
 const CSS = `
 .analysis .side .block { content-visibility: auto; contain-intrinsic-size: auto 12em; }
@@ -147,6 +148,7 @@ export function createCompareView(ctx) {
   const textOf = (id) => (long(id) ? ctx.client.textSlice(id, 0, EXCERPT) : ctx.client.text(id));
 
   let key = null;
+  let drawing = 0; // bumped by each answer drawn
   function update(next, { force = false } = {}) {
     state = next;
     const nextKey = JSON.stringify(opts);
@@ -160,8 +162,14 @@ export function createCompareView(ctx) {
         textOf(opts.b),
       ]);
       return { cmp, textA, textB };
-    }, ({ cmp, textA, textB }) => {
-      el.removeAttribute('aria-busy');
+    }, async ({ cmp, textA, textB }) => {
+      // Drawn a part a frame (each part's style and layout is its own task); a newer answer
+      // stops an older drawing.
+      const mine = (drawing += 1);
+      const later = async () => {
+        await nextFrame();
+        return mine === drawing;
+      };
       texts = [textA, textB];
       const words = cmp.runs.reduce((n, r) => n + r.tokens, 0);
       const paired = cmp.sentencesA.filter((s) => s.best != null);
@@ -177,7 +185,9 @@ export function createCompareView(ctx) {
       titleB.textContent = S.titleB(ctx.docLabel(opts.b));
       const title = (s) => S.wordsShared(formatNumber(s.tokens));
       replaceChildren(sideA, marked(textA, cmp.runs.map((r) => ({ ...r.a, tokens: r.tokens })), { titleFor: title }));
+      if (!(await later())) return;
       replaceChildren(sideB, marked(textB, cmp.runs.map((r) => ({ ...r.b, tokens: r.tokens })), { titleFor: title }));
+      if (!(await later())) return;
       // The sentences of A within its text as shown (an excerpt's, for a long document).
       const within = [];
       for (let i = 0; i < cmp.sentencesA.length && cmp.sentencesA[i].end <= textA.length; i += 1) within.push(i);
@@ -191,10 +201,13 @@ export function createCompareView(ctx) {
           bText: best ? texts[1].slice(best.start, best.end).replace(/\s+/g, ' ') : '',
         };
       }));
+      if (!(await later())) return;
       shared.set(cmp.shared);
       onlyA.set(cmp.onlyA);
       onlyB.set(cmp.onlyB);
+      el.removeAttribute('aria-busy');
     }, (error) => {
+      drawing += 1;
       el.removeAttribute('aria-busy');
       key = null;
       status.classList.add('error');
