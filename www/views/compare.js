@@ -17,6 +17,8 @@ const TOP = 200; // terms per vocabulary list
 // three vocabulary lists, 500 rows at once, took 67-69 ms in one task on the 50 MB text, and
 // a panel shown again is laid out whole (100 rows a table: 78-80 ms).
 const ROWS = 50;
+// The vocabulary lists, below the fold and in boxes of 20em, draw fewer.
+const TERMS = 20;
 
 // A document longer than this (UTF-16 units) is shown from its start to here, with a note:
 // a 50 MB text is not sent to the page or drawn (the Reader shows a text of any length).
@@ -125,9 +127,9 @@ export function createCompareView(ctx) {
     ...(which !== 'b' ? [{ key: 'a', label: S.a, num: true, value: (r) => r.a }] : []),
     ...(which !== 'a' ? [{ key: 'b', label: S.b, num: true, value: (r) => r.b }] : []),
   ];
-  const shared = sortableTable(t, { caption: S.sharedCaption, columns: vocabColumns('both'), page: ROWS, inFrames: true });
-  const onlyA = sortableTable(t, { caption: S.onlyACaption, columns: vocabColumns('a'), page: ROWS, inFrames: true });
-  const onlyB = sortableTable(t, { caption: S.onlyBCaption, columns: vocabColumns('b'), page: ROWS, inFrames: true });
+  const shared = sortableTable(t, { caption: S.sharedCaption, columns: vocabColumns('both'), page: TERMS, inFrames: true });
+  const onlyA = sortableTable(t, { caption: S.onlyACaption, columns: vocabColumns('a'), page: TERMS, inFrames: true });
+  const onlyB = sortableTable(t, { caption: S.onlyBCaption, columns: vocabColumns('b'), page: TERMS, inFrames: true });
   const section = (title, table, columns, file) => h('section', { class: 'vocab' },
     h('div', { class: 'row' }, h('h3', {}, title), tableExport(t, () => `compare-${opts.a}-${opts.b}-${file}`, () => ({ columns, rows: table.rows() }))),
     table.el);
@@ -201,10 +203,10 @@ export function createCompareView(ctx) {
           bText: best ? texts[1].slice(best.start, best.end).replace(/\s+/g, ' ') : '',
         };
       }));
-      if (!(await later())) return;
-      shared.set(cmp.shared);
-      onlyA.set(cmp.onlyA);
-      onlyB.set(cmp.onlyB);
+      for (const [table, rows] of [[shared, cmp.shared], [onlyA, cmp.onlyA], [onlyB, cmp.onlyB]]) {
+        if (!(await later())) return;
+        table.set(rows);
+      }
       el.removeAttribute('aria-busy');
     }, (error) => {
       drawing += 1;
