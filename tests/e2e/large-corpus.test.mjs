@@ -172,7 +172,7 @@ test('every view opens on a 50 MB text without a main-thread task over 50 ms', {
       results.push({ view, shown, longest: Math.max(0, ...tasks), tasks, elements });
       progress(`${view}: shown in ${shown} ms, tasks ${tasks.join(', ')}, ${elements} elements`);
       t.diagnostic(`${view}: shown in ${shown} ms, longest task ${Math.max(0, ...tasks)} ms (${tasks.length} over 50 ms), ${elements} elements`);
-      if (view === 'dispersion' || view === 'reader') {
+      if (['dispersion', 'reader', 'phrases', 'keyness', 'compare', 'network'].includes(view)) {
         await page.screenshot({ path: `${SHOTS}/large-${view}-en.png` });
       }
       const last = results.at(-1);
