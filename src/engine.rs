@@ -322,6 +322,8 @@ impl Engine {
             reference_tokens: key.reference_tokens,
             over: key.over,
             under: key.under,
+            over_total: key.over_total,
+            under_total: key.under_total,
         })
     }
 

@@ -694,10 +694,15 @@ pub struct Keyness<'a> {
     pub target_tokens: usize,
     /// Tokens in the reference.
     pub reference_tokens: usize,
-    /// Terms relatively more frequent in the target, by G².
+    /// Terms relatively more frequent in the target, by G² (or `order`): `limit` from
+    /// `offset`.
     pub over: Vec<Keyword<'a>>,
-    /// The other terms, by G².
+    /// The other terms, by G² (or `order`): `limit` from `offset`.
     pub under: Vec<Keyword<'a>>,
+    /// The terms over-used in the target (below `maxP`), before `offset` and `limit`.
+    pub over_total: usize,
+    /// The terms under-used in the target (below `maxP`), before `offset` and `limit`.
+    pub under_total: usize,
 }
 
 /// The dispersion of one query.

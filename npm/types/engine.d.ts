@@ -554,13 +554,22 @@ targetTokens: number,
  */
 referenceTokens: number, 
 /**
- * Terms relatively more frequent in the target, by G².
+ * Terms relatively more frequent in the target, by G² (or `order`): `limit` from
+ * `offset`.
  */
 over: Array<Keyword>, 
 /**
- * The other terms, by G².
+ * The other terms, by G² (or `order`): `limit` from `offset`.
  */
-under: Array<Keyword>, };
+under: Array<Keyword>, 
+/**
+ * The terms over-used in the target (below `maxP`), before `offset` and `limit`.
+ */
+overTotal: number, 
+/**
+ * The terms under-used in the target (below `maxP`), before `offset` and `limit`.
+ */
+underTotal: number, };
 
 export type KeynessOptions = { 
 /**
@@ -592,7 +601,29 @@ minCount?: number,
  */
 stopwords?: boolean, 
 /**
- * At most this many rows in each direction; `None` (the default) for all.
+ * Only the terms whose p-value is below this, more than 0 and at most 1 (`0.05`: the
+ * significant ones at 5 %); `None` (the default) for every term.
+ */
+maxP?: number | null, 
+/**
+ * Order each direction's rows by this column (`term`, `target`, `reference`,
+ * `logLikelihood`, `p`, `logRatio`), then by G² (highest first) and the term; `None`
+ * (the default) for G² (highest first), then the term. Which rows are listed does not
+ * depend on it.
+ */
+order?: "term" | "target" | "reference" | "logLikelihood" | "p" | "logRatio" | null, 
+/**
+ * With `order`: lowest first (terms A to Z); `false` (the default): highest first.
+ */
+ascending?: boolean, 
+/**
+ * Skip this many rows of each direction first (default 0): with `limit`, one page of
+ * each table.
+ */
+offset?: number, 
+/**
+ * At most this many rows in each direction, from `offset`; `None` (the default) for
+ * all.
  */
 limit?: number | null, };
 

@@ -27,8 +27,59 @@ use crate::scope::Scope;
 // Its home is the shared statistics; `keyness::chi2_p` stays where users found it.
 pub use super::stats::chi2_p;
 
+/// A column of the keyness tables, to order the rows by ([`KeynessOptions::order`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Deserialize)]
+#[serde(try_from = "String")]
+pub enum Column {
+    /// The term, by code point.
+    Term,
+    /// `a`: the count in the target.
+    Target,
+    /// `b`: the count in the reference.
+    Reference,
+    /// G².
+    LogLikelihood,
+    /// The p-value.
+    P,
+    /// Log Ratio.
+    LogRatio,
+}
+
+impl std::str::FromStr for Column {
+    type Err = Error;
+
+    /// `term`, `target`, `reference`, `logLikelihood`, `p` or `logRatio`; any case.
+    fn from_str(s: &str) -> Result<Column> {
+        Ok(match s.to_ascii_lowercase().as_str() {
+            "term" => Column::Term,
+            "target" => Column::Target,
+            "reference" => Column::Reference,
+            "loglikelihood" => Column::LogLikelihood,
+            "p" => Column::P,
+            "logratio" => Column::LogRatio,
+            _ => {
+                return Err(Error::invalid_option(
+                    "order",
+                    format!(
+                        "“{s}” is not a column: use term, target, reference, logLikelihood, p \
+                         or logRatio"
+                    ),
+                ))
+            }
+        })
+    }
+}
+
+impl TryFrom<String> for Column {
+    type Error = Error;
+
+    fn try_from(name: String) -> Result<Column> {
+        name.parse()
+    }
+}
+
 /// Options for [`Corpus::keyness`].
-#[derive(Clone, Debug, PartialEq, Eq, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
 #[serde(default, rename_all = "camelCase")]
 #[cfg_attr(not(target_arch = "wasm32"), derive(ts_rs::TS))]
 pub struct KeynessOptions {
@@ -52,7 +103,27 @@ pub struct KeynessOptions {
     pub min_count: usize,
     /// Keep stop words (the default); `false` leaves them out.
     pub stopwords: bool,
-    /// At most this many rows in each direction; `None` (the default) for all.
+    /// Only the terms whose p-value is below this, more than 0 and at most 1 (`0.05`: the
+    /// significant ones at 5 %); `None` (the default) for every term.
+    pub max_p: Option<f64>,
+    /// Order each direction's rows by this column (`term`, `target`, `reference`,
+    /// `logLikelihood`, `p`, `logRatio`), then by G² (highest first) and the term; `None`
+    /// (the default) for G² (highest first), then the term. Which rows are listed does not
+    /// depend on it.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        ts(
+            type = "\"term\" | \"target\" | \"reference\" | \"logLikelihood\" | \"p\" | \"logRatio\" | null"
+        )
+    )]
+    pub order: Option<Column>,
+    /// With `order`: lowest first (terms A to Z); `false` (the default): highest first.
+    pub ascending: bool,
+    /// Skip this many rows of each direction first (default 0): with `limit`, one page of
+    /// each table.
+    pub offset: usize,
+    /// At most this many rows in each direction, from `offset`; `None` (the default) for
+    /// all.
     pub limit: Option<usize>,
 }
 
@@ -65,6 +136,10 @@ impl Default for KeynessOptions {
             reference_scope: None,
             min_count: 1,
             stopwords: true,
+            max_p: None,
+            order: None,
+            ascending: false,
+            offset: 0,
             limit: None,
         }
     }
@@ -96,10 +171,15 @@ pub struct Keyness<'a> {
     pub target_tokens: usize,
     /// `d`: the tokens of the reference.
     pub reference_tokens: usize,
-    /// Terms relatively more frequent in the target.
+    /// Terms relatively more frequent in the target: `limit` from `offset`.
     pub over: Vec<Keyword<'a>>,
-    /// Terms relatively less frequent in the target (including those absent from it).
+    /// Terms relatively less frequent in the target (including those absent from it):
+    /// `limit` from `offset`.
     pub under: Vec<Keyword<'a>>,
+    /// The terms over-used in the target, before `offset` and `limit`.
+    pub over_total: usize,
+    /// The terms under-used in the target, before `offset` and `limit`.
+    pub under_total: usize,
 }
 
 impl Corpus {
@@ -112,6 +192,14 @@ impl Corpus {
     /// assert!(key.over[0].log_likelihood > 3.84 && key.over[0].log_ratio > 0.0);
     /// ```
     pub fn keyness(&self, options: &KeynessOptions) -> Result<Keyness<'_>> {
+        if let Some(p) = options.max_p {
+            if !(p > 0.0 && p <= 1.0) {
+                return Err(Error::invalid_option(
+                    "maxP",
+                    format!("expected a p-value above 0 and at most 1, got {p}"),
+                ));
+            }
+        }
         // 0: neither, 1: target, 2: reference.
         let mut group = vec![0u8; self.documents().len()];
         // A scope's documents join the group; a scope that holds none is an error.
@@ -214,26 +302,63 @@ impl Corpus {
                 .total_cmp(&a.log_likelihood)
                 .then_with(|| a.term.cmp(b.term))
         });
-        let limit = options.limit.unwrap_or(usize::MAX);
         let mut over = Vec::new();
         let mut under = Vec::new();
         for &i in &order {
             let row = &rows[i as usize];
+            if options.max_p.is_some_and(|most| row.p >= most) {
+                continue;
+            }
             // Over-use compares relative frequencies: a / c against b / d.
-            let list = if row.target * d > row.reference * c {
-                &mut over
+            if row.target * d > row.reference * c {
+                over.push(i);
             } else {
-                &mut under
-            };
-            if list.len() < limit {
-                list.push(row.clone());
+                under.push(i);
             }
         }
+        // Another column: a stable sort keeps G² order (then the term) among equals.
+        if let Some(column) = options.order {
+            let key = |k: &Keyword| match column {
+                Column::Term => 0.0,
+                Column::Target => k.target as f64,
+                Column::Reference => k.reference as f64,
+                Column::LogLikelihood => k.log_likelihood,
+                Column::P => k.p,
+                Column::LogRatio => k.log_ratio,
+            };
+            for list in [&mut over, &mut under] {
+                let by = |a: u32, b: u32| {
+                    let (x, y) = (
+                        &rows[list[a as usize] as usize],
+                        &rows[list[b as usize] as usize],
+                    );
+                    let by = match column {
+                        Column::Term => x.term.cmp(y.term),
+                        _ => key(x).total_cmp(&key(y)),
+                    };
+                    let by = if options.ascending { by } else { by.reverse() };
+                    by.then(a.cmp(&b))
+                };
+                let order = sorted_indices(list.len(), &by);
+                *list = order.iter().map(|&i| list[i as usize]).collect();
+            }
+        }
+        let (over_total, under_total) = (over.len(), under.len());
+        let page = |list: Vec<u32>| -> Vec<Keyword<'_>> {
+            list.into_iter()
+                .skip(options.offset)
+                .take(options.limit.unwrap_or(usize::MAX))
+                .map(|i| rows[i as usize].clone())
+                .collect()
+        };
+        let (over, under) = (page(over), page(under));
         Ok(Keyness {
             target_tokens: c,
             reference_tokens: d,
             over,
             under,
+            over_total,
+            under_total,
         })
     }
 }

@@ -4,37 +4,88 @@
 
 import { h, replaceChildren, sentence } from '../dom.js';
 import { measureFormats } from './kit/format.js';
-import { sortableTable } from './kit/table.js';
+import { sortableTable, nextFrame } from './kit/table.js';
 import { tableExport } from './kit/export.js';
 import { numberField, selectField } from './kit/fields.js';
 import { latest } from './kit/latest.js';
 import { phraseQuery } from './kit/query.js';
 import { styleNode } from './kit/style.js';
+import { registerStyles } from '../styles.js';
 
 const TOP = 200; // terms per vocabulary list
+// Rows drawn at a time, a few a frame (kit/table.js): the layout of the alignment and the
+// three vocabulary lists, 500 rows at once, took 67-69 ms in one task on the 50 MB text, and
+// a panel shown again is laid out whole (100 rows a table: 78-80 ms).
+const ROWS = 50;
+// The vocabulary lists, below the fold and in boxes of 20em, draw fewer.
+const TERMS = 20;
 
-/** The text of a document with the given [start, end) spans wrapped in <mark>s (as nodes). */
-function marked(text, spans, { cls = 'shared', titleFor } = {}) {
+// A document longer than this (UTF-16 units) is shown from its start to here, with a note:
+// a 50 MB text is not sent to the page or drawn (the Reader shows a text of any length).
+export const EXCERPT = 200_000;
+// The text of a side is drawn in blocks of about this many characters (cut after a line
+// break, else a space), each laid out only near the screen (content-visibility): the two
+// articles, drawn in one piece, took 58 ms of layout each time the view was shown again.
+const BLOCK = 1500;
+
+const CSS = `
+.analysis .side .block { content-visibility: auto; contain-intrinsic-size: auto 12em; }
+.analysis.compare .vocab, .analysis.compare .alignment { content-visibility: auto; contain-intrinsic-size: auto 22em; }
+`;
+
+/** Where to cut `text` into blocks of about `size` characters: each block's [start, end). */
+export function blocks(text, size = BLOCK) {
+  const out = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = Math.min(text.length, at + size);
+    if (end < text.length) {
+      const line = text.indexOf('\n', end);
+      const space = text.indexOf(' ', end);
+      const cut = line >= 0 && line < end + size ? line : space >= 0 && space < end + size ? space : -1;
+      if (cut >= 0) end = cut + 1;
+    }
+    out.push([at, end]);
+    at = end;
+  }
+  return out;
+}
+
+/**
+ * The text of a document with the given [start, end) spans wrapped in <mark>s, in blocks of
+ * about BLOCK characters (as nodes: a <div class="block"> each; a span across two blocks is
+ * marked in both). Spans past the text's end (an excerpt's) are cut at it.
+ */
+export function marked(text, spans, { cls = 'shared', titleFor, size = BLOCK } = {}) {
   // Merge overlapping spans so each character is marked at most once.
   const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
   const merged = [];
   for (const s of sorted) {
+    if (s.start >= text.length) break;
     const last = merged[merged.length - 1];
-    if (last && s.start <= last.end) last.end = Math.max(last.end, s.end);
-    else merged.push({ ...s });
+    if (last && s.start <= last.end) last.end = Math.min(text.length, Math.max(last.end, s.end));
+    else merged.push({ ...s, end: Math.min(text.length, s.end) });
   }
-  const out = [];
-  let at = 0;
-  for (const s of merged) {
-    if (s.start > at) out.push(text.slice(at, s.start));
-    out.push(h('mark', { class: cls, title: titleFor?.(s) ?? null }, text.slice(s.start, s.end)));
-    at = s.end;
-  }
-  out.push(text.slice(at));
-  return out;
+  let next = 0; // the first merged span that may reach into the block
+  return blocks(text, size).map(([from, to]) => {
+    const out = [];
+    let at = from;
+    while (next < merged.length && merged[next].end <= from) next += 1;
+    for (let i = next; i < merged.length && merged[i].start < to; i += 1) {
+      const s = merged[i];
+      const start = Math.max(s.start, from);
+      const end = Math.min(s.end, to);
+      if (start > at) out.push(text.slice(at, start));
+      out.push(h('mark', { class: cls, title: titleFor?.(s) ?? null }, text.slice(start, end)));
+      at = end;
+    }
+    if (at < to) out.push(text.slice(at, to));
+    return h('div', { class: 'block' }, out);
+  });
 }
 
 export function createCompareView(ctx) {
+  registerStyles(CSS);
   const { formatNumber } = ctx;
   const { fmt } = measureFormats(formatNumber);
   const t = ctx.strings;
@@ -64,7 +115,7 @@ export function createCompareView(ctx) {
     { key: 'j', label: S.b, num: true, value: (r) => (r.j == null ? '' : r.j + 1) },
     { key: 'b', label: S.bestB, sort: 'asc', value: (r) => r.bText },
   ];
-  const align = sortableTable(t, { caption: S.alignCaption, columns: alignColumns, initial: { key: 'i', descending: false } });
+  const align = sortableTable(t, { caption: S.alignCaption, columns: alignColumns, initial: { key: 'i', descending: false }, page: ROWS, inFrames: true });
   const vocabColumns = (which) => [
     {
       key: 'term', label: S.term, sort: 'asc', value: (r) => r.term,
@@ -76,9 +127,9 @@ export function createCompareView(ctx) {
     ...(which !== 'b' ? [{ key: 'a', label: S.a, num: true, value: (r) => r.a }] : []),
     ...(which !== 'a' ? [{ key: 'b', label: S.b, num: true, value: (r) => r.b }] : []),
   ];
-  const shared = sortableTable(t, { caption: S.sharedCaption, columns: vocabColumns('both') });
-  const onlyA = sortableTable(t, { caption: S.onlyACaption, columns: vocabColumns('a') });
-  const onlyB = sortableTable(t, { caption: S.onlyBCaption, columns: vocabColumns('b') });
+  const shared = sortableTable(t, { caption: S.sharedCaption, columns: vocabColumns('both'), page: TERMS, inFrames: true });
+  const onlyA = sortableTable(t, { caption: S.onlyACaption, columns: vocabColumns('a'), page: TERMS, inFrames: true });
+  const onlyB = sortableTable(t, { caption: S.onlyBCaption, columns: vocabColumns('b'), page: TERMS, inFrames: true });
   const section = (title, table, columns, file) => h('section', { class: 'vocab' },
     h('div', { class: 'row' }, h('h3', {}, title), tableExport(t, () => `compare-${opts.a}-${opts.b}-${file}`, () => ({ columns, rows: table.rows() }))),
     table.el);
@@ -88,13 +139,18 @@ export function createCompareView(ctx) {
     h('div', { class: 'sides' }, h('section', {}, titleA, sideA), h('section', {}, titleB, sideB)),
     h('div', { class: 'row' }, h('h3', {}, S.alignTitle),
       tableExport(t, () => `compare-${opts.a}-${opts.b}-alignment`, () => ({ columns: alignColumns, rows: align.rows() }))),
-    align.el,
+    h('div', { class: 'alignment' }, align.el),
     h('div', { class: 'vocabs' },
       section(S.shared, shared, vocabColumns('both'), 'shared'),
       section(S.onlyA, onlyA, vocabColumns('a'), 'only-a'),
       section(S.onlyB, onlyB, vocabColumns('b'), 'only-b')));
 
+  // A document's text, or its first EXCERPT units when it is longer.
+  const long = (id) => (ctx.docs.find((d) => d.id === id)?.chars ?? 0) > EXCERPT;
+  const textOf = (id) => (long(id) ? ctx.client.textSlice(id, 0, EXCERPT) : ctx.client.text(id));
+
   let key = null;
+  let drawing = 0; // bumped by each answer drawn
   function update(next, { force = false } = {}) {
     state = next;
     const nextKey = JSON.stringify(opts);
@@ -104,39 +160,56 @@ export function createCompareView(ctx) {
     run(async () => {
       const [cmp, textA, textB] = await Promise.all([
         ctx.client.compare(opts.a, opts.b, { minRun: opts.minRun, limit: TOP }),
-        ctx.client.text(opts.a),
-        ctx.client.text(opts.b),
+        textOf(opts.a),
+        textOf(opts.b),
       ]);
       return { cmp, textA, textB };
-    }, ({ cmp, textA, textB }) => {
-      el.removeAttribute('aria-busy');
+    }, async ({ cmp, textA, textB }) => {
+      // Drawn a part a frame (each part's style and layout is its own task); a newer answer
+      // stops an older drawing.
+      const mine = (drawing += 1);
+      const later = async () => {
+        await nextFrame();
+        return mine === drawing;
+      };
       texts = [textA, textB];
       const words = cmp.runs.reduce((n, r) => n + r.tokens, 0);
       const paired = cmp.sentencesA.filter((s) => s.best != null);
       const mean = paired.length ? paired.reduce((n, s) => n + s.similarity, 0) / paired.length : 0;
       status.classList.remove('error');
-      status.textContent = S.status({
+      const cut = [opts.a, opts.b].filter(long).map((id) => S.excerpt(ctx.docLabel(id), formatNumber(EXCERPT)));
+      status.textContent = [S.status({
         runs: formatNumber(cmp.runs.length), runCount: cmp.runs.length, minRun: opts.minRun, words: formatNumber(words),
         sharedTypes: formatNumber(cmp.sharedTypes), paired: formatNumber(paired.length),
         sentences: formatNumber(cmp.sentencesA.length), mean: fmt(mean, 2),
-      });
+      }), ...cut].join(' ');
       titleA.textContent = S.titleA(ctx.docLabel(opts.a));
       titleB.textContent = S.titleB(ctx.docLabel(opts.b));
       const title = (s) => S.wordsShared(formatNumber(s.tokens));
       replaceChildren(sideA, marked(textA, cmp.runs.map((r) => ({ ...r.a, tokens: r.tokens })), { titleFor: title }));
+      if (!(await later())) return;
       replaceChildren(sideB, marked(textB, cmp.runs.map((r) => ({ ...r.b, tokens: r.tokens })), { titleFor: title }));
-      align.set(cmp.sentencesA.map((s, i) => {
-        const best = s.best == null ? null : cmp.sentencesB[s.best];
+      if (!(await later())) return;
+      // The sentences of A within its text as shown (an excerpt's, for a long document).
+      const within = [];
+      for (let i = 0; i < cmp.sentencesA.length && cmp.sentencesA[i].end <= textA.length; i += 1) within.push(i);
+      align.set(within.map((i) => {
+        const s = cmp.sentencesA[i];
+        const found = s.best == null ? null : cmp.sentencesB[s.best];
+        const best = found && found.end <= textB.length ? found : null;
         return {
           i, j: s.best, similarity: s.similarity,
           aText: texts[0].slice(s.start, s.end).replace(/\s+/g, ' '),
           bText: best ? texts[1].slice(best.start, best.end).replace(/\s+/g, ' ') : '',
         };
       }));
-      shared.set(cmp.shared);
-      onlyA.set(cmp.onlyA);
-      onlyB.set(cmp.onlyB);
+      for (const [table, rows] of [[shared, cmp.shared], [onlyA, cmp.onlyA], [onlyB, cmp.onlyB]]) {
+        if (!(await later())) return;
+        table.set(rows);
+      }
+      el.removeAttribute('aria-busy');
     }, (error) => {
+      drawing += 1;
       el.removeAttribute('aria-busy');
       key = null;
       status.classList.add('error');

@@ -12,6 +12,10 @@ import { phraseQuery } from './kit/query.js';
 import { styleNode } from './kit/style.js';
 import { scopeSuggestions } from '../scope-field.js';
 
+// Rows drawn at a time, a few a frame (kit/table.js): a panel shown again is laid out whole,
+// and two tables of 100 rows took 66-79 ms of it on a loaded machine.
+const ROWS = 50;
+
 export function createKeynessView(ctx) {
   const { formatNumber } = ctx;
   const { fmt, fmtP } = measureFormats(formatNumber);
@@ -55,10 +59,21 @@ export function createKeynessView(ctx) {
     { key: 'p', label: S.p, num: true, sort: 'asc', value: (r) => r.p, render: (r) => fmtP(r.p) },
     { key: 'logRatio', label: S.logRatio, num: true, value: (r) => r.logRatio, render: (r) => fmt(r.logRatio) },
   ];
-  const over = sortableTable(t, { caption: S.overCaption, columns, initial: { key: 'logLikelihood' } });
-  const under = sortableTable(t, { caption: S.underCaption, columns, initial: { key: 'logLikelihood' } });
-  const overExport = tableExport(t, () => `keyness-over-${opts.target}`, () => ({ columns, rows: over.rows() }));
-  const underExport = tableExport(t, () => `keyness-under-${opts.target}`, () => ({ columns, rows: under.rows() }));
+  // The engine filters, sorts and pages both lists (a short text against a large corpus
+  // under-uses tens of thousands of terms): the page holds only the rows it shows.
+  let shown = null; // the request of the lists shown
+  const asked = (order, offset, limit) => ({ order: order.key, ascending: !order.descending, offset, limit });
+  const list = (which, caption) => sortableTable(t, {
+    caption, columns, initial: { key: 'logLikelihood' }, page: ROWS, inFrames: true,
+    source: async ({ offset, limit, ...order }) => {
+      const found = await ctx.client.keyness({ ...shown, ...asked(order, offset, limit) });
+      return { rows: found[which], total: found[`${which}Total`] };
+    },
+  });
+  const over = list('over', S.overCaption);
+  const under = list('under', S.underCaption);
+  const overExport = tableExport(t, () => `keyness-over-${opts.target}`, async () => ({ columns, rows: await over.rows() }));
+  const underExport = tableExport(t, () => `keyness-under-${opts.target}`, async () => ({ columns, rows: await under.rows() }));
   const overTitle = h('h3', {}, S.over);
   const underTitle = h('h3', {}, S.under);
   const note = h('p', { class: 'note' }, S.note);
@@ -89,16 +104,26 @@ export function createKeynessView(ctx) {
     body.setAttribute('aria-busy', 'true');
     const target = opts.targetScope ? { target: [], targetScope: opts.targetScope } : { target: opts.target };
     const reference = opts.referenceScope ? { referenceScope: opts.referenceScope } : {};
-    run(() => ctx.client.keyness({ ...target, ...reference, stopwords: opts.stopwords }),
+    const asking = {
+      ...target, ...reference, stopwords: opts.stopwords, ...(opts.significant ? { maxP: 0.05 } : {}),
+    };
+    const same = (x, y) => x.key === y.key && x.descending === y.descending;
+    // Each table keeps its order on a new run: one request, or two when they differ.
+    run(async () => {
+      const result = await ctx.client.keyness({ ...asking, ...asked(over.order(), 0, ROWS) });
+      const lower = same(over.order(), under.order())
+        ? result
+        : await ctx.client.keyness({ ...asking, ...asked(under.order(), 0, ROWS) });
+      return { ...result, under: lower.under };
+    },
       (result) => {
+        // The tables' next pages and other orders are of this request.
+        shown = asking;
         body.removeAttribute('aria-busy');
-        const keep = (rows) => (opts.significant ? rows.filter((r) => r.p < 0.05) : rows);
-        const o = keep(result.over);
-        const u = keep(result.under);
         status.classList.remove('error');
-        status.textContent = S.status(formatNumber(result.targetTokens), formatNumber(result.referenceTokens), formatNumber(o.length), formatNumber(u.length));
-        over.set(o);
-        under.set(u);
+        status.textContent = S.status(formatNumber(result.targetTokens), formatNumber(result.referenceTokens), formatNumber(result.overTotal), formatNumber(result.underTotal));
+        over.set(result.over, result.overTotal);
+        under.set(result.under, result.underTotal);
         replaceChildren(body,
           h('section', {}, h('div', { class: 'row' }, overTitle, overExport), over.el),
           h('section', {}, h('div', { class: 'row' }, underTitle, underExport), under.el));
