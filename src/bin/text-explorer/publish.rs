@@ -91,6 +91,7 @@ pub fn index_html(site: &Site) -> String {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="text-explorer publish {version}">
 <title>{title}</title>
+<link rel="icon" href="{widget}/icon.svg">
 <style>
   html, body {{ margin: 0; height: 100%; }}
   body {{ display: flex; flex-direction: column; font-family: system-ui, sans-serif; }}
