@@ -275,7 +275,8 @@ const VOID: [&str; 13] = [
 /// lines of their own, runs of white space collapsed (kept inside `<pre>`). An HTML page that
 /// the XML reader cannot follow even leniently is an error (the page's DOMParser reads any).
 pub fn html_text(html: &str) -> Result<Extracted, String> {
-    let mut r = reader(html, true);
+    let html = without_raw_text(html);
+    let mut r = reader(&html, true);
     let mut parts = String::new();
     let mut hidden: Vec<String> = Vec::new();
     let mut pre = 0usize;
@@ -407,6 +408,42 @@ pub fn html_text(html: &str) -> Result<Extracted, String> {
         title,
         entries: metas,
     })
+}
+
+/// HTML with the content of its raw-text elements (`<script>`, `<style>`) taken out: it
+/// ends only at the element's end tag, whatever `<` it holds (HTML's rule), which an XML
+/// reader would read as markup. The elements themselves stay, empty.
+fn without_raw_text(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    while let Some((start, tag)) = ["<script", "<style"]
+        .iter()
+        .filter_map(|tag| lower[at..].find(tag).map(|i| (at + i, &tag[1..])))
+        .min()
+    {
+        let after = start + 1 + tag.len();
+        // `<scripts>` or `<styles>` are other elements.
+        if !lower[after..].starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace()) {
+            out.push_str(&html[at..after]);
+            at = after;
+            continue;
+        }
+        let Some(open_end) = lower[after..].find('>').map(|i| after + i + 1) else {
+            break;
+        };
+        out.push_str(&html[at..open_end]);
+        let close = format!("</{tag}");
+        match lower[open_end..].find(&close) {
+            Some(i) => at = open_end + i,
+            None => {
+                at = html.len();
+                break;
+            }
+        }
+    }
+    out.push_str(&html[at..]);
+    out
 }
 
 /// Runs of three or more newlines as two, and the whole trimmed (html.js's last step).
