@@ -7,6 +7,7 @@
 use std::path::PathBuf;
 
 use rayon::prelude::*;
+use text_explorer::index::Tokenized;
 use text_explorer::metadata::{valid_date, Metadata};
 use text_explorer::protocol::NewDocument;
 use text_explorer::Field;
@@ -794,14 +795,17 @@ fn table_items(
     Ok(Some(batch))
 }
 
-/// The language of each document, detected on all cores as the engine would (the `lang`
-/// crate), for the documents that do not give one.
-pub fn detect_languages(items: &mut [Item], tick: &(dyn Fn() + Sync)) {
-    items.par_iter_mut().for_each(|item| {
-        if item.doc.language.is_none() && item.doc.language_detected.is_none() {
-            item.doc.language = text_explorer_lang::detect(&item.doc.text).map(str::to_string);
-            item.doc.language_detected = Some(true);
-        }
-        tick();
-    });
+/// Each document's language detected (as the engine would, with the `lang` crate) when it
+/// gives none, and its words found, on all cores; in order, with the file each came from.
+pub fn tokenize(items: Vec<Item>) -> Vec<(String, Tokenized)> {
+    items
+        .into_par_iter()
+        .map(|mut item| {
+            if item.doc.language.is_none() && item.doc.language_detected.is_none() {
+                item.doc.language = text_explorer_lang::detect(&item.doc.text).map(str::to_string);
+                item.doc.language_detected = Some(true);
+            }
+            (item.name, Tokenized::new(item.doc))
+        })
+        .collect()
 }

@@ -314,6 +314,9 @@ fn strings(items: Vec<String>) -> Value {
     Value::Array(items.into_iter().map(Value::String).collect())
 }
 
+/// Text tokenised at a time before it is added (bounds the memory of words found ahead).
+const CHUNK_BYTES: usize = 64 * 1024 * 1024;
+
 fn bar(len: usize, what: &str) -> ProgressBar {
     let bar = ProgressBar::new(len as u64);
     bar.set_style(
@@ -347,18 +350,13 @@ fn build_engine(
     }
     let reading = bar(sources.len(), "reading");
     let options = input::Options { text_column };
-    let mut batch = input::read_all(&sources, &options, &|| reading.inc(1));
+    let batch = input::read_all(&sources, &options, &|| reading.inc(1));
     reading.finish_and_clear();
     let read_time = started.elapsed();
-    let detecting = bar(batch.items.len(), "languages");
-    input::detect_languages(&mut batch.items, &|| detecting.inc(1));
-    detecting.finish_and_clear();
-    let detect_time = started.elapsed() - read_time;
     let mut engine = Engine::new();
     if fold {
         engine.handle(Request::SetFolding { fold: true })?;
     }
-    let indexing = bar(batch.items.len(), "indexing");
     let mut refused = batch.errors.len();
     for message in &batch.notes {
         eprintln!("{message}");
@@ -366,21 +364,38 @@ fn build_engine(
     for message in &batch.errors {
         eprintln!("{message}");
     }
-    for item in batch.items {
-        if let Err(e) = engine.add(item.doc) {
-            indexing.suspend(|| eprintln!("{}: not added: {e}", item.name));
-            refused += 1;
+    // In chunks of about CHUNK_BYTES of text: each text's language detected and its words
+    // found on all cores, then the chunk's texts added in order (interning their words).
+    let indexing = bar(batch.items.len(), "indexing");
+    let mut items = batch.items.into_iter().peekable();
+    let mut parallel = std::time::Duration::ZERO;
+    while items.peek().is_some() {
+        let mut chunk = Vec::new();
+        let mut bytes = 0;
+        while let Some(item) = items.next_if(|_| bytes < CHUNK_BYTES) {
+            bytes += item.doc.text.len();
+            chunk.push(item);
         }
-        indexing.inc(1);
+        let at = Instant::now();
+        let tokenized = input::tokenize(chunk);
+        parallel += at.elapsed();
+        for (name, words) in tokenized {
+            if let Err(e) = engine.add_tokenized(words) {
+                indexing.suspend(|| eprintln!("{name}: not added: {e}"));
+                refused += 1;
+            }
+            indexing.inc(1);
+        }
     }
     engine.corpus().prepare();
     indexing.finish_and_clear();
+    let detect_time = parallel;
     let index_time = started.elapsed() - read_time - detect_time;
     if engine.corpus().documents().is_empty() {
         return Err(Failure("no document could be added".into()));
     }
     eprintln!(
-        "read {} files in {:.2} s, detected languages in {:.2} s, indexed in {:.2} s ({} threads)",
+        "read {} files in {:.2} s, detected languages and found words in {:.2} s, indexed in {:.2} s ({} threads)",
         sources.len(),
         read_time.as_secs_f64(),
         detect_time.as_secs_f64(),
