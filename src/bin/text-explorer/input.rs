@@ -801,6 +801,7 @@ pub fn tokenize(items: Vec<Item>) -> Vec<(String, Tokenized)> {
     items
         .into_par_iter()
         .map(|mut item| {
+            crate::words::install();
             if item.doc.language.is_none() && item.doc.language_detected.is_none() {
                 item.doc.language = text_explorer_lang::detect(&item.doc.text).map(str::to_string);
                 item.doc.language_detected = Some(true);

@@ -8,6 +8,7 @@ mod formats;
 mod input;
 mod output;
 mod publish;
+mod words;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -191,6 +192,8 @@ impl<E: std::fmt::Display> From<E> for Failure {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // Queries are tokenised as the texts were.
+    words::install();
     match run(cli.command) {
         Ok(code) => code,
         Err(Failure(message)) => {
