@@ -542,6 +542,8 @@ const HTML_NAMES: [(&str, &[&str]); 7] = [
 ];
 
 type Read = (Option<String>, Option<Metadata>, Vec<String>);
+/// A title and metadata that a file gives itself.
+type TitleAndMetadata = (Option<String>, Option<Metadata>);
 
 fn html_metadata(page: &Extracted, what: &str) -> Read {
     let mut entries = Vec::new();
@@ -585,7 +587,7 @@ fn front_matter(
     text: &str,
     what: &str,
     notes: &mut Vec<String>,
-) -> Option<(String, (Option<String>, Option<Metadata>))> {
+) -> Option<(String, TitleAndMetadata)> {
     let body = text.strip_prefix('\u{feff}').unwrap_or(text);
     let first_end = body.find('\n')?;
     if body[..first_end]
