@@ -448,6 +448,32 @@ impl Engine {
         self.finish(pending)
     }
 
+    /// [`Engine::add`] of a text whose words were found ahead, on any thread
+    /// ([`crate::index::Tokenized::new`]): the same document, the same index, and the same
+    /// corpus file as [`Engine::add`] of its item, less the finding of words (native only;
+    /// the command-line tool tokenises on all cores this way).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn add_tokenized(&mut self, tokenized: crate::index::Tokenized) -> Result<DocId> {
+        let crate::index::Tokenized { item, mut words } = tokenized;
+        let mut pending = self.begin(item)?;
+        let indexed = match self
+            .corpus
+            .index_tokenized(&mut pending.building, &mut words)
+        {
+            // Another language than the words were found in: found again, in this one.
+            Ok(false) => self
+                .corpus
+                .index_slice(&mut pending.building, usize::MAX)
+                .map(|_| true),
+            other => other,
+        };
+        if let Err(error) = indexed {
+            self.corpus.abandon(pending.building);
+            return Err(error);
+        }
+        self.finish(pending)
+    }
+
     /// Starts adding a text to be indexed a slice at a time (see [`AddJob`]): its metadata
     /// checked (a text with invalid metadata is not added) and its language decided.
     fn begin(&mut self, item: NewDocument) -> Result<Pending> {

@@ -138,3 +138,28 @@ fn progress_is_reported_within_a_large_text() {
     assert!(chars[0] > 0 && chars[0] < text.len());
     assert_eq!(*chars.last().unwrap(), text.len());
 }
+
+proptest! {
+    /// `Engine::add_tokenized` (words found ahead, on any thread: the command-line tool's
+    /// parallel build) gives the same corpus file as `Engine::add`, folding or not, and when
+    /// the language decided differs from the one the words were found in ("FR" is "fr").
+    #[test]
+    fn words_found_ahead_index_as_add(texts in prop::collection::vec(text(), 1..4), fold in any::<bool>(), language in 0usize..4) {
+        let language = ["fr", "en", "FR", "xx"][language];
+        let items = || texts.iter().enumerate()
+            .map(|(i, t)| item(&format!("t{i}"), t, language)).collect::<Vec<_>>();
+        let mut plain = Engine::new();
+        let mut ahead = Engine::new();
+        for engine in [&mut plain, &mut ahead] {
+            engine.handle(Request::SetFolding { fold }).unwrap();
+        }
+        let added: Vec<_> = items().into_iter().map(|i| plain.add(i).map_err(|e| e.to_string())).collect();
+        let found: Vec<_> = items().into_iter().map(text_explorer::index::Tokenized::new).collect();
+        let ahead_added: Vec<_> = found.into_iter().map(|w| ahead.add_tokenized(w).map_err(|e| e.to_string())).collect();
+        prop_assert_eq!(added, ahead_added);
+        plain.corpus().prepare();
+        ahead.corpus().prepare();
+        prop_assert_eq!(snapshot(&mut plain), snapshot(&mut ahead));
+        prop_assert_eq!(text_explorer::corpus_file::write(&plain), text_explorer::corpus_file::write(&ahead));
+    }
+}

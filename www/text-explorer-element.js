@@ -414,6 +414,13 @@ export class TextExplorer extends HTMLElement {
       });
       if (hidden) await client.setArticles(false);
       this.#problems = [...(texts?.problems ?? [])];
+      if (texts?.corpus) {
+        try {
+          await client.openCorpus(texts.corpus.corpus);
+        } catch (error) {
+          this.#problems.push(t.textFailed(texts.corpus.source, error.message));
+        }
+      }
       for (const { title, text, source, language } of texts?.items ?? []) {
         try {
           await client.addDocument(title, text, { language });

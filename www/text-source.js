@@ -54,7 +54,8 @@ export function titleFromUrl(url) {
 }
 
 /**
- * The element's texts: {items: [{title, text, source}], problems: [message]}, or null when it
+ * The element's texts: {items: [{title, text, source}], problems: [message], corpus: {corpus:
+ * bytes, source} | null (the first `src` URL ending in .textexplorer)}, or null when it
  * brings none (the built-in articles). Inline texts come first, in document order, then the
  * `src` files (fetched at once; one that fails is named in `problems`, the others kept).
  * `t`: the UI strings; `base`: the URL that relative `src` URLs resolve against.
@@ -85,12 +86,23 @@ export async function collectTexts(el, t, base = document.baseURI) {
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      // A corpus file (made by Save corpus, or by `text-explorer build`/`publish`) is opened
+      // in place of the corpus, without tokenising anything again.
+      if (isCorpusUrl(url)) return { corpus: new Uint8Array(await response.arrayBuffer()), source: url.href };
       return { title: titleFromUrl(url), text: await response.text(), source: url.href };
     } catch (error) {
       problems.push(t.textFailed(url.href, error.message || t.notLoaded));
       return null;
     }
   }));
-  items.push(...fetched.filter(Boolean));
-  return { items, problems };
+  const corpora = fetched.filter((f) => f?.corpus);
+  // One corpus at a time: the first corpus file is the corpus, the texts are added to it.
+  for (const other of corpora.slice(1)) problems.push(t.textFailed(other.source, t.oneCorpusOnly));
+  items.push(...fetched.filter((f) => f && !f.corpus));
+  return { items, problems, corpus: corpora[0] ?? null };
+}
+
+/** Whether a `src` URL names a corpus file (by its extension, .textexplorer). */
+export function isCorpusUrl(url) {
+  return url.pathname.toLowerCase().endsWith('.textexplorer');
 }

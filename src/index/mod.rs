@@ -31,12 +31,16 @@ mod folds;
 mod postings;
 mod spans;
 mod term_array;
+#[cfg(not(target_arch = "wasm32"))]
+mod tokenized;
 mod utf16;
 mod varint;
 mod vocab;
 
 pub use document::Document;
 pub use postings::Posting;
+#[cfg(not(target_arch = "wasm32"))]
+pub use tokenized::Tokenized;
 
 use folds::Folds;
 use postings::{PostingIter, Postings};
@@ -243,6 +247,7 @@ impl Corpus {
             at: 0,
             vocab_before: self.vocab.len(),
             folds_before: self.folds.len(),
+            sentences: None,
         })
     }
 
@@ -281,7 +286,12 @@ impl Corpus {
     /// the text back and leaving the corpus as it was, if the text has no words.
     pub fn finish(&mut self, building: Building) -> std::result::Result<DocId, (Error, String)> {
         debug_assert_eq!(building.at, building.text.len());
-        let Building { mut doc, text, .. } = building;
+        let Building {
+            mut doc,
+            text,
+            sentences,
+            ..
+        } = building;
         if doc.terms.len() == 0 {
             // No token was seen, so nothing was interned: the corpus is unchanged.
             return Err((Error::new(ErrorKind::NoWords), text));
@@ -290,8 +300,10 @@ impl Corpus {
         // the document.
         doc.terms.shrink_to_fit();
         doc.spans.shrink_to_fit();
-        doc.sentence_starts =
-            sentence_first_words(&text, doc.spans.from(0).map(|(start, _)| start));
+        doc.sentence_starts = match sentences {
+            Some(starts) => starts,
+            None => sentence_first_words(&text, doc.spans.from(0).map(|(start, _)| start)),
+        };
         doc.sentences = doc.sentence_starts.len();
         doc.text = text;
         let id = self.docs.len() as DocId;
@@ -743,6 +755,8 @@ pub struct Building {
     /// The vocabulary's and the folds' sizes before, to forget its terms if it is abandoned.
     vocab_before: usize,
     folds_before: usize,
+    /// The sentence starts, when they were found ahead (natively: `Tokenized`).
+    sentences: Option<Vec<u32>>,
 }
 
 impl Building {

@@ -46,7 +46,23 @@ test('collectTexts: inline texts, dedented, titled, numbered when untitled', asy
   assert.deepEqual(got, {
     items: [{ title: 'Ch. 1', text: 'Call me\n  Ishmael.', source: 'Ch. 1' }, { title: 'Document 2', text: 'x', source: 'Document 2' }],
     problems: [],
+    corpus: null,
   });
+});
+
+test('collectTexts: a corpus file in src is read as bytes, the first one only; texts beside it are added', async () => {
+  const t = { documentN: (n) => `Document ${n}`, textFailed: (u, w) => `${u} (${w})`, oneCorpusOnly: 'one at a time' };
+  const bodies = { '/a.textexplorer': new Uint8Array([0x89, 0x54, 0x58, 0x43]), '/b.TextExplorer': new Uint8Array([1]), '/c.txt': 'A text.' };
+  const realFetch = globalThis.fetch;
+  globalThis.fetch = async (url) => new Response(bodies[new URL(url).pathname]);
+  try {
+    const got = await collectTexts(element({ src: 'a.textexplorer c.txt b.TextExplorer' }), t, 'https://x.example/');
+    assert.deepEqual(got.corpus, { corpus: new Uint8Array([0x89, 0x54, 0x58, 0x43]), source: 'https://x.example/a.textexplorer' });
+    assert.deepEqual(got.items, [{ title: 'c', text: 'A text.', source: 'https://x.example/c.txt' }]);
+    assert.deepEqual(got.problems, ['https://x.example/b.TextExplorer (one at a time)']);
+  } finally {
+    globalThis.fetch = realFetch;
+  }
 });
 
 test('collectTexts: an inline text\'s lang is its language', async () => {

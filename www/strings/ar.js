@@ -72,6 +72,7 @@ export default {
   textFailed: (url, why) => `${iso(url)} (${why})`,
   notAUrl: 'ليس عنوان URL',
   notLoaded: 'لم يُحمَّل',
+  oneCorpusOnly: 'لم يُفتح: ملف مدوَّنة واحد في كل مرة',
   noTexts: 'لا توجد نصوص للاستكشاف: كل النصوص كانت فارغة أو تعذّر تحميلها.',
 
   // The Embed dialog

@@ -41,6 +41,7 @@ export default {
   textFailed: (url, why) => `${url} (${why})`,
   notAUrl: 'keine URL',
   notLoaded: 'nicht geladen',
+  oneCorpusOnly: 'nicht geöffnet: jeweils nur eine Korpusdatei',
   noTexts: 'Es gibt keine Texte zu erkunden: Jeder Text war leer oder konnte nicht geladen werden.',
 
   // The Embed dialog

@@ -39,6 +39,7 @@ export default {
   textFailed: (url, why) => `${url} (${why})`,
   notAUrl: 'not a URL',
   notLoaded: 'not loaded',
+  oneCorpusOnly: 'not opened: one corpus file at a time',
   noTexts: 'There are no texts to explore: every text was empty or could not be loaded.',
 
   // The Embed dialog

@@ -42,6 +42,7 @@ export default {
   textFailed: (url, why) => `${url} (${why})`,
   notAUrl: 'no es una URL',
   notLoaded: 'no cargado',
+  oneCorpusOnly: 'no abierto: un solo archivo de corpus a la vez',
   noTexts: 'No hay textos que explorar: todos estaban vacíos o no se pudieron cargar.',
 
   // The Embed dialog

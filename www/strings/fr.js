@@ -43,6 +43,7 @@ export default {
   textFailed: (url, why) => `${url} (${why})`,
   notAUrl: 'adresse non valide',
   notLoaded: 'non chargé',
+  oneCorpusOnly: 'non ouvert : un seul fichier de corpus à la fois',
   noTexts: 'Aucun texte à explorer : chaque texte était vide ou n’a pas pu être chargé.',
 
   // The Embed dialog

@@ -38,6 +38,7 @@ export default {
   textFailed: (url, why) => `${url}（${why}）`,
   notAUrl: 'URL ではありません',
   notLoaded: '未読み込み',
+  oneCorpusOnly: '開いていません：コーパスファイルは一度に一つだけです',
   noTexts: '調べるテキストがありません。どのテキストも空か、読み込めませんでした。',
 
   // The Embed dialog

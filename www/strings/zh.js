@@ -38,6 +38,7 @@ export default {
   textFailed: (url, why) => `${url}（${why}）`,
   notAUrl: '不是 URL',
   notLoaded: '未加载',
+  oneCorpusOnly: '未打开：一次只能打开一个语料库文件',
   noTexts: '没有可供探索的文本：每个文本都是空的，或无法加载。',
 
   // The Embed dialog

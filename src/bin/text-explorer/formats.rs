@@ -1,0 +1,663 @@
+//! The formats that are not plain text, read as the page reads them (www/import/formats/):
+//! DOCX, ODT and EPUB with `zip` and `quick-xml`, HTML (and EPUB's XHTML chapters) by the
+//! same walk as www/import/html.js, and ZIP archives of any supported files. RTF and PDF are
+//! read by the page only (its own RTF reader and Mozilla's pdf.js): natively they are refused
+//! by name, and the batch goes on.
+
+use std::io::{Cursor, Read};
+
+use quick_xml::escape::resolve_html5_entity;
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+/// A file's text, its title (when the file says) and its metadata entries (name, value), in
+/// order, for `metadata::entries_to_metadata`.
+#[derive(Debug, Default)]
+pub struct Extracted {
+    pub text: String,
+    pub title: Option<String>,
+    pub entries: Vec<(String, String)>,
+}
+
+/// Blank lines at most one between paragraphs, spaces at the ends of lines trimmed.
+pub fn tidy(text: &str) -> String {
+    let lines: Vec<&str> = text
+        .split('\n')
+        .map(|l| l.trim_end_matches([' ', '\u{a0}']))
+        .collect();
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in lines {
+        if line.is_empty() {
+            blank += 1;
+            if blank <= 1 {
+                out.push('\n');
+            }
+            continue;
+        }
+        blank = 0;
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.trim().to_string()
+}
+
+/// The name of an element as written (`w:t`), and its local part (`t`).
+fn names(e: &BytesStart<'_>) -> (String, String) {
+    let name = e.name().as_ref().to_string();
+    let local = e.local_name().as_ref().to_string();
+    (name, local)
+}
+
+/// An attribute's value by name, unescaped.
+fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
+    e.html_attributes()
+        .flatten()
+        .find(|a| a.key.as_ref().eq_ignore_ascii_case(name))
+        .map(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .map(|v| v.into_owned())
+                .unwrap_or_else(|_| {
+                    String::from_utf8_lossy(a.value.as_ref().as_bytes()).into_owned()
+                })
+        })
+}
+
+/// An entity or character reference as text (`&amp;`, `&#233;`, HTML's named ones).
+fn reference(r: &quick_xml::events::BytesRef<'_>) -> String {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return c.to_string();
+    }
+    let name = r.as_ref();
+    match resolve_html5_entity(name) {
+        Some(s) => s.to_string(),
+        None => format!("&{name};"),
+    }
+}
+
+fn reader(xml: &str, html: bool) -> Reader<&[u8]> {
+    let mut reader = Reader::from_reader(xml.as_bytes());
+    let config = reader.config_mut();
+    config.trim_text(false);
+    if html {
+        config.check_end_names = false;
+        config.allow_unmatched_ends = true;
+    }
+    reader
+}
+
+/// The text of a DOCX's word/document.xml: paragraphs (w:p) on lines, w:t text, w:tab, w:br
+/// and w:cr; deleted text, field codes, properties and drawings' VML fallbacks left out.
+pub fn docx_text(xml: &str) -> Result<String, String> {
+    let mut r = reader(xml, false);
+    let mut out = String::new();
+    let mut in_body = false;
+    let mut skip = 0usize; // depth inside an element whose content is not shown
+    let mut in_t = false;
+    loop {
+        match r
+            .read_event()
+            .map_err(|e| format!("word/document.xml is not well-formed XML: {e}"))?
+        {
+            Event::Start(e) => {
+                let (name, _) = names(&e);
+                if skip > 0 {
+                    skip += 1;
+                    continue;
+                }
+                match name.as_str() {
+                    "w:body" => in_body = true,
+                    "mc:Fallback" | "w:delText" | "w:instrText" | "w:pPr" | "w:rPr"
+                    | "w:sectPr" => skip = 1,
+                    "w:t" => in_t = true,
+                    _ => {}
+                }
+            }
+            Event::Empty(e) if skip == 0 && in_body => match names(&e).0.as_str() {
+                "w:tab" => out.push('\t'),
+                "w:br" | "w:cr" => out.push('\n'),
+                "w:noBreakHyphen" => out.push('\u{2011}'),
+                "w:p" => out.push('\n'),
+                _ => {}
+            },
+            Event::End(e) => {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                match e.name().as_ref() {
+                    "w:t" => in_t = false,
+                    "w:p" if in_body => out.push('\n'),
+                    "w:body" => in_body = false,
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_t && skip == 0 => out.push_str(&t.xml10_content()),
+            Event::CData(t) if in_t && skip == 0 => out.push_str(&t.xml10_content()),
+            Event::GeneralRef(g) if in_t && skip == 0 => out.push_str(&reference(&g)),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    Ok(tidy(&out))
+}
+
+/// The text of an ODT's content.xml: text:p and text:h on lines, text:s, text:tab,
+/// text:line-break; notes, annotations and tracked changes left out.
+pub fn odt_text(xml: &str) -> Result<String, String> {
+    let mut r = reader(xml, false);
+    let mut out = String::new();
+    let mut in_body = false;
+    let mut skip = 0usize;
+    loop {
+        match r
+            .read_event()
+            .map_err(|e| format!("content.xml is not well-formed XML: {e}"))?
+        {
+            Event::Start(e) => {
+                if skip > 0 {
+                    skip += 1;
+                    continue;
+                }
+                match names(&e).0.as_str() {
+                    "office:text" => in_body = true,
+                    "office:annotation"
+                    | "text:note"
+                    | "text:tracked-changes"
+                    | "text:sequence-decls" => skip = 1,
+                    "text:s" if in_body => spaces(&e, &mut out),
+                    _ => {}
+                }
+            }
+            Event::Empty(e) if skip == 0 && in_body => match names(&e).0.as_str() {
+                "text:s" => spaces(&e, &mut out),
+                "text:tab" => out.push('\t'),
+                "text:line-break" | "text:p" | "text:h" => out.push('\n'),
+                _ => {}
+            },
+            Event::End(e) => {
+                if skip > 0 {
+                    skip -= 1;
+                    continue;
+                }
+                match e.name().as_ref() {
+                    "text:p" | "text:h" if in_body => out.push('\n'),
+                    "office:text" => in_body = false,
+                    _ => {}
+                }
+            }
+            Event::Text(t) if in_body && skip == 0 => {
+                // ODF collapses white space in text (text:s writes the spaces that count).
+                let text = t.xml10_content();
+                let mut last_space = false;
+                for c in text.chars() {
+                    if matches!(c, ' ' | '\t' | '\r' | '\n') {
+                        if !last_space {
+                            out.push(' ');
+                        }
+                        last_space = true;
+                    } else {
+                        out.push(c);
+                        last_space = false;
+                    }
+                }
+            }
+            Event::GeneralRef(g) if in_body && skip == 0 => out.push_str(&reference(&g)),
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    if !in_body && out.is_empty() && !xml.contains("office:text") {
+        return Err("no office:text body".into());
+    }
+    Ok(tidy(&out))
+}
+
+fn spaces(e: &BytesStart<'_>, out: &mut String) {
+    let n = attr(e, "text:c")
+        .and_then(|c| c.parse::<usize>().ok())
+        .unwrap_or(1);
+    out.push_str(&" ".repeat(n.clamp(1, 1000)));
+}
+
+/// Elements whose content is never visible text.
+const HIDDEN: [&str; 9] = [
+    "script", "style", "noscript", "template", "head", "svg", "iframe", "object", "canvas",
+];
+/// Elements that start a new line of text.
+const BLOCKS: [&str; 37] = [
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "br",
+    "dd",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "td",
+    "th",
+    "tr",
+    "ul",
+    "tbody",
+    "thead",
+    "tfoot",
+];
+/// Elements that have no end tag in HTML.
+const VOID: [&str; 13] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
+];
+
+/// The visible text of an HTML (or XHTML) page, its `<title>` and its `<meta>` tags, by
+/// www/import/html.js's rules: scripts, styles and the head left out, block elements on
+/// lines of their own, runs of white space collapsed (kept inside `<pre>`). An HTML page that
+/// the XML reader cannot follow even leniently is an error (the page's DOMParser reads any).
+pub fn html_text(html: &str) -> Result<Extracted, String> {
+    let html = without_raw_text(html);
+    let mut r = reader(&html, true);
+    let mut parts = String::new();
+    let mut hidden: Vec<String> = Vec::new();
+    let mut pre = 0usize;
+    let mut title: Option<String> = None;
+    let mut in_title = false;
+    let mut metas: Vec<(String, String)> = Vec::new();
+    let push_text = |parts: &mut String, text: &str, pre: bool| {
+        if pre {
+            parts.push_str(text);
+        } else {
+            let mut last_space = false;
+            for c in text.chars() {
+                if c.is_whitespace() {
+                    if !last_space {
+                        parts.push(' ');
+                    }
+                    last_space = true;
+                } else {
+                    parts.push(c);
+                    last_space = false;
+                }
+            }
+        }
+    };
+    loop {
+        let event = r
+            .read_event()
+            .map_err(|e| format!("the HTML could not be read natively: {e}"))?;
+        match event {
+            Event::Start(e) | Event::Empty(e) => {
+                let tag = e.local_name().as_ref().to_ascii_lowercase();
+                let void = VOID.contains(&tag.as_str());
+                if tag == "meta" {
+                    if let Some(content) = attr(&e, "content") {
+                        let name = attr(&e, "name")
+                            .or_else(|| attr(&e, "property"))
+                            .or_else(|| attr(&e, "itemprop"));
+                        if let Some(name) = name {
+                            metas.push((name.trim().to_lowercase(), content));
+                        }
+                    }
+                }
+                if tag == "link"
+                    && attr(&e, "rel").is_some_and(|r| {
+                        r.split_whitespace()
+                            .any(|w| w.eq_ignore_ascii_case("canonical"))
+                    })
+                {
+                    if let Some(href) = attr(&e, "href") {
+                        metas.push(("canonical".into(), href));
+                    }
+                }
+                if tag == "title" {
+                    in_title = true;
+                    title.get_or_insert_with(String::new);
+                }
+                if !hidden.is_empty() {
+                    if HIDDEN.contains(&tag.as_str()) && !void {
+                        hidden.push(tag);
+                    }
+                    continue;
+                }
+                if HIDDEN.contains(&tag.as_str()) || attr(&e, "hidden").is_some() {
+                    if !void {
+                        hidden.push(tag);
+                    }
+                    continue;
+                }
+                if BLOCKS.contains(&tag.as_str()) {
+                    parts.push('\n');
+                    if void {
+                        parts.push('\n');
+                    }
+                }
+                if tag == "pre" && !void {
+                    pre += 1;
+                }
+            }
+            Event::End(e) => {
+                let tag = e.local_name().as_ref().to_ascii_lowercase();
+                if tag == "title" {
+                    in_title = false;
+                }
+                if let Some(last) = hidden.last() {
+                    if *last == tag {
+                        hidden.pop();
+                    }
+                    continue;
+                }
+                if BLOCKS.contains(&tag.as_str()) {
+                    parts.push('\n');
+                }
+                if tag == "pre" {
+                    pre = pre.saturating_sub(1);
+                }
+            }
+            Event::Text(t) => {
+                let text = t.xml10_content();
+                if in_title {
+                    title.get_or_insert_with(String::new).push_str(&text);
+                }
+                if hidden.is_empty() {
+                    push_text(&mut parts, &text, pre > 0);
+                }
+            }
+            Event::CData(t) if hidden.is_empty() => {
+                push_text(&mut parts, &t.xml10_content(), pre > 0)
+            }
+            Event::GeneralRef(g) => {
+                let text = reference(&g);
+                if in_title {
+                    title.get_or_insert_with(String::new).push_str(&text);
+                }
+                if hidden.is_empty() {
+                    push_text(&mut parts, &text, pre > 0);
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let lines: Vec<&str> = parts.split('\n').map(|l| l.trim_matches(' ')).collect();
+    let text = collapse_blank_lines(&lines.join("\n"));
+    let title = title
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|t| !t.is_empty());
+    Ok(Extracted {
+        text,
+        title,
+        entries: metas,
+    })
+}
+
+/// HTML with the content of its raw-text elements (`<script>`, `<style>`) taken out: it
+/// ends only at the element's end tag, whatever `<` it holds (HTML's rule), which an XML
+/// reader would read as markup. The elements themselves stay, empty.
+fn without_raw_text(html: &str) -> String {
+    let lower = html.to_ascii_lowercase();
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    while let Some((start, tag)) = ["<script", "<style"]
+        .iter()
+        .filter_map(|tag| lower[at..].find(tag).map(|i| (at + i, &tag[1..])))
+        .min()
+    {
+        let after = start + 1 + tag.len();
+        // `<scripts>` or `<styles>` are other elements.
+        if !lower[after..].starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace()) {
+            out.push_str(&html[at..after]);
+            at = after;
+            continue;
+        }
+        let Some(open_end) = lower[after..].find('>').map(|i| after + i + 1) else {
+            break;
+        };
+        out.push_str(&html[at..open_end]);
+        let close = format!("</{tag}");
+        match lower[open_end..].find(&close) {
+            Some(i) => at = open_end + i,
+            None => {
+                at = html.len();
+                break;
+            }
+        }
+    }
+    out.push_str(&html[at..]);
+    out
+}
+
+/// Runs of three or more newlines as two, and the whole trimmed (html.js's last step).
+fn collapse_blank_lines(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut newlines = 0;
+    for c in text.chars() {
+        if c == '\n' {
+            newlines += 1;
+            if newlines <= 2 {
+                out.push(c);
+            }
+        } else {
+            newlines = 0;
+            out.push(c);
+        }
+    }
+    out.trim().to_string()
+}
+
+/// A document's properties (DOCX docProps/core.xml, ODT meta.xml) as metadata entries, by
+/// the field each element fills.
+pub fn properties(xml: &str, names: &[(&str, &str)]) -> Vec<(String, String)> {
+    let mut r = reader(xml, false);
+    let mut out = Vec::new();
+    let mut current: Option<(&str, String)> = None;
+    while let Ok(event) = r.read_event() {
+        match event {
+            Event::Start(e) => {
+                let local = e.local_name().as_ref().to_string();
+                current = names
+                    .iter()
+                    .find(|(n, _)| *n == local)
+                    .map(|(_, f)| (*f, String::new()));
+            }
+            Event::Text(t) => {
+                if let Some((_, v)) = current.as_mut() {
+                    v.push_str(&t.xml10_content());
+                }
+            }
+            Event::GeneralRef(g) => {
+                if let Some((_, v)) = current.as_mut() {
+                    v.push_str(&reference(&g));
+                }
+            }
+            Event::End(_) => {
+                if let Some((field, value)) = current.take() {
+                    if !value.trim().is_empty() {
+                        out.push((field.to_string(), value.trim().to_string()));
+                    }
+                }
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// DOCX core properties (Dublin Core) and ODT meta.xml elements, by the field each fills.
+pub const DOCX_PROPERTIES: [(&str, &str); 5] = [
+    ("creator", "author"),
+    ("created", "date"),
+    ("subject", "subject"),
+    ("keywords", "keywords"),
+    ("description", "description"),
+];
+pub const ODT_PROPERTIES: [(&str, &str); 5] = [
+    ("initial-creator", "author"),
+    ("creation-date", "date"),
+    ("subject", "subject"),
+    ("keyword", "keywords"),
+    ("description", "description"),
+];
+
+/// A ZIP archive opened from bytes.
+pub type Archive<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+
+pub fn open_zip(bytes: &[u8]) -> Result<Archive<'_>, String> {
+    zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())
+}
+
+/// One entry's bytes, or None when the archive has no such entry.
+pub fn entry(archive: &mut Archive<'_>, name: &str, max: u64) -> Result<Option<Vec<u8>>, String> {
+    let mut file = match archive.by_name(name) {
+        Ok(file) => file,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(e.to_string()),
+    };
+    if file.size() > max {
+        return Err(format!("{name} is larger than {} MB", max / 1_048_576));
+    }
+    let mut out = Vec::with_capacity(file.size() as usize);
+    file.read_to_end(&mut out).map_err(|e| e.to_string())?;
+    Ok(Some(out))
+}
+
+/// An entry as UTF-8 XML, or an error naming it when it is missing.
+pub fn xml_entry(archive: &mut Archive<'_>, name: &str, max: u64) -> Result<String, String> {
+    let bytes = entry(archive, name, max)?.ok_or_else(|| format!("no {name}"))?;
+    String::from_utf8(bytes).map_err(|_| format!("{name} is not UTF-8"))
+}
+
+/// A path inside an archive, relative to the file `from` in it (percent-escapes decoded).
+fn resolve_path(from: &str, href: &str) -> String {
+    let href = href.split(['#', '?']).next().unwrap_or("");
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for part in href.split('/') {
+        match part {
+            "." | "" => {}
+            ".." => {
+                parts.pop();
+            }
+            p => parts.push(p),
+        }
+    }
+    percent_decode(&parts.join("/"))
+}
+
+fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// An EPUB's text: its chapters in the order of the package's spine, through [`html_text`].
+pub fn epub_text(archive: &mut Archive<'_>, max: u64) -> Result<String, String> {
+    let container = xml_entry(archive, "META-INF/container.xml", max)?;
+    let mut opf_path = None;
+    let mut r = reader(&container, false);
+    while let Ok(event) = r.read_event() {
+        match event {
+            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "rootfile" => {
+                opf_path = attr(&e, "full-path");
+                break;
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let opf_path = opf_path.ok_or("no package file in META-INF/container.xml")?;
+    let opf = xml_entry(archive, &opf_path, max)?;
+    let mut manifest: Vec<(String, String, String)> = Vec::new();
+    let mut spine: Vec<String> = Vec::new();
+    let mut r = reader(&opf, false);
+    loop {
+        match r
+            .read_event()
+            .map_err(|e| format!("{opf_path} is not well-formed XML: {e}"))?
+        {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                "item" => manifest.push((
+                    attr(&e, "id").unwrap_or_default(),
+                    attr(&e, "href").unwrap_or_default(),
+                    attr(&e, "media-type").unwrap_or_default(),
+                )),
+                "itemref" => spine.push(attr(&e, "idref").unwrap_or_default()),
+                _ => {}
+            },
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    let mut chapters = Vec::new();
+    for idref in spine {
+        let Some((_, href, kind)) = manifest.iter().find(|(id, _, _)| *id == idref) else {
+            continue;
+        };
+        if !kind.to_ascii_lowercase().contains("html") {
+            continue;
+        }
+        let Some(bytes) = entry(archive, &resolve_path(&opf_path, href), max)? else {
+            continue;
+        };
+        chapters.push(html_text(&String::from_utf8_lossy(&bytes))?.text);
+    }
+    if chapters.is_empty() {
+        return Err("no chapters in the spine".into());
+    }
+    Ok(tidy(&chapters.join("\n\n")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_blocks_and_hidden() {
+        let page = "<html><head><title>The  page</title><meta name=\"author\" content=\"Ann\"><style>p{}</style></head>\
+            <body><p>One &amp; two</p><script>if (a < b) x()</script><div>three<br>four</div></body></html>";
+        let read = html_text(page).unwrap();
+        assert_eq!(read.title.as_deref(), Some("The page"));
+        assert_eq!(read.entries, [("author".to_string(), "Ann".to_string())]);
+        assert!(read.text.starts_with("One & two"), "{:?}", read.text);
+        // <br> is a block, as in html.js: a line break before and after it.
+        assert!(read.text.contains("three\n\nfour"), "{:?}", read.text);
+        assert!(!read.text.contains("x()"));
+    }
+
+    #[test]
+    fn tidy_lines() {
+        assert_eq!(tidy("a  \n\n\n\nb\n"), "a\n\nb");
+    }
+}
