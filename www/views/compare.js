@@ -29,7 +29,8 @@ export const EXCERPT = 200_000;
 const BLOCK = 1500;
 
 const CSS = `
-.analysis .side .block { content-visibility: auto; contain-intrinsic-size: auto 12em; }
+/* unicode-bidi is not inherited: each block's lines in their own direction, as the side's (and the Reader's blocks). */
+.analysis .side .block { content-visibility: auto; contain-intrinsic-size: auto 12em; unicode-bidi: plaintext; }
 .analysis.compare .vocab, .analysis.compare .alignment { content-visibility: auto; contain-intrinsic-size: auto 22em; }
 `;
 
