@@ -174,6 +174,50 @@ proptest! {
     }
 
     #[test]
+    fn alignment_equals_every_pair_compared(texts in texts()) {
+        prop_assume!(texts.len() >= 2);
+        let corpus = corpus(&texts);
+        let cmp = corpus.compare(0, 1, &CompareOptions::default()).unwrap();
+        let stop = stop_words(&corpus, &texts);
+        let (a, b) = (
+            common::sentence_terms(&texts[0], usize::MAX, &stop[0]),
+            common::sentence_terms(&texts[1], usize::MAX, &stop[1]),
+        );
+        let (best_a, best_b) = common::sentence_alignment(&a, &b);
+        let got = |list: &[text_explorer::Sentence]| list.iter().map(|s| (s.best, s.similarity)).collect::<Vec<_>>();
+        prop_assert_eq!(got(&cmp.sentences_a), best_a);
+        prop_assert_eq!(got(&cmp.sentences_b), best_b);
+    }
+
+    #[test]
+    fn an_excerpt_compares_the_starts(texts in texts(), units in 0usize..400, min_run in 1usize..4) {
+        prop_assume!(texts.len() >= 2);
+        let corpus = corpus(&texts);
+        let whole = corpus.compare(0, 1, &CompareOptions { min_run, ..Default::default() }).unwrap();
+        let cut = corpus.compare(0, 1, &CompareOptions { min_run, excerpt: Some(units), ..Default::default() }).unwrap();
+        // The tokens that end within the first `units` UTF-16 units, by rescanning.
+        let within = |text: &str| text_explorer::tokens(text).filter(|t| text[..t.end].encode_utf16().count() <= units).count();
+        let (na, nb) = (within(&texts[0]), within(&texts[1]));
+        let (ta, tb) = (common::terms(&texts[0]), common::terms(&texts[1]));
+        let naive = common::common_runs(&ta[..na], &tb[..nb], min_run);
+        let runs: Vec<_> = cut.runs.iter().map(|r| (r.a, r.b, r.len)).collect();
+        prop_assert_eq!(runs, naive);
+        let stop = stop_words(&corpus, &texts);
+        let (a, b) = (
+            common::sentence_terms(&texts[0], na, &stop[0]),
+            common::sentence_terms(&texts[1], nb, &stop[1]),
+        );
+        let (best_a, best_b) = common::sentence_alignment(&a, &b);
+        let got = |list: &[text_explorer::Sentence]| list.iter().map(|s| (s.best, s.similarity)).collect::<Vec<_>>();
+        prop_assert_eq!(got(&cut.sentences_a), best_a);
+        prop_assert_eq!(got(&cut.sentences_b), best_b);
+        // Every sentence lies within the excerpt's tokens; the vocabulary is the whole one.
+        prop_assert!(cut.sentences_a.iter().all(|s| s.first_token + s.tokens <= na));
+        prop_assert!(cut.sentences_b.iter().all(|s| s.first_token + s.tokens <= nb));
+        prop_assert_eq!((&cut.shared, &cut.only_a, &cut.only_b), (&whole.shared, &whole.only_a, &whole.only_b));
+    }
+
+    #[test]
     fn near_equals_the_naive_distance_check(texts in texts(), distance in 1usize..6) {
         let corpus = corpus(&texts);
         let options = KwicOptions { limit: 100_000, ..Default::default() };
@@ -192,4 +236,17 @@ proptest! {
         let got: Vec<_> = page.lines.iter().map(|l| (l.doc as usize, l.token)).collect();
         prop_assert_eq!(got, expected);
     }
+}
+
+/// The stop words of each of the two compared texts (each in its own language): its terms
+/// that its vocabulary lists leave out (the default, `stopwords: false`).
+fn stop_words(corpus: &text_explorer::Corpus, texts: &[String]) -> [BTreeSet<String>; 2] {
+    let cmp = corpus.compare(0, 1, &CompareOptions::default()).unwrap();
+    [(&cmp.only_a, &texts[0]), (&cmp.only_b, &texts[1])].map(|(own, text)| {
+        let listed: BTreeSet<&str> = cmp.shared.iter().chain(own).map(|t| t.term).collect();
+        common::terms(text)
+            .into_iter()
+            .filter(|t| !listed.contains(t.as_str()))
+            .collect()
+    })
 }

@@ -212,7 +212,13 @@ stopwords?: boolean,
 /**
  * At most this many terms in each vocabulary list; `None` (the default) for all.
  */
-limit?: number | null, };
+limit?: number | null, 
+/**
+ * Compare passages and sentences within each document's first `excerpt` UTF-16 units
+ * only (a token counts when it ends within); `None` (the default) for the whole texts.
+ * The vocabulary lists are of the whole documents either way.
+ */
+excerpt?: number | null, };
 
 export type Comparison = { 
 /**

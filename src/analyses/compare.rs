@@ -9,10 +9,15 @@
 //!   proportions), over content words: stop words are left out, so that "the" and "of" do
 //!   not pair unrelated sentences. Each sentence is paired with the most similar sentence of
 //!   the other document (the first of equals), or with none when no content word is shared.
+//!   Only pairs that share a content term are scored (an inverted index of the second
+//!   document's sentences), so the work grows with the shared terms, not with the product
+//!   of the two sentence counts.
+//! - With `excerpt`, the passages and the alignment are of each document's start only (its
+//!   tokens that end within the first `excerpt` UTF-16 units): what a view shows of a long
+//!   text. The vocabulary lists are always of the whole documents.
 
 use crate::error::{check_range, Error, Result};
 use crate::index::{sorted_indices, Corpus, DocId, Document, TermId};
-use crate::tokenize::sentence_ends;
 
 /// The longest `min_run` accepted.
 pub const MAX_RUN: usize = 50;
@@ -28,6 +33,10 @@ pub struct CompareOptions {
     pub stopwords: bool,
     /// At most this many terms in each vocabulary list; `None` (the default) for all.
     pub limit: Option<usize>,
+    /// Compare passages and sentences within each document's first `excerpt` UTF-16 units
+    /// only (a token counts when it ends within); `None` (the default) for the whole texts.
+    /// The vocabulary lists are of the whole documents either way.
+    pub excerpt: Option<usize>,
 }
 
 impl Default for CompareOptions {
@@ -36,6 +45,7 @@ impl Default for CompareOptions {
             min_run: 4,
             stopwords: false,
             limit: None,
+            excerpt: None,
         }
     }
 }
@@ -101,20 +111,69 @@ pub struct Comparison<'a> {
     pub sentences_b: Vec<Sentence>,
 }
 
-/// The sentences of a document that hold words: (first token, token count).
-fn sentences(doc: &Document) -> Vec<(usize, usize)> {
+/// The sentences of a document that hold words, among its first `within` tokens: (first
+/// token, token count); the last one is cut at `within`.
+fn sentences(doc: &Document, within: usize) -> Vec<(usize, usize)> {
+    let starts = &doc.sentence_starts;
     let mut out = Vec::new();
-    let mut token = 0;
-    for end in sentence_ends(doc.text()) {
-        let first = token;
-        while token < doc.token_count() && doc.span(token).0 < end {
-            token += 1;
+    for (k, &first) in starts.iter().enumerate() {
+        let first = first as usize;
+        if first >= within {
+            break;
         }
-        if token > first {
-            out.push((first, token - first));
-        }
+        let next = starts.get(k + 1).map_or(doc.token_count(), |&n| n as usize);
+        out.push((first, next.min(within) - first));
     }
     out
+}
+
+/// How many of a document's tokens end within its first `units` UTF-16 units (all with
+/// `None`).
+fn tokens_within(doc: &Document, units: Option<usize>) -> usize {
+    let n = doc.token_count();
+    let Some(units) = units else { return n };
+    // Token ends increase, so the tokens within are a prefix: find its end by bisection.
+    let (mut lo, mut hi) = (0, n);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if doc.utf16_offset(doc.span(mid).1) <= units {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    lo
+}
+
+/// Items grouped by term, in the order given within each term (a counting sort over the
+/// vocabulary: no comparison sort, and no hash map).
+struct ByTerm<T> {
+    start: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T: Copy + Default> ByTerm<T> {
+    fn new<I: Iterator<Item = (TermId, T)>>(vocab: usize, entries: impl Fn() -> I) -> ByTerm<T> {
+        let mut start = vec![0u32; vocab + 1];
+        for (t, _) in entries() {
+            start[t as usize + 1] += 1;
+        }
+        for k in 1..start.len() {
+            start[k] += start[k - 1];
+        }
+        let mut fill = start.clone();
+        let mut items = vec![T::default(); start[vocab] as usize];
+        for (t, x) in entries() {
+            let at = &mut fill[t as usize];
+            items[*at as usize] = x;
+            *at += 1;
+        }
+        ByTerm { start, items }
+    }
+
+    fn of(&self, t: TermId) -> &[T] {
+        &self.items[self.start[t as usize] as usize..self.start[t as usize + 1] as usize]
+    }
 }
 
 /// A sentence's content-term vector: sorted (term, count) pairs, and its norm.
@@ -141,20 +200,52 @@ fn vector(
     (v, norm)
 }
 
-fn dot(a: &[(TermId, f64)], b: &[(TermId, f64)]) -> f64 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
+type Vector = (Vec<(TermId, f64)>, f64);
+
+/// Each sentence's best match in the other document, both ways: (index, similarity).
+/// Equals the comparison of every pair in order with strict `>` (the first of equals on
+/// both sides), scoring only the pairs that share a term.
+#[allow(clippy::type_complexity)]
+fn align(
+    vocab: usize,
+    va: &[Vector],
+    vb: &[Vector],
+) -> (Vec<(Option<usize>, f64)>, Vec<(Option<usize>, f64)>) {
+    let index: ByTerm<(u32, f64)> = ByTerm::new(vocab, || {
+        vb.iter()
+            .enumerate()
+            .flat_map(|(j, (v, _))| v.iter().map(move |&(t, w)| (t, (j as u32, w))))
+    });
+    let mut best_a: Vec<(Option<usize>, f64)> = vec![(None, 0.0); va.len()];
+    let mut best_b: Vec<(Option<usize>, f64)> = vec![(None, 0.0); vb.len()];
+    let mut dot = vec![0.0f64; vb.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for (i, (x, nx)) in va.iter().enumerate() {
+        // x's terms in increasing order: each sum adds in the order a merge of the two
+        // sorted vectors would, so the value is the same to the last bit.
+        for &(t, wx) in x {
+            for &(j, wy) in index.of(t) {
+                let j = j as usize;
+                if dot[j] == 0.0 {
+                    touched.push(j);
+                }
+                dot[j] += wx * wy;
             }
         }
+        for &j in &touched {
+            let s = (dot[j] / (nx * vb[j].1)).min(1.0);
+            dot[j] = 0.0;
+            let (k, best) = best_a[i];
+            if s > best || (s == best && k.is_some_and(|k| j < k)) {
+                best_a[i] = (Some(j), s);
+            }
+            if s > best_b[j].1 {
+                best_b[j] = (Some(i), s);
+            }
+        }
+        touched.clear();
     }
-    sum
+    (best_a, best_b)
 }
 
 impl Corpus {
@@ -220,18 +311,26 @@ impl Corpus {
                 .collect()
         });
 
-        // Runs: from each token of A, each occurrence of its term in B that starts a run.
+        // Runs: from each token of A, each occurrence of its term in B that starts a run,
+        // within the tokens compared (`excerpt`).
+        let (na, nb) = (
+            tokens_within(da, options.excerpt),
+            tokens_within(db, options.excerpt),
+        );
+        let in_b: ByTerm<u32> =
+            ByTerm::new(self.vocab.len(), || db.terms.iter().take(nb).zip(0u32..));
         let mut runs = Vec::new();
-        for (i, t) in da.terms.iter().enumerate() {
-            for p in self.postings_in(t, Some(b)) {
-                let j = p.pos as usize;
+        for (i, t) in da.terms.iter().take(na).enumerate() {
+            for &j in in_b.of(t) {
+                let j = j as usize;
                 if i > 0 && j > 0 && da.terms.at(i - 1) == db.terms.at(j - 1) {
                     continue; // not the left edge: counted from the run's start
                 }
                 let len = da
                     .terms
                     .from(i)
-                    .zip(db.terms.from(j))
+                    .take(na - i)
+                    .zip(db.terms.from(j).take(nb - j))
                     .take_while(|(x, y)| x == y)
                     .count();
                 if len >= options.min_run {
@@ -240,28 +339,11 @@ impl Corpus {
             }
         }
 
-        let (sa, sb) = (sentences(da), sentences(db));
+        let (sa, sb) = (sentences(da, na), sentences(db, nb));
         let (stop_a, stop_b) = (|t| filter.is_stop(a, t), |t| filter.is_stop(b, t));
         let va: Vec<_> = sa.iter().map(|&(f, l)| vector(&stop_a, da, f, l)).collect();
         let vb: Vec<_> = sb.iter().map(|&(f, l)| vector(&stop_b, db, f, l)).collect();
-        // One pass over every pair keeps each side's best so far; strict `>` keeps the first
-        // of equals on both sides.
-        let mut best_a: Vec<(Option<usize>, f64)> = vec![(None, 0.0); sa.len()];
-        let mut best_b: Vec<(Option<usize>, f64)> = vec![(None, 0.0); sb.len()];
-        for (i, (x, nx)) in va.iter().enumerate() {
-            for (j, (y, ny)) in vb.iter().enumerate() {
-                if *nx == 0.0 || *ny == 0.0 {
-                    continue;
-                }
-                let s = (dot(x, y) / (nx * ny)).min(1.0);
-                if s > best_a[i].1 {
-                    best_a[i] = (Some(j), s);
-                }
-                if s > best_b[j].1 {
-                    best_b[j] = (Some(i), s);
-                }
-            }
-        }
+        let (best_a, best_b) = align(self.vocab.len(), &va, &vb);
         let sentence =
             |doc: &Document, (first, len): (usize, usize), (best, similarity)| Sentence {
                 start: doc.span(first).0,

@@ -261,3 +261,61 @@ pub fn common_runs(a: &[String], b: &[String], min: usize) -> Vec<(usize, usize,
     }
     runs
 }
+
+/// A text's sentences among its first `within` tokens, each as its content terms (those not
+/// in `stop`), by rescanning it: one per sentence that holds a word, the last cut at `within`.
+pub fn sentence_terms(text: &str, within: usize, stop: &BTreeSet<String>) -> Vec<Vec<String>> {
+    let mut out: Vec<Vec<String>> = Vec::new();
+    let mut last = None;
+    let of = sentence_of_each_token(text);
+    for (token, sentence) in tokens(text).zip(of).take(within) {
+        if last != Some(sentence) {
+            out.push(Vec::new());
+            last = Some(sentence);
+        }
+        let term = token.term();
+        if !stop.contains(&term) {
+            out.last_mut().unwrap().push(term);
+        }
+    }
+    out
+}
+
+/// Each sentence's most similar sentence of the other list, both ways, by comparing every
+/// pair in order: the cosine of the term-count vectors, the first of equals, `None` when no
+/// term is shared.
+#[allow(clippy::type_complexity)]
+pub fn sentence_alignment(
+    a: &[Vec<String>],
+    b: &[Vec<String>],
+) -> (Vec<(Option<usize>, f64)>, Vec<(Option<usize>, f64)>) {
+    fn count(s: &[String]) -> BTreeMap<&str, f64> {
+        let mut m: BTreeMap<&str, f64> = BTreeMap::new();
+        for t in s {
+            *m.entry(t).or_default() += 1.0;
+        }
+        m
+    }
+    let ca: Vec<_> = a.iter().map(|s| count(s)).collect();
+    let cb: Vec<_> = b.iter().map(|s| count(s)).collect();
+    let norm = |m: &BTreeMap<&str, f64>| m.values().map(|c| c * c).sum::<f64>().sqrt();
+    let mut best_a = vec![(None, 0.0); a.len()];
+    let mut best_b = vec![(None, 0.0); b.len()];
+    for (i, x) in ca.iter().enumerate() {
+        for (j, y) in cb.iter().enumerate() {
+            // Integer counts: the dot product and the norms' squares are exact in any order.
+            let dot: f64 = x.iter().filter_map(|(t, c)| y.get(t).map(|d| c * d)).sum();
+            if dot == 0.0 {
+                continue;
+            }
+            let s = (dot / (norm(x) * norm(y))).min(1.0);
+            if s > best_a[i].1 {
+                best_a[i] = (Some(j), s);
+            }
+            if s > best_b[j].1 {
+                best_b[j] = (Some(i), s);
+            }
+        }
+    }
+    (best_a, best_b)
+}

@@ -393,7 +393,7 @@ export default {
     titleA: (label) => `أ: ${iso(label)}`,
     titleB: (label) => `ب: ${iso(label)}`,
     wordsShared: (n) => `${n} كلمة مشتركة`,
-    excerpt: (title, n) => `من «${title}»، وهو نص طويل، تُعرض أول ${n} حرف فقط (تعرضه «القراءة» كاملًا).`,
+    excerpt: (title, n) => `من «${title}»، وهو نص طويل، تُعرض أول ${n} حرف فقط وتُقارَن مقاطعها وجملها، أما قوائم المفردات فتعدّ النص كله (تعرضه «القراءة» كاملًا).`,
     status: ({ runs, runCount, minRun, words, sharedTypes, paired, sentences, mean }) => `${counted(runs, runCount, PASSAGES)} من ${minRun} كلمات فأكثر (${words} كلمة)، `
       + `و${sharedTypes} من كلمات المحتوى المشتركة؛ ${paired} من ${sentences} جملة في أ لها جملة مشابهة في ب (متوسط التشابه ${mean}).`,
   },

@@ -361,7 +361,7 @@ export default {
     titleA: (label) => `A: ${label}`,
     titleB: (label) => `B: ${label}`,
     wordsShared: (n) => `${n} gemeinsame Wörter`,
-    excerpt: (title, n) => `Von „${title}“, einem langen Text, werden die ersten ${n} Zeichen gezeigt (die Ansicht „Lesen“ zeigt ihn ganz).`,
+    excerpt: (title, n) => `Von „${title}“, einem langen Text, werden die ersten ${n} Zeichen gezeigt und ihre Passagen und Sätze verglichen; die Wortlisten zählen den ganzen Text (die Ansicht „Lesen“ zeigt ihn ganz).`,
     status: ({ runs, runCount, minRun, words, sharedTypes, paired, sentences, mean }) => `${runs} ${one(runCount) ? 'gemeinsame Passage' : 'gemeinsame Passagen'} ab ${minRun} Wörtern (${words} Wörter), `
       + `${sharedTypes} gemeinsame Inhaltswörter; ${paired} von ${sentences} Sätzen aus A haben einen ähnlichen Satz in B (mittlere Ähnlichkeit ${mean}).`,
   },

@@ -360,7 +360,7 @@ export default {
     titleA: (label) => `A: ${label}`,
     titleB: (label) => `B: ${label}`,
     wordsShared: (n) => `${n} words shared`,
-    excerpt: (title, n) => `Of “${title}”, a long text, the first ${n} characters are shown (the Reader shows all of it).`,
+    excerpt: (title, n) => `Of “${title}”, a long text, the first ${n} characters are shown, and their passages and sentences compared; the vocabulary lists count all of it (the Reader shows all of it).`,
     status: ({ runs, runCount, minRun, words, sharedTypes, paired, sentences, mean }) => `${runs} shared ${runCount === 1 ? 'passage' : 'passages'} of ${minRun}+ words (${words} words), `
       + `${sharedTypes} shared content terms; ${paired} of ${sentences} sentences of A have a similar sentence in B (mean similarity ${mean}).`,
   },

@@ -362,7 +362,7 @@ export default {
     titleA: (label) => `A: ${label}`,
     titleB: (label) => `B: ${label}`,
     wordsShared: (n) => `${n} palabras en común`,
-    excerpt: (title, n) => `De «${title}», un texto largo, se muestran los primeros ${n} caracteres (la vista Lectura lo muestra entero).`,
+    excerpt: (title, n) => `De «${title}», un texto largo, se muestran los primeros ${n} caracteres y se comparan sus pasajes y oraciones; las listas de vocabulario cuentan el texto entero (la vista Lectura lo muestra entero).`,
     status: ({ runs, runCount, minRun, words, sharedTypes, paired, sentences, mean }) => `${runs} pasaje${s(runCount)} común${one(runCount) ? '' : 'es'} de ${minRun} palabras o más (${words} palabras), `
       + `${sharedTypes} términos de contenido comunes; ${paired} de ${sentences} oraciones de A tienen una oración parecida en B (similitud media ${mean}).`,
   },

@@ -363,7 +363,7 @@ export default {
     titleA: (label) => `A : ${label}`,
     titleB: (label) => `B : ${label}`,
     wordsShared: (n) => `${n} mots en commun`,
-    excerpt: (title, n) => `De « ${title} », un texte long, seuls les ${n} premiers caractères sont affichés (la vue Lecture l’affiche en entier).`,
+    excerpt: (title, n) => `De « ${title} », un texte long, seuls les ${n} premiers caractères sont affichés, et leurs passages et phrases comparés ; les listes de vocabulaire comptent tout le texte (la vue Lecture l’affiche en entier).`,
     status: ({ runs, runCount, minRun, words, sharedTypes, paired, sentences, mean }) => `${runs} passage${s(runCount)} commun${s(runCount)} de ${minRun} mots ou plus (${words} mots), `
       + `${sharedTypes} mots pleins communs ; ${paired} phrases de A sur ${sentences} ont une phrase proche dans B (similarité moyenne ${mean}).`,
   },

@@ -358,7 +358,7 @@ export default {
     titleA: (label) => `A：${label}`,
     titleB: (label) => `B：${label}`,
     wordsShared: (n) => `共通する語 ${n}`,
-    excerpt: (title, n) => `長いテキスト「${title}」は最初の ${n} 文字だけを表示しています（「本文」ビューでは全文を表示します）。`,
+    excerpt: (title, n) => `長いテキスト「${title}」は最初の ${n} 文字だけを表示し、その範囲の共通箇所と文を比較しています。語彙リストは全文を数えています（「本文」ビューでは全文を表示します）。`,
     status: ({ runs, minRun, words, sharedTypes, paired, sentences, mean }) => `${minRun} 語以上の共通箇所 ${runs} か所（${words} 語）、`
       + `共通する内容語 ${sharedTypes}。A の ${sentences} 文のうち ${paired} 文に B の似た文があります（平均類似度 ${mean}）。`,
   },

@@ -358,7 +358,7 @@ export default {
     titleA: (label) => `A：${label}`,
     titleB: (label) => `B：${label}`,
     wordsShared: (n) => `共有 ${n} 个词`,
-    excerpt: (title, n) => `“${title}”是长文本，这里只显示前 ${n} 个字符（“阅读”视图显示全文）。`,
+    excerpt: (title, n) => `“${title}”是长文本，这里只显示前 ${n} 个字符，并比较其中的共同段落和句子；词汇列表统计全文（“阅读”视图显示全文）。`,
     status: ({ runs, minRun, words, sharedTypes, paired, sentences, mean }) => `${runs} 个 ${minRun} 词及以上的共有段落（${words} 个词），`
       + `${sharedTypes} 个共有实词；A 的 ${sentences} 个句子中有 ${paired} 个在 B 中有相似的句子（平均相似度 ${mean}）。`,
   },
