@@ -160,6 +160,38 @@ proptest! {
     }
 
     #[test]
+    fn keyness_counts_equal_the_naive_count(texts in texts(), pick in prop::collection::vec(0u8..3, 3), explicit: bool) {
+        prop_assume!(texts.len() >= 2);
+        // Each text in the target (1), the reference (2) or neither (0, with an explicit
+        // reference only; without one, the reference is every other text).
+        let group: Vec<u8> = texts.iter().enumerate().map(|(i, _)| match (pick[i], explicit) {
+            (1, _) => 1,
+            (0, true) => 0,
+            _ => 2,
+        }).collect();
+        prop_assume!(group.contains(&1) && group.contains(&2));
+        let ids = |g: u8| (0..texts.len() as u32).filter(|&d| group[d as usize] == g).collect::<Vec<_>>();
+        let corpus = corpus(&texts);
+        let options = KeynessOptions {
+            target: ids(1),
+            reference: explicit.then(|| ids(2)),
+            ..Default::default()
+        };
+        let key = corpus.keyness(&options).unwrap();
+        let mut naive: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for (text, &g) in texts.iter().zip(&group).filter(|(_, &g)| g != 0) {
+            for term in common::terms(text) {
+                let count = naive.entry(term).or_default();
+                if g == 1 { count.0 += 1 } else { count.1 += 1 }
+            }
+        }
+        let got: BTreeMap<String, (usize, usize)> = key.over.iter().chain(&key.under)
+            .map(|k| (k.term.to_string(), (k.target, k.reference)))
+            .collect();
+        prop_assert_eq!(got, naive);
+    }
+
+    #[test]
     fn common_runs_equal_the_naive_search(texts in texts(), min_run in 1usize..5) {
         prop_assume!(texts.len() >= 2);
         let corpus = corpus(&texts);
