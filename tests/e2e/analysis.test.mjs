@@ -79,12 +79,17 @@ test('collocates: positive associations only by default, signed G², and the win
   const g2 = async () => (await view.locator('tbody tr td:nth-child(6)').allTextContents()).map((v) => Number(v.replace(/,/g, '').replace('−', '-')));
   await view.getByLabel('Sort by', { exact: true }).selectOption('logLikelihood');
   await view.locator('th[aria-sort="descending"]', { hasText: 'G²' }).waitFor();
+  // Rows are drawn 20 a frame (the table busy meanwhile): counted once all are in. Counting
+  // them mid-drawing let the fresh-clone CI read a longer list that was still all positive.
+  const drawn = () => view.locator('.scroll:not([aria-busy]) tbody tr').first().waitFor();
+  await drawn();
   const before = await view.locator('tbody tr').count();
   assert.ok((await g2()).every((v) => v > 0), 'every listed G² is positive');
   // With the words that avoid the query too: more rows, the negative G² last.
   const status = await view.locator('.status').textContent();
   await positive.uncheck();
   await view.locator('tbody tr').nth(before).waitFor();
+  await drawn();
   const all = await g2();
   assert.ok(all.some((v) => v < 0), 'some negative G²');
   assert.ok(all.every((v, i) => i === 0 || all[i - 1] >= v), `sorted by signed G²: ${all}`);
