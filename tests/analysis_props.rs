@@ -185,6 +185,7 @@ proptest! {
                 if g == 1 { count.0 += 1 } else { count.1 += 1 }
             }
         }
+        prop_assert_eq!(key.over.len() + key.under.len(), naive.len(), "each term listed once");
         let got: BTreeMap<String, (usize, usize)> = key.over.iter().chain(&key.under)
             .map(|k| (k.term.to_string(), (k.target, k.reference)))
             .collect();
@@ -206,11 +207,15 @@ proptest! {
     }
 
     #[test]
-    fn alignment_equals_every_pair_compared(texts in texts()) {
+    fn alignment_equals_every_pair_compared(texts in texts(), languages in prop::collection::vec(prop::sample::select(&["en", "fr", "de"][..]), 2)) {
         prop_assume!(texts.len() >= 2);
-        let corpus = corpus(&texts);
+        // Each text in a language of its own choosing: each side's own stop words.
+        let mut corpus = text_explorer::Corpus::new();
+        for (i, text) in texts.iter().enumerate() {
+            corpus.add_in(&format!("doc {i}"), text.clone(), languages.get(i).copied()).unwrap();
+        }
         let cmp = corpus.compare(0, 1, &CompareOptions::default()).unwrap();
-        let stop = stop_words(&corpus, &texts);
+        let stop = stop_words(&corpus);
         let (a, b) = (
             common::sentence_terms(&texts[0], usize::MAX, &stop[0]),
             common::sentence_terms(&texts[1], usize::MAX, &stop[1]),
@@ -219,6 +224,8 @@ proptest! {
         let got = |list: &[text_explorer::Sentence]| list.iter().map(|s| (s.best, s.similarity)).collect::<Vec<_>>();
         prop_assert_eq!(got(&cmp.sentences_a), best_a);
         prop_assert_eq!(got(&cmp.sentences_b), best_b);
+        prop_assert_eq!(spans(&cmp.sentences_a), common::sentence_spans(&texts[0], usize::MAX));
+        prop_assert_eq!(spans(&cmp.sentences_b), common::sentence_spans(&texts[1], usize::MAX));
     }
 
     #[test]
@@ -234,7 +241,7 @@ proptest! {
         let naive = common::common_runs(&ta[..na], &tb[..nb], min_run);
         let runs: Vec<_> = cut.runs.iter().map(|r| (r.a, r.b, r.len)).collect();
         prop_assert_eq!(runs, naive);
-        let stop = stop_words(&corpus, &texts);
+        let stop = stop_words(&corpus);
         let (a, b) = (
             common::sentence_terms(&texts[0], na, &stop[0]),
             common::sentence_terms(&texts[1], nb, &stop[1]),
@@ -243,9 +250,10 @@ proptest! {
         let got = |list: &[text_explorer::Sentence]| list.iter().map(|s| (s.best, s.similarity)).collect::<Vec<_>>();
         prop_assert_eq!(got(&cut.sentences_a), best_a);
         prop_assert_eq!(got(&cut.sentences_b), best_b);
-        // Every sentence lies within the excerpt's tokens; the vocabulary is the whole one.
-        prop_assert!(cut.sentences_a.iter().all(|s| s.first_token + s.tokens <= na));
-        prop_assert!(cut.sentences_b.iter().all(|s| s.first_token + s.tokens <= nb));
+        // The sentences within the excerpt's tokens, the last cut there; the vocabulary is
+        // the whole one.
+        prop_assert_eq!(spans(&cut.sentences_a), common::sentence_spans(&texts[0], na));
+        prop_assert_eq!(spans(&cut.sentences_b), common::sentence_spans(&texts[1], nb));
         prop_assert_eq!((&cut.shared, &cut.only_a, &cut.only_b), (&whole.shared, &whole.only_a, &whole.only_b));
     }
 
@@ -270,15 +278,24 @@ proptest! {
     }
 }
 
-/// The stop words of each of the two compared texts (each in its own language): its terms
-/// that its vocabulary lists leave out (the default, `stopwords: false`).
-fn stop_words(corpus: &text_explorer::Corpus, texts: &[String]) -> [BTreeSet<String>; 2] {
-    let cmp = corpus.compare(0, 1, &CompareOptions::default()).unwrap();
-    [(&cmp.only_a, &texts[0]), (&cmp.only_b, &texts[1])].map(|(own, text)| {
-        let listed: BTreeSet<&str> = cmp.shared.iter().chain(own).map(|t| t.term).collect();
-        common::terms(text)
+/// The stop words of each of the two compared texts: the list in use for its language (the
+/// fallback's when it has none), as the corpus gives it.
+fn stop_words(corpus: &text_explorer::Corpus) -> [BTreeSet<String>; 2] {
+    [0, 1].map(|d| {
+        let language = corpus
+            .language(d)
+            .unwrap_or(text_explorer::stopwords::FALLBACK_LANGUAGE);
+        corpus
+            .stop_words(language)
             .into_iter()
-            .filter(|t| !listed.contains(t.as_str()))
+            .map(str::to_string)
             .collect()
     })
+}
+
+/// The sentences' first tokens, token counts and byte spans, to compare with the rescan's.
+fn spans(list: &[text_explorer::Sentence]) -> Vec<(usize, usize, usize, usize)> {
+    list.iter()
+        .map(|s| (s.first_token, s.tokens, s.start, s.end))
+        .collect()
 }

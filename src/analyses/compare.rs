@@ -10,8 +10,9 @@
 //!   not pair unrelated sentences. Each sentence is paired with the most similar sentence of
 //!   the other document (the first of equals), or with none when no content word is shared.
 //!   Only pairs that share a content term are scored (an inverted index of the second
-//!   document's sentences), so the work grows with the shared terms, not with the product
-//!   of the two sentence counts.
+//!   document's sentences): far fewer than all pairs where stop words are left out, but
+//!   still nearly all of them when a frequent word counts as content (a language without a
+//!   stop-word list); `excerpt` bounds the work then.
 //! - With `excerpt`, the passages and the alignment are of each document's start only (its
 //!   tokens that end within the first `excerpt` UTF-16 units): what a view shows of a long
 //!   text. The vocabulary lists are always of the whole documents.

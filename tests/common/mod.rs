@@ -281,6 +281,26 @@ pub fn sentence_terms(text: &str, within: usize, stop: &BTreeSet<String>) -> Vec
     out
 }
 
+/// A text's sentences among its first `within` tokens, by rescanning it: (first token, token
+/// count, byte offset of its first word, byte offset past its last word), the last cut at
+/// `within`.
+pub fn sentence_spans(text: &str, within: usize) -> Vec<(usize, usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize, usize)> = Vec::new();
+    let mut last = None;
+    let of = sentence_of_each_token(text);
+    for (i, (token, sentence)) in tokens(text).zip(of).take(within).enumerate() {
+        if last == Some(sentence) {
+            let s = out.last_mut().unwrap();
+            s.1 += 1;
+            s.3 = token.end;
+        } else {
+            out.push((i, 1, token.start, token.end));
+            last = Some(sentence);
+        }
+    }
+    out
+}
+
 /// Each sentence's most similar sentence of the other list, both ways, by comparing every
 /// pair in order: the cosine of the term-count vectors, the first of equals, `None` when no
 /// term is shared.

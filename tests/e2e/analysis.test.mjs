@@ -275,6 +275,29 @@ test('compare: shared passages marked in both texts, and the sentence alignment'
   await finish(session, 'analysis-compare-dark');
 });
 
+test('compare: a text of 190,000 characters but 240,000 UTF-16 units (emoji) is cut, with its note, where the engine cuts it', async () => {
+  const session = await open('#view=texts');
+  const { page } = session;
+  const te = page.locator('text-explorer');
+  // Five emoji (two UTF-16 units each) and 14 other characters: 19 characters, 24 units.
+  const text = '😀😀😀😀😀 North Korea. '.repeat(10_000);
+  assert.equal([...text].length, 190_000);
+  assert.equal(text.length, 240_000);
+  await te.locator('input[name=title]').fill('emoji');
+  await te.locator('textarea[name=text]').fill(text);
+  await te.getByRole('button', { name: 'Add text' }).click();
+  await te.locator('.doc-list tr', { hasText: 'emoji' }).waitFor();
+  await page.evaluate(() => { location.hash = '#view=compare'; });
+  const view = panel(page, 'compare');
+  await view.getByLabel('Document B', { exact: true }).selectOption('2');
+  await view.locator('.status', { hasText: /Of “3\. emoji”, a long text, the first 200,000 characters/ }).waitFor();
+  // Side B holds the excerpt only: 200,000 units, a character's halves never split.
+  const shown = await view.locator('.side').nth(1).evaluate((el) => el.textContent);
+  assert.equal(shown.length, 200_000);
+  assert.equal(shown, text.slice(0, 200_000));
+  await finish(session, 'analysis-compare-emoji');
+});
+
 test('word cloud: no overlaps, and a word opens KWIC', async () => {
   const session = await open('#view=cloud');
   const { page } = session;

@@ -149,9 +149,19 @@ export function createCompareView(ctx) {
       section(S.onlyA, onlyA, vocabColumns('a'), 'only-a'),
       section(S.onlyB, onlyB, vocabColumns('b'), 'only-b')));
 
-  // A document's text, or its first EXCERPT units when it is longer.
-  const long = (id) => (ctx.docs.find((d) => d.id === id)?.chars ?? 0) > EXCERPT;
-  const textOf = (id) => (long(id) ? ctx.client.textSlice(id, 0, EXCERPT) : ctx.client.text(id));
+  // A document's text, or its first EXCERPT UTF-16 units when it is longer (what the engine
+  // compares): {text, long}. Its characters are at most its units and at least half of them
+  // (outside the Basic Multilingual Plane, as emoji, a character is two), so only a text of
+  // EXCERPT / 2 to EXCERPT characters is fetched whole to tell.
+  const textOf = async (id) => {
+    const chars = ctx.docs.find((d) => d.id === id)?.chars ?? 0;
+    if (chars > EXCERPT) return { text: await ctx.client.textSlice(id, 0, EXCERPT), long: true };
+    const text = await ctx.client.text(id);
+    if (text.length <= EXCERPT) return { text, long: false };
+    // Not between the two halves of a character.
+    const end = /[\uD800-\uDBFF]/.test(text[EXCERPT - 1]) ? EXCERPT - 1 : EXCERPT;
+    return { text: text.slice(0, end), long: true };
+  };
 
   let key = null;
   let drawing = 0; // bumped by each answer drawn
@@ -167,8 +177,8 @@ export function createCompareView(ctx) {
         textOf(opts.a),
         textOf(opts.b),
       ]);
-      return { cmp, textA, textB };
-    }, async ({ cmp, textA, textB }) => {
+      return { cmp, textA: textA.text, textB: textB.text, cut: [textA, textB].map((x) => x.long) };
+    }, async ({ cmp, textA, textB, cut: long }) => {
       // Drawn a part a frame (each part's style and layout is its own task); a newer answer
       // stops an older drawing.
       const mine = (drawing += 1);
@@ -181,7 +191,7 @@ export function createCompareView(ctx) {
       const paired = cmp.sentencesA.filter((s) => s.best != null);
       const mean = paired.length ? paired.reduce((n, s) => n + s.similarity, 0) / paired.length : 0;
       status.classList.remove('error');
-      const cut = [opts.a, opts.b].filter(long).map((id) => S.excerpt(ctx.docLabel(id), formatNumber(EXCERPT)));
+      const cut = [opts.a, opts.b].filter((_, k) => long[k]).map((id) => S.excerpt(ctx.docLabel(id), formatNumber(EXCERPT)));
       status.textContent = [S.status({
         runs: formatNumber(cmp.runs.length), runCount: cmp.runs.length, minRun: opts.minRun, words: formatNumber(words),
         sharedTypes: formatNumber(cmp.sharedTypes), paired: formatNumber(paired.length),
