@@ -1,6 +1,7 @@
 //! The formats that are not plain text, read as the page reads them (www/import/formats/):
-//! DOCX, ODT and EPUB with `zip` and `quick-xml`, HTML (and EPUB's XHTML chapters) by the
-//! same walk as www/import/html.js, and ZIP archives of any supported files. RTF and PDF are
+//! DOCX, ODT and EPUB with `zip` and the XML readers of `xml/` (text-explorer-xml, which the
+//! page's formats worker runs in wasm), HTML by the same walk as www/import/html.js, and ZIP
+//! archives of any supported files. RTF and PDF are
 //! read by the page only (its own RTF reader and Mozilla's pdf.js): natively they are refused
 //! by name, and the batch goes on.
 
@@ -9,6 +10,7 @@ use std::io::{Cursor, Read};
 use quick_xml::escape::resolve_html5_entity;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
+use text_explorer_xml as xml;
 
 /// A file's text, its title (when the file says) and its metadata entries (name, value), in
 /// order, for `metadata::entries_to_metadata`.
@@ -40,13 +42,6 @@ pub fn tidy(text: &str) -> String {
         out.push('\n');
     }
     out.trim().to_string()
-}
-
-/// The name of an element as written (`w:t`), and its local part (`t`).
-fn names(e: &BytesStart<'_>) -> (String, String) {
-    let name = e.name().as_ref().to_string();
-    let local = e.local_name().as_ref().to_string();
-    (name, local)
 }
 
 /// An attribute's value by name, unescaped.
@@ -86,138 +81,15 @@ fn reader(xml: &str, html: bool) -> Reader<&[u8]> {
     reader
 }
 
-/// The text of a DOCX's word/document.xml: paragraphs (w:p) on lines, w:t text, w:tab, w:br
-/// and w:cr; deleted text, field codes, properties and drawings' VML fallbacks left out.
+/// The text of a DOCX's word/document.xml, as the page reads it (the decoder's
+/// [`xml::docx_text`], which the page's worker runs too), tidied.
 pub fn docx_text(xml: &str) -> Result<String, String> {
-    let mut r = reader(xml, false);
-    let mut out = String::new();
-    let mut in_body = false;
-    let mut skip = 0usize; // depth inside an element whose content is not shown
-    let mut in_t = false;
-    loop {
-        match r
-            .read_event()
-            .map_err(|e| format!("word/document.xml is not well-formed XML: {e}"))?
-        {
-            Event::Start(e) => {
-                let (name, _) = names(&e);
-                if skip > 0 {
-                    skip += 1;
-                    continue;
-                }
-                match name.as_str() {
-                    "w:body" => in_body = true,
-                    "mc:Fallback" | "w:delText" | "w:instrText" | "w:pPr" | "w:rPr"
-                    | "w:sectPr" => skip = 1,
-                    "w:t" => in_t = true,
-                    _ => {}
-                }
-            }
-            Event::Empty(e) if skip == 0 && in_body => match names(&e).0.as_str() {
-                "w:tab" => out.push('\t'),
-                "w:br" | "w:cr" => out.push('\n'),
-                "w:noBreakHyphen" => out.push('\u{2011}'),
-                "w:p" => out.push('\n'),
-                _ => {}
-            },
-            Event::End(e) => {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                match e.name().as_ref() {
-                    "w:t" => in_t = false,
-                    "w:p" if in_body => out.push('\n'),
-                    "w:body" => in_body = false,
-                    _ => {}
-                }
-            }
-            Event::Text(t) if in_t && skip == 0 => out.push_str(&t.xml10_content()),
-            Event::CData(t) if in_t && skip == 0 => out.push_str(&t.xml10_content()),
-            Event::GeneralRef(g) if in_t && skip == 0 => out.push_str(&reference(&g)),
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    Ok(tidy(&out))
+    xml::docx_text(xml).map(|text| tidy(&text))
 }
 
-/// The text of an ODT's content.xml: text:p and text:h on lines, text:s, text:tab,
-/// text:line-break; notes, annotations and tracked changes left out.
+/// The text of an ODT's content.xml, as the page reads it ([`xml::odt_text`]), tidied.
 pub fn odt_text(xml: &str) -> Result<String, String> {
-    let mut r = reader(xml, false);
-    let mut out = String::new();
-    let mut in_body = false;
-    let mut skip = 0usize;
-    loop {
-        match r
-            .read_event()
-            .map_err(|e| format!("content.xml is not well-formed XML: {e}"))?
-        {
-            Event::Start(e) => {
-                if skip > 0 {
-                    skip += 1;
-                    continue;
-                }
-                match names(&e).0.as_str() {
-                    "office:text" => in_body = true,
-                    "office:annotation"
-                    | "text:note"
-                    | "text:tracked-changes"
-                    | "text:sequence-decls" => skip = 1,
-                    "text:s" if in_body => spaces(&e, &mut out),
-                    _ => {}
-                }
-            }
-            Event::Empty(e) if skip == 0 && in_body => match names(&e).0.as_str() {
-                "text:s" => spaces(&e, &mut out),
-                "text:tab" => out.push('\t'),
-                "text:line-break" | "text:p" | "text:h" => out.push('\n'),
-                _ => {}
-            },
-            Event::End(e) => {
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
-                }
-                match e.name().as_ref() {
-                    "text:p" | "text:h" if in_body => out.push('\n'),
-                    "office:text" => in_body = false,
-                    _ => {}
-                }
-            }
-            Event::Text(t) if in_body && skip == 0 => {
-                // ODF collapses white space in text (text:s writes the spaces that count).
-                let text = t.xml10_content();
-                let mut last_space = false;
-                for c in text.chars() {
-                    if matches!(c, ' ' | '\t' | '\r' | '\n') {
-                        if !last_space {
-                            out.push(' ');
-                        }
-                        last_space = true;
-                    } else {
-                        out.push(c);
-                        last_space = false;
-                    }
-                }
-            }
-            Event::GeneralRef(g) if in_body && skip == 0 => out.push_str(&reference(&g)),
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    if !in_body && out.is_empty() && !xml.contains("office:text") {
-        return Err("no office:text body".into());
-    }
-    Ok(tidy(&out))
-}
-
-fn spaces(e: &BytesStart<'_>, out: &mut String) {
-    let n = attr(e, "text:c")
-        .and_then(|c| c.parse::<usize>().ok())
-        .unwrap_or(1);
-    out.push_str(&" ".repeat(n.clamp(1, 1000)));
+    xml::odt_text(xml).map(|text| tidy(&text))
 }
 
 /// Elements whose content is never visible text.
@@ -465,42 +337,9 @@ fn collapse_blank_lines(text: &str) -> String {
 }
 
 /// A document's properties (DOCX docProps/core.xml, ODT meta.xml) as metadata entries, by
-/// the field each element fills.
+/// the field each element fills ([`xml::properties`], as the page reads them).
 pub fn properties(xml: &str, names: &[(&str, &str)]) -> Vec<(String, String)> {
-    let mut r = reader(xml, false);
-    let mut out = Vec::new();
-    let mut current: Option<(&str, String)> = None;
-    while let Ok(event) = r.read_event() {
-        match event {
-            Event::Start(e) => {
-                let local = e.local_name().as_ref().to_string();
-                current = names
-                    .iter()
-                    .find(|(n, _)| *n == local)
-                    .map(|(_, f)| (*f, String::new()));
-            }
-            Event::Text(t) => {
-                if let Some((_, v)) = current.as_mut() {
-                    v.push_str(&t.xml10_content());
-                }
-            }
-            Event::GeneralRef(g) => {
-                if let Some((_, v)) = current.as_mut() {
-                    v.push_str(&reference(&g));
-                }
-            }
-            Event::End(_) => {
-                if let Some((field, value)) = current.take() {
-                    if !value.trim().is_empty() {
-                        out.push((field.to_string(), value.trim().to_string()));
-                    }
-                }
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    out
+    xml::properties(xml, names)
 }
 
 /// DOCX core properties (Dublin Core) and ODT meta.xml elements, by the field each fills.
@@ -569,9 +408,11 @@ fn percent_decode(s: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
+        let hex = |b: u8| char::from(b).to_digit(16);
         if bytes[i] == b'%' && i + 2 < bytes.len() {
-            if let Ok(b) = u8::from_str_radix(&s[i + 1..i + 3], 16) {
-                out.push(b);
+            // By bytes: a multi-byte character after `%` is no escape (and no char boundary).
+            if let (Some(high), Some(low)) = (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                out.push((high * 16 + low) as u8);
                 i += 3;
                 continue;
             }
@@ -582,56 +423,18 @@ fn percent_decode(s: &str) -> String {
     String::from_utf8(out).unwrap_or_else(|_| s.to_string())
 }
 
-/// An EPUB's text: its chapters in the order of the package's spine, through [`html_text`].
+/// An EPUB's text: its chapters in the order of the package's spine, each read as the
+/// page's worker reads it ([`xml::epub_package`], [`xml::epub_chapters`], [`xml::xhtml_text`]).
 pub fn epub_text(archive: &mut Archive<'_>, max: u64) -> Result<String, String> {
-    let container = xml_entry(archive, "META-INF/container.xml", max)?;
-    let mut opf_path = None;
-    let mut r = reader(&container, false);
-    while let Ok(event) = r.read_event() {
-        match event {
-            Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == "rootfile" => {
-                opf_path = attr(&e, "full-path");
-                break;
-            }
-            Event::Eof => break,
-            _ => {}
-        }
-    }
-    let opf_path = opf_path.ok_or("no package file in META-INF/container.xml")?;
+    let opf_path = xml::epub_package(&xml_entry(archive, "META-INF/container.xml", max)?)?;
     let opf = xml_entry(archive, &opf_path, max)?;
-    let mut manifest: Vec<(String, String, String)> = Vec::new();
-    let mut spine: Vec<String> = Vec::new();
-    let mut r = reader(&opf, false);
-    loop {
-        match r
-            .read_event()
-            .map_err(|e| format!("{opf_path} is not well-formed XML: {e}"))?
-        {
-            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
-                "item" => manifest.push((
-                    attr(&e, "id").unwrap_or_default(),
-                    attr(&e, "href").unwrap_or_default(),
-                    attr(&e, "media-type").unwrap_or_default(),
-                )),
-                "itemref" => spine.push(attr(&e, "idref").unwrap_or_default()),
-                _ => {}
-            },
-            Event::Eof => break,
-            _ => {}
-        }
-    }
     let mut chapters = Vec::new();
-    for idref in spine {
-        let Some((_, href, kind)) = manifest.iter().find(|(id, _, _)| *id == idref) else {
+    for href in xml::epub_chapters(&opf, &opf_path)? {
+        let path = resolve_path(&opf_path, &href);
+        let Some(bytes) = entry(archive, &path, max)? else {
             continue;
         };
-        if !kind.to_ascii_lowercase().contains("html") {
-            continue;
-        }
-        let Some(bytes) = entry(archive, &resolve_path(&opf_path, href), max)? else {
-            continue;
-        };
-        chapters.push(html_text(&String::from_utf8_lossy(&bytes))?.text);
+        chapters.push(xml::xhtml_text(&String::from_utf8_lossy(&bytes), &path)?);
     }
     if chapters.is_empty() {
         return Err("no chapters in the spine".into());
@@ -654,6 +457,16 @@ mod tests {
         // <br> is a block, as in html.js: a line break before and after it.
         assert!(read.text.contains("three\n\nfour"), "{:?}", read.text);
         assert!(!read.text.contains("x()"));
+    }
+
+    #[test]
+    fn percent_escapes_by_bytes() {
+        // A `%` before a multi-byte character is kept (slicing the string there panicked).
+        assert_eq!(percent_decode("a%é%41%2"), "a%éA%2");
+        assert_eq!(
+            resolve_path("OEBPS/content.opf", "text/ch%201.xhtml#top"),
+            "OEBPS/text/ch 1.xhtml"
+        );
     }
 
     #[test]
