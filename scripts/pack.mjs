@@ -1,5 +1,5 @@
 // Assemble the npm package of the <text-explorer> widget from www/ and its wasm-pack builds
-// (www/pkg, www/pkg-decode, www/pkg-lang), with npm/ (the package README and the .d.ts types):
+// (www/pkg, www/pkg-decode, www/pkg-xml, www/pkg-lang), with npm/ (the package README and the .d.ts types):
 //
 //   node scripts/pack.mjs [--out DIR] [--tarball]      (scripts/pack builds first)
 //

@@ -5,7 +5,7 @@
 //   first       what a browser fetches before the first KWIC line of the articles is drawn
 //               on index.html#view=kwic&q=putin (budget: first_render_budget_bytes)
 //   everything  every file of www/ a browser can fetch: .html .js .mjs .css .svg .wasm
-//               .json, with pkg/, pkg-decode/, pkg-lang/ and the stop-word lists of
+//               .json, with pkg/, pkg-decode/, pkg-xml/, pkg-lang/ and the stop-word lists of
 //               stopwords/ (all of them, though a reader fetches only its texts'
 //               languages'), the vendored libraries of vendor/ (fflate, pdf.js), not the
 //               .d.ts types (everything_budget_bytes)

@@ -908,6 +908,14 @@ pub struct FileInfo {
     /// The title of its text; blank or absent for "Document N".
     #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
     pub title: Option<String>,
+    /// A text a format's reader made (the page's readers of DOCX, ODT, EPUB, RTF, PDF): its
+    /// bytes are read as UTF-8, without the decoder and its look for a binary file, bounded
+    /// by `maxChars` rather than `maxBytes`, and this label (`DOCX`) is kept as its encoding.
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub encoding: Option<String>,
+    /// Its metadata, as `addDocuments` takes it (a DOCX's author and date).
+    #[cfg_attr(not(target_arch = "wasm32"), ts(optional = nullable))]
+    pub metadata: Option<Metadata>,
 }
 
 /// Options of `addFiles`, read by the boundary from the message itself (see [`FileInfo`]).

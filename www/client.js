@@ -23,7 +23,7 @@ export const RESTARTING = 'the engine stopped: reloading your texts';
  * - addDocuments(items, {onProgress}) → {added, errors, cancelled}: onProgress gets
  *   {job, done, total, chars, totalChars}; cancelIndexing() stops the running job, which then
  *   resolves with `cancelled: true` and has added nothing
- * - addFiles(files, {names, titles, maxBytes, maxChars, store, how, onProgress}) → {added,
+ * - addFiles(files, {names, titles, encodings, metadata, maxBytes, maxChars, store, how, onProgress}) → {added,
  *   files, cancelled, storageError}: files read, decoded, stored and indexed in the worker
  *   (their text never crosses to the page); cancelIndexing() stops it at any stage
  * - addDocument(title, text) → id
@@ -319,13 +319,20 @@ export async function createClient({ articles = true } = {}) {
     /**
      * Files added in the engine's thread (addFiles: read, decoded, stored and indexed there,
      * so that their text never crosses to the page). `files`: Files or ArrayBuffers (an
-     * ArrayBuffer is transferred); `names` and `titles`, one each; the options of addFiles;
-     * onProgress as addDocuments'. Resolves to {added, files, cancelled, storageError}.
+     * ArrayBuffer is transferred); `names` and `titles`, one each; `encodings` and `metadata`,
+     * one each or null: a text of UTF-8 bytes that a format's reader made (its label, "DOCX",
+     * kept as its encoding, and its metadata); the options of addFiles; onProgress as
+     * addDocuments'. Resolves to {added, files, cancelled, storageError}.
      */
-    async addFiles(files, { names, titles = [], onProgress, ...options } = {}) {
+    async addFiles(files, { names, titles = [], encodings = [], metadata = [], onProgress, ...options } = {}) {
       firstDocuments = null;
       if (restarting) await restarting.catch(() => {});
-      const info = files.map((file, i) => ({ name: String(names?.[i] ?? file.name ?? ''), title: titles[i] ?? null }));
+      const info = files.map((file, i) => ({
+        name: String(names?.[i] ?? file.name ?? ''),
+        title: titles[i] ?? null,
+        ...(encodings[i] != null && { encoding: String(encodings[i]) }),
+        ...(metadata[i] != null && { metadata: metadata[i] }),
+      }));
       const transfer = files.filter((file) => file instanceof ArrayBuffer);
       const { id: job, answer } = send('addFiles', { inputs: files, files: info, options: withoutEmptyOptions({ options }).options }, transfer);
       if (job == null) return answer;

@@ -3,7 +3,7 @@
 // engine's operations (engine.d.ts, generated from src/protocol.rs), so they cannot drift
 // from it; this file adds only what the client itself does.
 
-import type { AddFilesOptions, Added, AddedFiles, Decoded, NewDocument, Opened, Operations, Progress } from './engine.js';
+import type { AddFilesOptions, Added, AddedFiles, Decoded, Metadata, NewDocument, Opened, Operations, Progress } from './engine.js';
 
 /** What onDocuments listeners hear: the ids added or removed, or a restart after a panic. */
 export interface DocumentsChange {
@@ -53,9 +53,11 @@ export interface Client extends Omit<Operations, 'addDocuments' | 'addFiles' | '
   /**
    * Files read, decoded, stored (with `store`) and indexed in the engine's worker, so that
    * their text never crosses to the page; an ArrayBuffer is transferred. `names` and `titles`
-   * give each file's (a File's own name by default).
+   * give each file's (a File's own name by default); `encodings` and `metadata`, one each or
+   * null, mark a text of UTF-8 bytes that a format's reader made: its label ("DOCX") is kept as
+   * its encoding, and its metadata with it.
    */
-  addFiles(files: (Blob | ArrayBuffer)[], options?: AddFilesOptions & { names?: string[]; titles?: (string | null)[]; onProgress?: (progress: Progress) => void }): Promise<AddedFiles>;
+  addFiles(files: (Blob | ArrayBuffer)[], options?: AddFilesOptions & { names?: string[]; titles?: (string | null)[]; encodings?: (string | null)[]; metadata?: (Metadata | null)[]; onProgress?: (progress: Progress) => void }): Promise<AddedFiles>;
   /** The texts kept in the page's storage, added again in the engine's worker (on a reload). */
   addStored(options?: { onProgress?: (progress: Progress) => void }): Promise<Added>;
   /** Stops the running addDocuments, addFiles or addStored, at any stage: it then resolves with `cancelled: true`, having added (and kept) nothing. */

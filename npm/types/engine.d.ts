@@ -445,7 +445,17 @@ name: string,
 /**
  * The title of its text; blank or absent for "Document N".
  */
-title?: string | null, };
+title?: string | null, 
+/**
+ * A text a format's reader made (the page's readers of DOCX, ODT, EPUB, RTF, PDF): its
+ * bytes are read as UTF-8, without the decoder and its look for a binary file, bounded
+ * by `maxChars` rather than `maxBytes`, and this label (`DOCX`) is kept as its encoding.
+ */
+encoding?: string | null, 
+/**
+ * Its metadata, as `addDocuments` takes it (a DOCX's author and date).
+ */
+metadata?: Metadata | null, };
 
 export type FileOutcome = { 
 /**

@@ -34,6 +34,7 @@ use super::{answer, parse, to_js, with_bytes};
 use crate::engine::{AddJob, Engine};
 use crate::error::Error;
 use crate::language::Library;
+use crate::metadata::Metadata;
 use crate::protocol::{
     AddFilesOptions, Added, AddedFiles, DocumentInfo, FileBytes, FileInfo, FileOutcome, HowSaid,
     NewDocument, Progress, Request, Response, Stage,
@@ -421,9 +422,18 @@ fn read_files(args: &JsValue) -> (Vec<FileInfo>, AddFilesOptions) {
     let files = match Array::is_array(&files) {
         true => Array::from(&files)
             .iter()
-            .map(|file| FileInfo {
-                name: get(&file, "name").as_string().unwrap_or_default(),
-                title: get(&file, "title").as_string(),
+            .map(|file| {
+                let metadata = get(&file, "metadata");
+                FileInfo {
+                    name: get(&file, "name").as_string().unwrap_or_default(),
+                    title: get(&file, "title").as_string(),
+                    encoding: get(&file, "encoding").as_string(),
+                    // Not as declared: taken as absent, as the other fields are.
+                    metadata: match metadata.is_object() {
+                        true => serde_wasm_bindgen::from_value(metadata).ok(),
+                        false => None,
+                    },
+                }
             })
             .collect(),
         false => Vec::new(),
@@ -514,6 +524,8 @@ async fn add_files(
     // The texts that pass the checks: their outcome's index, the text as JavaScript has it
     // (to store) and as the engine will (to index).
     let mut texts: Vec<(usize, JsValue, String)> = Vec::new();
+    // Each file's label and metadata (a text a format's reader made), by outcome.
+    let mut made: Vec<(Option<String>, Option<Metadata>)> = Vec::with_capacity(files.len());
     let mut progress = Progress {
         job,
         done: 0,
@@ -533,7 +545,9 @@ async fn add_files(
             name: file.name,
             ..FileOutcome::default()
         };
-        let decoded = decode_one(this, &input, max).await;
+        let made_here = file.encoding.is_some();
+        let decoded = decode_one(this, &input, max, made_here).await;
+        made.push((file.encoding, file.metadata));
         let refuse = |outcome: &mut FileOutcome, why: &str| outcome.outcome = why.into();
         match decoded {
             Err(thrown) => {
@@ -545,7 +559,7 @@ async fn add_files(
                 let text = get(&decoded, "text");
                 if outcome.bytes == 0.0 {
                     refuse(&mut outcome, "empty");
-                } else if outcome.bytes > max {
+                } else if outcome.bytes > max && !made_here {
                     refuse(&mut outcome, "tooLarge");
                 } else if get(&decoded, "binary").is_truthy() {
                     refuse(&mut outcome, "binary");
@@ -574,7 +588,10 @@ async fn add_files(
     if cancelled() {
         return stop(answer);
     }
-    let encoding_of = |outcome: &FileOutcome| {
+    let encoding_of = |outcome: &FileOutcome, label: &Option<String>| {
+        if let Some(label) = label {
+            return label.clone();
+        }
         let encoding = outcome.encoding.clone().unwrap_or_default();
         let how = outcome.how.clone().unwrap_or_default();
         format!("{encoding} ({})", options.how.say(&how))
@@ -593,7 +610,14 @@ async fn add_files(
                 let record = Object::new();
                 let _ = Reflect::set(&record, &"title".into(), &outcome.title.as_str().into());
                 let _ = Reflect::set(&record, &"text".into(), text);
-                let _ = Reflect::set(&record, &"encoding".into(), &encoding_of(outcome).into());
+                let _ = Reflect::set(
+                    &record,
+                    &"encoding".into(),
+                    &encoding_of(outcome, &made[*i].0).into(),
+                );
+                if let Some(metadata) = made[*i].1.as_ref().and_then(|m| to_js(m).ok()) {
+                    let _ = Reflect::set(&record, &"metadata".into(), &metadata);
+                }
                 JsValue::from(record)
             })
             .collect();
@@ -623,10 +647,10 @@ async fn add_files(
                 title: Some(outcome.title.clone()),
                 text,
                 key: outcome.key,
-                encoding: Some(encoding_of(outcome)),
+                encoding: Some(encoding_of(outcome, &made[i].0)),
                 language: None,
                 language_detected: None,
-                metadata: None,
+                metadata: made[i].1.take(),
             };
             (i, item)
         })
@@ -791,7 +815,7 @@ async fn decode(this: &Rc<Loop>, inputs: JsValue, max: f64) -> Result<JsValue, E
     }
     let out = Array::new();
     for input in Array::from(&inputs).iter() {
-        let decoded = match decode_one(this, &input, max).await {
+        let decoded = match decode_one(this, &input, max, false).await {
             Ok(decoded) => decoded,
             Err(thrown) => {
                 let failed = Object::new();
@@ -804,7 +828,16 @@ async fn decode(this: &Rc<Loop>, inputs: JsValue, max: f64) -> Result<JsValue, E
     Ok(out.into())
 }
 
-async fn decode_one(this: &Rc<Loop>, input: &JsValue, max: f64) -> Result<JsValue, JsValue> {
+/// One input of [`decode`] (or of `addFiles`) to text, with its size in bytes.
+/// A text a format's reader made (`made`) is UTF-8 by construction: it is read as UTF-8 here,
+/// without the decoder's look for a binary file (a PDF's text may hold a NUL, or start with
+/// `GIF8`, and is still the text).
+async fn decode_one(
+    this: &Rc<Loop>,
+    input: &JsValue,
+    max: f64,
+    made: bool,
+) -> Result<JsValue, JsValue> {
     let buffer: ArrayBuffer = if let Some(blob) = input.dyn_ref::<Blob>() {
         JsFuture::from(blob.array_buffer()).await?.unchecked_into()
     } else if let Some(buffer) = input.dyn_ref::<ArrayBuffer>() {
@@ -815,7 +848,18 @@ async fn decode_one(this: &Rc<Loop>, input: &JsValue, max: f64) -> Result<JsValu
     let bytes = f64::from(buffer.byte_length());
     let out = Object::new();
     Reflect::set(&out, &"bytes".into(), &bytes.into())?;
-    if bytes == 0.0 || bytes > max {
+    // A text a format's reader made is bounded by its characters (`maxChars`), not its bytes.
+    if bytes == 0.0 || (bytes > max && !made) {
+        return Ok(out.into());
+    }
+    if made {
+        let bytes = Uint8Array::new(&buffer).to_vec();
+        let text = String::from_utf8_lossy(&bytes);
+        let had_errors = matches!(text, std::borrow::Cow::Owned(_));
+        Reflect::set(&out, &"text".into(), &JsValue::from_str(&text))?;
+        Reflect::set(&out, &"encoding".into(), &"utf-8".into())?;
+        Reflect::set(&out, &"how".into(), &"utf-8".into())?;
+        Reflect::set(&out, &"hadErrors".into(), &had_errors.into())?;
         return Ok(out.into());
     }
     let decoded = this

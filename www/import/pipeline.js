@@ -97,11 +97,12 @@ export function fitItems(items, used, t, limit = MAX_TOTAL_CHARS) {
  * A decoded file (client.decode's answer) as an item to add: {item: {title, text, encoding,
  * name} | null, messages}. `type`: its MIME type, if known (HTML is also told by the name).
  */
-export function fileItem(name, decoded, type, t) {
+export function fileItem(name, decoded, type, t, { made = false } = {}) {
   const refuse = (text) => ({ item: null, messages: [{ kind: 'error', text }] });
   if (decoded.error) return refuse(t.unreadable(name, decoded.error));
   if (decoded.bytes === 0) return refuse(t.empty(name));
-  if (decoded.bytes > MAX_FILE_BYTES) {
+  // A text a format's reader made is bounded by its characters (fitItems), not its bytes.
+  if (!made && decoded.bytes > MAX_FILE_BYTES) {
     return refuse(t.tooLarge(name, formatNumber(decoded.bytes / 1048576, 1), formatNumber(MAX_FILE_BYTES / 1048576)));
   }
   if (decoded.binary) return refuse(t.binary(name));
@@ -132,7 +133,72 @@ export async function decodeFiles(client, files) {
 }
 
 /** The formats read by import/formats/index.js, loaded only when such a file arrives. */
-const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
+export const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
+
+/** Says a formats' worker message ({kind, text: {key, args}}) in the page's language. */
+const said = (t) => ({ kind, text }) => ({ kind, text: typeof text === 'string' ? text : t[text.key](...text.args) });
+
+let formats = null; // {worker, waiting: Map(id → {resolve, reject, name, file})} once started
+let nextRead = 0;
+
+/**
+ * Reads a file of a supported format (FORMATS) in the formats' worker (formats-worker.js),
+ * started on first use: resolves to {entries, messages} as the worker answers, each entry
+ * {name, title, data: ArrayBuffer, encoding?, metadata?}, so that the texts it read reach the
+ * page as bytes only. Where no worker can start (the widget loaded from another origin), or
+ * the worker fails, the same reader runs on the page instead and answers the same.
+ */
+export function readFormatFile(file, t) {
+  if (formats === null) {
+    const url = new URL('./formats-worker.js', import.meta.url);
+    formats = { worker: null, waiting: new Map() };
+    if (url.origin === globalThis.location?.origin) {
+      try {
+        formats.worker = new Worker(url, { type: 'module' });
+      } catch {
+        formats.worker = null;
+      }
+    }
+    const { worker, waiting } = formats;
+    if (worker) {
+      worker.onmessage = ({ data }) => {
+        const read = waiting.get(data.id);
+        waiting.delete(data.id);
+        if (data.error != null) read?.reject(new Error(data.error));
+        else read?.resolve({ entries: data.entries, messages: data.messages.map(said(read.t)) });
+      };
+      // A worker that cannot run (its script failed to load), or an answer that cannot be
+      // read: what it was asked runs here.
+      worker.onerror = worker.onmessageerror = (event) => {
+        event.preventDefault?.();
+        worker.terminate();
+        formats.worker = null;
+        for (const read of waiting.values()) readOnPage(read.file, read.t).then(read.resolve, read.reject);
+        waiting.clear();
+      };
+    }
+  }
+  if (!formats.worker) return readOnPage(file, t);
+  const id = nextRead;
+  nextRead += 1;
+  return new Promise((resolve, reject) => {
+    formats.waiting.set(id, { resolve, reject, file, t });
+    formats.worker.postMessage({ id, name: file.name, file });
+  });
+}
+
+/** readFormatFile's reader on the page's thread, with the same answer. */
+async function readOnPage(file, t) {
+  const { readFormat } = await import('./formats/index.js');
+  const read = await readFormat(file.name, new Uint8Array(await file.arrayBuffer()), t);
+  const encoder = new TextEncoder();
+  const entries = read.entries.map((entry) => {
+    if (!entry.item) return entry;
+    const { text, ...item } = entry.item;
+    return { ...item, data: encoder.encode(text).buffer };
+  });
+  return { entries, messages: read.messages };
+}
 
 /**
  * Whether a file is plain text as it is (no HTML, front matter, table or other format to
@@ -172,33 +238,77 @@ export function fileMessages(files, t, limit = MAX_TOTAL_CHARS) {
   return [...read, ...over, ...refused];
 }
 
+/** A file of a supported format over the size limit: its message. */
+const formatTooLarge = (file, t) => ({
+  kind: 'error', text: t.tooLarge(file.name, formatNumber(file.size / 1048576, 1), formatNumber(MAX_FILE_BYTES / 1048576)),
+});
+
 /**
- * Files as items: {items, messages} (each bad file has its message). A ZIP, DOCX, ODT, EPUB,
- * RTF or PDF is read by import/formats/ (a ZIP's text files come back to be decoded here).
+ * Files as the slots to decode, in order: {slots, messages}. A ZIP, DOCX, ODT, EPUB, RTF or
+ * PDF is read in the formats' worker (readFormatFile): each text it read is a slot of UTF-8
+ * bytes with its format's label (`encoding`) and metadata, and each file found in a ZIP a slot
+ * of its bytes; any other file is a slot of itself. A slot: {name, title?, type, data,
+ * encoding?, metadata?}. `onFile(i)` hears each file begun; reading ends before the next file
+ * once `stop()` says so.
  */
-export async function readFiles(client, files, t, options = {}) {
-  const slots = []; // in order: {item} made by a format's reader, or {name, title?, type, data} to decode
+export async function readSlots(files, t, { onFile, stop } = {}) {
+  const slots = [];
   const messages = [];
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    if (stop?.()) break;
+    onFile?.(i);
     if (!FORMATS.test(file.name)) {
       slots.push({ name: file.name, type: file.type, data: file });
     } else if (file.size > MAX_FILE_BYTES) {
-      messages.push({ kind: 'error', text: t.tooLarge(file.name, formatNumber(file.size / 1048576, 1), formatNumber(MAX_FILE_BYTES / 1048576)) });
+      messages.push(formatTooLarge(file, t));
     } else {
-      const { readFormat } = await import('./formats/index.js');
-      const read = await readFormat(file.name, new Uint8Array(await file.arrayBuffer()), t);
-      slots.push(...read.entries);
+      const read = await readFormatFile(file, t);
+      slots.push(...read.entries.map((entry) => ({ ...entry, type: '' })));
       messages.push(...read.messages);
     }
   }
-  const pending = slots.filter((slot) => !slot.item);
-  const decoded = await decodeFiles(client, pending.map((slot) => slot.data));
-  pending.forEach((slot, i) => {
-    const read = fileItem(slot.name, decoded[i], slot.type, t);
+  return { slots, messages };
+}
+
+/**
+ * Whether a slot of readSlots can be added in the engine's worker as it is (client.addFiles:
+ * decoded, stored and indexed there): a text a format's reader made, or a plain text file.
+ */
+export const isPlainSlot = (slot) => slot.encoding != null || isPlainFile(slot);
+
+/**
+ * Slots (readSlots) as items: decoded in the engine's worker, HTML reduced to its text, the
+ * metadata read (withMetadata); each bad one has its message in `messages`. Resolves to the
+ * items.
+ */
+export async function slotItems(client, slots, messages, t, options = {}) {
+  // A text a format's reader made is UTF-8 by construction: decoded here, with no look for a
+  // binary file (a PDF's text may hold a NUL); the rest in the engine's worker.
+  const files = slots.filter((slot) => slot.encoding == null);
+  const fromFiles = await decodeFiles(client, files.map((slot) => slot.data));
+  const utf8 = new TextDecoder();
+  const decoded = slots.map((slot) => (slot.encoding == null ? fromFiles.shift()
+    : { bytes: slot.data.byteLength, text: utf8.decode(slot.data), encoding: 'utf-8', how: 'utf-8', hadErrors: false }));
+  const items = [];
+  slots.forEach((slot, i) => {
+    const read = fileItem(slot.name, decoded[i], slot.type, t, { made: slot.encoding != null });
     messages.push(...read.messages);
-    slot.item = read.item && slot.title ? { ...read.item, title: slot.title } : read.item;
+    if (!read.item) return;
+    const item = slot.title ? { ...read.item, title: slot.title } : read.item;
+    // A text a format's reader made keeps that format's label and metadata.
+    if (slot.encoding != null) items.push({ ...item, encoding: slot.encoding, ...(slot.metadata && { metadata: slot.metadata }) });
+    else items.push(item);
   });
-  const items = await withMetadata(slots.flatMap((slot) => (slot.item ? [slot.item] : [])), messages, t, options);
+  return withMetadata(items, messages, t, options);
+}
+
+/**
+ * Files as items: {items, messages} (each bad file has its message): readSlots, then
+ * slotItems, so that every text crosses to the page (where the engine's worker cannot store).
+ */
+export async function readFiles(client, files, t, options = {}) {
+  const { slots, messages } = await readSlots(files, t);
+  const items = await slotItems(client, slots, messages, t, options);
   return { items, messages };
 }
 

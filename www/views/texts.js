@@ -9,7 +9,8 @@
 import { h, nextFrame, replaceChildren, sentence } from '../dom.js';
 import { openStorage, articlesHidden, setArticlesHidden } from '../storage.js';
 import {
-  CORPUS_EXTENSION, DECODE_GROUP, MAX_FILE_BYTES, MAX_TOTAL_CHARS, fileMessages, fitItems, isCorpusFile, isPlainFile, readFiles, readUrl, stem, storageBatches,
+  CORPUS_EXTENSION, DECODE_GROUP, FORMATS, MAX_FILE_BYTES, MAX_TOTAL_CHARS, fileMessages, fitItems, isCorpusFile, isPlainFile, isPlainSlot,
+  readFiles, readSlots, readUrl, slotItems, stem, storageBatches,
 } from '../import/pipeline.js';
 import { STEMMED, languageName, languageOptions } from '../languages.js';
 import { metadataForm, metadataSummary } from './metadata-editor.js';
@@ -478,9 +479,11 @@ export function createTextsView(ctx) {
   }
 
   /**
-   * Plain text files added in the engine's worker (client.addFiles): read, decoded, checked,
-   * stored and indexed there, the page getting only what became of each. Resolves to true when
-   * all were added.
+   * Plain text files and the texts the formats' worker read, added in the engine's worker
+   * (client.addFiles): read, decoded, checked, stored and indexed there, the page getting only
+   * what became of each. `files`: slots of readSlots ({data: File | ArrayBuffer, name,
+   * title?, encoding?, metadata?}). Resolves to true when all were added, 'cancelled' when
+   * the user cancelled.
    */
   async function addInWorker(files) {
     if (busy) {
@@ -502,8 +505,11 @@ export function createTextsView(ctx) {
       };
       showProgress({ stage: 'reading', done: 0, total: files.length });
       const used = docs.reduce((n, d) => n + d.chars, 0);
-      const result = await client.addFiles(files, {
-        titles: files.map((file) => stem(file.name)),
+      const result = await client.addFiles(files.map((file) => file.data), {
+        names: files.map((file) => file.name),
+        titles: files.map((file) => file.title ?? stem(file.name)),
+        encodings: files.map((file) => file.encoding ?? null),
+        metadata: files.map((file) => file.metadata ?? null),
         maxBytes: MAX_FILE_BYTES,
         maxChars: Math.max(0, MAX_TOTAL_CHARS - used),
         store: true,
@@ -512,7 +518,7 @@ export function createTextsView(ctx) {
       });
       if (result.cancelled) {
         say('info', t.cancelled);
-        return false;
+        return 'cancelled';
       }
       tell(fileMessages(result.files, t));
       if (result.storageError && !storageWarned) {
@@ -624,10 +630,55 @@ export function createTextsView(ctx) {
       files = files.filter((f) => !isCorpusFile(f.name));
       if (!await openCorpusFile(corpus.name, corpus) || !files.length) return;
     }
-    // Plain text files, where the worker can store them, never cross to the page.
-    // (Up to DECODE_GROUP files: handing a File over has a synchronous part on the page.)
-    if (storage?.available && files.length <= DECODE_GROUP && files.every(isPlainFile)) {
-      await addInWorker(files);
+    // Plain text files and the texts of other formats, where the engine's worker can store
+    // them, never cross to the page: a format's file is read in the formats' worker, which
+    // hands its texts on as bytes. (Up to DECODE_GROUP files given: handing a File over has
+    // a synchronous part on the page.)
+    const plain = files.filter(isPlainFile);
+    if (storage?.available && plain.length <= DECODE_GROUP && files.every((f) => isPlainFile(f) || FORMATS.test(f.name))) {
+      if (!files.some((f) => FORMATS.test(f.name))) {
+        await addInWorker(files.map((file) => ({ name: file.name, type: file.type, data: file })));
+        return;
+      }
+      if (busy) {
+        say('error', t.busy);
+        return;
+      }
+      // Reading shows its progress and can be cancelled (what was read is then dropped).
+      let read;
+      let cancelled = false;
+      setBusy(true);
+      try {
+        read = await readSlots(files, t, {
+          onFile: (i) => showProgress({ stage: 'reading', done: i, total: files.length }),
+          stop: () => cancelling,
+        });
+      } catch (error) {
+        say('error', t.readFailed(error.message));
+        return;
+      } finally {
+        cancelled = cancelling;
+        setBusy(false);
+      }
+      if (cancelled) {
+        say('info', t.cancelled);
+        return;
+      }
+      tell(read.messages);
+      // A file in a ZIP that is HTML, Markdown or a table is read on the page, as such files are.
+      const direct = read.slots.filter(isPlainSlot);
+      const rest = read.slots.filter((slot) => !isPlainSlot(slot));
+      // A cancel of the first part keeps nothing of the rest either.
+      if (direct.length && await addInWorker(direct) === 'cancelled') return;
+      if (rest.length) {
+        const messages = [];
+        const items = await slotItems(client, rest, messages, t, { chooseColumn }).catch((error) => {
+          messages.push({ kind: 'error', text: t.readFailed(error.message) });
+          return [];
+        });
+        tell(messages);
+        if (items.length) await addItems(items);
+      }
       return;
     }
     let read;

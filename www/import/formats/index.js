@@ -3,9 +3,11 @@
 // only when such a file arrives; fflate (unzipping) and pdf.js (PDF) are vendored from
 // node_modules into www/vendor/ by scripts/vendor.mjs and loaded only when needed too.
 //
-// The XML of DOCX, ODT and EPUB is read with the browser's DOMParser, on the page's thread
-// (workers have none), one file at a time with a pause between files so that the page keeps
-// answering. pdf.js parses a PDF in its own worker; the page only joins the text of each page.
+// This module runs in the formats' worker (../formats-worker.js), and on the page only where
+// no worker can start (pipeline.js, readFormatFile): the XML of DOCX, ODT and EPUB is read
+// by quick-xml in a wasm of its own (xml/, www/pkg-xml/; a worker has no DOMParser, and
+// parsing a large document with the page's froze the page), the ZIP by fflate, a PDF by
+// pdf.js (which parses in a worker of its own) and RTF here.
 //
 // readFormat(name, bytes, t) resolves to {entries, messages}: each entry either a finished
 // item ({item: {title, text, encoding, name, metadata?}}: a DOCX's core properties and an
@@ -13,7 +15,6 @@
 // ({name, title, data: ArrayBuffer}, a text file found in a ZIP); each bad file has its
 // message, and one bad file does not stop the others.
 
-import { htmlToText } from '../html.js';
 import { formatNumber } from '../../dom.js';
 import { isRtf, rtfText } from './rtf.js';
 import { MAX_FILE_BYTES } from '../pipeline.js';
@@ -28,12 +29,7 @@ const MAX_ENTRY_BYTES = MAX_FILE_BYTES;
 /** ZIPs inside ZIPs are opened this deep, no deeper (an archive that holds itself ends). */
 const MAX_DEPTH = 4;
 
-const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
-const MC = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
-const TEXT = 'urn:oasis:names:tc:opendocument:xmlns:text:1.0';
-const OFFICE = 'urn:oasis:names:tc:opendocument:xmlns:office:1.0';
-
-/** A pause that lets the page handle input and draw (a macrotask). */
+/** A pause between files, so that the worker takes its messages. */
 const pause = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A path without its extension (not pipeline.js's stem: a folder's name may hold a dot). */
@@ -62,74 +58,42 @@ function unzipOne(unzipSync, bytes, name) {
   return unzipSync(bytes, { filter: (file) => file.name === name })[name];
 }
 
-/** The XML document of bytes (UTF-8), or a FormatError naming `what`. */
-function parseXml(bytes, what) {
-  if (!bytes) throw new FormatError(`no ${what}`);
-  const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'application/xml');
-  if (doc.getElementsByTagName('parsererror').length) throw new FormatError(`${what} is not well-formed XML`);
-  return doc;
+let xml;
+/**
+ * The XML readers' wasm (xml/, www/pkg-xml/), loaded on first use; each one
+ * called here turns its message into a FormatError.
+ */
+async function readers() {
+  xml ??= import('../../pkg-xml/text_explorer_xml.js').then(async (module) => {
+    await module.default();
+    const wrap = (read) => (...args) => {
+      try {
+        return read(...args);
+      } catch (thrown) {
+        throw new FormatError(String(thrown?.message ?? thrown));
+      }
+    };
+    return {
+      docxText: wrap(module.docxText),
+      odtText: wrap(module.odtText),
+      xhtmlText: wrap(module.xhtmlText),
+      epubPackage: wrap(module.epubPackage),
+      epubChapters: wrap(module.epubChapters),
+      properties: module.properties,
+    };
+  });
+  // A failed load is forgotten, so that the next file tries again.
+  return xml.catch((thrown) => {
+    xml = null;
+    throw thrown;
+  });
 }
 
-/** The text of word/document.xml: paragraphs (w:p) on lines, w:t text, w:tab, w:br and w:cr. */
-export function docxText(doc) {
-  const parts = [];
-  const walk = (node) => {
-    for (let child = node.firstElementChild; child; child = child.nextElementSibling) {
-      // A drawing's text box is written twice, as the DrawingML choice and a VML fallback.
-      if (child.namespaceURI === MC && child.localName === 'Fallback') continue;
-      if (child.namespaceURI !== W) {
-        walk(child);
-        continue;
-      }
-      switch (child.localName) {
-        case 't': parts.push(child.textContent); break;
-        case 'tab': parts.push('\t'); break;
-        case 'br': case 'cr': parts.push('\n'); break;
-        case 'noBreakHyphen': parts.push('\u2011'); break;
-        case 'p': walk(child); parts.push('\n'); break;
-        // Deleted text (w:delText), field codes (w:instrText) and properties hold no text shown.
-        case 'delText': case 'instrText': case 'pPr': case 'rPr': case 'sectPr': break;
-        default: walk(child);
-      }
-    }
-  };
-  const body = doc.getElementsByTagNameNS(W, 'body')[0];
-  if (!body) throw new FormatError('no document body');
-  walk(body);
-  return tidy(parts.join(''));
-}
-
-/** The text of an ODT's content.xml: text:p and text:h on lines, text:s, text:tab, text:line-break. */
-export function odtText(doc) {
-  const parts = [];
-  const walk = (node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === Node.TEXT_NODE) {
-        // ODF collapses white space in text (text:s writes the spaces that count).
-        parts.push(child.data.replace(/[ \t\r\n]+/g, ' '));
-        continue;
-      }
-      if (child.nodeType !== Node.ELEMENT_NODE) continue;
-      if (child.namespaceURI === OFFICE && child.localName === 'annotation') continue; // comments
-      if (child.namespaceURI !== TEXT) {
-        walk(child);
-        continue;
-      }
-      switch (child.localName) {
-        case 's': parts.push(' '.repeat(Math.min(1000, Number(child.getAttributeNS(TEXT, 'c')) || 1))); break;
-        case 'tab': parts.push('\t'); break;
-        case 'line-break': parts.push('\n'); break;
-        case 'p': case 'h': walk(child); parts.push('\n'); break;
-        // Footnotes and endnotes, tracked changes and the page's bookkeeping are left out.
-        case 'note': case 'tracked-changes': case 'sequence-decls': break;
-        default: walk(child);
-      }
-    }
-  };
-  const body = doc.getElementsByTagNameNS(OFFICE, 'text')[0];
-  if (!body) throw new FormatError('no office:text body');
-  walk(body);
-  return tidy(parts.join(''));
+/** A part's bytes, or a FormatError naming it when the archive has none. */
+function part(unzipSync, bytes, name) {
+  const found = unzipOne(unzipSync, bytes, name);
+  if (!found) throw new FormatError(`no ${name}`);
+  return found;
 }
 
 /** A path inside an archive, relative to the file `from` in it (URL rules, %-escapes decoded). */
@@ -142,24 +106,17 @@ function resolvePath(from, href) {
   }
 }
 
-/** An EPUB's text: its chapters in the order of the package's spine, through htmlToText. */
+/** An EPUB's text: its chapters in the order of the package's spine, read as the HTML reader reads. */
 async function epubText(unzipSync, bytes) {
-  const container = parseXml(unzipOne(unzipSync, bytes, 'META-INF/container.xml'), 'META-INF/container.xml');
-  const opfPath = container.getElementsByTagNameNS('*', 'rootfile')[0]?.getAttribute('full-path');
-  if (!opfPath) throw new FormatError('no package file in META-INF/container.xml');
-  const opf = parseXml(unzipOne(unzipSync, bytes, opfPath), opfPath);
-  const manifest = new Map();
-  for (const item of opf.getElementsByTagNameNS('*', 'item')) {
-    manifest.set(item.getAttribute('id'), { href: item.getAttribute('href') ?? '', type: item.getAttribute('media-type') ?? '' });
-  }
+  const read = await readers();
+  const opfPath = read.epubPackage(part(unzipSync, bytes, 'META-INF/container.xml'));
   const chapters = [];
-  for (const ref of opf.getElementsByTagNameNS('*', 'itemref')) {
-    const item = manifest.get(ref.getAttribute('idref'));
-    if (!item || !/html/i.test(item.type)) continue;
-    const chapter = unzipOne(unzipSync, bytes, resolvePath(opfPath, item.href));
+  for (const href of read.epubChapters(part(unzipSync, bytes, opfPath), opfPath)) {
+    const path = resolvePath(opfPath, href);
+    const chapter = unzipOne(unzipSync, bytes, path);
     if (!chapter) continue;
     await pause();
-    chapters.push(htmlToText(new TextDecoder().decode(chapter)).text);
+    chapters.push(read.xhtmlText(chapter, path));
   }
   if (!chapters.length) throw new FormatError('no chapters in the spine');
   return tidy(chapters.join('\n\n'));
@@ -196,11 +153,12 @@ const LABEL = { docx: 'DOCX', odt: 'ODT', epub: 'EPUB', pdf: 'PDF', rtf: 'RTF' }
  * elements of `names` ({localName: field}) that DOCX's docProps/core.xml or ODT's meta.xml
  * hold, in document order; none when the part is missing or not well-formed.
  */
-export function properties(bytes, names) {
+async function properties(bytes, names) {
   if (!bytes) return [];
-  const doc = new DOMParser().parseFromString(new TextDecoder().decode(bytes), 'application/xml');
-  if (doc.getElementsByTagName('parsererror').length) return [];
-  return [...doc.getElementsByTagName('*')].flatMap((el) => (names[el.localName] && el.textContent.trim() ? [[names[el.localName], el.textContent.trim()]] : []));
+  const flat = (await readers()).properties(bytes, Object.entries(names).flat());
+  const entries = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) entries.push([flat[i], flat[i + 1]]);
+  return entries;
 }
 
 /** DOCX core properties (Dublin Core) and ODT meta.xml elements, by the field each fills. */
@@ -242,12 +200,12 @@ export async function readFormat(name, bytes, t, { title = stem(name), depth = 0
       return broken(error?.message ?? String(error));
     }
     if (kind === 'docx') {
-      const text = docxText(parseXml(unzipOne(unzipSync, bytes, 'word/document.xml'), 'word/document.xml'));
-      return item(text, properties(unzipOne(unzipSync, bytes, 'docProps/core.xml'), DOCX_PROPERTIES));
+      const text = tidy((await readers()).docxText(part(unzipSync, bytes, 'word/document.xml')));
+      return item(text, await properties(unzipOne(unzipSync, bytes, 'docProps/core.xml'), DOCX_PROPERTIES));
     }
     if (kind === 'odt') {
-      const text = odtText(parseXml(unzipOne(unzipSync, bytes, 'content.xml'), 'content.xml'));
-      return item(text, properties(unzipOne(unzipSync, bytes, 'meta.xml'), ODT_PROPERTIES));
+      const text = tidy((await readers()).odtText(part(unzipSync, bytes, 'content.xml')));
+      return item(text, await properties(unzipOne(unzipSync, bytes, 'meta.xml'), ODT_PROPERTIES));
     }
     if (kind === 'epub') return item(await epubText(unzipSync, bytes));
     return await readZip(name, bytes, entries, unzipSync, t, depth, depth > 0 ? `${title}/` : '');
