@@ -1,7 +1,8 @@
-//! The text of the XML inside DOCX, ODT and EPUB files, read with `quick-xml` (a streaming
-//! reader that resolves namespaces), compiled to a wasm of its own (`www/pkg-xml/`) that the
-//! page's formats worker (`www/import/formats-worker.js`) loads when such a file is opened,
-//! and linked natively by the command-line tool, so that both read the same text. The
+//! The text of the XML inside DOCX, ODT and EPUB files, and of HTML pages, read with
+//! `quick-xml` (a streaming reader that resolves namespaces), compiled to a wasm of its own
+//! (`www/pkg-xml/`) that the page's formats worker (`www/import/formats-worker.js`) loads when
+//! such a file is opened, and linked natively by the command-line tool (which reads HTML
+//! files with it too), so that both read the same text. The
 //! browser's one XML parser, `DOMParser`, exists on the page's thread only, where reading a
 //! large document blocked the page. Each function keeps the rules of the page's readers
 //! before it (`www/import/formats/index.js`, `www/import/html.js`): the same text, in one
@@ -216,22 +217,9 @@ pub fn odt_text(xml: &str) -> Result<String, Error> {
     let mut depth_in_body = 0usize; // 0: outside; else 1 + the depth inside office:text
     let mut found = false;
     let mut skip = 0usize;
+    // ODF collapses runs of XML white space (text:s writes the spaces that count).
     let flush = |pending: &mut String, out: &mut String| {
-        let mut space = false;
-        for c in pending.chars() {
-            if matches!(c, ' ' | '\t' | '\r' | '\n') {
-                space = true;
-            } else {
-                if space {
-                    out.push(' ');
-                    space = false;
-                }
-                out.push(c);
-            }
-        }
-        if space {
-            out.push(' ');
-        }
+        collapse(pending, |c| matches!(c, ' ' | '\t' | '\r' | '\n'), out);
         pending.clear();
     };
     read(xml, "content.xml", false, |step| match step {
@@ -342,65 +330,157 @@ const BLOCKS: [&str; 34] = [
     "ul",
 ];
 
-/// Whether JavaScript's `\s` matches `c` (Unicode white space but U+0085, and U+FEFF), as the HTML
-/// reader's `replace(/\s+/g, ' ')` collapsed it.
+/// Whether JavaScript's `\s` matches `c` (Unicode white space but U+0085, and U+FEFF), as the
+/// HTML reader's `replace(/\s+/g, ' ')` collapsed it.
 fn js_space(c: char) -> bool {
     (c.is_whitespace() && c != '\u{85}') || c == '\u{feff}'
 }
 
-/// Elements that have no end tag in HTML (a chapter may write `<br>` so).
+/// Elements that have no end tag in HTML (a page or a chapter may write `<br>` so).
 const VOID: [&str; 13] = [
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
     "wbr",
 ];
 
-/// Text as the HTML reader adds a text node: runs of white space one space, unless in `pre`.
-fn add_text(text: &str, pre: bool, out: &mut String) {
-    if pre {
-        out.push_str(text);
-        return;
-    }
-    let mut space = false;
+/// `text` added to `out` with each run of `space` characters as one space.
+fn collapse(text: &str, space: impl Fn(char) -> bool, out: &mut String) {
+    let mut run = false;
     for c in text.chars() {
-        if js_space(c) {
-            space = true;
+        if space(c) {
+            run = true;
         } else {
-            if space {
+            if run {
                 out.push(' ');
-                space = false;
+                run = false;
             }
             out.push(c);
         }
     }
-    if space {
+    if run {
         out.push(' ');
     }
 }
 
-/// The visible text of an XHTML document (an EPUB's chapter), by the rules of the HTML
-/// reader (`www/import/html.js`): scripts, styles, the head and elements marked `hidden`
-/// left out, block elements on their own lines, runs of white space one space (kept inside
-/// `pre`), spaces trimmed at the ends of lines, blank lines at most one, the whole trimmed.
-/// Read leniently, as the HTML parser read it: a void element (`<br>`) needs no end, an end
-/// tag closes the elements left open inside it, and one that closes nothing is ignored.
-pub fn xhtml_text(xml: &str, what: &str) -> Result<String, Error> {
+/// HTML with the content of its raw-text elements (`<script>`, `<style>`) taken out: it
+/// ends only at the element's end tag, whatever `<` it holds (HTML's rule), which an XML
+/// reader would read as markup. The elements themselves stay, empty.
+fn without_raw_text(html: &str) -> std::borrow::Cow<'_, str> {
+    let lower = html.to_ascii_lowercase();
+    if !lower.contains("<script") && !lower.contains("<style") {
+        return html.into();
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut at = 0;
+    while let Some((start, tag)) = ["<script", "<style"]
+        .iter()
+        .filter_map(|tag| lower[at..].find(tag).map(|i| (at + i, &tag[1..])))
+        .min()
+    {
+        let after = start + 1 + tag.len();
+        // `<scripts>` or `<styles>` are other elements.
+        if !lower[after..].starts_with(|c: char| c == '>' || c == '/' || c.is_ascii_whitespace()) {
+            out.push_str(&html[at..after]);
+            at = after;
+            continue;
+        }
+        let Some(open_end) = lower[after..].find('>').map(|i| after + i + 1) else {
+            break;
+        };
+        out.push_str(&html[at..open_end]);
+        // `<script/>` has no content to take out.
+        if lower[..open_end].ends_with("/>") {
+            at = open_end;
+            continue;
+        }
+        match lower[open_end..].find(&format!("</{tag}")) {
+            Some(i) => at = open_end + i,
+            None => {
+                at = html.len();
+                break;
+            }
+        }
+    }
+    out.push_str(&html[at..]);
+    out.into()
+}
+
+/// An HTML page (or an EPUB's XHTML chapter) as the HTML reader (`www/import/html.js`) reads it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Page {
+    /// The visible text.
+    pub text: String,
+    /// The first `<title>`, its white space collapsed; `None` when there is none or it is blank.
+    pub title: Option<String>,
+    /// The `<meta>` tags with a `content`, as `[name, content]` (the name from `name`,
+    /// `property` or `itemprop`, trimmed and lowercased in ASCII: Unicode's case tables cost
+    /// the wasm 8.5 KB gzipped, for names that are ASCII), in order; then `canonical` for the
+    /// canonical link and `pubdate` for the first `<time datetime>` marked `pubdate` or in an
+    /// `<article>`.
+    pub metas: Vec<(String, String)>,
+}
+
+/// The visible text of an HTML page or an XHTML document (an EPUB's chapter), its title and
+/// its `<meta>` tags, by the rules of the HTML reader (`www/import/html.js`): scripts, styles,
+/// the head and elements marked `hidden` left out, block elements on their own lines, runs of
+/// white space one space (kept inside `pre`), spaces trimmed at the ends of lines, blank lines
+/// at most one, the whole trimmed. Read leniently, as the HTML parser read it: a void element
+/// (`<br>`) needs no end, an end tag closes the elements left open inside it, and one that
+/// closes nothing is ignored; a bare `&` and an unknown entity are kept as written.
+pub fn html_text(html: &str, what: &str) -> Result<Page, Error> {
+    let html = without_raw_text(html);
     let mut parts = String::new();
     let mut pending = String::new(); // the text node being read, added at the next tag
     let mut open: Vec<(String, bool)> = Vec::new(); // per open element: (local name, block)
     let mut pre = 0usize;
     let mut hidden: Option<(String, usize)> = None; // a hidden element's name, and its depth
-    read(xml, what, true, |step| match step {
+    let mut title: Option<String> = None;
+    let mut in_title = false;
+    let mut metas = Vec::new();
+    let mut canonical = None;
+    let mut pubdate = None;
+    read(&html, what, true, |step| match step {
         Step::Start(n, e) => {
             let local = n.local.to_ascii_lowercase();
             let void = VOID.contains(&local.as_str());
+            // What the head says, wherever it is.
+            match local.as_str() {
+                "title" if title.is_none() => {
+                    title = Some(String::new());
+                    in_title = true;
+                }
+                "meta" => {
+                    let name = ["name", "property", "itemprop"]
+                        .iter()
+                        .find_map(|key| attribute(e, key));
+                    if let (Some(name), Some(content)) = (name, attribute(e, "content")) {
+                        metas.push((name.trim().to_ascii_lowercase(), content));
+                    }
+                }
+                "link" if canonical.is_none() => {
+                    let rel = attribute(e, "rel").unwrap_or_default();
+                    if rel
+                        .split_ascii_whitespace()
+                        .any(|r| r.eq_ignore_ascii_case("canonical"))
+                    {
+                        canonical = attribute(e, "href");
+                    }
+                }
+                "time" if pubdate.is_none() => {
+                    let dated = attribute(e, "pubdate").is_some()
+                        || open.iter().any(|(o, _)| o == "article");
+                    if dated {
+                        pubdate = attribute(e, "datetime");
+                    }
+                }
+                _ => {}
+            }
             if let Some((name, depth)) = &mut hidden {
                 if *name == local && !void {
                     *depth += 1;
                 }
                 return;
             }
-            add_text(&pending, pre > 0, &mut parts);
-            pending.clear();
+            collapse_pending(&mut pending, pre > 0, &mut parts);
             if HIDDEN.contains(&local.as_str()) || attribute(e, "hidden").is_some() {
                 if !void {
                     hidden = Some((local, 1));
@@ -423,6 +503,9 @@ pub fn xhtml_text(xml: &str, what: &str) -> Result<String, Error> {
         }
         Step::End(local) => {
             let local = local.to_ascii_lowercase();
+            if local == "title" {
+                in_title = false;
+            }
             if let Some((name, depth)) = &mut hidden {
                 if *name == local {
                     *depth -= 1;
@@ -435,8 +518,7 @@ pub fn xhtml_text(xml: &str, what: &str) -> Result<String, Error> {
             if VOID.contains(&local.as_str()) {
                 return; // its start ended it
             }
-            add_text(&pending, pre > 0, &mut parts);
-            pending.clear();
+            collapse_pending(&mut pending, pre > 0, &mut parts);
             if let Some(at) = open.iter().rposition(|(name, _)| *name == local) {
                 for (name, block) in open.drain(at..).rev() {
                     pre -= usize::from(name == "pre");
@@ -447,13 +529,46 @@ pub fn xhtml_text(xml: &str, what: &str) -> Result<String, Error> {
             }
         }
         Step::Text(text) => {
+            if in_title {
+                if let Some(title) = title.as_mut() {
+                    title.push_str(text);
+                }
+            }
             if hidden.is_none() && !open.is_empty() {
                 pending.push_str(text);
             }
         }
     })?;
-    add_text(&pending, pre > 0, &mut parts);
-    // Lines trimmed of spaces at both ends, at most one blank line, the whole trimmed.
+    collapse_pending(&mut pending, pre > 0, &mut parts);
+    metas.extend(canonical.map(|href| ("canonical".to_string(), href)));
+    metas.extend(pubdate.map(|date| ("pubdate".to_string(), date)));
+    let title = title
+        .map(|t| {
+            t.split(js_space)
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .filter(|t| !t.is_empty());
+    Ok(Page {
+        text: lines(&parts),
+        title,
+        metas,
+    })
+}
+
+/// A text node's text added as the HTML reader adds it (see [`collapse`]), unless in `pre`.
+fn collapse_pending(pending: &mut String, pre: bool, out: &mut String) {
+    match pre {
+        true => out.push_str(pending),
+        false => collapse(pending, js_space, out),
+    }
+    pending.clear();
+}
+
+/// Lines trimmed of spaces at both ends, at most one blank line, the whole trimmed (the HTML
+/// reader's last step).
+fn lines(parts: &str) -> String {
     let mut text = String::with_capacity(parts.len());
     let mut newlines = 0usize;
     for line in parts.split('\n') {
@@ -468,7 +583,12 @@ pub fn xhtml_text(xml: &str, what: &str) -> Result<String, Error> {
         newlines = 1;
         text.push_str(line);
     }
-    Ok(text.trim_matches(js_space).to_string())
+    text.trim_matches(js_space).to_string()
+}
+
+/// The visible text of an EPUB's XHTML chapter `what`: [`html_text`]'s.
+pub fn xhtml_text(xml: &str, what: &str) -> Result<String, Error> {
+    html_text(xml, what).map(|page| page.text)
 }
 
 /// The path of an EPUB's package file: the `full-path` of the first `rootfile` of
@@ -705,6 +825,35 @@ meeting</text:h><text:p>a<text:s text:c="3"/>b<text:tab/>c<text:line-break/>d<te
             xhtml_text(html, "ch.html").unwrap(),
             "AT&T & co &bogus; here\n\nnext line\n\nopen paragraphbold\n\nafter"
         );
+    }
+
+    #[test]
+    fn an_html_page_its_title_metas_blocks_and_what_is_hidden() {
+        let page = concat!(
+            r#"<!DOCTYPE html><html><head><title>The  page</title><meta name="Author" content="Ann">"#,
+            r#"<meta property="og:title" content="OG"><meta charset="utf-8"><link rel="stylesheet canonical" href="https://x.test/a">"#,
+            "<style>p { content: '</p>' }</style><script src=\"a.js\"/></head>",
+            "<body><p>One &amp; two</p><script>if (a < b && c) x()</script><div>three<br>four</div>",
+            r#"<article><time datetime="2024-06-03">3 June</time></article><noscript>no</noscript></body></html>"#
+        );
+        let read = html_text(page, "page.html").unwrap();
+        assert_eq!(read.title.as_deref(), Some("The page"));
+        let metas: Vec<(&str, &str)> = read
+            .metas
+            .iter()
+            .map(|(a, b)| (a.as_str(), b.as_str()))
+            .collect();
+        assert_eq!(
+            metas,
+            [
+                ("author", "Ann"),
+                ("og:title", "OG"),
+                ("canonical", "https://x.test/a"),
+                ("pubdate", "2024-06-03")
+            ]
+        );
+        // <br> is a block, as in html.js: a line break before and after it.
+        assert_eq!(read.text, "One & two\n\nthree\n\nfour\n\n3 June");
     }
 
     #[test]
