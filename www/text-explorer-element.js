@@ -50,6 +50,11 @@ import { embedAttributes, embedSnippets, openEmbedDialog } from './embed-dialog.
 import { latest } from './views/kit/latest.js';
 import { scopeField } from './scope-field.js';
 
+/** Documents listed in the document filter at once; a longer list fills it on first use. */
+const DOC_OPTIONS_AT_ONCE = 100;
+/** The events that are a select's first use. */
+const FIRST_USE = ['focus', 'pointerdown', 'mousedown', 'keydown'];
+
 // The views' modules load on demand, so that the engine starts as soon as this module and its
 // few imports have loaded: the first view shown is loaded alongside the engine, the others
 // after the first render. Each import() names its file literally, for scripts/pack.
@@ -539,14 +544,30 @@ export class TextExplorer extends HTMLElement {
       resolveReaderDoc: (state) => state.doc
         ?? (docs.some((d) => d.id === state.read) ? state.read : docs[0]?.id),
     };
-    this.#docSelect = h('select', {
+    const options = (list) => [h('option', { value: '' }, t.allDocuments), ...list.map((doc) => h('option', { value: String(doc.id) }, ctx.docLabel(doc.id)))];
+    // A long list of documents gets its options when the select is first used (focused,
+    // pressed, a key), the chosen one at once: Chromium lays out a select by measuring every
+    // option, 15-34 ms for 502 (80 in a trace), which with the views' drawing after indexing
+    // made tasks over 50 ms (tests/e2e/texts-scale.test.mjs); a frame later only moved them.
+    const chosen = this.#store?.get().doc;
+    const later = docs.length > DOC_OPTIONS_AT_ONCE;
+    const select = h('select', {
       id: id('doc'), part: 'doc-select',
       onchange: () => {
-        const value = this.#docSelect.value;
+        const value = select.value;
         this.#store.set({ doc: value === '' ? null : Number(value) });
       },
-    }, h('option', { value: '' }, t.allDocuments),
-    docs.map((doc) => h('option', { value: String(doc.id) }, ctx.docLabel(doc.id))));
+    }, options(later ? docs.filter((doc) => doc.id === chosen) : docs));
+    this.#docSelect = select;
+    if (later) {
+      const fill = () => {
+        for (const type of FIRST_USE) select.removeEventListener(type, fill, true);
+        const { value } = select;
+        select.replaceChildren(...options(docs));
+        select.value = value;
+      };
+      for (const type of FIRST_USE) select.addEventListener(type, fill, true);
+    }
     const scope = scopeField(t, docs, id('scope'), (value) => this.#store.set({ scope: value }));
     this.#scopeInput = scope.input;
     const embed = h('button', {

@@ -18,6 +18,13 @@ import { metadataForm, metadataSummary } from './metadata-editor.js';
 /** Rows of the list drawn a frame (see render). */
 const ROWS_A_FRAME = 50;
 
+/**
+ * Rows of the list shown at first, and added by each Show more: a table of 502 rows drawn 50
+ * a frame was laid out whole in every frame (27-50 ms of layout each in a trace of the Brown
+ * Corpus's 500 texts), so that the frames of its drawing passed 50 ms.
+ */
+const LIST_PAGE = 100;
+
 /** ctx: {client, strings, formatNumber, set(patch)}: `set` changes the widget's state (an opened corpus file's folding). */
 export function createTextsView(ctx) {
   const { formatNumber } = ctx;
@@ -110,6 +117,9 @@ export function createTextsView(ctx) {
   const clearButton = h('button', { type: 'button', onclick: () => clearTexts() }, t.clear);
   const saveButton = h('button', { type: 'button', onclick: () => saveCorpusFile() }, t.saveCorpus);
   const list = h('div', { class: 'scroll doc-list-box' });
+  // How many rows the list shows (LIST_PAGE, more after Show more), and the button.
+  let listShown = LIST_PAGE;
+  const listMore = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => showMoreRows() });
 
   const el = h('div', { class: 'texts' },
     h('p', { class: 'help' }, t.help(formatNumber(MAX_TOTAL_CHARS / 1e6))),
@@ -120,7 +130,8 @@ export function createTextsView(ctx) {
     h('h2', {}, t.documentsHeading),
     h('div', { class: 'controls' }, saveButton, articlesButton, clearButton),
     h('p', { class: 'help' }, t.corpusHelp),
-    list);
+    list,
+    listMore);
 
   // --- messages -----------------------------------------------------------------------------
   function tell(messages) {
@@ -174,9 +185,10 @@ export function createTextsView(ctx) {
 
   async function render(force) {
     docs = await client.documents();
-    const shows = JSON.stringify([ctx.strings.locale, docs]);
+    const shows = JSON.stringify([ctx.strings.locale, listShown, docs]);
     if (!force && shows === drawn) return;
     drawn = null;
+    listMore.hidden = true;
     const hidden = !docs.some((d) => d.source === 'article');
     articlesButton.textContent = hidden ? t.showArticles : t.hideArticles;
     clearButton.disabled = !docs.some((d) => d.source === 'user');
@@ -186,6 +198,7 @@ export function createTextsView(ctx) {
       return;
     }
     const tbody = h('tbody', {});
+    listBody = tbody;
     replaceChildren(list, h('table', { class: 'doc-list' },
       h('caption', { class: 'vh' }, t.documentsCaption),
       h('thead', {}, h('tr', {}, h('th', {}, t.columnTitle), h('th', {}, t.columnSource), h('th', {}, t.columnEncoding),
@@ -194,11 +207,50 @@ export function createTextsView(ctx) {
     // ROWS_A_FRAME rows a frame, so that a list of 500 texts does not block the page. Drawn to
     // the end even when a refresh is asked meanwhile: that one then finds the list drawn and
     // draws nothing if nothing changed (stopping here made it draw all 502 rows again).
-    for (let from = 0; from < docs.length; from += ROWS_A_FRAME) {
-      if (from) await nextFrame();
-      tbody.append(...docs.slice(from, from + ROWS_A_FRAME).map(row));
-    }
+    await drawRows(tbody, docs.slice(0, listShown));
     drawn = shows;
+    showRest();
+  }
+
+  let listBody = null;
+  /** `rows` (documents) drawn at the end of `tbody`, ROWS_A_FRAME a frame. */
+  async function drawRows(tbody, rows) {
+    for (let from = 0; from < rows.length; from += ROWS_A_FRAME) {
+      if (from) await nextFrame();
+      tbody.append(...rows.slice(from, from + ROWS_A_FRAME).map(row));
+    }
+  }
+
+  /** The Show more button, for the documents the list does not show. */
+  function showRest() {
+    const rest = docs.length - Math.min(listShown, docs.length);
+    listMore.hidden = rest <= 0;
+    if (rest > 0) {
+      listMore.textContent = rest > LIST_PAGE
+        ? ctx.strings.showMore(formatNumber(LIST_PAGE), formatNumber(rest))
+        : ctx.strings.showLast(formatNumber(rest));
+    }
+  }
+
+  /** Show more: the next LIST_PAGE documents, drawn after the others (the rest not drawn again). */
+  async function showMoreRows() {
+    if (refreshing || !listBody) return;
+    const from = listShown;
+    listShown += LIST_PAGE;
+    const tbody = listBody;
+    refreshing = (async () => {
+      await drawRows(tbody, docs.slice(from, listShown));
+      drawn = JSON.stringify([ctx.strings.locale, listShown, docs]);
+      showRest();
+      // Focus goes to the first row drawn when the button is gone.
+      if (listMore.hidden) tbody.rows[from]?.querySelector('button')?.focus();
+    })().finally(() => { refreshing = null; });
+    await refreshing;
+    if (again) {
+      const force = forceAgain;
+      forceAgain = false;
+      refresh(force);
+    }
   }
 
   function row(doc) {
