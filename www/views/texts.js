@@ -415,7 +415,11 @@ export function createTextsView(ctx) {
   }
 
   // --- adding -------------------------------------------------------------------------------
+  // While one drop's parts run (the formats' reading, the texts added in the engine's worker,
+  // the files read on the page), the view stays busy from the first to the last.
+  let holding = false;
   function setBusy(on) {
+    if (!on && holding) return;
     busy = on;
     cancelling = false;
     for (const control of el.querySelectorAll('button, input, textarea')) control.disabled = on;
@@ -428,7 +432,7 @@ export function createTextsView(ctx) {
    * messages). Items over the limit are refused by name. Resolves to true when all were added.
    */
   async function addItems(items, { restoring = false } = {}) {
-    if (busy) {
+    if (busy && !holding) {
       say('error', t.busy);
       return false;
     }
@@ -538,7 +542,7 @@ export function createTextsView(ctx) {
    * the user cancelled.
    */
   async function addInWorker(files) {
-    if (busy) {
+    if (busy && !holding) {
       say('error', t.busy);
       return false;
     }
@@ -696,40 +700,44 @@ export function createTextsView(ctx) {
         say('error', t.busy);
         return;
       }
-      // Reading shows its progress and can be cancelled (what was read is then dropped).
-      let read;
-      let cancelled = false;
+      // Reading shows its progress and can be cancelled (what was read is then dropped); the
+      // drop stays busy until its last part is added.
       setBusy(true);
+      holding = true;
       try {
-        read = await readSlots(files, t, {
-          onFile: (i) => showProgress({ stage: 'reading', done: i, total: files.length }),
-          stop: () => cancelling,
-        });
-      } catch (error) {
-        say('error', t.readFailed(error.message));
-        return;
-      } finally {
-        cancelled = cancelling;
-        setBusy(false);
-      }
-      if (cancelled) {
-        say('info', t.cancelled);
-        return;
-      }
-      tell(read.messages);
-      // A file in a ZIP that is HTML, Markdown or a table is read on the page, as such files are.
-      const direct = read.slots.filter(isPlainSlot);
-      const rest = read.slots.filter((slot) => !isPlainSlot(slot));
-      // A cancel of the first part keeps nothing of the rest either.
-      if (direct.length && await addInWorker(direct) === 'cancelled') return;
-      if (rest.length) {
+        let read;
+        try {
+          read = await readSlots(files, t, {
+            onFile: (i) => showProgress({ stage: 'reading', done: i, total: files.length }),
+            stop: () => cancelling,
+          });
+        } catch (error) {
+          say('error', t.readFailed(error.message));
+          return;
+        }
+        tell(read.messages);
+        // A file in a ZIP that is HTML, Markdown or a table is read on the page, as such files
+        // are, before anything is added: a cancel until then keeps nothing.
+        const direct = read.slots.filter(isPlainSlot);
+        const rest = read.slots.filter((slot) => !isPlainSlot(slot));
         const messages = [];
-        const items = await slotItems(client, rest, messages, t, { chooseColumn }).catch((error) => {
-          messages.push({ kind: 'error', text: t.readFailed(error.message) });
-          return [];
-        });
+        const items = rest.length && !cancelling
+          ? await slotItems(client, rest, messages, t, { chooseColumn }).catch((error) => {
+            messages.push({ kind: 'error', text: t.readFailed(error.message) });
+            return [];
+          })
+          : [];
         tell(messages);
+        if (cancelling) {
+          say('info', t.cancelled);
+          return;
+        }
+        // A cancel while the first part is added keeps nothing of the second either.
+        if (direct.length && await addInWorker(direct) === 'cancelled') return;
         if (items.length) await addItems(items);
+      } finally {
+        holding = false;
+        setBusy(false);
       }
       return;
     }
