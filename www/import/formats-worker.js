@@ -10,27 +10,15 @@
 // "DOCX") a text this worker read, else a file found in a ZIP, to be decoded as any file.
 // Messages are {kind, text: {key, args}}: the page says them in its language (`t[key](...args)`).
 
-import { readFormat } from './formats/index.js';
+import { readFormatAsBytes } from './formats/index.js';
 
 /** The strings' stand-in: each message is its key and arguments, said on the page. */
 const t = new Proxy({}, { get: (_, key) => (...args) => ({ key, args }) });
 
 self.onmessage = async ({ data: { id, name, file } }) => {
   try {
-    const read = await readFormat(name, new Uint8Array(await file.arrayBuffer()), t);
-    const encoder = new TextEncoder();
-    const transfer = [];
-    const entries = read.entries.map((entry) => {
-      if (!entry.item) {
-        transfer.push(entry.data);
-        return entry;
-      }
-      const { text, ...item } = entry.item;
-      const data = encoder.encode(text).buffer;
-      transfer.push(data);
-      return { ...item, data };
-    });
-    self.postMessage({ id, entries, messages: read.messages }, transfer);
+    const { entries, messages, buffers } = await readFormatAsBytes(name, new Uint8Array(await file.arrayBuffer()), t);
+    self.postMessage({ id, entries, messages }, buffers);
   } catch (thrown) {
     self.postMessage({ id, error: String(thrown?.message ?? thrown) });
   }

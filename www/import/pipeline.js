@@ -136,7 +136,7 @@ export async function decodeFiles(client, files) {
 export const FORMATS = /\.(zip|docx|odt|epub|pdf|rtf)$/i;
 
 /** Says a formats' worker message ({kind, text: {key, args}}) in the page's language. */
-const said = (t) => ({ kind, text }) => ({ kind, text: typeof text === 'string' ? text : t[text.key](...text.args) });
+const said = (t) => ({ kind, text }) => ({ kind, text: t[text.key](...text.args) });
 
 let formats = null; // {worker, waiting: Map(id → {resolve, reject, name, file})} once started
 let nextRead = 0;
@@ -189,15 +189,9 @@ export function readFormatFile(file, t) {
 
 /** readFormatFile's reader on the page's thread, with the same answer. */
 async function readOnPage(file, t) {
-  const { readFormat } = await import('./formats/index.js');
-  const read = await readFormat(file.name, new Uint8Array(await file.arrayBuffer()), t);
-  const encoder = new TextEncoder();
-  const entries = read.entries.map((entry) => {
-    if (!entry.item) return entry;
-    const { text, ...item } = entry.item;
-    return { ...item, data: encoder.encode(text).buffer };
-  });
-  return { entries, messages: read.messages };
+  const { readFormatAsBytes } = await import('./formats/index.js');
+  const { entries, messages } = await readFormatAsBytes(file.name, new Uint8Array(await file.arrayBuffer()), t);
+  return { entries, messages };
 }
 
 /**

@@ -218,6 +218,22 @@ export async function readFormat(name, bytes, t, { title = stem(name), depth = 0
 }
 
 /**
+ * readFormat's answer with each text it made as UTF-8 bytes ({...item, data: ArrayBuffer}, no
+ * `text`), as the formats' worker hands it on: {entries, messages, buffers} (buffers: every
+ * entry's bytes, to transfer).
+ */
+export async function readFormatAsBytes(name, bytes, t) {
+  const read = await readFormat(name, bytes, t);
+  const encoder = new TextEncoder();
+  const entries = read.entries.map((entry) => {
+    if (!entry.item) return entry;
+    const { text, ...item } = entry.item;
+    return { ...item, data: encoder.encode(text).buffer };
+  });
+  return { entries, messages: read.messages, buffers: entries.map((entry) => entry.data) };
+}
+
+/**
  * A ZIP's files, each a document named by its path (inside a ZIP in a ZIP, after the inner
  * archive's own path: more/inner/deep/minutes): {entries, messages}.
  */
